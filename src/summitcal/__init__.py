@@ -1,0 +1,141 @@
+"""summitcal: the international AI-summit series as a calendar you can trust and query.
+
+The public API, re-exported here:
+
+* the time type: :class:`DateSpan`, :class:`Granularity`, :class:`Mod`, ...
+* the models: :class:`Event`, :class:`Place`, :class:`Actor`, :class:`Source`, ...
+* the catalogue: :func:`load_catalog`, :class:`Catalog`
+* the resolver: :func:`resolve` (a phrase and a reference date to a span)
+* extraction: :func:`extract`, :func:`extract_many` (every date in an article)
+* iCalendar: :func:`to_ical`, :func:`write_calendar`, :func:`read_calendar`
+* errors: :class:`SummitcalError` and its subclasses
+
+Names load lazily on first use, so ``import summitcal`` stays fast and importing one part
+never pulls in another (the iCalendar layer, for one, loads ``icalendar`` only when used).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # errors
+    "SummitcalError": "summitcal.errors",
+    "PhraseError": "summitcal.errors",
+    "SeedError": "summitcal.errors",
+    "TimexError": "summitcal.errors",
+    "FeedError": "summitcal.errors",
+    # the time type
+    "DateSpan": "summitcal.span",
+    "Granularity": "summitcal.span",
+    "Mod": "summitcal.span",
+    "PartOfDay": "summitcal.span",
+    "Season": "summitcal.span",
+    # models
+    "Actor": "summitcal.models",
+    "ActorKind": "summitcal.models",
+    "Alternative": "summitcal.models",
+    "AlternativeStatus": "summitcal.models",
+    "Event": "summitcal.models",
+    "EventKind": "summitcal.models",
+    "Place": "summitcal.models",
+    "Role": "summitcal.models",
+    "Source": "summitcal.models",
+    "Status": "summitcal.models",
+    # catalogue
+    "Catalog": "summitcal.catalog",
+    "Series": "summitcal.catalog",
+    "UnknownEventError": "summitcal.catalog",
+    "load_catalog": "summitcal.catalog",
+    # resolver
+    "resolve": "summitcal.resolve",
+    "Resolution": "summitcal.resolve",
+    # extraction
+    "extract": "summitcal.extract",
+    "extract_many": "summitcal.extract",
+    "Mention": "summitcal.extract",
+    # iCalendar
+    "to_ical": "summitcal.ical",
+    "write_calendar": "summitcal.ical",
+    "read_calendar": "summitcal.ical",
+}
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Alternative",
+    "AlternativeStatus",
+    "Catalog",
+    "DateSpan",
+    "Event",
+    "EventKind",
+    "FeedError",
+    "Granularity",
+    "Mention",
+    "Mod",
+    "PartOfDay",
+    "PhraseError",
+    "Place",
+    "Resolution",
+    "Role",
+    "Season",
+    "SeedError",
+    "Series",
+    "Source",
+    "Status",
+    "SummitcalError",
+    "TimexError",
+    "UnknownEventError",
+    "__version__",
+    "extract",
+    "extract_many",
+    "load_catalog",
+    "read_calendar",
+    "resolve",
+    "to_ical",
+    "write_calendar",
+]
+
+if TYPE_CHECKING:
+    from summitcal.catalog import Catalog, Series, UnknownEventError, load_catalog
+    from summitcal.errors import FeedError, PhraseError, SeedError, SummitcalError, TimexError
+    from summitcal.extract import Mention, extract, extract_many
+    from summitcal.ical import read_calendar, to_ical, write_calendar
+    from summitcal.models import (
+        Actor,
+        ActorKind,
+        Alternative,
+        AlternativeStatus,
+        Event,
+        EventKind,
+        Place,
+        Role,
+        Source,
+        Status,
+    )
+    from summitcal.resolve import Resolution, resolve
+    from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("summitcal")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            from summitcal._version import __version__
+
+            return __version__
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summitcal' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

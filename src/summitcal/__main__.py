@@ -1,0 +1,7 @@
+"""``python -m summitcal``: the same as the ``summitcal`` command."""
+
+import sys
+
+from summitcal.cli import main
+
+sys.exit(main())

@@ -1,0 +1,60 @@
+"""The ``summitcal`` command line: a thin shell over the library.
+
+Each sub-command lives in its own module of this package with a ``register(subparsers)``
+function; :func:`main` parses the arguments, runs the command, and turns library errors
+into one line on stderr and a non-zero exit status (never a traceback).
+
+The clock is read here and only here: commands that need "now" receive it as
+``args.now``, an aware UTC datetime, which tests can pin through ``main(argv, now=...)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from summitcal.errors import SummitcalError
+
+__all__ = ["main"]
+
+# Sub-command modules of this package, in the order `summitcal --help` lists them.
+COMMAND_MODULES = ("catalog",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every sub-command registered."""
+    from summitcal import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="summitcal",
+        description="The international AI-summit series as a calendar: list, resolve, export.",
+    )
+    parser.add_argument("--version", action="version", version=f"summitcal {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"summitcal.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, now: datetime | None = None) -> int:
+    """Run the command line and return its exit status.
+
+    Args:
+        argv: The arguments (default: ``sys.argv[1:]``).
+        now: The current time to use (default: the system clock, in UTC).  Tests pin it.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.now = now or datetime.now(UTC)
+    try:
+        status: int = args.handler(args)
+    except SummitcalError as exc:
+        print(f"summitcal: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `summitcal list | head`
+        sys.stderr.close()
+        return 0
+    return status

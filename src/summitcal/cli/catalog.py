@@ -1,0 +1,154 @@
+"""``summitcal list`` and ``summitcal show``: read the catalogue."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from typing import Any
+
+from summitcal.cli._common import (
+    add_catalog_arguments,
+    add_filter_arguments,
+    load_from_args,
+    select,
+)
+from summitcal.models import Event
+
+LIST_EXAMPLE = """\
+Example:
+  summitcal list --series ai-summit
+  summitcal list --country FR --year 2025 --format json
+"""
+
+SHOW_EXAMPLE = """\
+Example:
+  summitcal show ai-action-summit-2025
+"""
+
+CSV_COLUMNS = ("id", "start", "end", "timex", "kind", "status", "title", "location", "series")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "list",
+        help="list catalogue events in date order",
+        description="List catalogue events in date order, optionally filtered.",
+        epilog=LIST_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_catalog_arguments(p)
+    add_filter_arguments(p)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(handler=run_list)
+
+    s = sub.add_parser(
+        "show",
+        help="show one event in full",
+        description="Show one event: dates, place, actors, outcomes, doubts and sources.",
+        epilog=SHOW_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_catalog_arguments(s)
+    s.add_argument("id", help="the event's id")
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.set_defaults(handler=run_show)
+
+
+def _dates(event: Event) -> str:
+    w = event.when
+    if w.first == w.last:
+        text = w.first.isoformat()
+    elif w.first.year == w.last.year and w.first.month == w.last.month:
+        text = f"{w.first.isoformat()}/{w.last.day:02d}"
+    else:
+        text = f"{w.first.isoformat()}/{w.last.isoformat()}"
+    if w.granularity.value not in ("day", "time"):
+        text = w.timex if w.mod is None else f"{w.timex} ({w.mod.value.lower()})"
+    return text
+
+
+def format_table(events: list[Event]) -> str:
+    """Aligned text: dates, status flag, title, place."""
+    rows = []
+    for e in events:
+        flag = "" if e.status.is_firm else f" [{e.status.value}]"
+        rows.append((_dates(e), e.title + flag, e.place.label if e.place else ""))
+    if not rows:
+        return "(no events)\n"
+    w0 = max(len(r[0]) for r in rows)
+    w1 = max(len(r[1]) for r in rows)
+    return "".join(f"{a:<{w0}}  {b:<{w1}}  {c}".rstrip() + "\n" for a, b, c in rows)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from summitcal.serialize import event_to_dict
+
+    events = list(select(load_from_args(args), args))
+    out = sys.stdout
+    if args.format == "json":
+        json.dump([event_to_dict(e) for e in events], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for e in events:
+            d = event_to_dict(e)
+            writer.writerow(
+                [d.get(c, "") if c != "series" else " ".join(d["series"]) for c in CSV_COLUMNS]
+            )
+    else:
+        out.write(format_table(events))
+    return 0
+
+
+def format_event(event: Event) -> str:
+    """A readable multi-line account of one event."""
+    w = event.when
+    lines = [event.title, "=" * len(event.title)]
+    lines.append(f"id:       {event.id}")
+    lines.append(f"kind:     {event.kind.value}")
+    lines.append(f"status:   {event.status.value}")
+    when = f"{w.first.isoformat()} to {w.last.isoformat()}" if w.first != w.last else str(w.first)
+    lines.append(f"when:     {when}  (TIMEX3 {w.timex}, {w.granularity.value})")
+    if w.start_time:
+        end = f" to {w.end_time.isoformat('minutes')}" if w.end_time else ""
+        lines.append(f"time:     {w.start_time.isoformat('minutes')}{end} {w.zone or ''}".rstrip())
+    if event.place:
+        lines.append(f"where:    {event.place.label}")
+    if event.series:
+        lines.append(f"series:   {', '.join(event.series)}")
+    if event.parent:
+        lines.append(f"part of:  {event.parent}")
+    if event.description:
+        lines += ["", event.description]
+    if event.actors:
+        lines += ["", "Actors:"]
+        lines += [
+            f"  - {a.name} ({a.role.value}{', ' + a.title if a.title else ''})"
+            for a in event.actors
+        ]
+    if event.outcomes:
+        lines += ["", "Outcomes:"] + [f"  - {o}" for o in event.outcomes]
+    if event.alternatives:
+        lines += ["", "Disputed or unconfirmed:"]
+        lines += [
+            f"  - {a.field} = {a.value} [{a.status.value}] {a.note}".rstrip()
+            for a in event.alternatives
+        ]
+    lines += ["", "Sources:"]
+    lines += [f"  - {s.publisher + ': ' if s.publisher else ''}{s.url}" for s in event.sources]
+    return "\n".join(lines) + "\n"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from summitcal.serialize import event_to_dict
+
+    event = load_from_args(args).get(args.id)
+    if args.format == "json":
+        json.dump(event_to_dict(event), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_event(event))
+    return 0

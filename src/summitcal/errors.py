@@ -1,0 +1,91 @@
+"""The errors summitcal raises.
+
+Every error derives from :class:`SummitcalError`, and each says *what* is wrong and *where*:
+a phrase error carries the text and the character position, a seed error the file, the
+record and the field, a feed error the feed or path involved.  The ones about bad input
+also derive from :class:`ValueError`, so generic callers that catch ``ValueError`` keep
+working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FeedError",
+    "PhraseError",
+    "SeedError",
+    "SummitcalError",
+    "TimexError",
+]
+
+
+class SummitcalError(Exception):
+    """Base class of every error raised by summitcal."""
+
+
+class TimexError(SummitcalError, ValueError):
+    """A TIMEX3 value (or a span to be formatted as one) is malformed.
+
+    Attributes:
+        value: The offending value, as given.
+        reason: What is wrong with it.
+    """
+
+    def __init__(self, value: str, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"bad TIMEX3 value {value!r}: {reason}")
+
+
+class PhraseError(SummitcalError, ValueError):
+    """A date phrase cannot be resolved.
+
+    Attributes:
+        text: The phrase (or the whole text) that was being read.
+        reason: Why it cannot be resolved.
+        position: Character offset into ``text`` where the problem starts.
+    """
+
+    def __init__(self, text: str, reason: str, position: int = 0) -> None:
+        self.text = text
+        self.reason = reason
+        self.position = position
+        super().__init__(f"cannot resolve {text!r} at position {position}: {reason}")
+
+
+class SeedError(SummitcalError, ValueError):
+    """A catalogue file is malformed or inconsistent.
+
+    Attributes:
+        path: The file (a string path, or ``"<memory>"`` for data given directly).
+        record: The record's id, or its index as ``"#N"`` when it has no id.
+        field: The field at fault, or ``None`` when the whole record or file is at fault.
+        reason: What is wrong.
+    """
+
+    def __init__(
+        self, path: str, reason: str, *, record: str | None = None, field: str | None = None
+    ) -> None:
+        self.path = path
+        self.record = record
+        self.field = field
+        self.reason = reason
+        where = path
+        if record is not None:
+            where += f", record {record!r}"
+        if field is not None:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {reason}")
+
+
+class FeedError(SummitcalError):
+    """A feed cannot be built, written or read.
+
+    Attributes:
+        target: The feed name, file path or source involved.
+        reason: What went wrong.
+    """
+
+    def __init__(self, target: str, reason: str) -> None:
+        self.target = target
+        self.reason = reason
+        super().__init__(f"{target}: {reason}")

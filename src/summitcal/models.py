@@ -1,0 +1,344 @@
+"""Typed event models: events, places, actors, sources, and the doubts attached to them.
+
+All models are frozen, slotted attrs classes; collections are tuples, so an event is
+hashable and can be shared freely.  Use :func:`attrs.evolve` to make a changed copy.
+
+An :class:`Event` says *what* happened (``kind``, ``title``), *when* (a
+:class:`~summitcal.span.DateSpan`), *where* (a :class:`Place`), *who* took part and in
+which role (:class:`Actor`), how sure we are (:class:`Status`, plus any
+:class:`Alternative` values that sources disagree on or that nobody has confirmed), and
+*who says so* (:class:`Source`, at least one per event).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import attrs
+
+from summitcal.span import DateSpan
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Alternative",
+    "AlternativeStatus",
+    "Event",
+    "EventKind",
+    "Place",
+    "Role",
+    "Source",
+    "Status",
+]
+
+_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_COUNTRY_RE = re.compile(r"[A-Z]{2}", re.ASCII)
+
+
+class EventKind(enum.Enum):
+    """What sort of thing an event is."""
+
+    SUMMIT = "summit"
+    SUMMIT_PART = "summit-part"  # a programme block: science days, cultural weekend, a track
+    LEADERS_SESSION = "leaders-session"
+    MINISTERIAL_SESSION = "ministerial-session"
+    SIDE_EVENT = "side-event"
+    CONFERENCE = "conference"
+    FORUM = "forum"
+    MEETING = "meeting"
+    RECEPTION = "reception"
+    VISIT = "visit"  # a visit or a delegation's trip
+    SPEECH = "speech"
+    PRESS_BRIEFING = "press-briefing"
+    REMARK = "remark"  # something said on the record outside a speech
+    DECLARATION = "declaration"  # declarations, statements, communiqués
+    COMMITMENTS = "commitments"  # voluntary pledges (e.g. companies' safety commitments)
+    INITIATIVE = "initiative"  # initiatives, plans, proposals
+    PLAN = "plan"
+    REPORT = "report"
+    RESOLUTION = "resolution"
+    RELEASE = "release"  # a product or model release
+    ANNOUNCEMENT = "announcement"
+    BODY = "body"  # the founding or launch of a body (advisory body, network)
+
+
+class Status(enum.Enum):
+    """How settled an event is.
+
+    ``CONFIRMED``: it happened, or its date is officially fixed, as sources state.
+    ``SCHEDULED``: officially dated, still in the future.
+    ``ANNOUNCED``: officially announced, but its date is known only coarsely.
+    ``TENTATIVE``: reported as planned, not officially fixed.
+    ``CANCELLED``: called off.
+    ``UNCONFIRMED``: reported by sources we could not corroborate; never shown as fact.
+    """
+
+    CONFIRMED = "confirmed"
+    SCHEDULED = "scheduled"
+    ANNOUNCED = "announced"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+    UNCONFIRMED = "unconfirmed"
+
+    @property
+    def is_firm(self) -> bool:
+        """Whether the event may be presented as established fact."""
+        return self in (Status.CONFIRMED, Status.SCHEDULED)
+
+
+class ActorKind(enum.Enum):
+    """What sort of participant an actor is."""
+
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    COMPANY = "company"
+
+
+class Role(enum.Enum):
+    """The part an actor played in an event."""
+
+    HOST = "host"
+    CO_HOST = "co-host"
+    CHAIR = "chair"
+    CO_CHAIR = "co-chair"
+    ORGANISER = "organiser"
+    SPEAKER = "speaker"
+    DELEGATION_HEAD = "delegation-head"
+    DELEGATE = "delegate"
+    ATTENDEE = "attendee"
+    SIGNATORY = "signatory"
+    NON_SIGNATORY = "non-signatory"
+    SPONSOR = "sponsor"  # co-sponsors of a resolution
+    PROPOSER = "proposer"
+    AUTHOR = "author"
+    ANNOUNCER = "announcer"
+    SPOKESPERSON = "spokesperson"
+
+
+class AlternativeStatus(enum.Enum):
+    """Why a value is kept beside the preferred one."""
+
+    CONFLICT = "conflict"  # a source gives another value than the preferred one
+    UNCONFIRMED = "unconfirmed"  # a value reported but not corroborated
+
+
+def _validate_id(_inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not _ID_RE.fullmatch(value):
+        raise ValueError(
+            f"{attribute.name} {value!r} must be lower-case words of a-z and 0-9 joined by '-'"
+        )
+
+
+def _validate_country(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    from summitcal.countries import country_name  # the registry loads on first use
+
+    if not _COUNTRY_RE.fullmatch(value):
+        raise ValueError(f"{attribute.name} {value!r} is not an ISO 3166-1 alpha-2 code")
+    country_name(value)  # raises ValueError for an unassigned code
+
+
+def _validate_zone(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        from summitcal.zones import get_zone
+
+        get_zone(value)
+
+
+def _non_empty(_inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(value)
+
+
+def _alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where an event happened.
+
+    Attributes:
+        country: ISO 3166-1 alpha-2 code (``"FR"``).
+        city: The city, if known.
+        venue: The building or site, if known.
+        region: A region or district, if worth naming.
+        zone: The IANA time zone the event's dates and times are local to.
+        lat: Latitude in degrees, when known.
+        lon: Longitude in degrees, when known.
+        virtual: Whether the event was held online (``city`` is then where it was
+            chaired from).
+    """
+
+    country: str = attrs.field(validator=_validate_country)
+    city: str | None = None
+    venue: str | None = None
+    region: str | None = None
+    zone: str | None = attrs.field(default=None, validator=_validate_zone)
+    lat: float | None = None
+    lon: float | None = None
+    virtual: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon go together")
+        if self.lat is not None and not -90 <= self.lat <= 90:
+            raise ValueError(f"lat {self.lat} is outside -90..90")
+        if self.lon is not None and not -180 <= self.lon <= 180:
+            raise ValueError(f"lon {self.lon} is outside -180..180")
+
+    @property
+    def label(self) -> str:
+        """A one-line description: ``"Grand Palais, Paris, FR"``."""
+        parts = [p for p in (self.venue, self.city, self.country) if p]
+        text = ", ".join(parts)
+        return f"{text} (online)" if self.virtual else text
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A participant and the part it played.
+
+    Attributes:
+        name: The person's, country's or organisation's name.
+        kind: What sort of participant.
+        role: The part played in this event.
+        country: ISO alpha-2 code of the country the actor represents, where apt.
+        title: A person's office at the time ("Vice Premier of the State Council").
+        note: Anything a reader needs to read the role right.
+    """
+
+    name: str = attrs.field(validator=_non_empty)
+    kind: ActorKind
+    role: Role
+    country: str | None = attrs.field(default=None, validator=_validate_country)
+    title: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a fact comes from.
+
+    Attributes:
+        url: The page read.
+        publisher: Who published it.
+        title: The page's title, when recorded.
+        published: The page's publication date, when known.
+        phrase: The date as the source wrote it, when it wrote it relatively
+            ("from Sunday to Wednesday"); resolve it against ``published``.
+    """
+
+    url: str = attrs.field(validator=_non_empty)
+    publisher: str | None = None
+    title: str | None = None
+    published: date | None = None
+    phrase: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.url.startswith(("http://", "https://")):
+            raise ValueError(f"source url {self.url!r} is not an http(s) URL")
+
+
+@attrs.frozen(kw_only=True)
+class Alternative:
+    """A value that sources give for a field besides the one the catalogue prefers.
+
+    Attributes:
+        field: The event field concerned (``"when"``, ``"signatories"``, ``"venue"``...).
+        value: The other value, as text (a TIMEX3 value for ``when``).
+        status: Whether it conflicts with the preferred value or is merely unconfirmed.
+        note: Why it is not preferred.
+        sources: URLs of the sources that give it (may be empty for "not found").
+    """
+
+    field: str = attrs.field(validator=_non_empty)
+    value: str
+    status: AlternativeStatus
+    note: str = ""
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One dated item of the catalogue.
+
+    Attributes:
+        id: A stable slug (``"ai-action-summit-2025"``); it never changes once published,
+            since calendar UIDs derive from it.
+        kind: What sort of event.
+        title: Its name.
+        when: When it happened or will happen.
+        status: How settled it is.
+        sources: Where the facts come from (at least one).
+        place: Where, if it has a place.
+        description: A short account, in the catalogue's own words.
+        series: Ids of the series it belongs to (``"ai-summit"``, ``"waic"``).
+        parent: Id of the event this one is part of (a summit day, a side event).
+        actors: Participants and their roles.
+        outcomes: What came of it, in a few words each.
+        tags: Free labels for filtering.
+        aliases: Other names it goes by.
+        url: The official page, if there is one.
+        alternatives: Values sources disagree on, or that are unconfirmed.
+    """
+
+    id: str = attrs.field(validator=_validate_id)
+    kind: EventKind
+    title: str = attrs.field(validator=_non_empty)
+    when: DateSpan
+    status: Status
+    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    place: Place | None = None
+    description: str = ""
+    series: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    parent: str | None = None
+    actors: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
+    outcomes: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    url: str | None = None
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_alternatives)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.sources:
+            raise ValueError("an event needs at least one source")
+        if self.parent == self.id:
+            raise ValueError("an event cannot be its own parent")
+
+    @property
+    def start(self) -> date:
+        """The first day."""
+        return self.when.first
+
+    @property
+    def end(self) -> date:
+        """The last day (inclusive)."""
+        return self.when.last
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """Date order, then id, so that sorting is total and stable."""
+        return (*self.when.sort_key, self.id)
+
+    def actors_with(self, role: Role) -> tuple[Actor, ...]:
+        """The actors who played ``role``."""
+        return tuple(a for a in self.actors if a.role is role)

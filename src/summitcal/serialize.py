@@ -1,0 +1,102 @@
+"""Events as plain JSON-ready dictionaries (for ``list --format json`` and ``events.json``).
+
+One function, :func:`event_to_dict`, so that the CLI, the static site and the server all
+describe an event the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summitcal.models import Event
+
+__all__ = ["event_to_dict"]
+
+
+def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if v is not None}
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """A JSON-ready description of ``event``; dates are ISO strings, ``end`` inclusive.
+
+    Keys: ``id``, ``title``, ``kind``, ``status``, ``start``, ``end``, ``timex``,
+    ``granularity``, ``series``, ``parent``, ``location``, ``place``, ``description``,
+    ``actors``, ``outcomes``, ``tags``, ``aliases``, ``url``, ``sources``, ``alternatives``;
+    plus ``start_time``/``end_time``/``zone`` for timed events and ``mod`` where one applies.
+    """
+    when = event.when
+    place = event.place
+    return _drop_none(
+        {
+            "id": event.id,
+            "title": event.title,
+            "kind": event.kind.value,
+            "status": event.status.value,
+            "start": when.first.isoformat(),
+            "end": when.last.isoformat(),
+            "timex": when.timex,
+            "granularity": when.granularity.value,
+            "mod": when.mod.value if when.mod else None,
+            "start_time": when.start_time.isoformat("minutes") if when.start_time else None,
+            "end_time": when.end_time.isoformat("minutes") if when.end_time else None,
+            "zone": when.zone,
+            "series": list(event.series),
+            "parent": event.parent,
+            "location": place.label if place else None,
+            "place": _drop_none(
+                {
+                    "venue": place.venue,
+                    "city": place.city,
+                    "region": place.region,
+                    "country": place.country,
+                    "zone": place.zone,
+                    "lat": place.lat,
+                    "lon": place.lon,
+                    "virtual": place.virtual or None,
+                }
+            )
+            if place
+            else None,
+            "description": event.description,
+            "actors": [
+                _drop_none(
+                    {
+                        "name": a.name,
+                        "kind": a.kind.value,
+                        "role": a.role.value,
+                        "country": a.country,
+                        "title": a.title,
+                        "note": a.note,
+                    }
+                )
+                for a in event.actors
+            ],
+            "outcomes": list(event.outcomes),
+            "tags": list(event.tags),
+            "aliases": list(event.aliases),
+            "url": event.url,
+            "sources": [
+                _drop_none(
+                    {
+                        "url": s.url,
+                        "publisher": s.publisher,
+                        "title": s.title,
+                        "published": s.published.isoformat() if s.published else None,
+                        "phrase": s.phrase,
+                    }
+                )
+                for s in event.sources
+            ],
+            "alternatives": [
+                {
+                    "field": a.field,
+                    "value": a.value,
+                    "status": a.status.value,
+                    "note": a.note,
+                    "sources": list(a.sources),
+                }
+                for a in event.alternatives
+            ],
+        }
+    )

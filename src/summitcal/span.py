@@ -1,0 +1,553 @@
+"""The shared time type: a resolved span of days, with a granularity and a TIMEX3 value.
+
+A :class:`DateSpan` is what every other part of summitcal speaks.  It always has a
+*first* and a *last* day, both inclusive, so "from Sunday to Wednesday" is four days and
+its last day is the Wednesday (the exclusive end that iCalendar wants is computed only in
+the iCalendar layer).  The *granularity* says how precisely the span is known: a span of
+granularity ``MONTH`` covers a whole month (or, with a ``mod`` such as ``START``, the part
+of it that "early May" means), ``WEEK`` an ISO week, ``TIME`` a clock time.
+
+Spans convert to and from TIMEX3 values, the notation of the TimeML annotation guidelines::
+
+    >>> DateSpan.from_timex("2025-W07")
+    DateSpan(first=datetime.date(2025, 2, 10), last=datetime.date(2025, 2, 16), ...)
+    >>> DateSpan.days(date(2025, 2, 9), date(2025, 2, 12)).timex
+    '2025-02-09/2025-02-12'
+
+Conventions written down once:
+
+* Seasons are meteorological: spring is March to May, summer June to August, autumn
+  (``FA``) September to November, winter (``WI``) December to February.  ``2025-WI`` is the
+  winter that *starts* in December 2025.
+* Halves and quarters are calendar halves and quarters.
+* Weeks are ISO weeks (Monday to Sunday), and ``2025-W07`` uses the ISO week-numbering year.
+* ``YYYY-Www-WE`` is the Saturday and Sunday of that ISO week.
+* A decade is written with three digits (``199`` is 1990 to 1999), a century with two
+  (``20`` is 2000 to 2099), as TIMEX3 does.
+* Clock times are local to ``zone`` (an IANA key) when one is given; the zone never moves
+  the dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import attrs
+
+from summitcal.errors import TimexError
+from summitcal.zones import get_zone
+
+__all__ = ["DateSpan", "Granularity", "Mod", "PartOfDay", "Season"]
+
+
+class Granularity(enum.Enum):
+    """How precisely a span is known, from finest to coarsest."""
+
+    TIME = "time"
+    PART_OF_DAY = "part-of-day"
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+class Mod(enum.Enum):
+    """TIMEX3 ``mod`` values.
+
+    ``START``, ``MID`` and ``END`` narrow a span to the first, middle or last part of its
+    unit ("early May", "mid-2024", "late February"); the others qualify it.
+    """
+
+    START = "START"
+    MID = "MID"
+    END = "END"
+    APPROX = "APPROX"
+    BEFORE = "BEFORE"
+    AFTER = "AFTER"
+    ON_OR_BEFORE = "ON_OR_BEFORE"
+    ON_OR_AFTER = "ON_OR_AFTER"
+    LESS_THAN = "LESS_THAN"
+    MORE_THAN = "MORE_THAN"
+    EQUAL_OR_LESS = "EQUAL_OR_LESS"
+    EQUAL_OR_MORE = "EQUAL_OR_MORE"
+
+    @property
+    def narrows(self) -> bool:
+        """Whether this mod selects a part of the span's unit (START, MID, END)."""
+        return self in (Mod.START, Mod.MID, Mod.END)
+
+
+class PartOfDay(enum.Enum):
+    """TIMEX3 parts of the day."""
+
+    MORNING = "MO"
+    MIDDAY = "MI"
+    AFTERNOON = "AF"
+    EVENING = "EV"
+    NIGHT = "NI"
+    DAYTIME = "DT"
+
+
+class Season(enum.Enum):
+    """Meteorological seasons, by their TIMEX3 codes."""
+
+    SPRING = "SP"
+    SUMMER = "SU"
+    AUTUMN = "FA"
+    WINTER = "WI"
+
+    @property
+    def first_month(self) -> int:
+        """The month the season starts in (winter starts in December)."""
+        return {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[self.value]
+
+
+# --- units: the calendar unit of a granularity that contains a given day ---------------
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
+    """First and last day of the calendar unit of ``granularity`` that contains ``day``."""
+    g = granularity
+    if g in (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY):
+        return day, day
+    if g is Granularity.WEEK:
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if g is Granularity.WEEKEND:
+        saturday = day - timedelta(days=day.weekday()) + timedelta(days=5)
+        return saturday, saturday + timedelta(days=1)
+    if g is Granularity.MONTH:
+        return day.replace(day=1), _month_end(day.year, day.month)
+    if g is Granularity.SEASON:
+        # Shift by one month so that December belongs to the winter that starts in it.
+        shifted = (day.month % 12) // 3  # Dec,Jan,Feb -> 0; Mar..May -> 1; ...
+        year = day.year if day.month != 1 and day.month != 2 else day.year - 1
+        first_month = (12, 3, 6, 9)[shifted]
+        first = date(year, first_month, 1)
+        end_month = first_month + 2
+        end_year = year
+        if end_month > 12:
+            end_month -= 12
+            end_year += 1
+        return first, _month_end(end_year, end_month)
+    if g is Granularity.QUARTER:
+        q0 = 3 * ((day.month - 1) // 3) + 1
+        return date(day.year, q0, 1), _month_end(day.year, q0 + 2)
+    if g is Granularity.HALF:
+        h0 = 1 if day.month <= 6 else 7
+        return date(day.year, h0, 1), _month_end(day.year, h0 + 5)
+    if g is Granularity.YEAR:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if g is Granularity.DECADE:
+        y0 = day.year - day.year % 10
+        return date(max(y0, 1), 1, 1), date(y0 + 9, 12, 31)
+    # CENTURY, TIMEX3-style: 20 is 2000 to 2099.
+    y0 = day.year - day.year % 100
+    return date(max(y0, 1), 1, 1), date(y0 + 99, 12, 31)
+
+
+def _unit_label(granularity: Granularity, day: date) -> str:
+    """The TIMEX3 value of the unit of ``granularity`` that contains ``day``."""
+    g = granularity
+    if g is Granularity.DAY:
+        return day.isoformat()
+    if g is Granularity.WEEK:
+        iso_year, week, _ = day.isocalendar()
+        return f"{iso_year:04d}-W{week:02d}"
+    if g is Granularity.WEEKEND:
+        iso_year, week, _ = day.isocalendar()
+        return f"{iso_year:04d}-W{week:02d}-WE"
+    if g is Granularity.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    if g is Granularity.SEASON:
+        first, _ = _unit_bounds(g, day)
+        season = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[first.month]
+        return f"{first.year:04d}-{season}"
+    if g is Granularity.QUARTER:
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if g is Granularity.HALF:
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if g is Granularity.YEAR:
+        return f"{day.year:04d}"
+    if g is Granularity.DECADE:
+        return f"{day.year // 10:03d}"
+    if g is Granularity.CENTURY:
+        return f"{day.year // 100:02d}"
+    raise AssertionError(f"no unit label for {g}")  # TIME and PART_OF_DAY are handled apart
+
+
+def _narrowed(first: date, last: date, mod: Mod, granularity: Granularity) -> tuple[date, date]:
+    """The part of the unit ``first..last`` that START, MID or END selects.
+
+    The unit is cut into thirds along its natural sub-units, so that the parts read the
+    way people use the words: a month into days 1-10, 11-20 and 21 to the end; a year into
+    January-April, May-August and September-December; quarters and seasons into their
+    three months; a week into Monday-Tuesday, Wednesday-Friday and the weekend; decades
+    and centuries into years.
+    """
+    index = (Mod.START, Mod.MID, Mod.END).index(mod)
+    g = granularity
+    if g is Granularity.MONTH:
+        cuts = (1, 11, 21)
+        start = first.replace(day=cuts[index])
+        end = last if index == 2 else first.replace(day=cuts[index + 1] - 1)
+        return start, end
+    if g in (Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.SEASON):
+        months = []
+        y, m = first.year, first.month
+        while date(y, m, 1) <= last:
+            months.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        size = len(months) // 3
+        chunk = months[index * size : (index + 1) * size]
+        return date(*chunk[0], 1), _month_end(*chunk[-1])
+    if g in (Granularity.WEEK, Granularity.WEEKEND):
+        offsets = ((0, 1), (2, 4), (5, 6)) if g is Granularity.WEEK else ((0, 0), (0, 1), (1, 1))
+        lo, hi = offsets[index]
+        return first + timedelta(days=lo), first + timedelta(days=hi)
+    # DECADE and CENTURY: thirds of the years, the middle third taking the remainder.
+    years = last.year - first.year + 1
+    third = years * 3 // 10 if years == 10 else years // 3
+    bounds = (
+        (first.year, first.year + third),
+        (first.year + third + 1, last.year - third - 1),
+        (last.year - third, last.year),
+    )[index]
+    return date(max(bounds[0], 1), 1, 1), date(bounds[1], 12, 31)
+
+
+# --- the span ------------------------------------------------------------------------
+
+
+def _check_zone(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        get_zone(value)  # raises ValueError naming the key
+
+
+@attrs.frozen(kw_only=True)
+class DateSpan:
+    """A resolved stretch of time: inclusive first and last days and a granularity.
+
+    Attributes:
+        first: The first day of the span.
+        last: The last day of the span (inclusive).
+        granularity: How precisely the span is known.
+        start_time: For ``TIME`` spans, the clock time on ``first``.
+        end_time: For ``TIME`` spans, the clock time on ``last``, if an end is known.
+        zone: The IANA zone the days (and times) are local to, if known.
+        part_of_day: For ``PART_OF_DAY`` spans, which part.
+        mod: A TIMEX3 modifier. With ``START``/``MID``/``END`` the days are the narrowed
+            part of the unit ("late May" is 21 to 31 May) and the TIMEX3 value stays the
+            unit's (``2025-05``).
+
+    Raises:
+        ValueError: If the fields contradict each other (last before first, times on a
+            span that is not ``TIME``, days that do not line up with the granularity).
+    """
+
+    first: date
+    last: date
+    granularity: Granularity = Granularity.DAY
+    start_time: time | None = None
+    end_time: time | None = None
+    zone: str | None = attrs.field(default=None, validator=_check_zone)
+    part_of_day: PartOfDay | None = None
+    mod: Mod | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.first) is not date or type(self.last) is not date:
+            raise ValueError("first and last must be datetime.date values (not datetimes)")
+        if self.last < self.first:
+            raise ValueError(f"span ends ({self.last}) before it starts ({self.first})")
+        g = self.granularity
+        if g is Granularity.TIME:
+            if self.start_time is None:
+                raise ValueError("a TIME span needs a start_time")
+            if (
+                self.end_time is not None
+                and self.first == self.last
+                and self.end_time < self.start_time
+            ):
+                raise ValueError(f"end time {self.end_time} is before start {self.start_time}")
+        elif self.start_time is not None or self.end_time is not None:
+            raise ValueError(f"clock times need granularity TIME, not {g.name}")
+        if (g is Granularity.PART_OF_DAY) != (self.part_of_day is not None):
+            raise ValueError("part_of_day goes with granularity PART_OF_DAY, and only with it")
+        if g in (Granularity.TIME, Granularity.PART_OF_DAY, Granularity.DAY):
+            if g is Granularity.PART_OF_DAY and self.first != self.last:
+                raise ValueError("a part of day lies within one day")
+            return
+        unit_first, unit_last = _unit_bounds(g, self.first)
+        if self.mod is not None and self.mod.narrows:
+            if self.last > unit_last:
+                raise ValueError(f"a {self.mod.name} span lies within one {g.value}")
+            return
+        if self.first != unit_first or self.last != _unit_bounds(g, self.last)[1]:
+            raise ValueError(
+                f"{self.first}..{self.last} does not cover whole {g.value}s; "
+                "use a finer granularity or a narrowing mod"
+            )
+
+    # --- constructors ------------------------------------------------------------------
+
+    @classmethod
+    def day(cls, day: date, *, zone: str | None = None) -> DateSpan:
+        """One whole day."""
+        return cls(first=day, last=day, zone=zone)
+
+    @classmethod
+    def days(cls, first: date, last: date, *, zone: str | None = None) -> DateSpan:
+        """Whole days from ``first`` to ``last`` inclusive."""
+        return cls(first=first, last=last, zone=zone)
+
+    @classmethod
+    def unit(
+        cls, granularity: Granularity, day: date, *, mod: Mod | None = None, zone: str | None = None
+    ) -> DateSpan:
+        """The whole calendar unit of ``granularity`` that contains ``day``.
+
+        With a narrowing ``mod`` the span is that part of the unit::
+
+            >>> DateSpan.unit(Granularity.MONTH, date(2025, 5, 1), mod=Mod.END).first
+            datetime.date(2025, 5, 21)
+        """
+        if granularity in (Granularity.TIME, Granularity.PART_OF_DAY):
+            raise ValueError(f"{granularity.name} is not a calendar unit; use at() or part()")
+        first, last = _unit_bounds(granularity, day)
+        if mod is not None and mod.narrows:
+            first, last = _narrowed(first, last, mod, granularity)
+        return cls(first=first, last=last, granularity=granularity, mod=mod, zone=zone)
+
+    @classmethod
+    def at(
+        cls,
+        day: date,
+        start: time,
+        *,
+        end: time | None = None,
+        last: date | None = None,
+        zone: str | None = None,
+    ) -> DateSpan:
+        """A clock time on ``day``, optionally until ``end`` (on ``last``, default ``day``)."""
+        return cls(
+            first=day,
+            last=last or day,
+            granularity=Granularity.TIME,
+            start_time=start,
+            end_time=end,
+            zone=zone,
+        )
+
+    @classmethod
+    def part(cls, day: date, part: PartOfDay, *, zone: str | None = None) -> DateSpan:
+        """A part of a day ("Monday morning")."""
+        return cls(
+            first=day, last=day, granularity=Granularity.PART_OF_DAY, part_of_day=part, zone=zone
+        )
+
+    # --- views -------------------------------------------------------------------------
+
+    @property
+    def day_count(self) -> int:
+        """How many calendar days the span touches."""
+        return (self.last - self.first).days + 1
+
+    @property
+    def is_timed(self) -> bool:
+        """Whether the span carries clock times."""
+        return self.granularity is Granularity.TIME
+
+    @property
+    def sort_key(self) -> tuple[date, time, date]:
+        """A key that orders spans by start, then by end."""
+        return (self.first, self.start_time or time.min, self.last)
+
+    def start_datetime(self) -> datetime:
+        """The span's start as a datetime, aware when the span has a zone.
+
+        Raises:
+            ValueError: If the span has no clock time.
+        """
+        if self.start_time is None:
+            raise ValueError(f"{self.timex} has no clock time")
+        tz = get_zone(self.zone) if self.zone else None
+        return datetime.combine(self.first, self.start_time, tzinfo=tz)
+
+    def end_datetime(self) -> datetime:
+        """The span's end as a datetime, aware when the span has a zone.
+
+        Raises:
+            ValueError: If the span has no end clock time.
+        """
+        if self.end_time is None:
+            raise ValueError(f"{self.timex} has no end time")
+        tz = get_zone(self.zone) if self.zone else None
+        return datetime.combine(self.last, self.end_time, tzinfo=tz)
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` falls within the span."""
+        return self.first <= day <= self.last
+
+    def overlaps(self, first: date, last: date) -> bool:
+        """Whether the span shares at least one day with ``first..last``."""
+        return self.first <= last and first <= self.last
+
+    def with_zone(self, zone: str | None) -> DateSpan:
+        """The same span, local to another zone (the dates do not move)."""
+        return attrs.evolve(self, zone=zone)
+
+    # --- TIMEX3 ------------------------------------------------------------------------
+
+    @property
+    def timex(self) -> str:
+        """The TIMEX3 value: ``2025-02-09``, ``2025-02-09/2025-02-12``, ``2025-W07``,
+        ``2025-02-10TMO``, ``2025-02-07T14:00``...  A narrowing ``mod`` is not part of the
+        value (TIMEX3 keeps it in its own attribute)."""
+        g = self.granularity
+        if g is Granularity.TIME:
+            assert self.start_time is not None
+            start = f"{self.first.isoformat()}T{_clock(self.start_time)}"
+            if self.end_time is None:
+                return start
+            return f"{start}/{self.last.isoformat()}T{_clock(self.end_time)}"
+        if g is Granularity.PART_OF_DAY:
+            assert self.part_of_day is not None
+            return f"{self.first.isoformat()}T{self.part_of_day.value}"
+        head = _unit_label(g, self.first)
+        if self.mod is not None and self.mod.narrows:
+            return head
+        tail = _unit_label(g, self.last)
+        return head if head == tail else f"{head}/{tail}"
+
+    @classmethod
+    def from_timex(cls, value: str, *, mod: Mod | None = None, zone: str | None = None) -> DateSpan:
+        """Parse a TIMEX3 value (or a ``first/last`` range of two) into a span.
+
+        Args:
+            value: ``2025-02-09``, ``2025-02``, ``2025-W07``, ``2025-W06-WE``, ``2025-Q1``,
+                ``2025-H1``, ``2025-SU``, ``2025``, ``202`` (decade), ``20`` (century),
+                ``2025-02-10TMO``, ``2025-02-07T14:00``, or two of one kind joined by ``/``.
+            mod: An optional TIMEX3 mod; ``START``/``MID``/``END`` narrow the days.
+            zone: An optional IANA zone the value is local to.
+
+        Raises:
+            TimexError: If the value is malformed, names an impossible date, or joins two
+                values of different kinds.
+        """
+        if not isinstance(value, str):
+            raise TimexError(repr(value), "a TIMEX3 value is a string")
+        head, sep, tail = value.partition("/")
+        try:
+            a = _parse_one(head)
+            if not sep:
+                g, first, last, t_start, part = a
+                if mod is not None and mod.narrows:
+                    if g in (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY):
+                        raise TimexError(value, f"{mod.name} needs a unit coarser than a day")
+                    first, last = _narrowed(first, last, mod, g)
+                return cls(
+                    first=first,
+                    last=last,
+                    granularity=g,
+                    start_time=t_start,
+                    part_of_day=part,
+                    mod=mod,
+                    zone=zone,
+                )
+            b = _parse_one(tail)
+            if a[0] is not b[0] or a[0] is Granularity.PART_OF_DAY:
+                raise TimexError(value, "a range joins two values of one kind (not parts of day)")
+            if mod is not None and mod.narrows:
+                raise TimexError(value, f"{mod.name} applies to one unit, not a range")
+            return cls(
+                first=a[1],
+                last=b[2],
+                granularity=a[0],
+                start_time=a[3],
+                end_time=b[3],
+                mod=mod,
+                zone=zone,
+            )
+        except TimexError as exc:
+            if exc.value != value:
+                raise TimexError(value, exc.reason) from None
+            raise
+        except ValueError as exc:
+            raise TimexError(value, str(exc)) from None
+
+    def __str__(self) -> str:
+        return self.timex
+
+
+def _clock(t: time) -> str:
+    return t.strftime("%H:%M:%S" if t.second else "%H:%M")
+
+
+_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Granularity], ...] = tuple(
+    (re.compile(p, re.ASCII), g)
+    for p, g in (
+        (r"(\d{4})-(\d{2})-(\d{2})", Granularity.DAY),
+        (r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?", Granularity.TIME),
+        (r"(\d{4})-(\d{2})-(\d{2})T(MO|MI|AF|EV|NI|DT)", Granularity.PART_OF_DAY),
+        (r"(\d{4})-W(\d{2})", Granularity.WEEK),
+        (r"(\d{4})-W(\d{2})-WE", Granularity.WEEKEND),
+        (r"(\d{4})-(\d{2})", Granularity.MONTH),
+        (r"(\d{4})-(SP|SU|FA|WI)", Granularity.SEASON),
+        (r"(\d{4})-Q([1-4])", Granularity.QUARTER),
+        (r"(\d{4})-H([12])", Granularity.HALF),
+        (r"(\d{4})", Granularity.YEAR),
+        (r"(\d{3})", Granularity.DECADE),
+        (r"(\d{2})", Granularity.CENTURY),
+    )
+)
+
+_Parsed = tuple[Granularity, date, date, time | None, PartOfDay | None]
+
+
+def _parse_one(value: str) -> _Parsed:
+    for pattern, g in _UNIT_PATTERNS:
+        m = pattern.fullmatch(value)
+        if m is None:
+            continue
+        groups = m.groups()
+        n = [int(x) if x and x.isdigit() else 0 for x in groups]
+        if g in (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY):
+            day = date(n[0], n[1], n[2])
+            if g is Granularity.TIME:
+                return g, day, day, time(n[3], n[4], n[5] or 0), None
+            if g is Granularity.PART_OF_DAY:
+                return g, day, day, None, PartOfDay(groups[3])
+            return g, day, day, None, None
+        if g in (Granularity.WEEK, Granularity.WEEKEND):
+            monday = date.fromisocalendar(n[0], n[1], 1)
+            first, last = _unit_bounds(g, monday)
+        elif g is Granularity.MONTH:
+            first, last = _unit_bounds(g, date(n[0], n[1], 1))
+        elif g is Granularity.SEASON:
+            first, last = _unit_bounds(g, date(n[0], Season(groups[1]).first_month, 1))
+        elif g is Granularity.QUARTER:
+            first, last = _unit_bounds(g, date(n[0], 3 * n[1] - 2, 1))
+        elif g is Granularity.HALF:
+            first, last = _unit_bounds(g, date(n[0], 6 * n[1] - 5, 1))
+        elif g is Granularity.YEAR:
+            first, last = _unit_bounds(g, date(n[0], 1, 1))
+        elif g is Granularity.DECADE:
+            first, last = _unit_bounds(g, date(max(n[0] * 10, 1), 1, 1))
+        else:
+            first, last = _unit_bounds(g, date(max(n[0] * 100, 1), 1, 1))
+        return g, first, last, None, None
+    raise TimexError(value, "not a TIMEX3 date or time value this library resolves")
