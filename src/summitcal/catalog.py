@@ -43,6 +43,7 @@ from summitcal.models import (
     Role,
     Source,
     Status,
+    is_valid_id,
 )
 from summitcal.span import DateSpan
 
@@ -352,6 +353,8 @@ def _read_alternative(rec: _Record) -> Alternative:
 def _read_event(rec: _Record) -> Event:
     rec.check_fields(EVENT_FIELDS)
     event_id = rec.text("id", required=True)
+    if event_id is not None and not is_valid_id(event_id):
+        raise rec.error("id", "must be lower-case words of a-z and 0-9 joined by '-'")
     kind = rec.enum("kind", EventKind, required=True)
     title = rec.text("title", required=True)
     status = rec.enum("status", Status, required=True)

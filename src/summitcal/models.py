@@ -127,8 +127,13 @@ class AlternativeStatus(enum.Enum):
     UNCONFIRMED = "unconfirmed"  # a value reported but not corroborated
 
 
+def is_valid_id(value: str) -> bool:
+    """Whether ``value`` is a valid event or series id: lower-case words joined by '-'."""
+    return _ID_RE.fullmatch(value) is not None
+
+
 def _validate_id(_inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not _ID_RE.fullmatch(value):
+    if not is_valid_id(value):
         raise ValueError(
             f"{attribute.name} {value!r} must be lower-case words of a-z and 0-9 joined by '-'"
         )

@@ -215,10 +215,11 @@ def _narrowed(first: date, last: date, mod: Mod, granularity: Granularity) -> tu
         size = len(months) // 3
         chunk = months[index * size : (index + 1) * size]
         return date(*chunk[0], 1), _month_end(*chunk[-1])
-    if g in (Granularity.WEEK, Granularity.WEEKEND):
-        offsets = ((0, 1), (2, 4), (5, 6)) if g is Granularity.WEEK else ((0, 0), (0, 1), (1, 1))
-        lo, hi = offsets[index]
+    if g is Granularity.WEEK:
+        lo, hi = ((0, 1), (2, 4), (5, 6))[index]
         return first + timedelta(days=lo), first + timedelta(days=hi)
+    if g is Granularity.WEEKEND:
+        raise ValueError("a weekend has no early, middle or late part")
     # DECADE and CENTURY: thirds of the years, the middle third taking the remainder.
     years = last.year - first.year + 1
     third = years * 3 // 10 if years == 10 else years // 3
