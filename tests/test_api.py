@@ -1,0 +1,48 @@
+"""The public namespace: what it exports, and that importing it stays light."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import summitcal
+
+
+def test_every_export_resolves() -> None:
+    """Each name in __all__ is importable from the package."""
+    missing = [name for name in summitcal.__all__ if not hasattr(summitcal, name)]
+    assert missing == []
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """__all__ lists exactly the lazily exported names plus __version__."""
+    assert summitcal.__all__ == sorted([*summitcal._EXPORTS, "__version__"])
+
+
+def test_unknown_attribute() -> None:
+    """A missing name is an AttributeError, as for any module."""
+    try:
+        summitcal.no_such_thing  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_thing" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")
+
+
+def test_version_matches_metadata() -> None:
+    """__version__ comes from the installed distribution."""
+    from importlib.metadata import version
+
+    assert summitcal.__version__ == version("summitcal")
+
+
+def test_import_is_light() -> None:
+    """`import summitcal` loads neither icalendar nor dateutil nor attrs-based modules."""
+    code = (
+        "import sys, json, summitcal; "
+        "print(json.dumps(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('icalendar', 'dateutil', 'summitcal'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == ["summitcal"]
