@@ -1,0 +1,107 @@
+"""The event models: validation at construction, and their small helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from summitcal import (
+    Actor,
+    ActorKind,
+    DateSpan,
+    Event,
+    EventKind,
+    Place,
+    Role,
+    Source,
+    Status,
+)
+
+SOURCE = Source(url="https://example.org/a", publisher="Example")
+
+
+def make_event(**changes: object) -> Event:
+    fields: dict[str, object] = {
+        "id": "demo-2031",
+        "kind": EventKind.SUMMIT,
+        "title": "Demo",
+        "when": DateSpan.days(date(2031, 3, 4), date(2031, 3, 5)),
+        "status": Status.SCHEDULED,
+        "sources": [SOURCE],
+    }
+    fields.update(changes)
+    return Event(**fields)  # type: ignore[arg-type]
+
+
+class TestEvent:
+    def test_is_frozen_and_hashable(self) -> None:
+        """Events are immutable values; evolve makes changed copies."""
+        event = make_event()
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            event.title = "x"  # type: ignore[misc]
+        assert hash(event) == hash(make_event())
+        assert attrs.evolve(event, title="Renamed").id == event.id
+
+    def test_needs_a_source(self) -> None:
+        """An event without sources cannot be built."""
+        with pytest.raises(ValueError, match="at least one source"):
+            make_event(sources=[])
+
+    def test_cannot_be_its_own_parent(self) -> None:
+        """A self-parent is refused."""
+        with pytest.raises(ValueError, match="own parent"):
+            make_event(parent="demo-2031")
+
+    @pytest.mark.parametrize("bad", ["Demo", "demo_2031", "-demo", "demo-", "", "démo"])
+    def test_id_shape(self, bad: str) -> None:
+        """Ids are lower-case ASCII words joined by single hyphens."""
+        with pytest.raises(ValueError, match="lower-case"):
+            make_event(id=bad)
+
+    def test_start_end_and_roles(self) -> None:
+        """start/end expose the inclusive days; actors_with filters by role."""
+        host = Actor(name="Kenya", kind=ActorKind.COUNTRY, role=Role.HOST, country="KE")
+        guest = Actor(name="Chile", kind=ActorKind.COUNTRY, role=Role.ATTENDEE, country="CL")
+        event = make_event(actors=[host, guest])
+        assert (event.start, event.end) == (date(2031, 3, 4), date(2031, 3, 5))
+        assert event.actors_with(Role.HOST) == (host,)
+
+
+class TestPlace:
+    def test_label(self) -> None:
+        """The label joins venue, city and country, and marks online events."""
+        place = Place(country="KR", city="Seoul", venue="KIST")
+        assert place.label == "KIST, Seoul, KR"
+        assert attrs.evolve(place, virtual=True).label == "KIST, Seoul, KR (online)"
+
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            ({"country": "UK"}, "ISO 3166-1"),
+            ({"country": "fr"}, "ISO 3166-1"),
+            ({"zone": "Europe/Atlantis"}, "time zone"),
+            ({"lat": 10.0}, "lat and lon"),
+            ({"lat": 91.0, "lon": 0.0}, "outside"),
+            ({"lat": 0.0, "lon": 181.0}, "outside"),
+        ],
+    )
+    def test_rejects(self, changes: dict[str, object], message: str) -> None:
+        """Country codes, zones and coordinates are checked."""
+        fields: dict[str, object] = {"country": "FR"}
+        fields.update(changes)
+        with pytest.raises(ValueError, match=message):
+            Place(**fields)  # type: ignore[arg-type]
+
+
+class TestSource:
+    def test_needs_http_url(self) -> None:
+        """Sources are web pages."""
+        with pytest.raises(ValueError, match="http"):
+            Source(url="ftp://example.org/a")
+
+
+def test_firm_statuses() -> None:
+    """Only confirmed and scheduled events may be shown as fact."""
+    assert {s for s in Status if s.is_firm} == {Status.CONFIRMED, Status.SCHEDULED}
