@@ -115,6 +115,12 @@ class TestShow:
         assert "'nope'" in err
 
 
+def test_check(capsys: pytest.CaptureFixture[str], seeds: str) -> None:
+    """check validates and counts."""
+    code, out, _ = run(capsys, "check", "--seeds", seeds)
+    assert (code, out) == (0, "ok: 2 events (2 confirmed or scheduled), 1 series, 0 revisions\n")
+
+
 def test_python_dash_m(tmp_path: Path) -> None:
     """`python -m summitcal` runs the same command line."""
     seeds = write(tmp_path, GOOD_EVENT)

@@ -55,6 +55,17 @@ def register(sub: Any) -> None:
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.set_defaults(handler=run_show)
 
+    c = sub.add_parser(
+        "check",
+        help="validate a catalogue and say how many events it holds",
+        description="Load and validate a catalogue; the first problem is named by file, "
+        "record and field.",
+        epilog="Example:\n  summitcal check --seeds my-events/ --with-shipped\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_catalog_arguments(c)
+    c.set_defaults(handler=run_check)
+
 
 def _dates(event: Event) -> str:
     w = event.when
@@ -151,4 +162,14 @@ def run_show(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_event(event))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    catalog = load_from_args(args)
+    firm = sum(1 for e in catalog if e.status.is_firm)
+    print(
+        f"ok: {len(catalog)} events ({firm} confirmed or scheduled), "
+        f"{len(catalog.series)} series, {len(catalog.revisions)} revisions"
+    )
     return 0
