@@ -1,0 +1,169 @@
+"""The HTML page, subscribe links, events.json and the static build."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from summitcal import load_catalog
+from summitcal.catalog import Catalog
+from summitcal.errors import FeedError
+from summitcal.serialize import event_to_dict
+from summitcal.site import FeedLink, SiteLinks, events_json, render_page
+
+SITE_SEEDS = Path(__file__).parent / "data" / "site"
+TODAY = date(2025, 2, 9)
+BASE = "https://example.org/cal/"
+
+
+class _Collect(HTMLParser):
+    """Elements with their attributes, and the page's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(page: str) -> _Collect:
+    parser = _Collect()
+    parser.feed(page)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return load_catalog(SITE_SEEDS)
+
+
+@pytest.fixture(scope="module")
+def feeds(cat: Catalog) -> list[FeedLink]:
+    return [
+        FeedLink("all", "All events", "Everything.", len(cat)),
+        FeedLink("ai-summits", "AI summits", "The summit series.", 6),
+    ]
+
+
+@pytest.fixture(scope="module")
+def page(cat: Catalog, feeds: list[FeedLink]) -> str:
+    return render_page(cat, today=TODAY, base_url=BASE, feeds=feeds)
+
+
+# --- links ----------------------------------------------------------------------------
+
+
+def test_links_from_a_base_url() -> None:
+    links = SiteLinks.from_url("https://example.org:8443/cal")
+    assert links.base == "https://example.org:8443/cal/"
+    assert links.https("feeds/all.ics") == "https://example.org:8443/cal/feeds/all.ics"
+    assert links.webcal("feeds/all.ics") == "webcal://example.org:8443/cal/feeds/all.ics"
+    google = urlsplit(links.google("feeds/all.ics"))
+    assert (google.scheme, google.netloc, google.path) == (
+        "https",
+        "calendar.google.com",
+        "/calendar/r",
+    )
+    assert parse_qs(google.query) == {"cid": ["webcal://example.org:8443/cal/feeds/all.ics"]}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.org/",
+        "example.org/cal",
+        "https:///nohost",
+        "https://example.org/?q=1",
+        "https://example.org/#x",
+        'https://example.org/"><script>',
+        "https://example.org:99999/",
+    ],
+)
+def test_bad_base_urls_are_refused(url: str) -> None:
+    with pytest.raises(FeedError):
+        SiteLinks.from_url(url)
+
+
+# --- the page -------------------------------------------------------------------------
+
+
+def test_page_offers_three_ways_to_subscribe_to_each_feed(page: str, feeds: list[FeedLink]) -> None:
+    hrefs = [a.get("href", "") for tag, a in _parse(page).elements if tag == "a"]
+    for feed in feeds:
+        assert f"webcal://example.org/cal/feeds/{feed.name}.ics" in hrefs
+        assert f"feeds/{feed.name}.ics" in hrefs
+        google = [h for h in hrefs if h.startswith("https://calendar.google.com/")]
+        cids = [parse_qs(urlsplit(h).query)["cid"][0] for h in google]
+        assert f"webcal://example.org/cal/feeds/{feed.name}.ics" in cids
+
+
+def test_page_lists_every_event_once_with_its_status(page: str, cat: Catalog) -> None:
+    items = {a["id"]: a for tag, a in _parse(page).elements if tag == "li" and "id" in a}
+    event_items = {k: v for k, v in items.items() if k.startswith("ev-")}
+    assert set(event_items) == {f"ev-{e.id}" for e in cat}
+    for e in cat:
+        assert event_items[f"ev-{e.id}"]["data-status"] == e.status.value
+    assert page.count('id="ev-ai-action-summit-2025"') == 1
+
+
+def test_parts_are_nested_under_their_summit(page: str) -> None:
+    start = page.index('id="ev-ai-action-summit-2025"')
+    end = page.index('id="ev-ai-impact-summit-2026"')
+    nested = page[start:end]
+    for part in ("paris-science-days-2025", "paris-cultural-weekend-2025"):
+        assert f'id="ev-{part}"' in nested
+    assert "<ul" in nested
+
+
+def test_page_text_is_escaped(page: str) -> None:
+    assert "Élysée dinner &amp; &lt;reception&gt;" in page
+    assert "<reception>" not in page
+
+
+def test_page_embeds_the_timeline_with_marks_linking_to_the_list(page: str) -> None:
+    elements = _parse(page).elements
+    svgs = [a for tag, a in elements if tag == "svg"]
+    assert len(svgs) == 1
+    assert svgs[0]["role"] == "img"
+    ids = {a.get("id") for _, a in elements}
+    mark_targets = {
+        a["href"][1:] for tag, a in elements if tag == "a" and a.get("href", "").startswith("#")
+    }
+    assert mark_targets
+    assert mark_targets <= ids
+
+
+def test_page_is_responsive(page: str) -> None:
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "overflow-x:auto" in page
+    assert "@media (max-width:600px)" in page
+
+
+def test_custom_feed_form_only_when_asked(cat: Catalog, feeds: list[FeedLink], page: str) -> None:
+    served = render_page(cat, today=TODAY, base_url=BASE, feeds=feeds, custom_feed=True)
+    forms = [a for tag, a in _parse(served).elements if tag == "form"]
+    assert forms == [{"class": "custom", "action": "feeds/custom.ics", "method": "get"}]
+    assert "<form" not in page
+
+
+def test_page_is_deterministic(cat: Catalog, feeds: list[FeedLink], page: str) -> None:
+    again = render_page(cat, today=TODAY, base_url=BASE, feeds=feeds)
+    assert again == page
+    later = render_page(cat, today=date(2026, 1, 1), base_url=BASE, feeds=feeds)
+    assert later != page
+
+
+def test_events_json_uses_event_to_dict(cat: Catalog) -> None:
+    data = json.loads(events_json(cat))
+    assert data == [event_to_dict(e) for e in cat]
+    assert [d["id"] for d in data] == [e.id for e in cat]

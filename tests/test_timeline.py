@@ -1,0 +1,229 @@
+"""The text and SVG timelines: lanes, close-ups, status styles, today marker, determinism."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from summitcal import load_catalog
+from summitcal.catalog import Catalog
+from summitcal.span import DateSpan
+from summitcal.timeline import (
+    describe_event,
+    human_dates,
+    lanes,
+    render_svg,
+    render_text,
+    status_style,
+    strips,
+)
+
+SITE_SEEDS = Path(__file__).parent / "data" / "site"
+SVG = "{http://www.w3.org/2000/svg}"
+TODAY = date(2025, 2, 9)
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return load_catalog(SITE_SEEDS)
+
+
+def test_lanes_hold_top_level_events_by_series(cat: Catalog) -> None:
+    by_key = {lane.key: [e.id for e in lane.events] for lane in lanes(cat)}
+    assert list(by_key) == ["ai-summit", "waic", "other"]
+    # Parts and side events are not in lanes: they go in the summit's close-up.
+    assert "paris-science-days-2025" not in by_key["ai-summit"]
+    assert "ai-action-summit-2025" in by_key["ai-summit"]
+    assert by_key["other"] == ["called-off-forum-2024", "rumoured-meeting-2025"]
+
+
+def test_strip_zooms_on_the_summit_and_its_parts(cat: Catalog) -> None:
+    (strip,) = strips(cat)
+    assert strip.parent.id == "ai-action-summit-2025"
+    assert (strip.first, strip.last) == (date(2025, 2, 6), date(2025, 2, 11))
+    assert {e.id for e in strip.events} == {
+        "ai-action-summit-2025",
+        "paris-science-days-2025",
+        "paris-cultural-weekend-2025",
+        "paris-side-reception-2025",
+    }
+
+
+def test_a_part_whose_parent_is_filtered_out_goes_back_to_its_lane(cat: Catalog) -> None:
+    only_parts = cat.filter(predicate=lambda e: e.id != "ai-action-summit-2025")
+    ids = [e.id for lane in lanes(only_parts) for e in lane.events]
+    assert "paris-science-days-2025" in ids
+    assert strips(only_parts) == ()
+
+
+@pytest.mark.parametrize(
+    ("timex", "words"),
+    [
+        ("2025-02-10/2025-02-11", "10–11 Feb 2025"),
+        ("2025-01-30/2025-02-02", "30 Jan – 2 Feb 2025"),
+        ("2024-12-30/2025-01-02", "30 Dec 2024 – 2 Jan 2025"),
+        ("2026-07", "July 2026"),
+        ("2026-SU", "summer 2026"),
+        ("2026-Q3", "Q3 2026"),
+        ("2026-H2", "second half of 2026"),
+        ("2027", "2027"),
+        ("2025-02-10T20:00/2025-02-10T23:00", "10 Feb 2025, 20:00–23:00"),
+    ],
+)
+def test_human_dates(timex: str, words: str) -> None:
+    assert human_dates(DateSpan.from_timex(timex)) == words
+
+
+def test_human_dates_with_a_narrowing_mod() -> None:
+    from summitcal.span import Mod
+
+    assert human_dates(DateSpan.from_timex("2025-05", mod=Mod.START)) == "early May 2025"
+    assert human_dates(DateSpan.from_timex("2025", mod=Mod.MID)) == "mid-2025"
+
+
+def test_statuses_map_to_four_styles(cat: Catalog) -> None:
+    styles = {e.id: status_style(e.status) for e in cat}
+    assert styles["ai-action-summit-2025"] == "firm"
+    assert styles["ai-impact-summit-2026"] == "firm"  # scheduled
+    assert styles["ai-summit-2027"] == "soft"  # announced
+    assert styles["waic-2026"] == "soft"  # tentative
+    assert styles["rumoured-meeting-2025"] == "doubt"
+    assert styles["called-off-forum-2024"] == "off"
+
+
+# --- text -----------------------------------------------------------------------------
+
+
+def test_text_timeline_fits_the_width_and_marks_status(cat: Catalog) -> None:
+    text = render_text(cat, today=TODAY, width=72)
+    lines = text.splitlines()
+    assert all(len(line) <= 72 for line in lines)
+    chart = {line.split()[0]: line for line in lines[3:6]}
+    assert set(chart) == {"ai-summit", "waic", "other"}
+    assert "#" in chart["ai-summit"]
+    assert "o" in chart["ai-summit"]
+    assert "x" in chart["other"]
+    assert "?" in chart["other"]
+    assert "today 2025-02-09" in lines[1]
+    # The today marker sits in the 2025 column range, after the 2025 year tick.
+    assert lines[1].index("v") >= lines[0].index("2025")
+
+
+def test_text_timeline_lists_parts_under_their_summit(cat: Catalog) -> None:
+    lines = render_text(cat, today=TODAY, width=120).splitlines()
+    summit = next(i for i, line in enumerate(lines) if "AI Action Summit" in line)
+    science = next(i for i, line in enumerate(lines) if "Science days" in line)
+    assert science == summit + 1
+    indent = len(lines[science]) - len(lines[science].lstrip())
+    assert indent > len(lines[summit]) - len(lines[summit].lstrip())
+    assert any("Cultural weekend [tentative]" in line for line in lines)
+
+
+def test_text_timeline_rejects_a_tiny_width(cat: Catalog) -> None:
+    with pytest.raises(ValueError, match="too narrow"):
+        render_text(cat, today=TODAY, width=20)
+
+
+# --- SVG ------------------------------------------------------------------------------
+
+
+def _svg_tree(cat: Catalog, today: date = TODAY) -> ET.Element:
+    return ET.fromstring(render_svg(cat, today=today))
+
+
+def test_svg_is_well_formed_and_accessible(cat: Catalog) -> None:
+    root = _svg_tree(cat)
+    assert root.get("role") == "img"
+    assert root.get("viewBox", "").startswith("0 0 ")
+    assert root.find(f"{SVG}title") is not None
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None
+    assert desc.text
+    assert "2025-02-09" in desc.text
+    assert root.get("aria-labelledby") == "tl-title tl-desc"
+
+
+def test_every_event_has_a_linked_mark_with_a_text_alternative(cat: Catalog) -> None:
+    root = _svg_tree(cat)
+    links = root.findall(f".//{SVG}a")
+    by_target: dict[str, list[ET.Element]] = {}
+    for a in links:
+        by_target.setdefault(a.get("href", ""), []).append(a)
+    assert set(by_target) == {f"#ev-{e.id}" for e in cat}
+    for event in cat:
+        for a in by_target[f"#ev-{event.id}"]:
+            assert a.get("aria-label") == describe_event(event)
+            title = a.find(f"{SVG}title")
+            assert title is not None
+            assert title.text == describe_event(event)
+
+
+def test_status_classes_on_marks(cat: Catalog) -> None:
+    root = _svg_tree(cat)
+    classes = {a.get("href"): a.get("class", "") for a in root.iter(f"{SVG}a")}
+    assert classes["#ev-ai-safety-summit-2023"] == "tl-firm"
+    assert classes["#ev-ai-summit-2027"] == "tl-soft tl-band"  # a year: a faint band
+    assert classes["#ev-called-off-forum-2024"] == "tl-off"
+    assert classes["#ev-rumoured-meeting-2025"] == "tl-doubt"
+
+
+def test_today_marker_moves_with_the_clock(cat: Catalog) -> None:
+    def today_x(day: date) -> float:
+        root = _svg_tree(cat, day)
+        line = next(e for e in root.iter(f"{SVG}line") if e.get("class") == "tl-today")
+        return float(line.get("x1", "nan"))
+
+    assert today_x(date(2025, 2, 9)) < today_x(date(2026, 11, 25))
+
+
+def test_today_outside_the_data_widens_the_axis(cat: Catalog) -> None:
+    svg = render_svg(cat, today=date(2031, 5, 1))
+    years = re.findall(r'class="tl-axis">(\d{4})<', svg)
+    assert years[0] == "2023"
+    assert years[-1] == "2031"
+
+
+def test_text_in_the_svg_is_escaped(cat: Catalog) -> None:
+    svg = render_svg(cat, today=TODAY)
+    assert "<reception>" not in svg
+    assert "&lt;reception&gt;" in svg
+    ET.fromstring(svg)  # would fail on a stray '&' or '<'
+
+
+def test_output_is_deterministic_across_hash_seeds() -> None:
+    code = (
+        "from datetime import date; from summitcal import load_catalog;"
+        "from summitcal.timeline import render_svg, render_text;"
+        f"c = load_catalog({str(SITE_SEEDS)!r});"
+        "print(render_svg(c, today=date(2025, 2, 9)) + render_text(c, today=date(2025, 2, 9)))"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outs) == 1
+
+
+def test_empty_catalogue_still_draws(cat: Catalog) -> None:
+    empty = cat.filter(series="no-such-series")
+    root = ET.fromstring(render_svg(empty, today=TODAY))
+    assert root.get("role") == "img"
+    assert "No events" in render_svg(empty, today=TODAY)
+    assert "today 2025-02-09" in render_text(empty, today=TODAY)
+
+
+def test_shipped_catalogue_draws(catalog: Catalog) -> None:
+    root = ET.fromstring(render_svg(catalog, today=TODAY))
+    hrefs = {a.get("href") for a in root.iter(f"{SVG}a")}
+    assert hrefs == {f"#ev-{e.id}" for e in catalog}
