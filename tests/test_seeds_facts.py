@@ -1,0 +1,433 @@
+"""The shipped catalogue against the fact sheet (shared/facts/summit-series.md).
+
+The expected values below were typed from the fact sheet, not read back from the seeds, so
+a slip in either shows up as a failure here.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from summitcal import load_catalog
+from summitcal.catalog import Catalog
+from summitcal.cli import main
+from summitcal.models import AlternativeStatus, Event, EventKind, Role, Status
+from summitcal.span import DateSpan, Granularity
+
+# --- the catalogue as a whole ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return load_catalog()
+
+
+def test_the_shipped_catalogue_loads_with_at_least_45_events(cat: Catalog) -> None:
+    assert len(cat) >= 45
+    assert len({e.id for e in cat}) == len(cat)
+
+
+def test_every_event_names_its_sources_with_web_addresses_and_publishers(cat: Catalog) -> None:
+    for event in cat:
+        assert event.sources, event.id
+        for source in event.sources:
+            assert source.url.startswith(("http://", "https://")), (event.id, source.url)
+            assert source.publisher, (event.id, source.url)
+
+
+def test_every_event_belongs_to_a_known_series_or_is_tagged(cat: Catalog) -> None:
+    for event in cat:
+        assert set(event.series) <= set(cat.series), event.id
+        assert event.series or event.tags, event.id
+
+
+def test_every_placed_event_has_a_time_zone(cat: Catalog) -> None:
+    for event in cat:
+        if event.place is not None:
+            assert event.place.zone is not None, event.id
+            assert event.when.zone == event.place.zone, event.id
+
+
+# --- key dates, typed from the fact sheet ---------------------------------------------------
+
+KEY_DATES = {
+    "ai-safety-summit-2023": "2023-11-01/2023-11-02",
+    "bletchley-declaration-2023": "2023-11-01",
+    "wu-zhaohui-bletchley-speech-2023": "2023-11-01",
+    "ai-seoul-summit-2024": "2024-05-21/2024-05-22",
+    "ai-seoul-summit-2024-leaders-session": "2024-05-21T20:30/2024-05-21T22:12",
+    "ai-seoul-summit-2024-ministerial-session": "2024-05-22",
+    "seoul-ministerial-statement-2024": "2024-05-22",
+    "ai-action-summit-2025": "2025-02-10/2025-02-11",
+    "paris-2025-science-days": "2025-02-06/2025-02-07",
+    "paris-2025-cultural-weekend": "2025-02-08/2025-02-09",
+    "paris-ai-statement-2025": "2025-02-11",
+    "jd-vance-paris-summit-speech-2025": "2025-02-11",
+    "zhang-guoqing-paris-summit-speech-2025": "2025-02-10",
+    "china-side-event-paris-2025": "2025-02-11",
+    "zhang-guoqing-france-visit-2025": "2025-02-09/2025-02-12",
+    "mfa-press-briefing-2025-02-07": "2025-02-07",
+    "trump-deepseek-remark-2025-02-07": "2025-02-07",
+    "ai-impact-summit-2026": "2026-02-16/2026-02-20",
+    "swiss-federal-council-geneva-2027-intention": "2026-01-28",
+    "swiss-announcement-geneva-2027": "2026-02-19",
+    "ai-summit-geneva-2027": "2027",
+    "waic-2023": "2023-07-06/2023-07-08",
+    "waic-2024": "2024-07-04/2024-07-06",
+    "shanghai-declaration-2024": "2024-07-04",
+    "waic-2025": "2025-07-26/2025-07-28",
+    "global-ai-governance-action-plan-2025": "2025-07-26T12:54",
+    "waic-2026": "2026-07",
+    "new-generation-ai-development-plan-issued-2017": "2017-07-08",
+    "new-generation-ai-development-plan-published-2017": "2017-07-20",
+    "global-ai-governance-initiative-2023": "2023-10-18",
+    "china-france-joint-statement-ai-2024": "2024-05-06",
+    "deepseek-r1-release-2025": "2025-01-20T20:19",
+    "un-ai-capacity-building-meeting-2024": "2024-09-25",
+    "un-hlab-ai-launch-2023": "2023-10-26",
+    "un-hlab-ai-interim-report-2023": "2023-12",
+    "un-hlab-ai-final-report-2024": "2024-09-19",
+    "unga-resolution-78-265-2024": "2024-03-21",
+    "unga-resolution-ai-capacity-building-2024": "2024-07-01",
+    "summit-of-the-future-2024": "2024-09-22/2024-09-23",
+    "global-digital-compact-2024": "2024-09-22",
+}
+
+
+@pytest.mark.parametrize(("event_id", "expected"), sorted(KEY_DATES.items()))
+def test_key_dates_agree_with_the_fact_sheet(cat: Catalog, event_id: str, expected: str) -> None:
+    event = cat.get(event_id)
+    assert event.when.timex == expected
+    span = DateSpan.from_timex(expected)
+    assert (event.start, event.end) == (span.first, span.last)
+
+
+# Weekdays the sources themselves name, as a check on the days above (Mon=0 .. Sun=6).
+NAMED_WEEKDAYS = {
+    "paris-ai-statement-2025": 1,  # "Tuesday 11 Feb"
+    "mfa-press-briefing-2025-02-07": 4,  # Friday
+    "global-ai-governance-initiative-2023": 2,  # Wednesday
+    "china-france-joint-statement-ai-2024": 0,  # Monday
+    "unga-resolution-ai-capacity-building-2024": 0,  # Monday
+    "global-digital-compact-2024": 6,  # Sunday
+    "swiss-announcement-geneva-2027": 3,  # Thursday
+}
+
+
+@pytest.mark.parametrize(("event_id", "weekday"), sorted(NAMED_WEEKDAYS.items()))
+def test_start_days_fall_on_the_weekdays_sources_name(
+    cat: Catalog, event_id: str, weekday: int
+) -> None:
+    assert cat.get(event_id).start.weekday() == weekday
+
+
+def test_the_zhang_trip_runs_from_sunday_to_wednesday(cat: Catalog) -> None:
+    trip = cat.get("zhang-guoqing-france-visit-2025")
+    assert (trip.start.strftime("%A"), trip.end.strftime("%A")) == ("Sunday", "Wednesday")
+
+
+# --- times and zones ------------------------------------------------------------------------
+
+TIMED_IN_UTC = {
+    # 20:30 KST (UTC+9)
+    "ai-seoul-summit-2024-leaders-session": datetime(2024, 5, 21, 11, 30, tzinfo=UTC),
+    # 20:19 China Standard Time (UTC+8)
+    "deepseek-r1-release-2025": datetime(2025, 1, 20, 12, 19, tzinfo=UTC),
+    # 12:54 Beijing time (UTC+8)
+    "global-ai-governance-action-plan-2025": datetime(2025, 7, 26, 4, 54, tzinfo=UTC),
+}
+
+
+@pytest.mark.parametrize(("event_id", "utc"), sorted(TIMED_IN_UTC.items()))
+def test_timed_events_are_local_to_their_zone(cat: Catalog, event_id: str, utc: datetime) -> None:
+    assert cat.get(event_id).when.start_datetime() == utc
+
+
+def test_the_seoul_leaders_session_lasted_until_22_12_and_was_online(cat: Catalog) -> None:
+    session = cat.get("ai-seoul-summit-2024-leaders-session")
+    assert session.when.end_datetime() == datetime(2024, 5, 21, 13, 12, tzinfo=UTC)
+    assert session.place is not None
+    assert session.place.virtual
+    assert session.place.city == "Seoul"
+
+
+ZONES = {
+    "ai-safety-summit-2023": "Europe/London",
+    "ai-seoul-summit-2024": "Asia/Seoul",
+    "ai-action-summit-2025": "Europe/Paris",
+    "zhang-guoqing-france-visit-2025": "Europe/Paris",
+    "china-france-joint-statement-ai-2024": "Europe/Paris",
+    "ai-impact-summit-2026": "Asia/Kolkata",
+    "ai-summit-geneva-2027": "Europe/Zurich",
+    "waic-2025": "Asia/Shanghai",
+    "mfa-press-briefing-2025-02-07": "Asia/Shanghai",
+    "trump-deepseek-remark-2025-02-07": "America/New_York",
+    "unga-resolution-78-265-2024": "America/New_York",
+}
+
+
+@pytest.mark.parametrize(("event_id", "zone"), sorted(ZONES.items()))
+def test_zones_follow_the_fact_sheet_map(cat: Catalog, event_id: str, zone: str) -> None:
+    assert cat.get(event_id).when.zone == zone
+
+
+# --- nothing unconfirmed is shown as firm ---------------------------------------------------
+
+
+def test_waic_2026_is_known_only_to_the_month(cat: Catalog) -> None:
+    waic = cat.get("waic-2026")
+    assert waic.when.granularity is Granularity.MONTH
+    assert waic.status is Status.ANNOUNCED
+    assert not waic.status.is_firm
+    rumoured = [a for a in waic.alternatives if a.field == "when"]
+    assert [(a.value, a.status) for a in rumoured] == [
+        ("2026-07-17/2026-07-20", AlternativeStatus.UNCONFIRMED)
+    ]
+
+
+@pytest.mark.parametrize("event_id", ["ai-summit-geneva-2027", "ai-summit-uae-2028"])
+def test_future_summits_are_known_only_to_the_year(cat: Catalog, event_id: str) -> None:
+    summit = cat.get(event_id)
+    assert summit.when.granularity is Granularity.YEAR
+    assert summit.status is Status.ANNOUNCED
+    assert summit.place is not None
+    assert summit.place.venue is None
+    assert any(
+        a.status is AlternativeStatus.UNCONFIRMED and a.value == "unknown"
+        for a in summit.alternatives
+    )
+
+
+def test_geneva_2027_records_its_unknown_dates_venue_and_name(cat: Catalog) -> None:
+    fields = {
+        a.field for a in cat.get("ai-summit-geneva-2027").alternatives if a.value == "unknown"
+    }
+    assert fields == {"exact-dates", "venue", "official-name"}
+
+
+def test_announced_events_are_never_dated_to_the_day(cat: Catalog) -> None:
+    for event in cat.filter(status="announced"):
+        assert event.when.granularity not in (
+            Granularity.TIME,
+            Granularity.PART_OF_DAY,
+            Granularity.DAY,
+        ), event.id
+
+
+def test_unconfirmed_alternatives_never_equal_the_preferred_date(cat: Catalog) -> None:
+    for event in cat:
+        for alt in event.alternatives:
+            if alt.field == "when":
+                parsed = DateSpan.from_timex(alt.value)
+                assert (parsed.first, parsed.last) != (event.start, event.end), event.id
+
+
+def test_the_china_led_resolution_number_is_not_stated_as_fact(cat: Catalog) -> None:
+    resolution = cat.get("unga-resolution-ai-capacity-building-2024")
+    visible = " ".join(
+        [resolution.title, resolution.description, *resolution.aliases, *resolution.outcomes]
+    )
+    assert "A/RES" not in visible
+    numbers = [a for a in resolution.alternatives if a.field == "number"]
+    assert numbers
+    assert all(a.status is AlternativeStatus.UNCONFIRMED for a in numbers)
+
+
+def test_the_china_side_event_in_paris_has_no_venue(cat: Catalog) -> None:
+    side = cat.get("china-side-event-paris-2025")
+    assert side.place is not None
+    assert side.place.venue is None
+    assert side.place.city == "Paris"
+    assert "Advancements in AI Technology and Its Applications" in side.aliases
+
+
+def test_the_day_two_testing_statement_is_not_a_firm_event(cat: Catalog) -> None:
+    for event in cat:
+        if "testing" in event.title.lower():
+            assert not event.status.is_firm, event.id
+
+
+def test_the_new_delhi_dinner_known_from_a_pre_event_briefing_is_not_firm(cat: Catalog) -> None:
+    assert not cat.get("ai-impact-summit-2026-gala-dinner").status.is_firm
+
+
+# --- parents and parts ----------------------------------------------------------------------
+
+
+def test_every_parent_exists(cat: Catalog) -> None:
+    for event in cat:
+        if event.parent is not None:
+            assert event.parent in cat, event.id
+
+
+def test_the_parts_of_paris_2025_fall_within_the_summit_week(cat: Catalog) -> None:
+    parts = cat.children("ai-action-summit-2025")
+    ids = {p.id for p in parts}
+    assert {
+        "paris-2025-science-days",
+        "paris-2025-cultural-weekend",
+        "paris-2025-elysee-dinner",
+        "paris-ai-statement-2025",
+        "china-side-event-paris-2025",
+        "jd-vance-paris-summit-speech-2025",
+        "zhang-guoqing-paris-summit-speech-2025",
+    } <= ids
+    for part in parts:
+        assert date(2025, 2, 6) <= part.start <= part.end <= date(2025, 2, 11), part.id
+
+
+@pytest.mark.parametrize(
+    ("summit", "first", "last"),
+    [
+        ("ai-safety-summit-2023", date(2023, 11, 1), date(2023, 11, 2)),
+        ("ai-seoul-summit-2024", date(2024, 5, 21), date(2024, 5, 22)),
+        ("summit-of-the-future-2024", date(2024, 9, 20), date(2024, 9, 23)),
+    ],
+)
+def test_summit_parts_fall_within_their_summit(
+    cat: Catalog, summit: str, first: date, last: date
+) -> None:
+    parts = cat.children(summit)
+    assert parts
+    for part in parts:
+        assert first <= part.start <= part.end <= last, part.id
+
+
+def test_declarations_made_at_summits_name_their_summit(cat: Catalog) -> None:
+    expected = {
+        "bletchley-declaration-2023": "ai-safety-summit-2023",
+        "seoul-declaration-2024": "ai-seoul-summit-2024",
+        "seoul-ministerial-statement-2024": "ai-seoul-summit-2024",
+        "paris-ai-statement-2025": "ai-action-summit-2025",
+        "new-delhi-declaration-2026": "ai-impact-summit-2026",
+        "shanghai-declaration-2024": "waic-2024",
+        "global-digital-compact-2024": "summit-of-the-future-2024",
+    }
+    for declaration, summit in expected.items():
+        event = cat.get(declaration)
+        assert event.kind is EventKind.DECLARATION
+        assert event.parent == summit
+
+
+def test_the_series_holds_the_five_summits_in_order(cat: Catalog) -> None:
+    summits = [e.id for e in cat.filter(series="ai-summit", kind="summit")]
+    assert summits[:5] == [
+        "ai-safety-summit-2023",
+        "ai-seoul-summit-2024",
+        "ai-action-summit-2025",
+        "ai-impact-summit-2026",
+        "ai-summit-geneva-2027",
+    ]
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def _countries(event: Event, role: Role) -> set[str | None]:
+    return {a.country for a in event.actors_with(role)}
+
+
+def test_the_paris_statement_records_signatories_and_non_signatories(cat: Catalog) -> None:
+    statement = cat.get("paris-ai-statement-2025")
+    assert {"CN", "FR", "IN"} <= _countries(statement, Role.SIGNATORY)
+    assert _countries(statement, Role.NON_SIGNATORY) == {"US", "GB"}
+
+
+def test_the_bletchley_and_new_delhi_texts_were_signed_by_the_us_and_china(cat: Catalog) -> None:
+    assert {"US", "CN"} <= _countries(cat.get("bletchley-declaration-2023"), Role.SIGNATORY)
+    new_delhi = cat.get("new-delhi-declaration-2026")
+    assert {"US", "GB", "CN"} <= _countries(new_delhi, Role.SIGNATORY)
+    assert not new_delhi.actors_with(Role.NON_SIGNATORY)
+
+
+def test_zhipu_is_among_the_frontier_safety_signatories(cat: Catalog) -> None:
+    names = {a.name for a in cat.get("frontier-ai-safety-commitments-2024").actors}
+    assert "Zhipu.ai" in names
+
+
+def test_wu_zhaohui_led_china_at_bletchley(cat: Catalog) -> None:
+    heads = cat.get("wu-zhaohui-bletchley-speech-2023").actors_with(Role.DELEGATION_HEAD)
+    assert [(a.name, a.country) for a in heads] == [("Wu Zhaohui", "CN")]
+
+
+# --- the source phrase behind the Zhang trip ------------------------------------------------
+
+
+def test_the_zhang_trip_keeps_the_global_times_phrase_and_its_date(cat: Catalog) -> None:
+    trip = cat.get("zhang-guoqing-france-visit-2025")
+    phrased = [s for s in trip.sources if s.phrase]
+    assert [(s.phrase, s.published) for s in phrased] == [
+        ("from Sunday to Wednesday", date(2025, 2, 9))
+    ]
+    # The phrase is the source's own wording; the first day is the publication day itself.
+    assert trip.start == phrased[0].published
+
+
+# --- conflicts recorded as alternatives -----------------------------------------------------
+
+ALTERNATIVES = [
+    ("ai-seoul-summit-2024-leaders-session", None, None, None),
+    ("seoul-ministerial-statement-2024", "signatory-count", "28 countries", "conflict"),
+    ("paris-ai-statement-2025", "signatory-count", "61", "conflict"),
+    ("ai-impact-summit-2026", "when", "2026-02-15/2026-02-20", "conflict"),
+    ("ai-impact-summit-2026", "when", "2026-02-18/2026-02-19", "conflict"),
+    ("waic-2024", "when", "2024-07-04/2024-07-07", "conflict"),
+    ("waic-2026", "when", "2026-07-17/2026-07-20", "unconfirmed"),
+    ("zhang-guoqing-france-visit-2025", "when", "2025-02-10/2025-02-12", "conflict"),
+    ("china-france-joint-statement-ai-2024", "when", "2024-05-07", "conflict"),
+    ("unga-resolution-ai-capacity-building-2024", "when", "2024-06-25", "conflict"),
+    ("unga-resolution-ai-capacity-building-2024", "number", None, "unconfirmed"),
+]
+
+
+@pytest.mark.parametrize(("event_id", "field", "value", "status"), ALTERNATIVES)
+def test_conflicts_are_recorded_as_alternatives(
+    cat: Catalog, event_id: str, field: str | None, value: str | None, status: str | None
+) -> None:
+    event = cat.get(event_id)
+    if field is None:  # a control: an undisputed event carries no alternatives
+        assert event.alternatives == ()
+        return
+    matches = [
+        a for a in event.alternatives if a.field == field and (value is None or a.value == value)
+    ]
+    assert len(matches) == 1
+    assert matches[0].status is AlternativeStatus(status)
+    if matches[0].status is AlternativeStatus.CONFLICT:
+        assert matches[0].sources, "a conflict names the sources that give the other value"
+
+
+def test_alternative_sources_are_web_addresses(cat: Catalog) -> None:
+    for event in cat:
+        for alt in event.alternatives:
+            assert alt.note, (event.id, alt.field)
+            for url in alt.sources:
+                assert url.startswith(("http://", "https://")), (event.id, url)
+
+
+# --- the command line over the shipped catalogue --------------------------------------------
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def test_list_shows_every_event(capsys: pytest.CaptureFixture[str], cat: Catalog) -> None:
+    assert main(["list"], now=NOW) == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) == len(cat)
+    assert "AI Action Summit" in out
+
+
+def test_list_as_json_round_trips_the_ids(capsys: pytest.CaptureFixture[str], cat: Catalog) -> None:
+    assert main(["list", "--format", "json"], now=NOW) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted(r["id"] for r in rows) == sorted(e.id for e in cat)
+
+
+def test_show_prints_the_disputed_values(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "waic-2026"], now=NOW) == 0
+    out = capsys.readouterr().out
+    assert "2026-07" in out
+    assert "2026-07-17/2026-07-20 [unconfirmed]" in out
