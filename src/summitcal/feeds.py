@@ -1,0 +1,325 @@
+"""Named calendar feeds, defined as data, and ad-hoc ones built from filters.
+
+The named feeds live in ``data/feeds.toml`` (``all``, ``ai-summits``, ``waic``, ``china``,
+``un``, ``paris-2025``...).  A :class:`FeedSpec` says which events a feed holds
+(:class:`FeedCriteria`, the same criteria as :meth:`summitcal.catalog.Catalog.filter`,
+plus ``within``: an event and all its parts) and how the calendar is named.
+:func:`render_feed` turns a catalogue and a spec into the feed's bytes, using the
+catalogue's revisions for SEQUENCE and LAST-MODIFIED.
+
+Example::
+
+    >>> spec = get_feed_spec("ai-summits")
+    >>> data = render_feed(load_catalog(), spec)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.resources
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import attrs
+
+from summitcal.catalog import Catalog
+from summitcal.errors import FeedError
+from summitcal.models import Event, EventKind, Status
+
+__all__ = [
+    "FeedCriteria",
+    "FeedSpec",
+    "custom_feed_spec",
+    "feed_specs",
+    "get_feed_spec",
+    "render_feed",
+]
+
+_NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_CRITERIA_KEYS = ("series", "kind", "country", "status", "tag", "year", "start", "end", "within")
+_FEED_KEYS = ("name", "title", "description", "include_undated", *_CRITERIA_KEYS)
+
+
+def _strings(value: Iterable[str] | str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class FeedCriteria:
+    """Which events a feed holds; every criterion given must match (as in
+    :meth:`Catalog.filter`), and an empty one matches everything.
+
+    Attributes:
+        series: Series ids (any of them).
+        kind: Event kinds (values of :class:`EventKind`).
+        country: ISO alpha-2 codes of the event's place.
+        status: Statuses (values of :class:`Status`).
+        tag: Tags (any of them).
+        year: Events that touch this year.
+        start: Events that end on or after this day.
+        end: Events that start on or before this day.
+        within: An event id: that event, its parts, and their parts.
+
+    Raises:
+        FeedError: For an unknown kind or status, a malformed country code, or ``end``
+            before ``start``.
+    """
+
+    series: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    kind: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    country: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    status: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    tag: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    year: int | None = None
+    start: date | None = None
+    end: date | None = None
+    within: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        kinds = {k.value for k in EventKind}
+        statuses = {s.value for s in Status}
+        for k in self.kind:
+            if k not in kinds:
+                raise FeedError("kind", f"unknown event kind {k!r} (one of: {', '.join(kinds)})")
+        for s in self.status:
+            if s not in statuses:
+                raise FeedError("status", f"unknown status {s!r}")
+        from summitcal.countries import is_country
+
+        for c in self.country:
+            if not is_country(c.upper()):
+                raise FeedError("country", f"{c!r} is not an ISO 3166-1 alpha-2 code")
+        if self.start and self.end and self.end < self.start:
+            raise FeedError("end", f"{self.end} is before start {self.start}")
+
+    def as_dict(self) -> dict[str, Any]:
+        """The criteria given, JSON-ready (dates as ISO strings), for naming and hashing."""
+        out: dict[str, Any] = {}
+        for key in _CRITERIA_KEYS:
+            value = getattr(self, key)
+            if value in (None, ()):
+                continue
+            out[key] = value.isoformat() if isinstance(value, date) else value
+        return out
+
+    def select(self, catalog: Catalog) -> Catalog:
+        """The events of ``catalog`` that match.
+
+        Raises:
+            FeedError: If a series or the ``within`` event is not in ``catalog``.
+        """
+        for s in self.series:
+            if s not in catalog.series:
+                known = ", ".join(sorted(catalog.series)) or "none"
+                raise FeedError("series", f"unknown series {s!r} (known: {known})")
+        family: frozenset[str] | None = None
+        if self.within is not None:
+            if self.within not in catalog:
+                raise FeedError("within", f"no event {self.within!r} in the catalogue")
+            family = _family(catalog, self.within)
+        return catalog.filter(
+            series=self.series or None,
+            kind=self.kind or None,
+            country=self.country or None,
+            status=self.status or None,
+            tag=self.tag or None,
+            year=self.year,
+            start=self.start,
+            end=self.end,
+            predicate=None if family is None else (lambda e: e.id in family),
+        )
+
+
+def _family(catalog: Catalog, root: str) -> frozenset[str]:
+    """``root`` and every event whose chain of parents reaches it."""
+    children: dict[str, list[str]] = {}
+    for e in catalog:
+        if e.parent is not None:
+            children.setdefault(e.parent, []).append(e.id)
+    found, todo = {root}, [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return frozenset(found)
+
+
+@attrs.frozen(kw_only=True)
+class FeedSpec:
+    """A calendar feed: which events, and how the calendar presents itself.
+
+    Attributes:
+        name: A slug (``"ai-summits"``); the calendar UID derives from it.
+        title: The calendar's name in clients.
+        description: What the calendar holds.
+        criteria: Which events.
+        include_undated: Also hold events known only to the month or coarser.
+    """
+
+    name: str
+    title: str
+    description: str = ""
+    criteria: FeedCriteria = attrs.field(factory=FeedCriteria)
+    include_undated: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not _NAME_RE.fullmatch(self.name):
+            raise FeedError(self.name, "a feed name is lower-case words of a-z, 0-9 and '-'")
+        if not self.title.strip():
+            raise FeedError(self.name, "a feed needs a title")
+
+    @property
+    def uid(self) -> str:
+        """The calendar's UID: ``"<name>.feed@summitcal"``, the same for ever."""
+        return f"{self.name}.feed@summitcal"
+
+    @property
+    def filename(self) -> str:
+        """``"<name>.ics"``."""
+        return f"{self.name}.ics"
+
+    def select(self, catalog: Catalog) -> Catalog:
+        """The events of ``catalog`` this feed holds (undated ones included; the
+        iCalendar layer leaves them out unless ``include_undated``)."""
+        return self.criteria.select(catalog)
+
+
+@functools.cache
+def feed_specs() -> tuple[FeedSpec, ...]:
+    """The named feeds, in the order ``data/feeds.toml`` lists them.
+
+    Raises:
+        FeedError: If the file is malformed (a broken install or a bad edit).
+    """
+    label = "summitcal/data/feeds.toml"
+    text = importlib.resources.files("summitcal").joinpath("data/feeds.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FeedError(label, f"not valid TOML: {exc}") from None
+    specs: list[FeedSpec] = []
+    for i, item in enumerate(data.get("feed", [])):
+        unknown = sorted(set(item) - set(_FEED_KEYS))
+        if unknown:
+            raise FeedError(label, f"feed #{i}: unknown keys {', '.join(unknown)}")
+        try:
+            spec = FeedSpec(
+                name=item["name"],
+                title=item["title"],
+                description=item.get("description", ""),
+                include_undated=bool(item.get("include_undated", False)),
+                criteria=FeedCriteria(**{k: item[k] for k in _CRITERIA_KEYS if k in item}),
+            )
+        except KeyError as exc:
+            raise FeedError(label, f"feed #{i}: missing {exc}") from None
+        if any(s.name == spec.name for s in specs):
+            raise FeedError(label, f"feed #{i}: duplicate name {spec.name!r}")
+        specs.append(spec)
+    return tuple(specs)
+
+
+def get_feed_spec(name: str) -> FeedSpec:
+    """The named feed ``name``.
+
+    Raises:
+        FeedError: If there is no such feed (the message lists the names).
+    """
+    for spec in feed_specs():
+        if spec.name == name:
+            return spec
+    names = ", ".join(s.name for s in feed_specs())
+    raise FeedError(name, f"unknown feed (named feeds: {names})")
+
+
+def custom_feed_spec(
+    *,
+    series: Iterable[str] | str | None = None,
+    kind: Iterable[str] | str | None = None,
+    country: Iterable[str] | str | None = None,
+    status: Iterable[str] | str | None = None,
+    tag: Iterable[str] | str | None = None,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    within: str | None = None,
+    include_undated: bool = False,
+    title: str | None = None,
+) -> FeedSpec:
+    """An ad-hoc feed from filters; its name and UID derive from the criteria, so the same
+    filters always give the same calendar.
+
+    Raises:
+        FeedError: For an unknown kind or status, a bad country code, or end before start.
+
+    Example::
+
+        >>> custom_feed_spec(country="FR", year=2025).name
+        'custom-...'
+    """
+    criteria = FeedCriteria(
+        series=series,
+        kind=kind,
+        country=[c.upper() for c in _strings(country)],
+        status=status,
+        tag=tag,
+        year=year,
+        start=start,
+        end=end,
+        within=within,
+    )
+    given = criteria.as_dict()
+    canonical = json.dumps(given, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+    summary = "; ".join(
+        f"{k} {', '.join(map(str, v)) if isinstance(v, list | tuple) else v}"
+        for k, v in given.items()
+    )
+    return FeedSpec(
+        name=f"custom-{digest}",
+        title=title or (f"summitcal: {summary}" if summary else "summitcal: all events"),
+        description=f"summitcal events selected by {summary}." if summary else "",
+        criteria=criteria,
+        include_undated=include_undated,
+    )
+
+
+def render_feed(
+    catalog: Catalog,
+    spec: FeedSpec,
+    *,
+    include_undated: bool | None = None,
+    url: str | None = None,
+) -> bytes:
+    """The calendar bytes of feed ``spec`` over ``catalog``.
+
+    Args:
+        catalog: The catalogue; its revisions give SEQUENCE and LAST-MODIFIED.
+        spec: The feed.
+        include_undated: Overrides ``spec.include_undated`` when given.
+        url: Where the feed is published, written as the calendar's URL and SOURCE.
+
+    Raises:
+        FeedError: If the spec names a series or event the catalogue lacks.
+    """
+    from summitcal.ical import to_ical
+
+    events: Iterable[Event] = spec.select(catalog)
+    return to_ical(
+        events,
+        name=spec.title,
+        description=spec.description or None,
+        uid=spec.uid,
+        include_undated=spec.include_undated if include_undated is None else include_undated,
+        revisions=catalog.revisions,
+        url=url,
+    )

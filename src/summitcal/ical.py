@@ -1,0 +1,434 @@
+"""Events as iCalendar feeds (RFC 5545, with RFC 7986 calendar properties).
+
+:func:`to_ical` turns events into deterministic bytes: the same events (and revisions)
+give the same bytes on every run, machine and ``PYTHONHASHSEED``.  :func:`write_calendar`
+writes them atomically; :func:`read_calendar` reads a feed back.
+
+What each event becomes (the rules, written down once):
+
+* ``UID`` is ``<id>@summitcal``: ids never change, so neither do UIDs.
+* ``SEQUENCE``, ``LAST-MODIFIED`` and ``DTSTAMP`` come from the event's
+  :class:`~summitcal.catalog.Revision` (``seeds/revisions.toml`` for the shipped
+  catalogue).  Without one: sequence 0, and both times 00:00 UTC of the latest source
+  publication date, else of the event's first day (:mod:`summitcal.revisions`).  There is
+  no METHOD, so DTSTAMP may be, and is, the last modification: never the clock.
+* Days: an all-day event has ``DTSTART;VALUE=DATE`` and an *exclusive* ``DTEND`` (the day
+  after the last day), never a TZID.  :func:`event_times` is the one place this happens.
+* Times: a timed event carries ``TZID`` with a VTIMEZONE in the file (built from the pinned
+  ``tzdata``, bounded to the years used, sorted by TZID), or UTC.  A timed event without
+  an end lasts :data:`DEFAULT_DURATION`.  A clock time without a zone is never written as
+  floating time: the event becomes all-day and the description states the local time.
+  Parts of a day ("morning") are all-day too, with the part named in the description.
+* Events known only to the month or coarser (a month, season, quarter, half, year...) are
+  left out unless ``include_undated=True``; then they span the whole unit, are
+  ``TENTATIVE``, and say so in the summary and the description.  Weeks and weekends are
+  written as the days they cover.
+* ``STATUS``: confirmed and scheduled events are ``CONFIRMED``; announced, tentative and
+  unconfirmed ones ``TENTATIVE``; cancelled ones ``CANCELLED`` (:data:`STATUS_MAP`).
+  Unconfirmed events also say "(unconfirmed)" in their summary.
+* ``DESCRIPTION``: the account, status, dates where vague, hosts, outcomes, disputed or
+  unconfirmed values (labelled), and the sources with their URLs.  Also ``LOCATION``,
+  ``GEO``, ``URL``, ``CATEGORIES`` (kind, series, tags), ``RELATED-TO;RELTYPE=PARENT``
+  for parts and side events, and ``TRANSP:TRANSPARENT`` (a subscribed summit never makes
+  its reader look busy).
+* ``X-SUMMITCAL-EVENT``: the event as JSON (:func:`summitcal.serialize.event_to_dict`),
+  so that :func:`read_calendar` gives back exactly the events written.
+
+Text is escaped by :mod:`summitcal.ical_text` (icalendar 7.3 mangles a literal
+backslash followed by ``N``); CR and CRLF become LF, as iCalendar has no escape for CR.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from icalendar import Calendar, Timezone, vDuration
+from icalendar import Event as VEvent
+
+from summitcal.atomic import atomic_write_bytes
+from summitcal.catalog import Revision
+from summitcal.errors import FeedError
+from summitcal.ical_read import ReadResult, Skipped, read_calendar
+from summitcal.ical_text import Text, TextList
+from summitcal.models import Event, Role, Status
+from summitcal.revisions import derived_revision
+from summitcal.serialize import event_to_dict
+from summitcal.span import DateSpan, Granularity
+from summitcal.zones import get_zone
+
+__all__ = [
+    "DEFAULT_DURATION",
+    "DEFAULT_REFRESH",
+    "PRODID",
+    "STATUS_MAP",
+    "UID_DOMAIN",
+    "ReadResult",
+    "Skipped",
+    "event_payload",
+    "event_times",
+    "event_uid",
+    "is_undated",
+    "read_calendar",
+    "to_ical",
+    "write_calendar",
+]
+
+#: Fixed, without a version: a release must not change the bytes of unchanged feeds
+#: (clients would re-download everything and ETags would churn for nothing).
+PRODID = "-//summitcal//summitcal//EN"
+#: Every UID is ``<event id>@summitcal``.
+UID_DOMAIN = "summitcal"
+#: How long a timed event without an end time is taken to last.
+DEFAULT_DURATION = timedelta(hours=1)
+#: REFRESH-INTERVAL and X-PUBLISHED-TTL: a hint; clients poll at their own pace anyway.
+DEFAULT_REFRESH = timedelta(hours=12)
+
+#: Our statuses as iCalendar's VEVENT STATUS.
+STATUS_MAP: Mapping[Status, str] = {
+    Status.CONFIRMED: "CONFIRMED",
+    Status.SCHEDULED: "CONFIRMED",
+    Status.ANNOUNCED: "TENTATIVE",
+    Status.TENTATIVE: "TENTATIVE",
+    Status.UNCONFIRMED: "TENTATIVE",
+    Status.CANCELLED: "CANCELLED",
+}
+
+_STATUS_TEXT = {
+    Status.CONFIRMED: "confirmed",
+    Status.SCHEDULED: "scheduled (officially dated)",
+    Status.ANNOUNCED: "announced; the exact dates are not yet official",
+    Status.TENTATIVE: "tentative; reported as planned, not officially fixed",
+    Status.UNCONFIRMED: "UNCONFIRMED; reported by sources that could not be corroborated",
+    Status.CANCELLED: "CANCELLED",
+}
+
+_COARSE = frozenset(
+    {
+        Granularity.MONTH,
+        Granularity.SEASON,
+        Granularity.QUARTER,
+        Granularity.HALF,
+        Granularity.YEAR,
+        Granularity.DECADE,
+        Granularity.CENTURY,
+    }
+)
+
+_HOST_ROLES = (Role.HOST, Role.CO_HOST, Role.CHAIR, Role.CO_CHAIR, Role.ORGANISER)
+
+
+def event_uid(event_id: str) -> str:
+    """The UID of the event with ``event_id``: ``"ai-action-summit-2025@summitcal"``."""
+    return f"{event_id}@{UID_DOMAIN}"
+
+
+def is_undated(span: DateSpan) -> bool:
+    """Whether ``span`` is known only to the month or coarser (left out of feeds by
+    default)."""
+    return span.granularity in _COARSE
+
+
+def event_times(span: DateSpan) -> tuple[date, date] | tuple[datetime, datetime]:
+    """DTSTART and DTEND for ``span``: the one place days become iCalendar times.
+
+    Returns:
+        Two dates, the first day and the day *after* the last (iCalendar's DTEND is
+        exclusive), for all-day spans, for parts of a day and for clock times without a
+        zone; two aware datetimes for clock times with a zone (the end is the end time,
+        else the start plus :data:`DEFAULT_DURATION`).
+
+    Example::
+
+        >>> event_times(DateSpan.days(date(2025, 2, 10), date(2025, 2, 11)))
+        (datetime.date(2025, 2, 10), datetime.date(2025, 2, 12))
+    """
+    if span.is_timed and span.zone is not None:
+        start = span.start_datetime()
+        end = span.end_datetime() if span.end_time is not None else start
+        if end <= start:  # no end, or an instant: give it the default length
+            end = start + DEFAULT_DURATION
+        if span.zone in ("UTC", "Etc/UTC"):
+            return start.astimezone(UTC), end.astimezone(UTC)
+        return start, end
+    return span.first, span.last + timedelta(days=1)
+
+
+def _one_line(text: str) -> str:
+    """Calendar names are written verbatim by some clients' conventions: keep one line."""
+    return " ".join(text.split())
+
+
+def _summary(event: Event, undated: bool) -> str:
+    summary = event.title
+    if event.status is Status.UNCONFIRMED:
+        summary += " (unconfirmed)"
+    if undated:
+        summary += f" (exact dates not yet known: {event.when.timex})"
+    return summary
+
+
+def _location(event: Event) -> str | None:
+    place = event.place
+    if place is None:
+        return None
+    from summitcal.countries import country_name
+
+    parts = [p for p in (place.venue, place.city, place.region, country_name(place.country)) if p]
+    text = ", ".join(parts)
+    return f"{text} (online)" if place.virtual else text
+
+
+def _dates_note(span: DateSpan) -> str | None:
+    g = span.granularity
+    if g in _COARSE:
+        mod = f", {span.mod.value.lower()}" if span.mod else ""
+        return (
+            f"Dates: known only as {span.timex} ({g.value}{mod}); shown over "
+            f"{span.first.isoformat()} to {span.last.isoformat()}."
+        )
+    if g in (Granularity.WEEK, Granularity.WEEKEND):
+        return f"Dates: known only to the {g.value} ({span.timex}); shown over all its days."
+    if g is Granularity.PART_OF_DAY:
+        assert span.part_of_day is not None
+        return f"Time: {span.part_of_day.name.lower()} (local time)."
+    if span.is_timed and span.zone is None:
+        assert span.start_time is not None
+        end = f" to {span.end_time.isoformat('minutes')}" if span.end_time else ""
+        return f"Time: {span.start_time.isoformat('minutes')}{end}, local time (zone unknown)."
+    return None
+
+
+def _description(event: Event, parents: Mapping[str, str]) -> str:
+    blocks: list[str] = []
+    if event.description:
+        blocks.append(event.description)
+    head = [f"Status: {_STATUS_TEXT[event.status]}."]
+    note = _dates_note(event.when)
+    if note:
+        head.append(note)
+    if event.parent is not None:
+        head.append(f"Part of: {parents.get(event.parent, event.parent)}.")
+    hosts = [a for a in event.actors if a.role in _HOST_ROLES]
+    if hosts:
+        head.append("Hosts: " + "; ".join(f"{a.name} ({a.role.value})" for a in hosts) + ".")
+    blocks.append("\n".join(head))
+    if event.outcomes:
+        blocks.append("Outcomes:\n" + "\n".join(f"- {o}" for o in event.outcomes))
+    if event.alternatives:
+        lines = []
+        for alt in event.alternatives:
+            label = "CONFLICTING" if alt.status.value == "conflict" else "UNCONFIRMED"
+            line = f"- {label} {alt.field}: {alt.value}"
+            if alt.note:
+                line += f" ({alt.note})"
+            if alt.sources:
+                line += " Sources: " + " ".join(alt.sources)
+            lines.append(line)
+        blocks.append("Disputed or unconfirmed values:\n" + "\n".join(lines))
+    lines = []
+    for s in event.sources:
+        who = ": ".join(p for p in (s.publisher, s.title) if p)
+        when = f" (published {s.published.isoformat()})" if s.published else ""
+        lines.append(f"- {who + ' ' if who else ''}<{s.url}>{when}")
+    blocks.append("Sources:\n" + "\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _safe_uri(url: str) -> str:
+    """A URI value that cannot break its content line: spaces and controls %-encoded."""
+    return "".join(f"%{ord(c):02X}" if ord(c) <= 0x20 or ord(c) == 0x7F else c for c in url)
+
+
+def _categories(event: Event) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in (event.kind.value, *event.series, *event.tags):
+        seen.setdefault(value, None)
+    return list(seen)
+
+
+def _vevent(
+    event: Event, revision: Revision, parents: Mapping[str, str], *, embed_data: bool
+) -> VEvent:
+    undated = is_undated(event.when)
+    start, end = event_times(event.when)
+    status = "TENTATIVE" if undated else STATUS_MAP[event.status]
+    vevent = VEvent.new(
+        uid=event_uid(event.id),
+        stamp=revision.modified,
+        start=start,
+        end=end,
+        sequence=revision.sequence,
+        last_modified=revision.modified,
+        status=status,  # type: ignore[arg-type]
+    )
+    vevent.add("SUMMARY", Text(_summary(event, undated)))
+    vevent.add("DESCRIPTION", Text(_description(event, parents)))
+    location = _location(event)
+    if location:
+        vevent.add("LOCATION", Text(location))
+    if event.place is not None and event.place.lat is not None:
+        vevent.add("GEO", (event.place.lat, event.place.lon))
+    if event.url:
+        vevent.add("URL", _safe_uri(event.url))
+    vevent.add("CATEGORIES", TextList(_categories(event)))
+    if event.parent is not None:
+        vevent.add("RELATED-TO", event_uid(event.parent), parameters={"RELTYPE": "PARENT"})
+    vevent.add("TRANSP", "TRANSPARENT")
+    if embed_data:
+        vevent.add("X-SUMMITCAL-EVENT", Text(event_payload(event)))
+    return vevent
+
+
+# Keys of event_to_dict that the payload leaves out: the UID carries the id, the TIMEX3
+# value the days and granularity, and the location is derived from the place.
+_DERIVED_KEYS = frozenset({"id", "start", "end", "granularity", "location"})
+
+
+def event_payload(event: Event) -> str:
+    """The compact JSON that ``X-SUMMITCAL-EVENT`` carries: :func:`event_to_dict` without
+    derived keys and empty values, in the key order of ``event_to_dict``."""
+    data = {
+        k: v
+        for k, v in event_to_dict(event).items()
+        if k not in _DERIVED_KEYS and v not in ("", [], {})
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _timezones(events: Iterable[Event]) -> list[Timezone]:
+    """VTIMEZONEs for the zones of timed events, sorted by TZID, bounded to their years."""
+    years: dict[str, tuple[int, int]] = {}
+    for e in events:
+        zone = e.when.zone
+        if e.when.is_timed and zone is not None and zone not in ("UTC", "Etc/UTC"):
+            lo, hi = years.get(zone, (e.when.first.year, e.when.last.year))
+            years[zone] = (min(lo, e.when.first.year), max(hi, e.when.last.year))
+    return [
+        Timezone.from_tzinfo(
+            get_zone(zone), zone, first_date=date(lo, 1, 1), last_date=date(hi + 1, 1, 1)
+        )
+        for zone, (lo, hi) in sorted(years.items())
+    ]
+
+
+def to_ical(
+    events: Iterable[Event],
+    *,
+    name: str,
+    description: str | None = None,
+    uid: str | None = None,
+    include_undated: bool = False,
+    revisions: Mapping[str, Revision] | None = None,
+    url: str | None = None,
+    refresh: timedelta = DEFAULT_REFRESH,
+    embed_data: bool = True,
+) -> bytes:
+    """The events as one deterministic iCalendar feed.
+
+    Args:
+        events: The events, in any order (they are written in date order, then by id).
+        name: The calendar's name (NAME and X-WR-CALNAME), one line.
+        description: What the calendar holds (DESCRIPTION and X-WR-CALDESC).
+        uid: The calendar's stable UID (RFC 7986); default ``<slug of name>.feed@summitcal``.
+        include_undated: Also write events known only to the month or coarser.
+        revisions: SEQUENCE and LAST-MODIFIED per event id; events without one get a
+            revision derived from their data (:func:`summitcal.revisions.derived_revision`).
+        url: Where the feed is published (URL and SOURCE), if known.
+        refresh: The REFRESH-INTERVAL and X-PUBLISHED-TTL hint.
+        embed_data: Carry each event as JSON (``X-SUMMITCAL-EVENT``) so that
+            :func:`read_calendar` can restore it exactly; about half of a feed's bytes.
+
+    Returns:
+        The feed, UTF-8, CRLF line ends, lines folded at 75 octets.
+
+    Raises:
+        FeedError: If two events share an id (their UIDs would collide) or ``name`` is
+            empty.
+
+    Example::
+
+        >>> data = to_ical(load_catalog(), name="AI summits")
+        >>> data.startswith(b"BEGIN:VCALENDAR")
+        True
+    """
+    title = _one_line(name)
+    if not title:
+        raise FeedError("<calendar>", "a feed needs a non-empty name")
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    ids = [e.id for e in ordered]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        raise FeedError(title, f"duplicate event ids (UIDs would collide): {', '.join(dupes)}")
+    titles = {e.id: e.title for e in ordered}
+    chosen = [e for e in ordered if include_undated or not is_undated(e.when)]
+    records = revisions or {}
+
+    cal = Calendar.new(prodid=PRODID, uid=uid or _default_uid(title))
+    cal.add("NAME", Text(title))
+    cal.add("X-WR-CALNAME", Text(title))
+    if description:
+        cal.add("DESCRIPTION", Text(description))
+        cal.add("X-WR-CALDESC", Text(description))
+    if url:
+        cal.add("URL", _safe_uri(url))
+        cal.add("SOURCE", _safe_uri(url), parameters={"VALUE": "URI"})
+    cal.add("REFRESH-INTERVAL", vDuration(refresh, params={"VALUE": "DURATION"}))
+    cal.add("X-PUBLISHED-TTL", vDuration(refresh))
+    for tz in _timezones(chosen):
+        cal.add_component(tz)
+    latest: datetime | None = None
+    for event in chosen:
+        revision = records.get(event.id) or derived_revision(event)
+        latest = revision.modified if latest is None else max(latest, revision.modified)
+        cal.add_component(_vevent(event, revision, titles, embed_data=embed_data))
+    if latest is not None:
+        cal.add("LAST-MODIFIED", latest)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _default_uid(title: str) -> str:
+    slug = "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split())
+    return f"{slug or 'calendar'}.feed@{UID_DOMAIN}"
+
+
+def write_calendar(
+    events: Iterable[Event],
+    path: str | os.PathLike[str],
+    *,
+    name: str,
+    description: str | None = None,
+    uid: str | None = None,
+    include_undated: bool = False,
+    revisions: Mapping[str, Revision] | None = None,
+    url: str | None = None,
+    refresh: timedelta = DEFAULT_REFRESH,
+    embed_data: bool = True,
+) -> Path:
+    """Write :func:`to_ical` of ``events`` to ``path`` atomically; return the path.
+
+    The feed is built completely before anything is written, and then replaces ``path``
+    in one rename, so a failure leaves any previous file untouched.
+
+    Raises:
+        FeedError: If the feed cannot be built or the file cannot be written.
+    """
+    data = to_ical(
+        events,
+        name=name,
+        description=description,
+        uid=uid,
+        include_undated=include_undated,
+        revisions=revisions,
+        url=url,
+        refresh=refresh,
+        embed_data=embed_data,
+    )
+    try:
+        return atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise FeedError(str(path), f"cannot write: {exc.strerror or exc}") from None
