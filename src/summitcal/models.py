@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 import attrs
@@ -341,8 +341,11 @@ class Event:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        """Date order, then id, so that sorting is total and stable."""
-        return (*self.when.sort_key, self.id)
+        """Date order; among events starting the same day the longer first (a summit
+        before its first day's parts), then by clock time, then id, so that sorting is
+        total and stable."""
+        w = self.when
+        return (w.first, -w.day_count, w.start_time or time.min, self.id)
 
     def actors_with(self, role: Role) -> tuple[Actor, ...]:
         """The actors who played ``role``."""

@@ -75,7 +75,12 @@ def _dates(event: Event) -> str:
         text = f"{w.first.isoformat()}/{w.last.day:02d}"
     else:
         text = f"{w.first.isoformat()}/{w.last.isoformat()}"
-    if w.granularity.value not in ("day", "time"):
+    if w.start_time is not None:
+        end = f"-{w.end_time.isoformat('minutes')}" if w.end_time else ""
+        text = f"{w.first.isoformat()} {w.start_time.isoformat('minutes')}{end}"
+    elif w.part_of_day is not None:
+        text = f"{w.first.isoformat()} {w.part_of_day.name.lower()}"
+    elif w.granularity.value != "day":
         text = w.timex if w.mod is None else f"{w.timex} ({w.mod.value.lower()})"
     return text
 
