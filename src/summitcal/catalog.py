@@ -262,18 +262,13 @@ def _read_place(rec: _Record) -> Place | None:
     if place is None:
         return None
     place.check_fields(("country", "city", "venue", "region", "zone", "lat", "lon", "virtual"))
-    country = place.text("country", required=True)
+    country = place.country("country", required=True)
     zone = place.text("zone")
     if zone is not None:
         from summitcal.zones import is_zone
 
         if not is_zone(zone):
             raise place.error("zone", f"unknown IANA time zone {zone!r}")
-    if country is not None:
-        from summitcal.countries import is_country
-
-        if not is_country(country):
-            raise place.error("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
     return place.build(
         None,
         lambda: Place(
@@ -299,12 +294,7 @@ def _read_actor(rec: _Record) -> Actor:
     name = rec.text("name", required=True)
     kind = rec.enum("kind", ActorKind, required=True)
     role = rec.enum("role", Role, required=True)
-    country = rec.text("country")
-    if country is not None:
-        from summitcal.countries import is_country
-
-        if not is_country(country):
-            raise rec.error("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
+    country = rec.country("country")
     return rec.build(
         None,
         lambda: Actor(
