@@ -148,6 +148,15 @@ class _Record:
                 raise self.error(f"{field}[{i}]", f"expected a non-empty string, got {v!r}")
         return tuple(values)
 
+    def country(self, field: str, *, required: bool = False) -> str | None:
+        """An ISO 3166-1 alpha-2 country code."""
+        from summitcal.countries import is_country
+
+        value = self.text(field, required=required)
+        if value is not None and not is_country(value):
+            raise self.error(field, f"{value!r} is not an ISO 3166-1 alpha-2 code")
+        return value
+
     def enum(self, field: str, enum_type: type[_EnumT], *, required: bool = False) -> _EnumT | None:
         value = self.text(field, required=required)
         if value is None:
