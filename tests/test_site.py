@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -167,3 +168,145 @@ def test_events_json_uses_event_to_dict(cat: Catalog) -> None:
     data = json.loads(events_json(cat))
     assert data == [event_to_dict(e) for e in cat]
     assert [d["id"] for d in data] == [e.id for e in cat]
+
+
+# --- the static build -----------------------------------------------------------------
+
+
+def test_build_writes_the_whole_site(cat: Catalog, tmp_path: Path) -> None:
+    from summitcal.site import available_feeds, build_site
+
+    out = build_site(cat, tmp_path / "public", base_url=BASE, today=TODAY)
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    feeds = [f"feeds/{spec.name}.ics" for spec, _ in available_feeds(cat)]
+    assert "feeds/all.ics" in feeds
+    assert names == sorted(["index.html", "events.json", "timeline.svg", *feeds])
+    page = (out / "index.html").read_text("utf-8")
+    assert 'href="webcal://example.org/cal/feeds/all.ics"' in page
+    ics = (out / "feeds" / "all.ics").read_bytes()
+    assert ics.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert b"https://example.org/cal/feeds/all.ics" in ics.replace(b"\r\n ", b"")
+    assert json.loads((out / "events.json").read_bytes())[0]["id"] == next(iter(cat)).id
+    assert (out / "timeline.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_build_leaves_feeds_of_unknown_series_out(tmp_path: Path, cat: Catalog) -> None:
+    from summitcal.site import available_feeds
+
+    names = {spec.name for spec, _ in available_feeds(cat)}
+    # The test catalogue has no China series: that named feed cannot apply to it.
+    assert "china" not in names
+    assert {"all", "ai-summits", "paris-2025"} <= names
+
+
+def test_build_is_deterministic(cat: Catalog, tmp_path: Path) -> None:
+    from summitcal.site import build_site
+
+    a = build_site(cat, tmp_path / "a", base_url=BASE, today=TODAY)
+    b = build_site(cat, tmp_path / "b", base_url=BASE, today=TODAY)
+    for path in a.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (b / path.relative_to(a)).read_bytes()
+
+
+def test_rebuild_replaces_the_old_site_and_leaves_no_litter(cat: Catalog, tmp_path: Path) -> None:
+    from summitcal.site import build_site
+
+    out = tmp_path / "public"
+    build_site(cat, out, base_url=BASE, today=TODAY)
+    (out / "stale.txt").write_text("from an older build")
+    build_site(cat, out, base_url=BASE, today=date(2026, 1, 1))
+    assert not (out / "stale.txt").exists()
+    assert "2026-01-01" in (out / "index.html").read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summitcal.site as site
+
+    out = tmp_path / "public"
+    site.build_site(cat, out, base_url=BASE, today=TODAY)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    real_write = Path.write_bytes
+    written: list[str] = []
+
+    def failing_write(self: Path, data: bytes) -> int:
+        written.append(self.name)
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    with pytest.raises(OSError, match="No space left"):
+        site.build_site(cat, out, base_url=BASE, today=date(2026, 1, 1))
+    monkeypatch.undo()
+    assert len(written) == 3  # the failure struck mid-build
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+
+
+def test_a_failed_swap_puts_the_previous_site_back(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summitcal.site as site
+
+    out = tmp_path / "public"
+    site.build_site(cat, out, base_url=BASE, today=TODAY)
+    before = (out / "index.html").read_bytes()
+    real_replace = Path.replace
+
+    def failing_replace(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self.name.startswith(".public.new-"):
+            raise OSError(5, "I/O error")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing_replace)
+    with pytest.raises(OSError, match="I/O error"):
+        site.build_site(cat, out, base_url=BASE, today=date(2026, 1, 1))
+    monkeypatch.undo()
+    assert (out / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+
+
+def test_build_refuses_a_bad_base_url_before_touching_anything(
+    cat: Catalog, tmp_path: Path
+) -> None:
+    from summitcal.site import build_site
+
+    with pytest.raises(FeedError):
+        build_site(cat, tmp_path / "public", base_url="nota url", today=TODAY)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime
+
+    from summitcal.cli import main
+
+    out = tmp_path / "site"
+    argv = ["build", str(out), "--base-url", "http://localhost:9000/x", "--seeds", str(SITE_SEEDS)]
+    assert main(argv, now=datetime(2025, 2, 9, 12, tzinfo=UTC)) == 0
+    page = (out / "index.html").read_text("utf-8")
+    assert 'href="webcal://localhost:9000/x/feeds/all.ics"' in page
+    assert "Today, 9 Feb 2025" in page
+    assert main(["build", str(out), "--base-url", "ftp://x"]) == 1
+    assert "base URL" in capsys.readouterr().err
+
+
+def test_timeline_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime
+
+    from summitcal.cli import main
+
+    now = datetime(2025, 2, 9, 12, tzinfo=UTC)
+    assert main(["timeline", "--seeds", str(SITE_SEEDS), "--width", "60"], now=now) == 0
+    text = capsys.readouterr().out
+    assert max(len(line) for line in text.splitlines()) <= 60
+    assert "today (2025-02-09)" in text
+    assert main(["timeline", "--seeds", str(SITE_SEEDS), "--format", "svg"], now=now) == 0
+    assert capsys.readouterr().out.startswith("<svg")
+    assert main(["timeline", "--seeds", str(SITE_SEEDS), "--width", "10"], now=now) == 2

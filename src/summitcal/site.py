@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 import attrs
@@ -35,9 +36,13 @@ from summitcal.errors import FeedError
 from summitcal.models import Event
 from summitcal.timeline import human_dates, render_svg, status_style
 
+if TYPE_CHECKING:
+    from summitcal.feeds import FeedSpec
+
 __all__ = [
     "FeedLink",
     "SiteLinks",
+    "available_feeds",
     "build_site",
     "events_json",
     "feed_links",
@@ -114,13 +119,28 @@ class FeedLink:
         return f"feeds/{self.name}.ics"
 
 
-def feed_links(catalog: Catalog) -> tuple[FeedLink, ...]:
-    """The named feeds of :mod:`summitcal.feeds`, with their event counts in ``catalog``."""
+def available_feeds(catalog: Catalog) -> tuple[tuple[FeedSpec, Catalog], ...]:
+    """The named feeds of :mod:`summitcal.feeds` that apply to ``catalog``, with their events.
+
+    A named feed that refers to a series or event ``catalog`` lacks (a catalogue of your
+    own, say) is left out rather than failing the whole site.
+    """
     from summitcal.feeds import feed_specs
 
+    out = []
+    for spec in feed_specs():
+        try:
+            out.append((spec, spec.select(catalog)))
+        except FeedError:
+            continue
+    return tuple(out)
+
+
+def feed_links(catalog: Catalog) -> tuple[FeedLink, ...]:
+    """The named feeds that apply to ``catalog``, as the page lists them."""
     return tuple(
-        FeedLink(spec.name, spec.title, spec.description or "", len(spec.select(catalog)))
-        for spec in feed_specs()
+        FeedLink(spec.name, spec.title, spec.description, len(events))
+        for spec, events in available_feeds(catalog)
     )
 
 
@@ -366,13 +386,15 @@ def site_files(catalog: Catalog, *, base_url: str, today: date) -> dict[str, byt
     Raises:
         FeedError: For a bad base URL, or a feed that cannot be built.
     """
-    from summitcal.feeds import feed_specs, render_feed
+    from summitcal.feeds import render_feed
 
-    SiteLinks.from_url(base_url)  # fail before any work
+    links = SiteLinks.from_url(base_url)  # fail before any work
     files: dict[str, bytes] = {}
-    for spec in feed_specs():
-        files[f"feeds/{spec.name}.ics"] = render_feed(catalog, spec)
-    page = render_page(catalog, today=today, base_url=base_url, feeds=feed_links(catalog))
+    feeds = feed_links(catalog)
+    for spec, _events in available_feeds(catalog):
+        path = f"feeds/{spec.name}.ics"
+        files[path] = render_feed(catalog, spec, url=links.https(path))
+    page = render_page(catalog, today=today, base_url=base_url, feeds=feeds)
     files["index.html"] = page.encode("utf-8")
     files["events.json"] = events_json(catalog)
     files["timeline.svg"] = (

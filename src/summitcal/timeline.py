@@ -40,6 +40,7 @@ __all__ = [
     "render_text",
     "status_style",
     "strips",
+    "year_widths",
 ]
 
 #: The lane that holds events outside any series.
@@ -306,7 +307,7 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
     today_row = [" "] * cols
     today_row[col(today)] = "v"
     lines.append(" " * (label_w + 2) + "".join(axis).rstrip())
-    lines.append(" " * (label_w + 2) + "".join(today_row).rstrip() + f"  today {today}")
+    lines.append(f"{'today':<{label_w}}  " + "".join(today_row).rstrip())
     lines.append(" " * (label_w + 2) + "".join(ruler))
     for lane in lane_list:
         row = [" "] * cols
@@ -322,7 +323,7 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
         lines.append(f"{lane.key[:label_w]:<{label_w}}  " + "".join(row).rstrip())
     lines.append("")
     lines.append("# confirmed/scheduled  o announced/tentative  ? unconfirmed  x cancelled")
-    lines.append("~ date known only roughly  v today")
+    lines.append(f"~ date known only roughly  v today ({today.isoformat()})")
     children = {s.parent.id: s for s in strips(catalog)}
     for lane in lane_list:
         lines += ["", f"{lane.title} [{lane.key}]"]
@@ -351,6 +352,7 @@ _LABEL_COL = 190  # width of the lane-title column
 _ROW_H = 24
 _CHAR_W = 6.6  # average advance of a 12 px sans-serif character, for packing labels
 _PAD = 16
+_EMPTY_YEAR = 48.0  # width of a year without events
 
 SVG_STYLE = """
 .tl-bg{fill:#fff}.tl-lane-alt{fill:#f4f6f9}.tl-grid{stroke:#c9ced6;stroke-width:1}
@@ -486,13 +488,29 @@ def _pack(items: Sequence[tuple[float, float]]) -> list[int]:
     return rows
 
 
-def render_svg(catalog: Catalog, *, today: date, year_width: float = 150) -> str:
+def year_widths(lane_list: Sequence[Lane], y0: int, y1: int) -> dict[int, float]:
+    """The width of each year on the SVG axis: narrow when empty, wider the busier it is.
+
+    A year's width grows with the largest number of events that start in it in any one
+    lane, so that a quiet stretch of years does not push the busy ones off screen; within
+    a year, days are evenly spaced.  The year labels keep the axis honest.
+    """
+    out = {}
+    for year in range(y0, y1 + 1):
+        busiest = max(
+            (sum(1 for e in lane.events if e.when.first.year == year) for lane in lane_list),
+            default=0,
+        )
+        out[year] = _EMPTY_YEAR if busiest == 0 else min(100.0 + 60.0 * busiest, 480.0)
+    return out
+
+
+def render_svg(catalog: Catalog, *, today: date) -> str:
     """The timeline as a standalone, accessible, responsive SVG document.
 
     Args:
         catalog: The events to draw.
         today: Where the "today" marker goes.
-        year_width: Width of one year in the lanes, in SVG units.
 
     Returns:
         SVG text (no XML declaration, so it can be inlined in HTML as it is).  The root has
@@ -502,13 +520,20 @@ def render_svg(catalog: Catalog, *, today: date, year_width: float = 150) -> str
     svg = _Svg()
     lane_list = lanes(catalog)
     y0, y1 = _year_range(catalog, today)
-    origin = date(y0, 1, 1)
-    days = (date(y1 + 1, 1, 1) - origin).days
-    chart_w = (y1 - y0 + 1) * year_width
-    width = _LABEL_COL + chart_w + _PAD
+    widths = year_widths(lane_list, y0, y1)
+    starts: dict[int, float] = {}
+    edge = float(_LABEL_COL)
+    for year in range(y0, y1 + 1):
+        starts[year] = edge
+        edge += widths[year]
+    starts[y1 + 1] = edge
+    width = edge + _PAD
 
     def x_of(d: date) -> float:
-        return _LABEL_COL + (d - origin).days * chart_w / days
+        if d.year > y1:
+            return starts[y1 + 1]
+        length = (date(d.year + 1, 1, 1) - date(d.year, 1, 1)).days
+        return starts[d.year] + (d.timetuple().tm_yday - 1) * widths[d.year] / length
 
     top = 44
     y: float = top
@@ -541,7 +566,7 @@ def render_svg(catalog: Catalog, *, today: date, year_width: float = 150) -> str
     if not lane_list:
         svg.text(_LABEL_COL, top + 20, "tl-label", "No events to show.")
         lanes_bottom = top + 30
-    tx = x_of(today) + chart_w / days / 2
+    tx = x_of(today)
     svg.line(tx, top - 8, tx, lanes_bottom, "tl-today")
     today_text = f"Today, {_day(today)}"
     anchor = "end" if tx + len(today_text) * 7 > width else "start"
