@@ -50,7 +50,7 @@ from icalendar import Calendar, Timezone, vDuration
 from icalendar import Event as VEvent
 
 from summitcal.atomic import atomic_write_bytes
-from summitcal.catalog import Revision
+from summitcal.catalog import Catalog, Revision
 from summitcal.errors import FeedError
 from summitcal.ical_read import ReadResult, Skipped, read_calendar
 from summitcal.ical_text import Text, TextList
@@ -335,8 +335,9 @@ def to_ical(
         description: What the calendar holds (DESCRIPTION and X-WR-CALDESC).
         uid: The calendar's stable UID (RFC 7986); default ``<slug of name>.feed@summitcal``.
         include_undated: Also write events known only to the month or coarser.
-        revisions: SEQUENCE and LAST-MODIFIED per event id; events without one get a
-            revision derived from their data (:func:`summitcal.revisions.derived_revision`).
+        revisions: SEQUENCE and LAST-MODIFIED per event id (default: a
+            :class:`~summitcal.catalog.Catalog`'s own); events without one get a revision
+            derived from their data (:func:`summitcal.revisions.derived_revision`).
         url: Where the feed is published (URL and SOURCE), if known.
         refresh: The REFRESH-INTERVAL and X-PUBLISHED-TTL hint.
         embed_data: Carry each event as JSON (``X-SUMMITCAL-EVENT``) so that
@@ -365,6 +366,8 @@ def to_ical(
         raise FeedError(title, f"duplicate event ids (UIDs would collide): {', '.join(dupes)}")
     titles = {e.id: e.title for e in ordered}
     chosen = [e for e in ordered if include_undated or not is_undated(e.when)]
+    if revisions is None and isinstance(events, Catalog):
+        revisions = events.revisions
     records = revisions or {}
 
     cal = Calendar.new(prodid=PRODID, uid=uid or _default_uid(title))
