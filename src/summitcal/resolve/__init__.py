@@ -1,0 +1,356 @@
+"""The resolver: date phrases as news writes them, anchored to absolute spans.
+
+:func:`resolve` reads one phrase ("from Sunday to Wednesday", "May last year", "9 a.m. on
+Monday Beijing time") against the publication date of the article it came from and the
+sentence around it, and returns a :class:`Resolution`: the span, its TIMEX3 value and type,
+a mod and a zone where they apply, and a one-line explanation.  :func:`scan` finds every
+phrase the same grammar knows in running text.
+
+Conventions (which Friday "on Friday" means, and so on) are in docs/resolver.md.  Each
+ambiguity that a caller may want settled differently is a keyword argument:
+``direction`` (read from the sentence by default) and ``order`` (for ``11/02/2025``).
+
+Example::
+
+    >>> from datetime import date
+    >>> r = resolve("from Sunday to Wednesday", reference=date(2025, 2, 9),
+    ...             context="The minister will travel from Sunday to Wednesday.")
+    >>> r.timex, r.span.granularity.value
+    ('2025-02-09/2025-02-12', 'day')
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from summitcal.errors import PhraseError
+from summitcal.resolve.anchor import anchor
+from summitcal.resolve.grammar import RawMatch, matches, parse, rules
+from summitcal.resolve.names import false_friend
+from summitcal.resolve.normalize import normalize
+from summitcal.resolve.phrase import (
+    Direction,
+    HolidayRef,
+    MonthRef,
+    NumericOrder,
+    Phrase,
+    SeasonRef,
+    Weekday,
+    YearRef,
+)
+from summitcal.resolve.tense import read_direction
+from summitcal.span import DateSpan, Mod
+
+__all__ = [
+    "Direction",
+    "Duration",
+    "NoSpanError",
+    "NumericOrder",
+    "Phrase",
+    "PhraseMatch",
+    "Resolution",
+    "TimexType",
+    "resolve",
+    "scan",
+]
+
+
+class TimexType(enum.StrEnum):
+    """The TIMEX3 type of a resolved phrase (compares equal to its name)."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class NoSpanError(PhraseError):
+    """Raised by :attr:`Resolution.span` for a duration or a set, which lie nowhere."""
+
+
+@attrs.frozen
+class Duration:
+    """An amount of time ("for three days"): a count of calendar units.
+
+    Attributes:
+        unit: ``day``, ``week``, ``month``, ``quarter`` or ``year``.
+        count: How many.
+    """
+
+    unit: str
+    count: int
+
+    @property
+    def timex(self) -> str:
+        """The ISO 8601 / TIMEX3 duration value (``P3D``, ``P2W``, ``P10Y``)."""
+        if self.unit == "quarter":
+            return f"P{3 * self.count}M"
+        return f"P{self.count}{self.unit[0].upper()}"
+
+    def as_relativedelta(self) -> relativedelta:
+        """The duration as a ``dateutil`` relativedelta, to add to dates."""
+        if self.unit == "quarter":
+            return relativedelta(months=3 * self.count)
+        return relativedelta(**{f"{self.unit}s": self.count})
+
+
+@attrs.frozen(kw_only=True)
+class Resolution:
+    """A resolved phrase.
+
+    Attributes:
+        text: The phrase as given.
+        timex: The TIMEX3 value (``2025-02-09/2025-02-12``, ``2024-05``, ``P3D``).
+        type: The TIMEX3 type: DATE, TIME, DURATION or SET.
+        mod: The TIMEX3 mod (START, MID, END...), if one applies.
+        zone: The IANA zone a zone word named, if any (it never moves the dates).
+        explanation: The rule and the anchor used, in a few words.
+        direction: The direction used (PAST, FUTURE or NEAREST).
+        rule: The grammar rule that matched.
+        duration: For a DURATION, the amount; ``None`` otherwise.
+    """
+
+    text: str
+    timex: str
+    type: TimexType
+    mod: Mod | None
+    zone: str | None
+    explanation: str
+    direction: Direction
+    rule: str
+    duration: Duration | None = None
+    resolved_span: DateSpan | None = attrs.field(default=None, repr=False)
+
+    @property
+    def span(self) -> DateSpan:
+        """The span of days (and times).
+
+        Raises:
+            NoSpanError: For a DURATION or a SET, which have no position in time.
+        """
+        if self.resolved_span is None:
+            raise NoSpanError(self.text, f"a {self.type} has no span; see .timex/.duration", 0)
+        return self.resolved_span
+
+    @property
+    def value(self) -> str:
+        """Alias of :attr:`timex`."""
+        return self.timex
+
+
+@attrs.frozen
+class PhraseMatch:
+    """A date phrase found in running text by :func:`scan`.
+
+    Attributes:
+        start: Where the phrase starts in the text (a leading "on"/"in" left out).
+        end: Where it ends.
+        text: The phrase as written.
+        rule: The grammar rule that matched.
+        phrase: The parsed, unresolved meaning; resolve it with :func:`resolve`.
+    """
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    phrase: Phrase
+
+
+# --- false friends ----------------------------------------------------------------------------
+
+
+def _kind_and_bare(phrase: Phrase, rule: str) -> tuple[str, bool]:
+    core = phrase.core
+    plain = phrase.mod is None and phrase.start_time is None and phrase.part_of_day is None
+    if isinstance(core, MonthRef):
+        bare = core.year is None and core.year_step is None and core.rel is None
+        return "month", bare and plain
+    if isinstance(core, SeasonRef):
+        return "season", core.rel is None and core.year is None and plain
+    if isinstance(core, HolidayRef):
+        return "holiday", core.rel is None and core.year is None and plain
+    if isinstance(core, YearRef):
+        return "year", plain
+    if isinstance(core, Weekday):
+        return "weekday", core.rel is None and core.week is None and plain
+    return rule, False
+
+
+def _check_names(text: str, start: int, end: int, phrase: Phrase, whole: str) -> None:
+    kind, bare = _kind_and_bare(phrase, phrase.rule)
+    reason = false_friend(text, start, end, bare=bare, kind=kind)
+    if reason is not None:
+        raise PhraseError(whole, reason, max(0, start))
+
+
+# --- scanning ---------------------------------------------------------------------------------
+
+
+def _priority() -> dict[str, int]:
+    order: dict[str, int] = {}
+    for i, rule in enumerate(rules()):
+        order.setdefault(rule.name, i)
+    return order
+
+
+def scan(text: str) -> Iterator[PhraseMatch]:
+    """Find the date phrases in running ``text``, left to right, without overlaps.
+
+    Where phrases overlap, the longest wins ("from Sunday to Wednesday" over "Sunday").
+    Names and ordinary words that look like dates ("Theresa May", "officials may meet")
+    are skipped, as is a bare four-digit number with no preposition before it.
+
+    Example::
+
+        >>> [m.text for m in scan("Talks ran from Sunday to Wednesday, officials said.")]
+        ['Sunday to Wednesday']
+    """
+    norm = normalize(text)
+    priority = _priority()
+    found: list[RawMatch] = []
+    for raw in matches(norm):
+        if isinstance(raw.phrase.core, YearRef) and raw.preposition is None and not raw.phrase.mod:
+            continue
+        kind, bare = _kind_and_bare(raw.phrase, raw.rule.name)
+        if false_friend(text, raw.start, raw.end, bare=bare, kind=kind) is not None:
+            continue
+        found.append(raw)
+    found.sort(key=lambda r: (r.start, -(r.end - r.start), priority[r.rule.name]))
+    last_end = -1
+    for raw in found:
+        if raw.start < last_end:
+            continue
+        last_end = raw.end
+        yield PhraseMatch(raw.start, raw.end, text[raw.start : raw.end], raw.rule.name, raw.phrase)
+
+
+# --- resolving --------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\w/-])(1[6-9]\d\d|20\d\d)(?![\w/])")
+
+
+def _reference_date(text: str, reference: date | datetime) -> date:
+    if isinstance(reference, datetime):
+        if reference.tzinfo is None or reference.utcoffset() is None:
+            raise PhraseError(text, "the reference datetime must be timezone-aware", 0)
+        return reference.date()
+    if isinstance(reference, date):
+        return reference
+    raise PhraseError(text, f"the reference must be a date, not {type(reference).__name__}", 0)
+
+
+def _locate(text: str, context: str) -> tuple[int, int] | None:
+    phrase = text.strip()
+    at = context.find(phrase)
+    if at < 0:
+        at = normalize(context).find(normalize(phrase))
+    return (at, at + len(phrase)) if at >= 0 and phrase else None
+
+
+def _context_year(context: str, start: int, end: int) -> int | None:
+    before = list(_YEAR.finditer(context, 0, start))
+    if before:
+        return int(before[-1].group(1))
+    after = list(_YEAR.finditer(context, end))
+    return int(after[0].group(1)) if after else None
+
+
+def resolve(
+    text: str,
+    *,
+    reference: date | datetime,
+    context: str | None = None,
+    direction: Direction = Direction.AUTO,
+    order: NumericOrder | None = None,
+) -> Resolution:
+    """Resolve one date phrase to an absolute span.
+
+    Args:
+        text: The phrase, e.g. ``"on Friday"``, ``"Feb. 6-7"``, ``"May last year"``.
+        reference: The publication date of the text (a ``date``, or an aware ``datetime``
+            whose own local date is used).  Never the clock.
+        context: The sentence around the phrase.  Its tense decides the direction of a
+            phrase without a year or week ("on Friday" in "said on Friday" is past); a year
+            it names anchors "the previous year"; names around the phrase ("Theresa May")
+            are recognised.
+        direction: ``AUTO`` (read from ``context``; NEAREST without one) or a fixed
+            ``PAST``, ``FUTURE`` or ``NEAREST``.
+        order: How to read an all-numeric date (``11/02/2025``); without it only an
+            unambiguous one resolves.
+
+    Returns:
+        The resolution; ``.span`` raises :class:`NoSpanError` for a DURATION or SET.
+
+    Raises:
+        PhraseError: If the text is not a date phrase, is a name or ordinary word here,
+            or names no real date; ``position`` points at the offending place in ``text``.
+
+    Example::
+
+        >>> resolve("May last year", reference=date(2025, 2, 9)).timex
+        '2024-05'
+    """
+    if not isinstance(text, str):
+        raise PhraseError(repr(text), "a phrase is a string", 0)
+    ref = _reference_date(text, reference)
+    phrase, p_start, p_end = parse(text)
+    where = _locate(text, context) if context else None
+    if context is not None and where is not None:
+        offset = where[0] + (len(text) - len(text.lstrip()))
+        try:
+            _check_names(
+                context,
+                offset + p_start - (len(text) - len(text.lstrip())),
+                offset + p_end - (len(text) - len(text.lstrip())),
+                phrase,
+                text,
+            )
+        except PhraseError as exc:
+            raise PhraseError(text, exc.reason, 0) from None
+    else:
+        _check_names(text, p_start, p_end, phrase, text)
+    cue_label = ""
+    used = direction
+    if direction is Direction.AUTO:
+        if context:
+            start, end = where if where is not None else (len(context), len(context))
+            used, cue = read_direction(context, start, end)
+            cue_label = f" ('{cue.words}')" if cue is not None else " (no tense cue)"
+        else:
+            used, cue_label = Direction.NEAREST, " (no context)"
+    context_year = None
+    if context:
+        start, end = where if where is not None else (len(context), len(context))
+        context_year = _context_year(context, start, end)
+    result = anchor(
+        phrase,
+        ref,
+        used,
+        order=order,
+        context_year=context_year,
+        label=f"{used.value}{cue_label}",
+        text=text,
+    )
+    duration = Duration(*result.duration) if result.duration is not None else None
+    span = result.span
+    return Resolution(
+        text=text,
+        timex=result.value,
+        type=TimexType(result.type),
+        mod=span.mod if span is not None else None,
+        zone=span.zone if span is not None else None,
+        explanation=f"{phrase.rule}: {result.explanation}"
+        if not result.explanation.startswith(phrase.rule)
+        else result.explanation,
+        direction=used,
+        rule=phrase.rule,
+        duration=duration,
+        resolved_span=span,
+    )

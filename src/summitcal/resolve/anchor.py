@@ -1,0 +1,564 @@
+"""Anchoring: a parsed phrase, a reference date and a direction give an absolute span.
+
+Every rule here is one of the conventions written in docs/resolver.md; each returns the
+span and a short explanation of the rule and the anchor used.  Nothing here reads the clock.
+
+Example::
+
+    >>> anchor(parse("on Friday")[0], date(2025, 2, 9), Direction.PAST).span.first
+    datetime.date(2025, 2, 7)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import attrs
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from summitcal.errors import PhraseError
+from summitcal.resolve.lexicon import Holiday, lexicon
+from summitcal.resolve.phrase import (
+    Core,
+    DayOfMonth,
+    DayRange,
+    DayWord,
+    Decade,
+    Direction,
+    DurationCore,
+    Explicit,
+    HalfRef,
+    HolidayRef,
+    MonthDay,
+    MonthRef,
+    NumericDate,
+    NumericOrder,
+    Offset,
+    Phrase,
+    QuarterRef,
+    Relative,
+    SeasonRef,
+    SetCore,
+    Shift,
+    Weekday,
+    WeekendRef,
+    YearRef,
+)
+from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
+
+__all__ = ["Anchored", "anchor"]
+
+_UNIT_GRANULARITY = {
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+}
+_ISO_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class _Fail(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@attrs.frozen(kw_only=True)
+class Anchored:
+    """The outcome of anchoring.
+
+    Attributes:
+        span: The span (``None`` only for a duration or a set, which have none).
+        value: The TIMEX3 value.
+        type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
+        explanation: The rule and the anchor, in a few words.
+        duration: For a duration: (unit, count), e.g. ("day", 3).
+    """
+
+    span: DateSpan | None
+    value: str
+    type: str
+    explanation: str
+    duration: tuple[str, int] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _Ctx:
+    reference: date
+    direction: Direction  # never AUTO here
+    order: NumericOrder | None
+    context_year: int | None
+    label: str  # the direction as explained: "past ('said')"
+
+
+# --- choosing among yearly occurrences -----------------------------------------------------
+
+
+def _pick_yearly(
+    make: Callable[[int], tuple[date, date]],
+    ctx: _Ctx,
+    *,
+    future_by_last: bool,
+) -> tuple[date, date, str]:
+    """Choose the occurrence of a yearly thing that the direction points to.
+
+    PAST: the latest whose first day is on or before the reference.  FUTURE: the earliest
+    whose first day (or, with ``future_by_last``, last day) is on or after it.  NEAREST: the
+    one in the reference's year, unless it lies more than six months away, then the one in
+    the adjacent year on the reference's side.
+    """
+    ref = ctx.reference
+    years = range(ref.year - 2, ref.year + 3)
+    spans: list[tuple[date, date]] = []
+    for y in years:
+        try:
+            spans.append(make(y))
+        except (ValueError, _Fail):  # 29 February in a common year, a table gap
+            continue
+    if ctx.direction is Direction.PAST:
+        past = [s for s in spans if s[0] <= ref]
+        if past:
+            first, last = past[-1]
+            return first, last, f"latest on or before {ref}"
+    elif ctx.direction is Direction.FUTURE:
+        future = [s for s in spans if (s[1] if future_by_last else s[0]) >= ref]
+        if future:
+            first, last = future[0]
+            return first, last, f"earliest on or after {ref}"
+    else:
+        own = [s for s in spans if s[0].year == ref.year]
+        if own:
+            first, last = own[0]
+            if first > ref + relativedelta(months=6):
+                first, last = make(ref.year - 1)
+                return first, last, f"nearest to {ref} (over six months ahead: year before)"
+            if last < ref - relativedelta(months=6):
+                first, last = make(ref.year + 1)
+                return first, last, f"nearest to {ref} (over six months back: year after)"
+            return first, last, f"nearest to {ref} (same year)"
+    raise _Fail("no occurrence near the reference date")
+
+
+def _with_year(
+    make: Callable[[int], tuple[date, date]],
+    year: int | None,
+    step: int | None,
+    ctx: _Ctx,
+    *,
+    future_by_last: bool,
+) -> tuple[date, date, str]:
+    if year is not None:
+        first, last = make(year)
+        return first, last, f"year {year} given"
+    if step is not None:
+        first, last = make(ctx.reference.year + step)
+        return first, last, f"publication year {step:+d}" if step else "publication year"
+    return _pick_yearly(make, ctx, future_by_last=future_by_last)
+
+
+def _direction_word(ctx: _Ctx) -> str:
+    return ctx.label
+
+
+# --- weekdays ------------------------------------------------------------------------------
+
+
+def _weekday_day(w: Weekday, ctx: _Ctx) -> tuple[date, str]:
+    ref = ctx.reference
+    name = _WEEKDAYS[w.weekday]
+    monday = ref - timedelta(days=ref.weekday())
+    rel = w.rel
+    if w.week is not None:
+        day = monday + timedelta(days=7 * w.week + w.weekday)
+        return day, f"{name} of the ISO week {w.week:+d} from {ref}"
+    if rel == "next":
+        return monday + timedelta(days=7 + w.weekday), f"{name} of the ISO week after {ref}'s"
+    if rel == "this":
+        return monday + timedelta(days=w.weekday), f"{name} of {ref}'s ISO week"
+    back = (ref.weekday() - w.weekday) % 7
+    ahead = (w.weekday - ref.weekday()) % 7
+    if rel in ("last", "past"):
+        back = back or 7
+        return ref - timedelta(days=back), f"latest {name} before {ref}"
+    if rel in ("coming", "this coming", "the coming"):
+        ahead = ahead or 7
+        return ref + timedelta(days=ahead), f"earliest {name} after {ref}"
+    d = ctx.direction
+    if d is Direction.PAST or (d is Direction.NEAREST and back <= ahead):
+        same = " (publication day)" if back == 0 else ""
+        return ref - timedelta(days=back), f"{ctx.label}: latest {name} on or before {ref}{same}"
+    same = " (publication day)" if ahead == 0 else ""
+    return ref + timedelta(days=ahead), f"{ctx.label}: earliest {name} on or after {ref}{same}"
+
+
+def _day_of(core: Weekday | MonthDay | DayWord, ctx: _Ctx) -> tuple[date, str]:
+    if isinstance(core, Weekday):
+        return _weekday_day(core, ctx)
+    if isinstance(core, DayWord):
+        return ctx.reference + timedelta(days=core.offset), f"{core.word} from {ctx.reference}"
+    first, _, how = _with_year(
+        lambda y: (date(y, core.month, core.day),) * 2,
+        core.year,
+        core.year_step,
+        ctx,
+        future_by_last=False,
+    )
+    return first, f"{ctx.label}: {how}"
+
+
+# --- the cores --------------------------------------------------------------------------------
+
+
+def _range(core: DayRange, ctx: _Ctx) -> tuple[DateSpan, str]:
+    a, b = core.start, core.end
+    if isinstance(a, Weekday) and isinstance(b, Weekday):
+        first, how = _weekday_day(a, ctx)
+        last = first + timedelta(days=(b.weekday - first.weekday()) % 7)
+        return DateSpan.days(
+            first, last
+        ), f"weekday range, {how}; end: first {_WEEKDAYS[b.weekday]} on or after"
+    assert isinstance(a, MonthDay)
+    assert isinstance(b, MonthDay)
+
+    def make(y: int) -> tuple[date, date]:
+        first = date(y, a.month, a.day)
+        last = date(y + (1 if b.month < a.month else 0), b.month, b.day)
+        return first, last
+
+    if b.year is not None and a.year is not None:
+        first, last = date(a.year, a.month, a.day), date(b.year, b.month, b.day)
+        how = "years given"
+    else:
+        first, last, how = _with_year(make, a.year, a.year_step, ctx, future_by_last=False)
+    if last < first:
+        raise _Fail(f"the range ends ({last}) before it starts ({first})")
+    return DateSpan.days(first, last), f"day range, {_direction_word(ctx)}: {how}"
+
+
+def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, str]:
+    a, b = core.first, core.second
+    if ctx.order is NumericOrder.DAY_FIRST:
+        day, month, how = a, b, "day first (as asked)"
+    elif ctx.order is NumericOrder.MONTH_FIRST:
+        day, month, how = b, a, "month first (as asked)"
+    elif a > 12 and b <= 12:
+        day, month, how = a, b, "day first (only reading)"
+    elif b > 12 and a <= 12:
+        day, month, how = b, a, "month first (only reading)"
+    elif a == b:
+        day, month, how = a, b, "day and month equal"
+    else:
+        raise _Fail(
+            f"ambiguous numeric date: {a}/{b} reads day-first or month-first; "
+            "pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
+        )
+    try:
+        return DateSpan.day(date(core.year, month, day)), f"numeric date, {how}"
+    except ValueError as exc:
+        raise _Fail(f"not a calendar date: {exc}") from None
+
+
+def _month_span(month: int, year: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    return first, first + relativedelta(months=1, days=-1)
+
+
+def _month(core: MonthRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    ref = ctx.reference
+    if core.rel is not None:
+        if core.rel == 0:
+            year, how = ref.year, "publication year"
+        elif core.rel < 0:
+            year = ref.year if core.month < ref.month else ref.year - 1
+            how = f"latest before {ref}"
+        else:
+            year = ref.year if core.month > ref.month else ref.year + 1
+            how = f"earliest after {ref}"
+        first = date(year, core.month, 1)
+    else:
+        first, _, how = _with_year(
+            lambda y: _month_span(core.month, y),
+            core.year,
+            core.year_step,
+            ctx,
+            future_by_last=True,
+        )
+    span = DateSpan.unit(Granularity.MONTH, first, mod=mod)
+    return span, f"month, {_direction_word(ctx)}: {how}"
+
+
+def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
+    if h.rule == "fixed":
+        first = date(year, h.month, h.day)
+    elif h.rule == "easter":
+        first = easter(year) + timedelta(days=h.offset)
+    elif h.rule == "nth":
+        weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[h.weekday]
+        from dateutil import relativedelta as rd
+
+        wd = getattr(rd, weekday)
+        if h.n > 0:
+            first = date(year, h.month, 1) + relativedelta(weekday=wd(h.n))
+        else:
+            first = _month_span(h.month, year)[1] + relativedelta(weekday=wd(h.n))
+    else:
+        table = lexicon().spring_festival
+        if year not in table:
+            raise _Fail(f"the Spring Festival table covers {min(table)}-{max(table)}, not {year}")
+        first = table[year]
+    return first, first + timedelta(days=h.days - 1)
+
+
+def _holiday(core: HolidayRef, ctx: _Ctx) -> tuple[DateSpan, str]:
+    def make(y: int) -> tuple[date, date]:
+        return _holiday_span(core.holiday, y)
+
+    if core.rel is not None and core.year is None:
+        ref = ctx.reference
+        if core.rel == 0:
+            first, last = make(ref.year)
+            how = "publication year"
+        elif core.rel < 0:
+            first, last = next(s for s in (make(ref.year), make(ref.year - 1)) if s[0] < ref)
+            how = f"latest before {ref}"
+        else:
+            first, last = next(s for s in (make(ref.year), make(ref.year + 1)) if s[0] > ref)
+            how = f"earliest after {ref}"
+    else:
+        first, last, how = _with_year(make, core.year, core.year_step, ctx, future_by_last=False)
+    return DateSpan.days(first, last), f"holiday ({core.name}), {_direction_word(ctx)}: {how}"
+
+
+def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    season = Season(core.season)
+    ref = ctx.reference
+
+    def make(y: int) -> tuple[date, date]:
+        span = DateSpan.unit(Granularity.SEASON, date(y, season.first_month, 1))
+        return span.first, span.last
+
+    if core.rel is not None and core.year is None:
+        candidates = [make(y) for y in range(ref.year - 2, ref.year + 2)]
+        if core.rel == 0:
+            inside = [s for s in candidates if s[0] <= ref <= s[1]]
+            first = inside[0][0] if inside else make(ref.year)[0]
+            how = "the one containing the publication date" if inside else "publication year"
+        elif core.rel < 0:
+            first = [s for s in candidates if s[1] < ref][-1][0]
+            how = f"latest ended before {ref}"
+        else:
+            first = next(s for s in candidates if s[0] > ref)[0]
+            how = f"earliest starting after {ref}"
+    else:
+        first, _, how = _with_year(make, core.year, core.year_step, ctx, future_by_last=True)
+    span = DateSpan.unit(Granularity.SEASON, first, mod=mod)
+    return span, f"season ({season.name.lower()}), {_direction_word(ctx)}: {how}"
+
+
+def _year_of(year: int | None, step: int | None, ctx: _Ctx) -> tuple[int, str]:
+    if year is not None:
+        return year, f"year {year} given"
+    step = step or 0
+    return ctx.reference.year + step, "publication year" + (f" {step:+d}" if step else "")
+
+
+def _relative(core: Relative, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    ref = ctx.reference
+    g = _UNIT_GRANULARITY[core.unit]
+    if core.anchored and ctx.context_year is not None:
+        year = ctx.context_year + core.step
+        return DateSpan.unit(
+            g, date(year, 1, 1), mod=mod
+        ), f"year {core.step:+d} from {ctx.context_year} named in the sentence"
+    step = core.step
+    if core.unit == "week":
+        day = ref + timedelta(weeks=step)
+    elif core.unit == "quarter":
+        day = ref + relativedelta(months=3 * step)
+    elif core.unit == "decade":
+        day = ref + relativedelta(years=10 * step)
+    else:
+        day = ref + relativedelta(**{f"{core.unit}s": step})
+    where = "the publication date's" if step == 0 else f"{step:+d} from the publication date's"
+    return DateSpan.unit(g, day, mod=mod), f"relative {core.unit}: {where} {core.unit}"
+
+
+def _offset(core: Offset, ctx: _Ctx) -> tuple[DateSpan, str]:
+    ref = ctx.reference
+    if core.unit == "quarter":
+        day = ref + relativedelta(months=3 * core.count)
+    else:
+        day = ref + relativedelta(**{f"{core.unit}s": core.count})
+    g = _UNIT_GRANULARITY[core.unit]
+    sign = "after" if core.count > 0 else "before"
+    n = abs(core.count)
+    return DateSpan.unit(g, day), f"{n} {core.unit}(s) {sign} {ref}, kept at {g.value} granularity"
+
+
+def _weekend(core: WeekendRef, ctx: _Ctx) -> tuple[DateSpan, str]:
+    ref = ctx.reference
+    saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5)
+    if core.step is not None:
+        day = saturday + timedelta(weeks=core.step)
+        how = f"weekend of the ISO week {core.step:+d} from {ref}'s"
+    elif ctx.direction is Direction.PAST:
+        day = saturday if ref >= saturday else saturday - timedelta(weeks=1)
+        how = f"past: latest weekend starting on or before {ref}"
+    else:
+        day = saturday if ref <= saturday + timedelta(days=1) else saturday + timedelta(weeks=1)
+        how = f"{ctx.direction.value}: the weekend of {ref}'s week"
+    return DateSpan.unit(Granularity.WEEKEND, day), how
+
+
+def _span_of(core: Core, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    ref = ctx.reference
+    if isinstance(core, Explicit):
+        return DateSpan.day(core.day), "explicit date"
+    if isinstance(core, NumericDate):
+        return _numeric(core, ctx)
+    if isinstance(core, (Weekday, DayWord, MonthDay)):
+        day, how = _day_of(core, ctx)
+        label = {Weekday: "weekday", DayWord: "day word", MonthDay: "month-day"}[type(core)]
+        if (
+            isinstance(core, MonthDay)
+            and core.weekday is not None
+            and day.weekday() != core.weekday
+        ):
+            raise _Fail(f"{day} is a {_WEEKDAYS[day.weekday()]}, not a {_WEEKDAYS[core.weekday]}")
+        return DateSpan.day(day), f"{label}, {how}"
+    if isinstance(core, Shift):
+        day, how = _day_of(core.base, ctx)
+        return DateSpan.day(
+            day + timedelta(days=core.days)
+        ), f"{core.days:+d} days from {day} ({how})"
+    if isinstance(core, DayOfMonth):
+        return _day_of_month(core, ctx)
+    if isinstance(core, DayRange):
+        return _range(core, ctx)
+    if isinstance(core, MonthRef):
+        return _month(core, ctx, mod)
+    if isinstance(core, YearRef):
+        return DateSpan.unit(Granularity.YEAR, date(core.year, 1, 1), mod=mod), "explicit year"
+    if isinstance(core, Relative):
+        return _relative(core, ctx, mod)
+    if isinstance(core, Offset):
+        return _offset(core, ctx)
+    if isinstance(core, HolidayRef):
+        return _holiday(core, ctx)
+    if isinstance(core, SeasonRef):
+        return _season(core, ctx, mod)
+    if isinstance(core, QuarterRef):
+        year, how = _year_of(core.year, core.year_step, ctx)
+        day = date(year, 3 * core.quarter - 2, 1)
+        return DateSpan.unit(Granularity.QUARTER, day, mod=mod), f"quarter, {how}"
+    if isinstance(core, HalfRef):
+        year, how = _year_of(core.year, core.year_step, ctx)
+        day = date(year, 6 * core.half - 5, 1)
+        return DateSpan.unit(Granularity.HALF, day, mod=mod), f"half year, {how}"
+    if isinstance(core, Decade):
+        span = DateSpan.unit(Granularity.DECADE, date(core.first_year, 1, 1), mod=mod)
+        return span, "decade"
+    if isinstance(core, WeekendRef):
+        return _weekend(core, ctx)
+    raise AssertionError(f"no span rule for {core!r} at {ref}")  # durations and sets
+
+
+def _day_of_month(core: DayOfMonth, ctx: _Ctx) -> tuple[DateSpan, str]:
+    ref = ctx.reference
+    candidates = [ref.replace(day=1) + relativedelta(months=k) for k in (-1, 0, 1)]
+
+    def on(first: date) -> date | None:
+        try:
+            return first.replace(day=core.day)
+        except ValueError:
+            return None
+
+    this = on(candidates[1])
+    if ctx.direction is Direction.PAST and (this is None or this > ref):
+        day, how = on(candidates[0]), "past: previous month (the day is after publication)"
+    elif ctx.direction is Direction.FUTURE and (this is None or this < ref):
+        day, how = on(candidates[2]), "future: next month (the day is before publication)"
+    else:
+        day, how = this, "publication month"
+    if day is None:
+        raise _Fail(f"that month has no day {core.day}")
+    return DateSpan.day(day), f"day of the month, {how}"
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+
+def anchor(
+    phrase: Phrase,
+    reference: date,
+    direction: Direction,
+    *,
+    order: NumericOrder | None = None,
+    context_year: int | None = None,
+    label: str | None = None,
+    text: str = "",
+) -> Anchored:
+    """Anchor ``phrase`` to ``reference`` in ``direction``.
+
+    Args:
+        phrase: What the grammar parsed.
+        reference: The publication date.
+        direction: PAST, FUTURE or NEAREST (AUTO must be decided before).
+        order: How to read an all-numeric date.
+        context_year: A year named elsewhere in the sentence ("the following year").
+        label: How to name the direction in explanations (default: its value).
+        text: The phrase as written, for error messages.
+
+    Raises:
+        PhraseError: If the phrase names no real date (an ambiguous numeric date, a day
+            the month lacks, a weekday that does not match the date).
+    """
+    if direction is Direction.AUTO:
+        raise ValueError("decide the direction before anchoring")
+    ctx = _Ctx(
+        reference=reference,
+        direction=direction,
+        order=order,
+        context_year=context_year,
+        label=label or direction.value,
+    )
+    core = phrase.core
+    if isinstance(core, DurationCore):
+        letter = _ISO_LETTER[core.unit]
+        value = f"P{3 * core.count}M" if core.unit == "quarter" else f"P{core.count}{letter}"
+        return Anchored(
+            span=None,
+            value=value,
+            type="DURATION",
+            explanation=f"duration of {core.count} {core.unit}(s)",
+            duration=(core.unit, core.count),
+        )
+    if isinstance(core, SetCore):
+        return Anchored(span=None, value=core.value, type="SET", explanation="recurrence")
+    try:
+        span, how = _span_of(core, ctx, phrase.mod)
+        kind = "DATE"
+        if phrase.part_of_day is not None or phrase.start_time is not None:
+            if span.first != span.last:
+                raise _Fail("a time of day needs a single day")
+            kind = "TIME"
+            if phrase.part_of_day is not None:
+                span = DateSpan.part(span.first, PartOfDay(phrase.part_of_day))
+            else:
+                assert phrase.start_time is not None
+                span = DateSpan.at(span.first, phrase.start_time, end=phrase.end_time)
+        if phrase.mod is not None and not phrase.mod.narrows:
+            span = attrs.evolve(span, mod=phrase.mod)
+        if phrase.zone is not None:
+            span = span.with_zone(phrase.zone)
+            how += f"; zone {phrase.zone} kept, date not shifted"
+    except _Fail as exc:
+        raise PhraseError(text, exc.reason, 0) from None
+    except ValueError as exc:
+        raise PhraseError(text, str(exc), 0) from None
+    return Anchored(span=span, value=span.timex, type=kind, explanation=how)

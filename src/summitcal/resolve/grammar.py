@@ -1,0 +1,811 @@
+"""The grammar: compiled patterns that recognise date phrases, and their meanings.
+
+Each :class:`Rule` pairs a pattern for the core of a phrase ("from Sunday to Wednesday",
+"Feb. 6-7", "May last year") with a builder that turns a match into a typed
+:class:`~summitcal.resolve.phrase.Core`.  Day-level rules also accept what may qualify a
+day: a clock time before or after ("9 a.m. on Monday"), a part of the day ("Monday
+morning") and a zone ("US local time").  Word lists come from :mod:`lexicon`; the patterns
+are built and compiled on first use and cached, so importing this module is cheap.
+
+The same compiled rules serve two uses: :func:`parse` full-matches one phrase, and
+:func:`matches` finds every phrase in running text.
+
+Example::
+
+    >>> parse("from Sunday to Wednesday").core
+    DayRange(start=Weekday(weekday=6, ...), end=Weekday(weekday=2, ...))
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, time
+
+import attrs
+
+from summitcal.errors import PhraseError
+from summitcal.resolve.lexicon import Lexicon, lexicon
+from summitcal.resolve.normalize import normalize
+from summitcal.resolve.phrase import (
+    Core,
+    DayOfMonth,
+    DayRange,
+    DayWord,
+    Decade,
+    DurationCore,
+    Explicit,
+    HalfRef,
+    HolidayRef,
+    MonthDay,
+    MonthRef,
+    NumericDate,
+    Offset,
+    Phrase,
+    QuarterRef,
+    Relative,
+    SeasonRef,
+    SetCore,
+    Shift,
+    Weekday,
+    WeekendRef,
+    YearRef,
+)
+from summitcal.span import Mod
+
+__all__ = ["RawMatch", "Rule", "matches", "parse", "rules"]
+
+Builder = Callable[[re.Match[str], Lexicon], Core]
+
+
+class _NoParse(Exception):
+    """A pattern matched but the words make no date (e.g. "February 30")."""
+
+    def __init__(self, reason: str, offset: int = 0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.offset = offset
+
+
+@attrs.frozen
+class Rule:
+    """One pattern of the grammar.
+
+    Attributes:
+        name: A short name, used in explanations ("weekday range").
+        pattern: The compiled pattern, decorations included.
+        build: Turns a match into a core meaning.
+        day_level: Whether the rule names a day (so clock times and parts of day apply).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Builder
+    day_level: bool
+
+
+@attrs.frozen
+class RawMatch:
+    """A rule's match in normalised text, before name checks.
+
+    Attributes:
+        start: Where the phrase proper starts (after a leading preposition).
+        end: Where it ends.
+        outer_start: Where the match starts, preposition included.
+        rule: The rule that matched.
+        phrase: What the words mean.
+        preposition: The leading preposition, if any ("on", "in").
+    """
+
+    start: int
+    end: int
+    outer_start: int
+    rule: Rule
+    phrase: Phrase
+    preposition: str | None
+
+
+# --- pattern fragments --------------------------------------------------------------------
+
+
+def _alt(words: object) -> str:
+    """An alternation of ``words``, longest first, spaces as ``\\s+``, apostrophes optional."""
+    assert isinstance(words, (list, tuple, set, frozenset, dict))
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "'?") for w in items)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@attrs.frozen
+class _Frag:
+    """Pattern fragments built from the lexicon (each takes a group-name suffix)."""
+
+    lex: Lexicon
+
+    def wd(self, s: str) -> str:
+        return rf"(?P<wd{s}>{_alt(self.lex.weekdays)})\.?"
+
+    def mon(self, s: str) -> str:
+        return rf"(?P<mon{s}>{_alt(self.lex.months)})\.?"
+
+    def day(self, s: str, suffix: str = "?") -> str:
+        words = _alt(self.lex.ordinals)
+        return rf"(?:(?P<dn{s}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th){suffix}|(?P<dw{s}>{words}))"
+
+    def day_suffixed(self, s: str) -> str:
+        return self.day(s, suffix="")
+
+    def year(self, s: str) -> str:
+        return rf"(?P<y{s}>(?:1[6-9]|20|21)\d\d)"
+
+    def year_q(self, s: str) -> str:
+        """A year qualifier: "2024", "last year", "next year", "this year"."""
+        return rf"(?:{self.year(s)}|(?P<yr{s}>last|next|this|the\s+same)\s+year)"
+
+    def num(self, s: str) -> str:
+        return rf"(?P<n{s}>\d{{1,3}}|{_alt(self.lex.cardinals)})"
+
+    def units(self, s: str) -> str:
+        return rf"(?P<u{s}>{_alt(self.lex.units)})"
+
+    def fuzz(self) -> str:
+        return rf"(?:(?P<fz>{_alt(self.lex.fuzzy)})(?:\s*-\s*|\s+))?"
+
+    def clock(self, s: str) -> str:
+        return (
+            rf"(?:(?P<ch{s}>1[0-2]|0?[1-9])(?:[:.](?P<cm{s}>[0-5]\d))?\s*"
+            rf"(?P<ap{s}>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+            rf"|(?P<hh{s}>[01]?\d|2[0-3]):(?P<mm{s}>[0-5]\d)(?:\s*(?:hrs|h)\b)?"
+            rf"|(?P<cw{s}>{_alt(self.lex.clock_words)}))"
+        )
+
+    def zone(self, s: str) -> str:
+        return rf"(?P<zone{s}>{_alt(self.lex.zones)})"
+
+    def pod(self) -> str:
+        return rf"(?P<pod>{_alt(self.lex.parts_of_day)})"
+
+
+_PREPOSITIONS = (
+    "on|in|at|by|since|from|until|till|during|before|after|of|through|throughout|for|"
+    "around|about|as\\s+of|starting|beginning|ending|later\\s+on|as\\s+early\\s+as"
+)
+_RANGE_SEP = r"\s*(?:-|to|through|thru|until|till|and|&)\s*"
+_FROM = r"(?:(?:from|between)\s+)?"
+_WEEK_REL = r"(?:\s+(?P<wk>next|last|this|the\s+following|the\s+previous)\s+week)?"
+
+
+# --- group readers ---------------------------------------------------------------------------
+
+
+def _get(m: re.Match[str], name: str) -> str | None:
+    if name not in m.re.groupindex:
+        return None
+    return m.group(name)
+
+
+def _weekday(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    word = _get(m, f"wd{s}")
+    assert word is not None
+    return lex.weekdays[word]
+
+
+def _month(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    word = _get(m, f"mon{s}")
+    assert word is not None
+    return lex.months[word]
+
+
+def _day(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    digits = _get(m, f"dn{s}")
+    if digits is not None:
+        return int(digits)
+    word = _get(m, f"dw{s}")
+    assert word is not None
+    return lex.ordinals[_squash(word)]
+
+
+def _year(m: re.Match[str], s: str) -> tuple[int | None, int | None]:
+    """(explicit year, step from the reference year) of a year qualifier."""
+    y = _get(m, f"y{s}")
+    if y is not None:
+        return int(y), None
+    rel = _get(m, f"yr{s}")
+    if rel is None:
+        return None, None
+    return None, {"last": -1, "next": 1, "this": 0, "the same": 0}[_squash(rel)]
+
+
+def _count(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    word = _get(m, f"n{s}")
+    assert word is not None
+    return int(word) if word.isdigit() else lex.cardinals[word]
+
+
+def _unit(m: re.Match[str], lex: Lexicon, s: str) -> tuple[str, int]:
+    word = _get(m, f"u{s}")
+    assert word is not None
+    return lex.units[word]
+
+
+def _check_day(month: int, day: int, year: int | None, offset: int = 0) -> None:
+    leap_safe = year if year is not None else 2024  # 29 February exists in some year
+    try:
+        date(leap_safe, month, day)
+    except ValueError:
+        raise _NoParse(f"month {month} has no day {day}", offset) from None
+
+
+# --- builders ---------------------------------------------------------------------------------
+
+
+def _b_iso(m: re.Match[str], lex: Lexicon) -> Core:
+    y, mo, d = m.group("iy"), m.group("im"), _get(m, "id")
+    try:
+        if d is None:
+            date(int(y), int(mo), 1)
+            return MonthRef(month=int(mo), year=int(y))
+        return Explicit(date(int(y), int(mo), int(d)))
+    except ValueError as exc:
+        raise _NoParse(f"not a calendar date: {exc}") from None
+
+
+def _b_numeric(m: re.Match[str], lex: Lexicon) -> Core:
+    return NumericDate(int(m.group("na")), int(m.group("nb")), int(m.group("ny")))
+
+
+def _monthday(m: re.Match[str], lex: Lexicon, s: str, ys: str | None = None) -> MonthDay:
+    month, day = _month(m, lex, s), _day(m, lex, s)
+    year, step = _year(m, s if ys is None else ys)
+    _check_day(month, day, year, m.start(f"mon{s}"))
+    wd = _get(m, "wdw")
+    weekday = lex.weekdays[wd] if wd is not None else None
+    return MonthDay(month=month, day=day, year=year, year_step=step, weekday=weekday)
+
+
+def _b_md(m: re.Match[str], lex: Lexicon) -> Core:
+    md = _monthday(m, lex, "")
+    if md.year is not None:
+        day = date(md.year, md.month, md.day)
+        if md.weekday is not None and day.weekday() != md.weekday:
+            raise _NoParse(f"{day} is not a {lex.weekday_names[md.weekday].title()}")
+        return Explicit(day)
+    return md
+
+
+def _b_cross(m: re.Match[str], lex: Lexicon) -> Core:
+    a, b = _monthday(m, lex, "a"), _monthday(m, lex, "b")
+    if a.year is None and b.year is not None:
+        a = attrs.evolve(a, year=b.year - (1 if a.month > b.month else 0))
+    return DayRange(a, b)
+
+
+def _b_range(m: re.Match[str], lex: Lexicon) -> Core:
+    month = _month(m, lex, "")
+    year, step = _year(m, "")
+    da, db = _day(m, lex, "a"), _day(m, lex, "b")
+    if db <= da:
+        raise _NoParse(f"a range of days ends ({db}) before it starts ({da})")
+    _check_day(month, db, year)
+    a = MonthDay(month=month, day=da, year=year, year_step=step)
+    return DayRange(a, attrs.evolve(a, day=db))
+
+
+def _week_step(m: re.Match[str]) -> int | None:
+    wk = _get(m, "wk")
+    if wk is None:
+        return None
+    return {"next": 1, "last": -1, "this": 0, "the following": 1, "the previous": -1}[_squash(wk)]
+
+
+def _b_wd_range(m: re.Match[str], lex: Lexicon) -> Core:
+    rel = _get(m, "wrel")
+    week = _week_step(m)
+    start = Weekday(_weekday(m, lex, "a"), rel=_squash(rel) if rel else None, week=week)
+    return DayRange(start, Weekday(_weekday(m, lex, "b")))
+
+
+def _b_weekday(m: re.Match[str], lex: Lexicon) -> Core:
+    rel = _get(m, "wrel")
+    return Weekday(_weekday(m, lex, ""), rel=_squash(rel) if rel else None, week=_week_step(m))
+
+
+_DAY_WORDS = {
+    "today": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "tonight": 0,
+    "last night": -1,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+}
+
+
+def _b_day_word(m: re.Match[str], lex: Lexicon) -> Core:
+    word = _squash(m.group("dword"))
+    return DayWord(_DAY_WORDS[word], word)
+
+
+def _b_shift(m: re.Match[str], lex: Lexicon) -> Core:
+    unit, per = _unit(m, lex, "s")
+    if unit not in ("day", "week"):
+        raise _NoParse(f"a shift from a day counts days or weeks, not {unit}s")
+    days = _count(m, lex, "s") * per * (7 if unit == "week" else 1)
+    if m.group("sdir") == "before":
+        days = -days
+    word = _get(m, "sw")
+    base: Weekday | DayWord
+    base = DayWord(_DAY_WORDS[word], word) if word else Weekday(_weekday(m, lex, ""))
+    return Shift(base, days)
+
+
+def _b_ordinal_day(m: re.Match[str], lex: Lexicon) -> Core:
+    day = _day(m, lex, "")
+    return DayOfMonth(day)
+
+
+def _b_month(m: re.Match[str], lex: Lexicon) -> Core:
+    year, step = _year(m, "")
+    rel = _get(m, "mrel")
+    rel_step = {"last": -1, "next": 1, "this": 0}[rel] if rel else None
+    return MonthRef(month=_month(m, lex, ""), year=year, year_step=step, rel=rel_step)
+
+
+def _b_year(m: re.Match[str], lex: Lexicon) -> Core:
+    year, _ = _year(m, "")
+    assert year is not None
+    return YearRef(year)
+
+
+def _b_relative(m: re.Match[str], lex: Lexicon) -> Core:
+    rel = _get(m, "rel")
+    if rel is None:  # "the end of the year": the reference's own unit
+        if _get(m, "fz") is None:
+            raise _NoParse("'the year' alone names no particular year")
+        return Relative(m.group("unit_t"), 0)
+    word = _squash(rel)
+    step = lex.relative[word]
+    anchored = word in ("the previous", "the following") and m.group("unit") == "year"
+    if _get(m, "within") is not None and step != 0:
+        raise _NoParse("'earlier'/'later' go with 'this'")
+    return Relative(m.group("unit"), step, anchored=anchored)
+
+
+def _b_offset(m: re.Match[str], lex: Lexicon) -> Core:
+    s = "a" if _get(m, "na") is not None else "b"
+    unit, per = _unit(m, lex, s)
+    count = _count(m, lex, s) * per
+    if unit == "decade":
+        unit, count = "year", count * 10
+    if s == "a" and m.group("od") == "ago":
+        count = -count
+    return Offset(unit, count)
+
+
+def _b_holiday(m: re.Match[str], lex: Lexicon) -> Core:
+    name = _squash(m.group("hol"))
+    holiday = lex.holidays.get(name) or lex.holidays[name.replace("'", "")]
+    year, step = _year(m, "")
+    rel = _get(m, "hrel")
+    rel_step = {"last": -1, "next": 1, "this": 0}[rel] if rel else None
+    return HolidayRef(holiday, name, year=year, year_step=step, rel=rel_step)
+
+
+def _b_season(m: re.Match[str], lex: Lexicon) -> Core:
+    year, step = _year(m, "")
+    rel = _get(m, "srel")
+    rel_step = None
+    if rel is not None and _squash(rel) != "the":
+        rel_step = lex.relative[_squash(rel)]
+    return SeasonRef(lex.seasons[m.group("sea")], year=year, year_step=step, rel=rel_step)
+
+
+_ORDINAL_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_ORDINAL_PARTS |= {"fourth": 4, "4th": 4, "final": 4, "latter": 2}
+
+
+def _b_quarter(m: re.Match[str], lex: Lexicon) -> Core:
+    year, step = _year(m, "")
+    if year is None and step is None:
+        year, step = _year(m, "2")
+    if _get(m, "qy") is not None:
+        year = int(m.group("qy"))
+    n = _get(m, "qn") or _get(m, "qn2")
+    quarter = int(n) if n else _ORDINAL_PARTS[m.group("qo")]
+    if _get(m, "qthe") is not None:
+        step = 0
+    return QuarterRef(quarter, year=year, year_step=step)
+
+
+def _b_half(m: re.Match[str], lex: Lexicon) -> Core:
+    year, step = _year(m, "")
+    if year is None and step is None:
+        year, step = _year(m, "2")
+    if _get(m, "hy") is not None:
+        year = int(m.group("hy"))
+    n = _get(m, "hn") or _get(m, "hn2")
+    half = int(n) if n else _ORDINAL_PARTS[m.group("ho")]
+    if half > 2:
+        raise _NoParse("a year has two halves")
+    if _get(m, "hthe") is not None:
+        step = 0
+    return HalfRef(half, year=year, year_step=step)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6}
+_DECADE_WORDS |= {"seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _b_decade(m: re.Match[str], lex: Lexicon) -> Core:
+    full = _get(m, "dec")
+    if full is not None:
+        return Decade(int(full))
+    short = _get(m, "dec2")
+    tens = int(short[0]) if short else _DECADE_WORDS[m.group("decw")]
+    # Two-digit decades: the twenties and later are read as this century only up to the
+    # current decade's tens; anything else as the 1900s ("the '90s").
+    return Decade(1900 + 10 * tens if tens >= 3 else 2000 + 10 * tens)
+
+
+def _b_weekend(m: re.Match[str], lex: Lexicon) -> Core:
+    rel = _get(m, "werel")
+    if rel is None or _squash(rel) == "the":
+        return WeekendRef(None)
+    return WeekendRef(lex.relative[_squash(rel)])
+
+
+def _b_clock_only(m: re.Match[str], lex: Lexicon) -> Core:
+    return DayWord(0, "at a clock time")
+
+
+def _b_duration(m: re.Match[str], lex: Lexicon) -> Core:
+    unit, per = _unit(m, lex, "d")
+    has_count = _get(m, "nd") is not None
+    if not has_count and _get(m, "dpast") is None:
+        raise _NoParse(f"'{m.group('ud')}' alone is no date")
+    count = (_count(m, lex, "d") if has_count else 1) * per
+    if unit == "decade":
+        unit, count = "year", count * 10
+    return DurationCore(unit, count)
+
+
+def _b_set(m: re.Match[str], lex: Lexicon) -> Core:
+    word = _get(m, "setw")
+    if word is not None:
+        return SetCore(lex.sets[word])
+    plural = _get(m, "wdpl")
+    wd = _get(m, "wd")
+    if plural is not None or wd is not None:
+        index = lex.weekdays[plural[:-1]] if plural else lex.weekdays[str(wd)]
+        return SetCore(f"XXXX-WXX-{index + 1}")
+    unit = _get(m, "setu") or _get(m, "setu2")
+    step = 2 if _get(m, "other") else 1
+    letter = {"day": "D", "week": "W", "month": "M", "year": "Y"}[str(unit)]
+    return SetCore(f"P{step}{letter}")
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+
+def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
+    lex = f.lex
+    rel_words = _alt([w for w in lex.relative if not w.startswith(("the last", "the past"))])
+    holiday_words = _alt(lex.holidays)
+    plural_weekdays = _alt([f"{name}s" for name in lex.weekday_names])
+    fuzz = f.fuzz()
+    return [
+        ("explicit date", r"(?P<iy>\d{4})-(?P<im>\d{2})(?:-(?P<id>\d{2}))?", _b_iso, True),
+        (
+            "numeric date",
+            r"(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4})",
+            _b_numeric,
+            True,
+        ),
+        (
+            "month-day range",
+            rf"{_FROM}{f.mon('a')}\s*{f.day('a')}(?:,?\s+{f.year('a')})?{_RANGE_SEP}"
+            rf"{f.mon('b')}\s*{f.day('b')}(?:,?\s+{f.year_q('b')})?",
+            _b_cross,
+            False,
+        ),
+        (
+            "month-day range",
+            rf"{_FROM}(?:the\s+)?{f.day('a')}(?:\s+of)?\s+{f.mon('a')}(?:,?\s+{f.year('a')})?"
+            rf"{_RANGE_SEP}(?:the\s+)?{f.day('b')}(?:\s+of)?\s+{f.mon('b')}"
+            rf"(?:,?\s+{f.year_q('b')})?",
+            _b_cross,
+            False,
+        ),
+        (
+            "month-day range",
+            rf"{_FROM}{f.mon('')}\s*{f.day('a')}{_RANGE_SEP}(?:the\s+)?{f.day('b')}"
+            rf"(?:,?\s+{f.year_q('')})?",
+            _b_range,
+            False,
+        ),
+        (
+            "month-day range",
+            rf"{_FROM}(?:the\s+)?{f.day('a')}{_RANGE_SEP}(?:the\s+)?{f.day('b')}(?:\s+of)?"
+            rf"\s+{f.mon('')}(?:,?\s+{f.year_q('')})?",
+            _b_range,
+            False,
+        ),
+        (
+            "weekday range",
+            rf"{_FROM}(?:(?P<wrel>last|next|this|coming)\s+)?{f.wd('a')}{_RANGE_SEP}"
+            rf"{f.wd('b')}{_WEEK_REL}",
+            _b_wd_range,
+            False,
+        ),
+        (
+            "month-day",
+            rf"(?:{f.wd('w')},?\s+)?(?:the\s+)?{f.mon('')}\s*(?:the\s+)?{f.day('')}"
+            rf"(?:,?\s+{f.year_q('')})?",
+            _b_md,
+            True,
+        ),
+        (
+            "month-day",
+            rf"(?:{f.wd('w')},?\s+)?(?:the\s+)?{f.day('')}(?:\s+of)?\s+{f.mon('')}"
+            rf"(?:,?\s+{f.year_q('')})?",
+            _b_md,
+            True,
+        ),
+        (
+            "shifted day",
+            rf"{f.num('s')}\s+{f.units('s')}\s+(?P<sdir>from|after|before)\s+"
+            rf"(?:{f.wd('')}|(?P<sw>today|tomorrow|yesterday))",
+            _b_shift,
+            True,
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<wrel>this\s+coming|the\s+coming|coming|last|next|this|past)\s+)?"
+            rf"{f.wd('')}{_WEEK_REL}",
+            _b_weekday,
+            True,
+        ),
+        (
+            "day word",
+            r"(?P<dword>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
+            r"tomorrow|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))",
+            _b_day_word,
+            True,
+        ),
+        (
+            "day of the month",
+            rf"the\s+{f.day_suffixed('')}(?:\s+of\s+(?:this|the)\s+month)?",
+            _b_ordinal_day,
+            True,
+        ),
+        (
+            "month",
+            rf"{fuzz}(?:(?P<mrel>last|next|this)\s+)?{f.mon('')}(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            _b_month,
+            False,
+        ),
+        ("year", rf"{fuzz}(?:the\s+year\s+(?:of\s+)?)?{f.year('')}", _b_year, False),
+        (
+            "relative unit",
+            rf"{fuzz}(?:(?P<within>earlier|later)\s+)?(?:(?P<rel>{rel_words})\s+"
+            r"(?P<unit>week|month|year|quarter|decade)|the\s+(?P<unit_t>year|month|week|quarter))",
+            _b_relative,
+            False,
+        ),
+        (
+            "relative offset",
+            rf"(?:{f.num('a')}\s+{f.units('a')}\s+(?P<od>ago|from\s+now|hence)"
+            rf"|in\s+{f.num('b')}\s+{f.units('b')}(?:'?\s*time)?)",
+            _b_offset,
+            False,
+        ),
+        (
+            "holiday",
+            rf"(?:(?P<hrel>last|next|this)\s+)?(?P<hol>{holiday_words})"
+            rf"(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            _b_holiday,
+            True,
+        ),
+        (
+            "season",
+            rf"{fuzz}(?:(?P<srel>this|last|next|the\s+coming|coming|the\s+past|past|the)\s+)?"
+            rf"(?P<sea>{_alt(lex.seasons)})(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            _b_season,
+            False,
+        ),
+        (
+            "quarter",
+            rf"(?:q(?P<qn>[1-4])(?:\s+(?:of\s+)?{f.year_q('')})?"
+            r"|(?P<qy>(?:19|20)\d\d)\s+q(?P<qn2>[1-4])"
+            r"|(?:the\s+)?(?P<qo>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter"
+            rf"(?:\s+of\s+(?:the\s+(?P<qthe>year)|{f.year_q('2')}))?)",
+            _b_quarter,
+            False,
+        ),
+        (
+            "half year",
+            rf"(?:h(?P<hn>[12])(?:\s+{f.year_q('')})?|(?P<hy>(?:19|20)\d\d)\s+h(?P<hn2>[12])"
+            r"|(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half"
+            rf"(?:\s+of\s+(?:the\s+(?P<hthe>year)|{f.year_q('2')}))?)",
+            _b_half,
+            False,
+        ),
+        (
+            "decade",
+            rf"{fuzz}the\s+(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|'?(?P<dec2>\d0)'?s"
+            r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+            _b_decade,
+            False,
+        ),
+        (
+            "weekend",
+            r"(?:(?P<werel>this|last|next|the\s+coming|coming|past|the)\s+)?weekend",
+            _b_weekend,
+            False,
+        ),
+        (
+            "clock time",
+            rf"(?:at\s+)?{f.clock('o')}(?:\s+{f.zone('o')})?",
+            _b_clock_only,
+            False,
+        ),
+        (
+            "duration",
+            r"(?:(?:for|within|over|during|in)\s+)?(?:the\s+(?P<dpast>past|last|next|coming|"
+            rf"previous|following)\s+)?(?:{f.num('d')}\s+)?{f.units('d')}",
+            _b_duration,
+            False,
+        ),
+        (
+            "set",
+            rf"(?:every\s+(?:(?P<other>other)\s+)?(?:{f.wd('')}|(?P<setu>day|week|month|year))"
+            rf"|each\s+(?P<setu2>day|week|month|year)|(?P<setw>{_alt(lex.sets)})"
+            rf"|(?P<wdpl>{plural_weekdays}))",
+            _b_set,
+            False,
+        ),
+    ]
+
+
+def _compose(f: _Frag, core: str, day_level: bool) -> str:
+    if day_level:
+        body = (
+            rf"(?:{f.clock('p')}(?:\s+{f.zone('p')})?,?\s+(?:on\s+)?)?"
+            rf"(?:{core})"
+            rf"(?:,?\s+(?:in\s+the\s+)?{f.pod()})?"
+            rf"(?:,?\s+(?:at\s+|from\s+|around\s+)?{f.clock('t')}"
+            rf"(?:\s*(?:-|to|until|till)\s*{f.clock('e')})?)?"
+            rf"(?:,?\s+{f.zone('')})?"
+        )
+    else:
+        body = core
+    return rf"(?<![\w/'-])(?:(?P<prep>{_PREPOSITIONS})\s+)?(?P<body>{body})(?![\w/']|-\w)"
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The grammar's rules in priority order, compiled on first call and cached."""
+    f = _Frag(lexicon())
+    return tuple(
+        Rule(name, re.compile(_compose(f, core, day_level)), build, day_level)
+        for name, core, build, day_level in _core_patterns(f)
+    )
+
+
+# --- decorations ------------------------------------------------------------------------------
+
+
+def _clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
+    word = _get(m, f"cw{s}")
+    if word is not None:
+        hh, mm = lex.clock_words[word].split(":")
+        return time(int(hh), int(mm))
+    hh24 = _get(m, f"hh{s}")
+    if hh24 is not None:
+        return time(int(hh24), int(m.group(f"mm{s}")))
+    hour = _get(m, f"ch{s}")
+    if hour is None:
+        return None
+    minute = int(_get(m, f"cm{s}") or 0)
+    pm = str(m.group(f"ap{s}")).startswith("p")
+    h = int(hour) % 12 + (12 if pm else 0)
+    return time(h, minute)
+
+
+def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
+    core = rule.build(m, lex)
+    fz = _get(m, "fz")
+    mod = Mod(lex.fuzzy[_squash(fz)]) if fz else None
+    start = _clock_time(m, lex, "p") or _clock_time(m, lex, "t") or _clock_time(m, lex, "o")
+    end = _clock_time(m, lex, "e")
+    zone_word = _get(m, "zone") or _get(m, "zonep") or _get(m, "zoneo")
+    zone = lex.zones[_squash(zone_word)] if zone_word else None
+    pod = _get(m, "pod")
+    part = lex.parts_of_day[pod] if pod else None
+    if isinstance(core, DayWord) and core.word.startswith("this "):
+        part = lex.parts_of_day[core.word.split()[1]]
+    elif isinstance(core, DayWord) and core.word in lex.day_parts:
+        part = lex.day_parts[core.word][1]
+    if part is not None and start is not None:
+        raise _NoParse("a part of the day and a clock time together")
+    return Phrase(
+        core=core,
+        rule=rule.name,
+        mod=mod,
+        part_of_day=part,
+        start_time=start,
+        end_time=end,
+        zone=zone,
+    )
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+def parse(text: str) -> tuple[Phrase, int, int]:
+    """Parse ``text`` as one date phrase (the whole text must be the phrase).
+
+    Returns:
+        The phrase, and where it starts and ends in ``text`` (a leading preposition such
+        as "on" and surrounding spaces or punctuation are left out).
+
+    Raises:
+        PhraseError: If no rule matches the whole text, or the words name no date; the
+            position points at the first word no rule could place.
+    """
+    norm = normalize(text)
+    lo = len(norm) - len(norm.lstrip())
+    hi = len(norm.rstrip().rstrip(",;:!?").rstrip())
+    candidates: tuple[int, ...] = (hi,)
+    if norm[lo:hi].endswith(".") and not norm[lo:hi].endswith(("a.m.", "p.m.")):
+        candidates = (hi, hi - 1)
+    if lo >= hi:
+        raise PhraseError(text, "empty phrase", 0)
+    lex = lexicon()
+    failure: _NoParse | None = None
+    for end in candidates:
+        for rule in rules():
+            m = rule.pattern.fullmatch(norm, lo, end)
+            if m is None:
+                continue
+            try:
+                return _phrase(rule, m, lex), m.start("body"), m.end("body")
+            except _NoParse as exc:
+                failure = failure or _NoParse(exc.reason, exc.offset or m.start("body"))
+    if failure is not None:
+        raise PhraseError(text, failure.reason, failure.offset)
+    position = lo
+    found = sorted(matches(norm, lo, hi), key=lambda r: (r.outer_start, -r.end))
+    for raw in found:
+        if raw.outer_start > position:
+            break
+        position = max(position, raw.end)
+    while position < hi and not norm[position].isalnum():
+        position += 1
+    word = re.match(r"\S+", norm[position:hi]) if position < hi else None
+    what = f"unexpected {text[position : position + len(word.group())]!r}" if word else "an end"
+    raise PhraseError(text, f"not a date phrase ({what})", min(position, max(hi - 1, 0)))
+
+
+def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]:
+    """Every rule's matches in normalised text, overlapping, in no particular order.
+
+    Matches whose words name no date (February 30, "week" alone) are left out.
+    """
+    lex = lexicon()
+    end = len(norm) if hi is None else hi
+    for rule in rules():
+        for m in rule.pattern.finditer(norm, lo, end):
+            try:
+                phrase = _phrase(rule, m, lex)
+            except _NoParse:
+                continue
+            prep = m.group("prep")
+            yield RawMatch(m.start("body"), m.end("body"), m.start(), rule, phrase, prep)

@@ -1,0 +1,142 @@
+"""The resolver's vocabulary, read once from the TOML files in ``resolve/data``.
+
+Words live in data, grammar lives in code: :mod:`summitcal.resolve.grammar` builds its
+patterns from the word lists here.  :func:`lexicon` reads and checks the files on first
+use and caches the result, so importing the package costs nothing.
+
+Example::
+
+    >>> lexicon().weekdays["fri"]
+    4
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import tomllib
+from datetime import date
+from typing import Any
+
+import attrs
+
+__all__ = ["Holiday", "Lexicon", "lexicon"]
+
+
+@attrs.frozen(kw_only=True)
+class Holiday:
+    """A holiday's rule, as ``holidays.toml`` gives it.
+
+    Attributes:
+        key: The holiday's id (``"christmas"``).
+        rule: ``fixed``, ``easter``, ``nth`` or ``lunar``.
+        month: For ``fixed`` and ``nth``.
+        day: For ``fixed``.
+        days: How many days the holiday lasts (1 for most).
+        offset: For ``easter``: days from Easter Sunday.
+        weekday: For ``nth``: Monday = 0.
+        n: For ``nth``: 1 = first, -1 = last.
+    """
+
+    key: str
+    rule: str
+    month: int = 0
+    day: int = 0
+    days: int = 1
+    offset: int = 0
+    weekday: int = 0
+    n: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """Every word list the grammar and the tense reader use (all keys lower-case)."""
+
+    weekdays: dict[str, int]
+    weekday_names: tuple[str, ...]
+    months: dict[str, int]
+    month_names: tuple[str, ...]
+    homographs: frozenset[str]
+    cardinals: dict[str, int]
+    ordinals: dict[str, int]
+    relative: dict[str, int]
+    within: frozenset[str]
+    fuzzy: dict[str, str]
+    units: dict[str, tuple[str, int]]
+    sets: dict[str, str]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    day_parts: dict[str, tuple[int, str]]
+    clock_words: dict[str, str]
+    holidays: dict[str, Holiday]
+    spring_festival: dict[int, date]
+    zones: dict[str, str]
+    tense_future: tuple[str, ...]
+    tense_present: tuple[str, ...]
+    tense_past: tuple[str, ...]
+    tense_reporting: tuple[str, ...]
+    not_past: frozenset[str]
+    rejects: tuple[str, ...]
+
+
+def _load(name: str) -> dict[str, Any]:
+    resource = importlib.resources.files("summitcal.resolve").joinpath("data", name)
+    with resource.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _names(table: dict[str, Any]) -> tuple[dict[str, int], tuple[str, ...]]:
+    words: dict[str, int] = {}
+    full: list[str] = []
+    for full_name, entry in table.items():
+        full.append(full_name)
+        for word in entry["names"]:
+            words[word] = int(entry["index"])
+    return words, tuple(full)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The vocabulary, read from the package data on first call and cached."""
+    cal = _load("calendar.toml")
+    nums = _load("numbers.toml")
+    mods = _load("modifiers.toml")
+    seas = _load("seasons.toml")
+    hol = _load("holidays.toml")
+    tense = _load("tense.toml")
+    weekdays, weekday_names = _names(cal["weekdays"])
+    months, month_names = _names(cal["months"])
+    holidays: dict[str, Holiday] = {}
+    for key, entry in hol.items():
+        fields = {k: v for k, v in entry.items() if k != "names"}
+        holiday = Holiday(key=key, **fields)
+        for name in entry["names"]:
+            holidays[name] = holiday
+    festival = {int(y): d for y, d in _load("spring_festival.toml")["first_day"].items()}
+    return Lexicon(
+        weekdays=weekdays,
+        weekday_names=weekday_names,
+        months=months,
+        month_names=month_names,
+        homographs=frozenset(cal["homographs"]["words"]),
+        cardinals=dict(nums["cardinals"]),
+        ordinals=dict(nums["ordinals"]),
+        relative=dict(mods["relative"]),
+        within=frozenset(mods["within"]),
+        fuzzy=dict(mods["fuzzy"]),
+        units={k: (v["unit"], int(v["count"])) for k, v in mods["units"].items()},
+        sets=dict(mods["sets"]),
+        seasons=dict(seas["seasons"]),
+        parts_of_day=dict(seas["parts_of_day"]),
+        day_parts={k: (int(v["offset"]), v["part"]) for k, v in seas["day_parts"].items()},
+        clock_words=dict(seas["clock_words"]),
+        holidays=holidays,
+        spring_festival=festival,
+        zones=dict(_load("zones.toml")["zones"]),
+        tense_future=tuple(tense["future"]["cues"]),
+        tense_present=tuple(tense["present"]["cues"]),
+        tense_past=tuple(tense["past"]["cues"]),
+        tense_reporting=tuple(tense["reporting"]["cues"]),
+        not_past=frozenset(tense["not_past"]["words"]),
+        rejects=tuple(_load("rejects.toml")["names"]["phrases"]),
+    )

@@ -1,0 +1,156 @@
+"""False friends: calendar words that are part of a name, or ordinary words, in context.
+
+Three checks, each on the original text (capitals matter here):
+
+* the reject list (``data/rejects.toml``): "Fridays for Future", "Summer Davos", "Windows
+  2000"... a match that overlaps one is no date;
+* homographs written in lower case: "may", "march", "sat" alone are a verb or a noun;
+* a bare month, season, holiday or year beside a capitalised word that is neither the
+  start of a sentence nor a calendar or function word: "Theresa May", "April Ryan",
+  "Spring Airlines", "Vision 2030".
+
+Example::
+
+    >>> false_friend("Theresa May said so.", 8, 11, bare=True, kind="month")
+    "part of a name ('Theresa May')"
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from summitcal.resolve.lexicon import lexicon
+from summitcal.resolve.normalize import normalize
+
+__all__ = ["false_friend"]
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'.-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w'-]*)")
+
+# Capitalised words that may sit beside a date without making it a name.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "for",
+        "from",
+        "to",
+        "until",
+        "till",
+        "since",
+        "during",
+        "before",
+        "after",
+        "this",
+        "that",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "and",
+        "or",
+        "but",
+        "as",
+        "through",
+        "between",
+        "around",
+        "about",
+        "when",
+        "while",
+        "ahead",
+        "end",
+        "start",
+        "beginning",
+        "middle",
+        "close",
+        "i",
+        "we",
+        "he",
+        "she",
+        "it",
+        "they",
+        "you",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+    ]
+)
+
+
+@functools.cache
+def _reject_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().rejects, key=lambda w: (-len(w), w))
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    lex = lexicon()
+    words = set(lex.weekdays) | set(lex.months) | set(lex.seasons) | set(lex.parts_of_day)
+    words |= {w for name in lex.holidays for w in name.split()}
+    words |= {w for zone in lex.zones for w in zone.split()}
+    return frozenset(words)
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    head = text[:index].rstrip()
+    return not head or head[-1] in ".!?:;\"'(\n[-"
+
+
+def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> str | None:
+    """Why ``text[start:end]`` is not a date here, or ``None`` if nothing speaks against it.
+
+    Args:
+        text: The original text (the sentence, or the phrase alone).
+        start: Where the matched phrase starts (a leading preposition included).
+        end: Where it ends.
+        bare: Whether the phrase is one calendar word with nothing to fix it (no day
+            number, year or modifier): only such phrases get the capitalisation check.
+        kind: ``month``, ``season``, ``holiday``, ``year``, ``weekday`` or another rule
+            name, to pick the checks that apply.
+    """
+    norm = normalize(text)
+    for m in _reject_pattern().finditer(norm):
+        if m.start() < end and start < m.end():
+            return f"part of the name {text[m.start() : m.end()]!r}"
+    word = text[start:end].strip().rstrip(".")
+    if bare and word.lower() in lexicon().homographs and word.islower():
+        return f"{word!r} in lower case is an ordinary word here"
+    if not bare or kind not in ("month", "season", "holiday", "year"):
+        return None
+    calendar = _calendar_words()
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is not None:
+        prev = before.group(1)
+        if (
+            prev[0].isupper()
+            and prev.lower() not in _FUNCTION_WORDS
+            and prev.lower() not in calendar
+            and not _sentence_start(text, before.start(1))
+        ):
+            return f"part of a name ({text[before.start(1) : end].strip()!r})"
+    if kind == "year":
+        return None
+    after = _WORD_AFTER.search(text[end:])
+    if after is not None:
+        nxt = after.group(1)
+        preposed = before is not None and before.group(1).lower() in _FUNCTION_WORDS
+        if (
+            nxt[0].isupper()
+            and nxt.lower() not in calendar
+            and nxt.lower() not in _FUNCTION_WORDS
+            and not preposed
+        ):
+            return f"part of a name ({text[start : end + after.end(1)].strip()!r})"
+    return None
