@@ -197,8 +197,9 @@ form.custom{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:end}
 form.custom label{display:flex;flex-direction:column;font-size:.9rem}
 form.custom select,form.custom input{font:inherit;padding:4px}
 footer{margin-top:40px;padding-bottom:40px;color:var(--muted);font-size:.9rem}
+.jump{display:flex;gap:16px;font-weight:600}
 @media (max-width:600px){body{font-size:15px}h1{font-size:1.4rem}
-.feeds{grid-template-columns:1fr}}
+.feeds{grid-template-columns:1fr}.feed p{font-size:.85rem}.url{display:none}}
 """
 
 
@@ -340,6 +341,8 @@ def render_page(
 <h1>summitcal</h1>
 <p class="lede">The international AI-summit series and related events as calendars you can
 subscribe to: {count} events, each with its sources.</p>
+<nav class="jump" aria-label="On this page"><a href="#subscribe-h">Subscribe</a>
+<a href="#timeline-h">Timeline</a> <a href="#events-h">Events</a></nav>
 </header>
 <main>
 <section aria-labelledby="subscribe-h">
