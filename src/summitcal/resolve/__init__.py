@@ -30,7 +30,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
-from summitcal.resolve.anchor import anchor
+from summitcal.resolve.anchor import anchor, duration_value
 from summitcal.resolve.grammar import RawMatch, matches, parse, rules
 from summitcal.resolve.names import false_friend
 from summitcal.resolve.normalize import normalize
@@ -79,7 +79,7 @@ class Duration:
     """An amount of time ("for three days"): a count of calendar units.
 
     Attributes:
-        unit: ``day``, ``week``, ``month``, ``quarter`` or ``year``.
+        unit: ``minute``, ``hour``, ``day``, ``week``, ``month``, ``quarter`` or ``year``.
         count: How many.
     """
 
@@ -88,10 +88,8 @@ class Duration:
 
     @property
     def timex(self) -> str:
-        """The ISO 8601 / TIMEX3 duration value (``P3D``, ``P2W``, ``P10Y``)."""
-        if self.unit == "quarter":
-            return f"P{3 * self.count}M"
-        return f"P{self.count}{self.unit[0].upper()}"
+        """The ISO 8601 / TIMEX3 duration value (``P3D``, ``P2W``, ``P10Y``, ``PT48H``)."""
+        return duration_value(self.unit, self.count)
 
     def as_relativedelta(self) -> relativedelta:
         """The duration as a ``dateutil`` relativedelta, to add to dates."""

@@ -48,7 +48,7 @@ from summitcal.resolve.phrase import (
 )
 from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
 
-__all__ = ["Anchored", "anchor"]
+__all__ = ["Anchored", "anchor", "duration_value"]
 
 _UNIT_GRANULARITY = {
     "day": Granularity.DAY,
@@ -58,7 +58,17 @@ _UNIT_GRANULARITY = {
     "year": Granularity.YEAR,
     "decade": Granularity.DECADE,
 }
-_ISO_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+_ISO_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}
+
+
+def duration_value(unit: str, count: int) -> str:
+    """The ISO 8601 duration: ``P3D``, ``P18M``, ``PT48H`` (quarters as months)."""
+    if unit == "quarter":
+        return f"P{3 * count}M"
+    time_part = "T" if unit in ("hour", "minute") else ""
+    return f"P{time_part}{count}{_ISO_LETTER[unit]}"
+
+
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -250,8 +260,6 @@ def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, str]:
         day, month, how = a, b, "day first (only reading)"
     elif b > 12 and a <= 12:
         day, month, how = b, a, "month first (only reading)"
-    elif a == b:
-        day, month, how = a, b, "day and month equal"
     else:
         raise _Fail(
             f"ambiguous numeric date: {a}/{b} reads day-first or month-first; "
@@ -529,8 +537,7 @@ def anchor(
     )
     core = phrase.core
     if isinstance(core, DurationCore):
-        letter = _ISO_LETTER[core.unit]
-        value = f"P{3 * core.count}M" if core.unit == "quarter" else f"P{core.count}{letter}"
+        value = duration_value(core.unit, core.count)
         return Anchored(
             span=None,
             value=value,

@@ -372,6 +372,8 @@ def _b_relative(m: re.Match[str], lex: Lexicon) -> Core:
         return Relative(m.group("unit_t"), 0)
     word = _squash(rel)
     step = lex.relative[word]
+    if word in ("the last", "the past") and m.group("unit") == "decade":
+        raise _NoParse("'the past decade' is a length of time")
     anchored = word in ("the previous", "the following") and m.group("unit") == "year"
     if _get(m, "within") is not None and step != 0:
         raise _NoParse("'earlier'/'later' go with 'this'")
@@ -384,6 +386,8 @@ def _b_offset(m: re.Match[str], lex: Lexicon) -> Core:
     count = _count(m, lex, s) * per
     if unit == "decade":
         unit, count = "year", count * 10
+    if unit in ("hour", "minute"):
+        raise _NoParse(f"an offset in {unit}s needs a clock, not a calendar")
     if s == "a" and m.group("od") == "ago":
         count = -count
     return Offset(unit, count)
@@ -466,6 +470,9 @@ def _b_clock_only(m: re.Match[str], lex: Lexicon) -> Core:
 
 
 def _b_duration(m: re.Match[str], lex: Lexicon) -> Core:
+    if _get(m, "nh") is not None:  # "a four-day visit"
+        unit, per = _unit(m, lex, "h")
+        return DurationCore(unit, _count(m, lex, "h") * per)
     unit, per = _unit(m, lex, "d")
     has_count = _get(m, "nd") is not None
     if not has_count and _get(m, "dpast") is None:
@@ -496,7 +503,7 @@ def _b_set(m: re.Match[str], lex: Lexicon) -> Core:
 
 def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
     lex = f.lex
-    rel_words = _alt([w for w in lex.relative if not w.startswith(("the last", "the past"))])
+    rel_words = _alt([w for w in lex.relative if w != "the past"])
     holiday_words = _alt(lex.holidays)
     plural_weekdays = _alt([f"{name}s" for name in lex.weekday_names])
     fuzz = f.fuzz()
@@ -659,7 +666,8 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
         (
             "duration",
             r"(?:(?:for|within|over|during|in)\s+)?(?:the\s+(?P<dpast>past|last|next|coming|"
-            rf"previous|following)\s+)?(?:{f.num('d')}\s+)?{f.units('d')}",
+            rf"previous|following)\s+)?(?:{f.num('d')}\s+)?{f.units('d')}"
+            rf"|{f.num('h')}-{f.units('h')}(?:-long)?",
             _b_duration,
             False,
         ),

@@ -76,6 +76,7 @@ class Lexicon:
     tense_past: tuple[str, ...]
     tense_reporting: tuple[str, ...]
     not_past: frozenset[str]
+    passive_before: frozenset[str]
     rejects: tuple[str, ...]
 
 
@@ -138,5 +139,6 @@ def lexicon() -> Lexicon:
         tense_past=tuple(tense["past"]["cues"]),
         tense_reporting=tuple(tense["reporting"]["cues"]),
         not_past=frozenset(tense["not_past"]["words"]),
+        passive_before=frozenset(tense["passive_before"]["words"]),
         rejects=tuple(_load("rejects.toml")["names"]["phrases"]),
     )

@@ -5,8 +5,8 @@ The cue words are data (``data/tense.toml``).  The phrase itself is masked out, 
 1. a reporting verb right before the phrase ("said on Friday", "told reporters on
    Sunday") means PAST: the phrase dates the saying;
 2. otherwise the nearest future, present or past cue decides (present counts as FUTURE:
-   on or after the publication date); a past-tense verb ending in *-ed* is a weak past cue
-   used only when no listed cue is found;
+   on or after the publication date); a verb ending in *-ed* counts as a past cue unless
+   a passive or a plan precedes it ("will be published", "is to be signed");
 3. otherwise a reporting verb anywhere means PAST;
 4. no cue at all means NEAREST.
 
@@ -29,7 +29,7 @@ from summitcal.resolve.phrase import Direction
 
 __all__ = ["Cue", "read_direction"]
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 #: How many words may sit between a reporting verb and the phrase it dates.
 _REPORTING_REACH = 4
 
@@ -70,7 +70,8 @@ _KIND_DIRECTION = {
 
 
 def _cues(words: list[str]) -> list[Cue]:
-    not_past = lexicon().not_past
+    lex = lexicon()
+    not_past, passive = lex.not_past, lex.passive_before
     found: list[Cue] = []
     taken = [False] * len(words)
     for seq, kind in _cue_table():
@@ -81,8 +82,11 @@ def _cues(words: list[str]) -> list[Cue]:
                 for k in range(i, i + n):
                     taken[k] = True
     for i, w in enumerate(words):
-        if not taken[i] and w.endswith("ed") and len(w) > 4 and w not in not_past:
-            found.append(Cue(w, Direction.PAST, "-ed", i))
+        if taken[i] or not w.endswith("ed") or len(w) <= 4 or w in not_past:
+            continue
+        if i > 0 and words[i - 1] in passive:
+            continue
+        found.append(Cue(w, Direction.PAST, "-ed", i))
     return found
 
 
@@ -111,8 +115,8 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
     for cue in sorted(reporting, key=lambda c: here - c.word_index):
         if 0 < here - cue.word_index <= _REPORTING_REACH:
             return Direction.PAST, cue
-    strong = [c for c in cues if c.kind in ("future", "present", "past")]
-    for pool in (strong, [c for c in cues if c.kind == "-ed"], reporting):
+    strong = [c for c in cues if c.kind in ("future", "present", "past", "-ed")]
+    for pool in (strong, reporting):
         if pool:
             best = min(pool, key=lambda c: (abs(c.word_index - here), c.word_index > here))
             return best.direction, best
