@@ -198,12 +198,12 @@ def _weekday_day(w: Weekday, ctx: _Ctx) -> tuple[date, str]:
     if rel in ("coming", "this coming", "the coming"):
         ahead = ahead or 7
         return ref + timedelta(days=ahead), f"earliest {name} after {ref}"
+    if back == 0:
+        return ref, f"{ctx.label}: {name} = publication day {ref}"
     d = ctx.direction
     if d is Direction.PAST or (d is Direction.NEAREST and back <= ahead):
-        same = " (publication day)" if back == 0 else ""
-        return ref - timedelta(days=back), f"{ctx.label}: latest {name} on or before {ref}{same}"
-    same = " (publication day)" if ahead == 0 else ""
-    return ref + timedelta(days=ahead), f"{ctx.label}: earliest {name} on or after {ref}{same}"
+        return ref - timedelta(days=back), f"{ctx.label}: latest {name} on or before {ref}"
+    return ref + timedelta(days=ahead), f"{ctx.label}: earliest {name} on or after {ref}"
 
 
 def _day_of(core: Weekday | MonthDay | DayWord, ctx: _Ctx) -> tuple[date, str]:
@@ -231,7 +231,7 @@ def _range(core: DayRange, ctx: _Ctx) -> tuple[DateSpan, str]:
         last = first + timedelta(days=(b.weekday - first.weekday()) % 7)
         return DateSpan.days(
             first, last
-        ), f"weekday range, {how}; end: first {_WEEKDAYS[b.weekday]} on or after"
+        ), f"weekday range, {how}; {_WEEKDAYS[b.weekday]}: first on or after it"
     assert isinstance(a, MonthDay)
     assert isinstance(b, MonthDay)
 
