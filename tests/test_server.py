@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
@@ -458,3 +459,28 @@ def test_fuzzed_custom_queries_are_200_or_400(app: FeedServer, query: bytes) -> 
     assert r.status in {200, 400}
     if r.status == 200:
         assert r.body.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_serve_without_uvicorn_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summitcal.cli import main
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now raises ImportError
+    assert main(["serve", "--seeds", str(SITE_SEEDS)]) == 2
+    assert "pip install 'summitcal[serve]'" in capsys.readouterr().err
+
+
+def test_serve_runs_uvicorn_with_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    from summitcal.cli import main
+
+    seen: dict[str, Any] = {}
+    fake = types.ModuleType("uvicorn")
+    fake.run = lambda app, **kw: seen.update(app=app, **kw)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "uvicorn", fake)
+    argv = ["serve", "--port", "8123", "--seeds", str(SITE_SEEDS)]
+    assert main(argv, now=NOW) == 0
+    assert isinstance(seen["app"], FeedServer)
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
