@@ -1,0 +1,326 @@
+"""Unit tests of the resolver: API shape, conventions per category, errors, scanning, CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from summitcal.cli import main
+from summitcal.errors import PhraseError
+from summitcal.resolve import (
+    Direction,
+    NoSpanError,
+    NumericOrder,
+    TimexType,
+    resolve,
+    scan,
+)
+from summitcal.span import Granularity, Mod
+
+SUNDAY = date(2025, 2, 9)  # a Sunday in ISO week 2025-W06
+
+
+def value(phrase: str, context: str | None = None, **kw: object) -> str:
+    return resolve(phrase, reference=kw.pop("reference", SUNDAY), context=context, **kw).timex  # type: ignore[arg-type]
+
+
+class TestWeekdays:
+    def test_past_tense_takes_latest_on_or_before(self) -> None:
+        """'said on Friday' is the Friday before publication."""
+        assert value("on Friday", "The regulator said on Friday it would appeal.") == "2025-02-07"
+
+    def test_future_tense_counts_publication_day(self) -> None:
+        """A future Sunday published on a Sunday is that same day."""
+        assert value("on Sunday", "The talks will open on Sunday.") == "2025-02-09"
+
+    def test_future_tense_takes_earliest_on_or_after(self) -> None:
+        assert value("on Friday", "The board will vote on Friday.") == "2025-02-14"
+
+    def test_last_is_strictly_before(self) -> None:
+        assert value("last Sunday", "Voters went to the polls last Sunday.") == "2025-02-02"
+
+    def test_next_is_following_iso_week(self) -> None:
+        """Published Wednesday; 'next Friday' skips this week's Friday."""
+        wed = date(2025, 2, 12)
+        assert value("next Friday", "It opens next Friday.", reference=wed) == "2025-02-21"
+
+    def test_this_is_same_iso_week(self) -> None:
+        wed = date(2025, 2, 12)
+        assert value("this Monday", "It was signed this Monday.", reference=wed) == "2025-02-10"
+
+    def test_nearest_without_context_ties_go_to_past(self) -> None:
+        """Wednesday is 4 days back from Sunday and 3 ahead; Thursday is 3 and 4."""
+        assert value("Wednesday") == "2025-02-12"
+        assert value("Thursday") == "2025-02-06"
+
+    def test_weekday_range_from_seed_article_kind(self) -> None:
+        r = resolve(
+            "from Sunday to Wednesday",
+            reference=SUNDAY,
+            context="The vice premier will travel to France from Sunday to Wednesday.",
+        )
+        assert r.timex == "2025-02-09/2025-02-12"
+        assert r.span.day_count == 4
+        assert "publication day" in r.explanation
+
+    def test_range_end_is_first_named_day_after_start(self) -> None:
+        assert value("Friday through Monday", "Stores will close Friday through Monday.") == (
+            "2025-02-14/2025-02-17"
+        )
+
+
+class TestMonthDays:
+    def test_pair_of_days(self) -> None:
+        assert value("February 10 and 11", "The forum runs on February 10 and 11.") == (
+            "2025-02-10/2025-02-11"
+        )
+
+    def test_past_month_day_goes_back_a_year_when_after_publication(self) -> None:
+        assert value("March 3", "The deal was signed on March 3.") == "2024-03-03"
+
+    def test_future_month_day_goes_forward_a_year_when_before_publication(self) -> None:
+        assert value("January 20", "The law will take effect on January 20.") == "2026-01-20"
+
+    def test_cross_month_range(self) -> None:
+        assert value("Dec 30 to Jan 2", "The office will be shut Dec 30 to Jan 2.") == (
+            "2025-12-30/2026-01-02"
+        )
+
+    def test_day_of_month_past_goes_to_previous_month(self) -> None:
+        assert value("on the 20th", "The fund was launched on the 20th.") == "2025-01-20"
+
+
+class TestUnits:
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("last month", "2025-01"),
+            ("next week", "2025-W07"),
+            ("earlier this week", "2025-W06"),
+            ("this year", "2025"),
+            ("two weeks ago", "2025-W04"),
+            ("three months ago", "2024-11"),
+            ("in six months", "2025-08"),
+            ("yesterday", "2025-02-08"),
+            ("the day after tomorrow", "2025-02-11"),
+        ],
+    )
+    def test_relative_units_keep_their_granularity(self, phrase: str, expected: str) -> None:
+        assert value(phrase) == expected
+
+    def test_previous_year_counts_from_a_year_in_the_sentence(self) -> None:
+        ctx = "The treaty was drafted in 2019 and ratified the following year."
+        assert value("the following year", ctx) == "2020"
+
+    def test_previous_year_without_a_year_in_the_sentence(self) -> None:
+        assert value("the previous year", "Sales fell compared with the previous year.") == ("2024")
+
+    def test_month_by_tense(self) -> None:
+        assert value("in May", "The leaders met in May.") == "2024-05"
+        assert value("in May", "The leaders will meet in May.") == "2025-05"
+
+    def test_a_week_from_a_weekday(self) -> None:
+        assert value("a week from Monday", "The vote will be held a week from Monday.") == (
+            "2025-02-17"
+        )
+
+
+class TestCoarse:
+    def test_fuzzy_parts_carry_a_mod_and_narrow_the_days(self) -> None:
+        r = resolve("late May", reference=SUNDAY, context="It will open in late May.")
+        assert (r.timex, r.mod) == ("2025-05", Mod.END)
+        assert (r.span.first, r.span.last) == (date(2025, 5, 21), date(2025, 5, 31))
+
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("Q3 2024", "2024-Q3"),
+            ("the third quarter", "2025-Q3"),
+            ("the second half of 2026", "2026-H2"),
+            ("this summer", "2025-SU"),
+            ("the 1980s", "198"),
+            ("autumn 2023", "2023-FA"),
+        ],
+    )
+    def test_coarse_units(self, phrase: str, expected: str) -> None:
+        assert value(phrase) == expected
+
+    def test_winter_is_named_by_the_year_it_starts(self) -> None:
+        assert value("next winter") == "2025-WI"
+
+
+class TestHolidaysAndTimes:
+    def test_spring_festival_comes_from_the_shipped_table(self) -> None:
+        assert (
+            value(
+                "the Spring Festival",
+                "Families will gather for the Spring Festival.",
+                reference=date(2026, 1, 5),
+            )
+            == "2026-02-17"
+        )
+
+    def test_easter_and_thanksgiving(self) -> None:
+        assert value("Easter", "Shops will close at Easter.") == "2025-04-20"
+        assert value("Thanksgiving", "Flights will be full at Thanksgiving.") == "2025-11-27"
+
+    def test_golden_week_is_seven_days(self) -> None:
+        r = resolve(
+            "Golden Week", reference=date(2025, 9, 1), context="Trains will be busy in Golden Week."
+        )
+        assert r.timex == "2025-10-01/2025-10-07"
+
+    def test_clock_time_on_a_weekday(self) -> None:
+        r = resolve(
+            "9 a.m. on Monday", reference=SUNDAY, context="Polls will open at 9 a.m. on Monday."
+        )
+        assert (r.timex, r.type) == ("2025-02-10T09:00", TimexType.TIME)
+        assert r.span.granularity is Granularity.TIME
+
+    def test_part_of_day(self) -> None:
+        assert value("Tuesday evening", "The vote will come Tuesday evening.") == "2025-02-11TEV"
+
+    def test_zone_is_kept_and_never_moves_the_date(self) -> None:
+        r = resolve("at 11 pm Paris time", reference=SUNDAY)
+        assert (r.timex, r.zone) == ("2025-02-09T23:00", "Europe/Paris")
+        assert r.span.start_datetime().tzinfo is not None
+
+
+class TestExplicitAndNumeric:
+    def test_explicit_forms(self) -> None:
+        for phrase in (
+            "2025-02-11",
+            "Feb 11, 2025",
+            "11 February 2025",
+            "Tuesday, February 11, 2025",
+        ):
+            assert value(phrase) == "2025-02-11"
+
+    def test_numeric_needs_an_order_when_ambiguous(self) -> None:
+        with pytest.raises(PhraseError, match="ambiguous"):
+            resolve("03/04/2025", reference=SUNDAY)
+        assert value("03/04/2025", order=NumericOrder.DAY_FIRST) == "2025-04-03"
+        assert value("03/04/2025", order=NumericOrder.MONTH_FIRST) == "2025-03-04"
+        assert value("12/25/2024") == "2024-12-25"
+
+    def test_wrong_weekday_for_the_date_is_an_error(self) -> None:
+        with pytest.raises(PhraseError, match="not a Monday"):
+            resolve("Monday, February 11, 2025", reference=SUNDAY)
+
+
+class TestDurationsAndSets:
+    def test_duration_has_no_span(self) -> None:
+        r = resolve("for three days", reference=SUNDAY)
+        assert (r.timex, r.type) == ("P3D", TimexType.DURATION)
+        assert r.duration is not None
+        assert SUNDAY + r.duration.as_relativedelta() == SUNDAY + timedelta(days=3)
+        with pytest.raises(NoSpanError):
+            _ = r.span
+
+    def test_set(self) -> None:
+        r = resolve("every Friday", reference=SUNDAY)
+        assert (r.timex, r.type) == ("XXXX-WXX-5", TimexType.SET)
+        with pytest.raises(PhraseError):
+            _ = r.span
+
+
+class TestDirectionArgument:
+    def test_explicit_direction_overrides_the_sentence(self) -> None:
+        ctx = "The minister said she would attend on Friday."
+        assert value("on Friday", ctx, direction=Direction.FUTURE) == "2025-02-14"
+        assert value("on Friday", ctx, direction=Direction.PAST) == "2025-02-07"
+
+    def test_explanation_names_the_deciding_cue(self) -> None:
+        r = resolve("on Friday", reference=SUNDAY, context="The court ruled on Friday.")
+        assert r.direction is Direction.PAST
+        assert "'ruled'" in r.explanation
+
+    def test_aware_datetime_reference_uses_its_local_date(self) -> None:
+        late = datetime(2025, 2, 9, 23, 30, tzinfo=timezone(timedelta(hours=8)))
+        assert value("tomorrow", reference=late) == "2025-02-10"
+
+    def test_naive_datetime_reference_is_refused(self) -> None:
+        with pytest.raises(PhraseError, match="aware"):
+            resolve("tomorrow", reference=datetime(2025, 2, 9, 12))  # noqa: DTZ001
+
+
+class TestRejects:
+    @pytest.mark.parametrize(
+        ("phrase", "context"),
+        [
+            ("Fridays for Future", "Fridays for Future staged a march in Berlin."),
+            ("Summer Davos", "Summer Davos opens in Tianjin."),
+            ("May", "Theresa May said the vote would go ahead."),
+            ("may", "Officials may meet again soon."),
+            ("2000", "The plant still runs Windows 2000 machines."),
+            ("Chapter 11", "The airline filed for Chapter 11 protection."),
+            ("April", "April Ryan asked the first question."),
+        ],
+    )
+    def test_false_friends_raise(self, phrase: str, context: str) -> None:
+        with pytest.raises(PhraseError):
+            resolve(phrase, reference=SUNDAY, context=context)
+
+    def test_error_points_at_the_offending_word(self) -> None:
+        with pytest.raises(PhraseError) as info:
+            resolve("Friday blah", reference=SUNDAY)
+        assert info.value.position == 7
+
+    def test_error_is_a_value_error(self) -> None:
+        with pytest.raises(ValueError):
+            resolve("no date here", reference=SUNDAY)
+
+
+class TestScan:
+    def test_finds_phrases_in_running_text(self) -> None:
+        text = (
+            "The envoy will fly out from Sunday to Wednesday; the ministry said on Friday "
+            "that talks in May last year had gone well, and Theresa May agreed."
+        )
+        found = [m.text for m in scan(text)]
+        assert found == ["Sunday to Wednesday", "Friday", "May last year"]
+
+    def test_offsets_point_into_the_original_text(self) -> None:
+        text = "Markets close early on Christmas Eve\u2014and reopen Dec. 27."
+        for m in scan(text):
+            assert text[m.start : m.end] == m.text
+        assert [m.rule for m in scan(text)] == ["holiday", "month-day"]
+
+    def test_full_match_resolve_agrees_with_scan(self) -> None:
+        text = "The summit is set to open in mid-February in Paris."
+        (m,) = scan(text)
+        assert resolve(m.text, reference=SUNDAY, context=text).timex == "2025-02"
+
+
+class TestCli:
+    def test_prints_span_granularity_and_explanation(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        status = main(
+            [
+                "resolve",
+                "from Sunday to Wednesday",
+                "--published",
+                "2025-02-09",
+                "--context",
+                "The delegation will travel from Sunday to Wednesday.",
+            ],
+            now=datetime(2026, 1, 1, tzinfo=UTC),
+        )
+        out = capsys.readouterr().out
+        assert status == 0
+        assert out.startswith("2025-02-09/2025-02-12   day   (weekday range")
+
+    def test_json_and_day_first(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert (
+            main(["resolve", "11/02/2025", "--published", "2025-02-09", "--day-first", "--json"])
+            == 0
+        )
+        record = json.loads(capsys.readouterr().out)
+        assert (record["value"], record["granularity"]) == ("2025-02-11", "day")
+
+    def test_error_exit_status(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["resolve", "11/02/2025", "--published", "2025-02-09"]) == 1
+        assert "ambiguous" in capsys.readouterr().err

@@ -1,0 +1,162 @@
+"""Hypothesis properties of the resolver."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitcal.errors import PhraseError
+from summitcal.resolve import Direction, resolve, scan
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+MONTHS += ("September", "October", "November", "December")
+SOUP = (
+    *WEEKDAYS,
+    *MONTHS,
+    "may",
+    "the",
+    "of",
+    "last",
+    "next",
+    "this",
+    "in",
+    "on",
+    "ago",
+    "31",
+    "29",
+    "2024",
+    "12/13/2025",
+    "11",
+    "-",
+    "to",
+    "and",
+    "quarter",
+    "week",
+    "a.m.",
+    "9",
+    "GMT",
+    "Beijing",
+    "time",
+    "early",
+    "mid",
+    "Easter",
+    "Christmas",
+    "summer",
+    "Q5",
+)
+references = st.dates(min_value=date(1990, 1, 1), max_value=date(2049, 12, 31))
+directions = st.sampled_from([Direction.PAST, Direction.FUTURE, Direction.NEAREST])
+prefixes = st.sampled_from(["", "on ", "last ", "next ", "this "])
+
+
+@given(references, st.integers(0, 6), directions, prefixes)
+def test_weekday_falls_on_that_weekday(
+    ref: date, wd: int, direction: Direction, prefix: str
+) -> None:
+    """Whatever the reference and direction, 'Friday' resolves to a Friday."""
+    span = resolve(prefix + WEEKDAYS[wd], reference=ref, direction=direction).span
+    assert span.first == span.last
+    assert span.first.weekday() == wd
+    assert abs((span.first - ref).days) <= 13
+
+
+@given(references, st.integers(0, 6), st.integers(0, 6), directions)
+def test_weekday_range_is_ordered_and_ends_on_the_named_day(
+    ref: date, a: int, b: int, direction: Direction
+) -> None:
+    span = resolve(f"from {WEEKDAYS[a]} to {WEEKDAYS[b]}", reference=ref, direction=direction).span
+    assert span.first <= span.last
+    assert (span.first.weekday(), span.last.weekday()) == (a, b)
+    assert span.day_count <= 7
+
+
+@given(references, st.integers(1, 12), st.integers(1, 28), directions)
+def test_month_day_is_that_day_within_a_year(
+    ref: date, month: int, day: int, direction: Direction
+) -> None:
+    span = resolve(f"{MONTHS[month - 1]} {day}", reference=ref, direction=direction).span
+    assert (span.first.month, span.first.day) == (month, day)
+    assert abs((span.first - ref).days) <= 366
+    if direction is Direction.PAST:
+        assert span.first <= ref
+    if direction is Direction.FUTURE:
+        assert span.first >= ref
+
+
+@given(
+    references,
+    st.sampled_from(
+        [
+            "May last year",
+            "the third quarter",
+            "early 2024",
+            "Feb 28 to March 2",
+            "next week",
+            "in two weeks",
+            "mid-February",
+            "Christmas",
+            "the first half of 2025",
+            "this summer",
+        ]
+    ),
+    directions,
+)
+def test_first_never_after_last(ref: date, phrase: str, direction: Direction) -> None:
+    span = resolve(phrase, reference=ref, direction=direction).span
+    assert span.first <= span.last
+
+
+@given(references, st.sampled_from(["said", "will say", "is saying", "noted", "plans"]))
+def test_explicit_date_ignores_the_sentence(ref: date, verb: str) -> None:
+    """An explicit date does not depend on the tense or other words of the sentence."""
+    context = f"The committee {verb} its verdict on 11 February 2025."
+    assert resolve("11 February 2025", reference=ref, context=context).timex == "2025-02-11"
+
+
+@given(references, st.text(max_size=80))
+def test_same_inputs_same_result(ref: date, context: str) -> None:
+    """Resolving twice gives equal results: nothing but the inputs matters."""
+    a = resolve("on Friday", reference=ref, context=context or None)
+    b = resolve("on Friday", reference=ref, context=context or None)
+    assert a == b
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(st.text(max_size=40), st.lists(st.sampled_from(SOUP), max_size=6).map(" ".join)),
+    references,
+)
+def test_random_text_raises_only_phrase_error(text: str, ref: date) -> None:
+    """Anything that is no date phrase raises PhraseError, never another exception."""
+    with contextlib.suppress(PhraseError):
+        resolve(text, reference=ref)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=200))
+def test_scan_never_fails_and_matches_are_in_order(text: str) -> None:
+    last = -1
+    for m in scan(text):
+        assert last <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        last = m.end
+
+
+@given(references, st.integers(1, 30), st.sampled_from(["days", "weeks", "months", "years"]))
+def test_ago_and_in_are_symmetric(ref: date, n: int, unit: str) -> None:
+    back = resolve(f"{n} {unit} ago", reference=ref).span
+    ahead = resolve(f"in {n} {unit}", reference=ref).span
+    assert back.first <= ref <= ahead.last
+    assert back.granularity is ahead.granularity
+
+
+def test_reference_is_the_only_clock() -> None:
+    """The same phrase against two references moves with the reference."""
+    a = resolve("tomorrow", reference=date(2020, 1, 1)).span.first
+    b = resolve("tomorrow", reference=date(2030, 1, 1)).span.first
+    assert (a, b) == (date(2020, 1, 2), date(2030, 1, 2))
+    assert b - a == timedelta(days=3653)
