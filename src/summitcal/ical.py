@@ -296,7 +296,9 @@ def event_payload(event: Event) -> str:
         for k, v in event_to_dict(event).items()
         if k not in _DERIVED_KEYS and v not in ("", [], {})
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # JSON escapes C0 controls but not DEL, which iCalendar text cannot carry.
+    return text.replace("\x7f", "\\u007f")
 
 
 def _timezones(events: Iterable[Event]) -> list[Timezone]:
