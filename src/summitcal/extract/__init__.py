@@ -7,6 +7,7 @@ style scoring).
 
 from __future__ import annotations
 
+from summitcal.extract.core import extract
 from summitcal.extract.mention import Mention, TimexType
 
-__all__ = ["Mention", "TimexType"]
+__all__ = ["Mention", "TimexType", "extract"]

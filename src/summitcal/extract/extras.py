@@ -1,0 +1,340 @@
+"""TimeML expressions that the resolver's grammar does not cover, found in running text.
+
+The resolver's grammar (:mod:`summitcal.resolve.grammar`) reads calendar phrases.  TimeML
+also tags a few things that are not positions on the calendar, or that only make sense in
+a whole article, and this module finds them with the resolver's vocabulary:
+
+* vague references: "now", "currently" (``PRESENT_REF``), "recently", "in the past"
+  (``PAST_REF``), "in the future", "soon", "the coming months" (``FUTURE_REF``);
+* recurrences beyond "every week": "every six months" (``P6M``), "each September"
+  (``XXXX-09``), "every summer" (``XXXX-SU``), "annual" (``P1Y``), "twice a year"
+  (``P1Y``, freq ``2X``), "every few months" (``PXM``);
+* unspecified amounts: "several months" (``PXM``), "a few seconds" (``PTXS``), "for
+  decades" (``PXDE``);
+* narrative anchors, whose day is the one the article is talking about: "the next day",
+  "the previous day", "two days later", "that evening", "later in the day", "noon two days
+  later", "the opening day".
+
+Each finding is an :class:`Extra`; :mod:`summitcal.extract.core` merges them with the
+grammar's matches (an extra wins a tie) and :mod:`summitcal.extract.narrative` resolves
+the anchored ones.
+
+Example::
+
+    >>> [(e.rule, e.value) for e in find_extras("talks resume every six months")]
+    [('set', 'P6M')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from datetime import time
+
+import attrs
+
+from summitcal.resolve.lexicon import lexicon
+
+__all__ = ["DURATION_MODS", "Extra", "duration_letter", "find_extras"]
+
+#: Words before an amount of time and the TIMEX3 mod they give ("about ten weeks").
+DURATION_MODS = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "up to": "EQUAL_OR_LESS",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+}
+# Said before the amount but kept outside the tag, as the corpus does ("a little over").
+OUTSIDE_MODS = {"a little over": "MORE_THAN", "just over": "MORE_THAN", "over": None}
+
+_LETTERS = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
+_UNIT_WORDS = {
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "fortnight": "fortnight",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
+}
+
+
+def duration_letter(unit: str, count: int | None) -> str:
+    """The TIMEX3 duration value of ``count`` units (``None``: an unspecified amount).
+
+    >>> duration_letter("hour", 2), duration_letter("month", None), duration_letter("quarter", 1)
+    ('PT2H', 'PXM', 'P3M')
+    """
+    letter = _LETTERS[unit]
+    if unit == "quarter" and count is not None:
+        return f"P{3 * count}M"
+    if unit == "fortnight" and count is not None:
+        return f"P{2 * count}W"
+    if unit == "decade" and count is not None:
+        return f"P{10 * count}Y"
+    if unit == "century" and count is not None:
+        return f"P{100 * count}Y"
+    amount = "X" if count is None else str(count)
+    return f"PT{amount}{letter[1]}" if letter.startswith("T") else f"P{amount}{letter}"
+
+
+@attrs.frozen(kw_only=True)
+class Extra:
+    """A TimeML expression found outside the grammar.
+
+    Attributes:
+        start: Offset of the expression in the text.
+        end: Offset one past its end.
+        rule: ``ref``, ``set``, ``duration`` or ``narrative``.
+        type: The TIMEX3 type.
+        value: The TIMEX3 value for ``ref``, ``set`` and ``duration``; ``""`` for a
+            narrative expression, whose value depends on the date under discussion.
+        freq: A SET's ``freq`` ("twice a year": ``2X``).
+        days: For ``narrative``: days after (negative: before) the date under discussion.
+        part: For ``narrative``: a TIMEX3 part of day ("EV" for "that evening").
+        clock: For ``narrative``: a clock time ("noon two days later").
+    """
+
+    start: int
+    end: int
+    rule: str
+    type: str
+    value: str = ""
+    freq: str | None = None
+    days: int = 0
+    part: str | None = None
+    clock: time | None = None
+
+
+def _alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lex = lexicon()
+    num = _alt([*lex.cardinals, "a", "an", "one"]) + r"|\d+"
+    units = _alt(_UNIT_WORDS)
+    months = _alt(lex.months)
+    weekdays = _alt(lex.weekdays)
+    seasons = _alt(lex.seasons)
+    parts = _alt(lex.parts_of_day)
+    clock = (
+        r"(?P<clock>(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)"
+    )
+    b, e = r"(?<![\w-])", r"(?![\w-])"
+    return (
+        ("present", re.compile(rf"{b}(?:right\s+now|now|currently|nowadays|these\s+days){e}")),
+        ("past", re.compile(rf"{b}recently|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several)){e}")),
+        (
+            "future",
+            re.compile(
+                rf"{b}(?:(?<=in\s)the\s+(?:near\s+|distant\s+)?future"
+                rf"|(?<!as\s)soon(?!\s+as|\s+after|er)"
+                rf"|the\s+coming\s+(?:days|weeks|months|years)){e}"
+            ),
+        ),
+        (
+            "set-every",
+            re.compile(
+                rf"{b}(?:every|each)\s+(?:(?P<n>{num}|few|other|couple\s+of)\s+)?"
+                rf"(?:(?P<unit>{units})|(?P<month>{months})|(?P<season>{seasons})"
+                rf"|(?P<wd>{weekdays})){e}"
+            ),
+        ),
+        ("set-adj", re.compile(rf"{b}(?P<adj>annual|annually|yearly|biannual){e}")),
+        (
+            "set-times",
+            re.compile(
+                rf"{b}(?P<times>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each)\s+"
+                rf"(?P<unit>day|week|month|year){e}"
+            ),
+        ),
+        (
+            "vague-duration",
+            re.compile(
+                rf"{b}(?:(?:several|a\s+few|a\s+couple\s+of|many)\s+(?P<unit>{units})"
+                rf"|(?:(?<=for\s)|(?<=over\s)|(?<=in\s))(?P<bare>decades|years|months|weeks|hours|minutes)"
+                rf"(?!\s+(?:ago|later|earlier|before|after|of|to|from)))(?=[\s,.;:!?\"')]|$)"
+            ),
+        ),
+        (
+            "narrative",
+            re.compile(
+                rf"{b}(?:{clock}\s+)?(?:"
+                r"(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before"
+                r"(?!\s+(?:yesterday|the|a|his|her|its|their)\b))"
+                r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after"
+                r"(?!\s+(?:tomorrow|the|a|his|her|its|their)\b))"
+                rf"|(?P<n>{num})\s+days?\s+(?P<dir>later|earlier|afterwards)"
+                rf"|(?P<follow>the\s+following|the\s+next)\s+(?P<fpart>{parts})"
+                rf"|(?:that|the\s+same)\s+(?P<tpart>day|{parts})"
+                rf"|later\s+(?:that|the\s+same)\s+(?P<lpart>day|{parts})"
+                r"|(?P<lday>later\s+in\s+the\s+day)"
+                r"|the\s+(?:opening|first|closing|final|last)\s+day(?!s)"
+                rf"|(?:(?<=in\s)|(?<=until\s)|(?<=during\s)|(?<=by\s))the\s+(?P<bpart>{parts})"
+                rf"){e}"
+            ),
+        ),
+    )
+
+
+def _count(word: str | None, default: int | None = 1) -> int | None:
+    if word is None:
+        return default
+    word = re.sub(r"\s+", " ", word)
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an", "one"):
+        return 1
+    if word in ("few", "couple of"):
+        return None if word == "few" else 2
+    if word == "other":
+        return 2
+    return lexicon().cardinals.get(word, default)
+
+
+def _clock(text: str | None) -> time | None:
+    if text is None:
+        return None
+    words = lexicon().clock_words
+    if text in words:
+        hh, mm = words[text].split(":")
+        return time(int(hh), int(mm))
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", text)
+    assert m is not None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    half = m.group(3)
+    if half is not None and half.startswith("p") and hour < 12:
+        hour += 12
+    if half is not None and half.startswith("a") and hour == 12:
+        hour = 0
+    return time(hour, minute)
+
+
+def _set(m: re.Match[str]) -> Extra | None:
+    lex = lexicon()
+    g = m.groupdict()
+    value: str
+    freq = None
+    if g.get("adj"):
+        value = "P6M" if g["adj"] == "biannual" else "P1Y"
+    elif g.get("times"):
+        times = g["times"]
+        n = {"once": 1, "twice": 2, "thrice": 3}.get(times) or _count(times.split()[0])
+        value, freq = duration_letter(g["unit"], 1), f"{n}X"
+    elif g.get("month"):
+        value = f"XXXX-{lex.months[g['month']]:02d}"
+    elif g.get("season"):
+        value = f"XXXX-{lex.seasons[g['season']]}"
+    elif g.get("wd"):
+        value = f"XXXX-WXX-{lex.weekdays[g['wd']] + 1}"
+    else:
+        unit = _UNIT_WORDS[g["unit"]]
+        value = duration_letter(unit, _count(g.get("n")))
+    return Extra(start=m.start(), end=m.end(), rule="set", type="SET", value=value, freq=freq)
+
+
+def _narrative(m: re.Match[str]) -> Extra:
+    g = m.groupdict()
+    days = 0
+    part = None
+    if g.get("prev"):
+        days = -1
+    elif g.get("next"):
+        days = 1
+    elif g.get("dir"):
+        n = _count(g["n"]) or 1
+        days = -n if g["dir"] == "earlier" else n
+    elif g.get("follow"):
+        days, part = 1, lexicon().parts_of_day[g["fpart"]]
+    elif g.get("lday"):
+        part = "AF"
+    else:
+        word = g.get("tpart") or g.get("lpart") or g.get("bpart")
+        if word and word != "day":
+            part = lexicon().parts_of_day[word]
+    clock = _clock(g.get("clock"))
+    kind = "TIME" if part or clock else "DATE"
+    return Extra(
+        start=m.start(),
+        end=m.end(),
+        rule="narrative",
+        type=kind,
+        days=days,
+        part=None if clock else part,
+        clock=clock,
+    )
+
+
+def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra]:
+    """Every TimeML-only expression in ``norm[lo:hi]``, overlapping, in pattern order.
+
+    Args:
+        norm: The text, normalised with :func:`summitcal.resolve.normalize.normalize`
+            (offsets are the same as in the original).
+        lo: Where to start looking.
+        hi: Where to stop (default: the end).
+    """
+    end = len(norm) if hi is None else hi
+    for name, pattern in _patterns():
+        for m in pattern.finditer(norm, lo, end):
+            if name in ("present", "past", "future"):
+                value = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}
+                yield Extra(
+                    start=m.start(), end=m.end(), rule="ref", type="DATE", value=value[name]
+                )
+            elif name.startswith("set"):
+                found = _set(m)
+                if found is not None:
+                    yield found
+            elif name == "vague-duration":
+                unit = _UNIT_WORDS[m.group("unit") or m.group("bare")]
+                yield Extra(
+                    start=m.start(),
+                    end=m.end(),
+                    rule="duration",
+                    type="DURATION",
+                    value=duration_letter(unit, None),
+                )
+            else:
+                yield _narrative(m)

@@ -1,0 +1,86 @@
+"""Narrative anchoring: the day an article is talking about.
+
+News copy moves its story along with words that name no day of their own: "the next day",
+"the previous day", "two days later", "that evening", "later in the day", or a bare clock
+time ("at 11 p.m.").  TimeML anchors each of these on the date under discussion: the last
+single day the text has named, or the publication date before any has been named.
+:class:`Narrative` follows that date through one document, in text order::
+
+    >>> from datetime import date
+    >>> story = Narrative(date(2025, 2, 9))
+    >>> story.current
+    datetime.date(2025, 2, 9)
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+
+from summitcal.extract.extras import Extra
+from summitcal.extract.mention import Mention, TimexType
+from summitcal.span import DateSpan, Granularity, PartOfDay
+
+__all__ = ["Narrative"]
+
+_ONE_DAY = (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY)
+
+
+class Narrative:
+    """The date under discussion in one document.
+
+    Args:
+        reference: The publication date, the anchor until the text names a day.
+        enabled: When false, every narrative expression counts from the publication date
+            and clock times stay on the day the resolver gave them.
+    """
+
+    def __init__(self, reference: date, *, enabled: bool = True) -> None:
+        self.reference = reference
+        self.enabled = enabled
+        self.current = reference
+        self.index: int | None = None  # the mention that named it; None: the publication date
+
+    def saw(self, mention: Mention, index: int) -> None:
+        """Note a mention; a single day it names becomes the date under discussion."""
+        span = mention.span
+        if (
+            self.enabled
+            and span is not None
+            and mention.type in (TimexType.DATE, TimexType.TIME)
+            and span.granularity in _ONE_DAY
+            and span.first == span.last
+        ):
+            self.current = span.first
+            self.index = index
+
+    def resolve(self, extra: Extra) -> tuple[DateSpan, int | None, str]:
+        """The span of a narrative expression, the mention it is anchored to, and why.
+
+        Returns:
+            The span; the index of the anchoring mention (``None`` for the publication
+            date); an explanation.
+        """
+        day = self.current + timedelta(days=extra.days)
+        if extra.clock is not None:
+            span = DateSpan.at(day, extra.clock)
+        elif extra.part is not None:
+            span = DateSpan.part(day, PartOfDay(extra.part))
+        else:
+            span = DateSpan.day(day)
+        base = "the publication date" if self.index is None else "the date under discussion"
+        shift = f"{extra.days:+d} day(s) from " if extra.days else ""
+        how = f"narrative: {shift}{base} ({self.current.isoformat()})"
+        return span, self.index, how
+
+    def clock(self, span: DateSpan) -> tuple[DateSpan, int] | None:
+        """A bare clock time moved onto the date under discussion, with its anchor.
+
+        Returns:
+            ``None`` when no day has been named yet (the publication date stands).
+        """
+        if not self.enabled or self.index is None or span.first == self.current:
+            return None
+        moved = attrs.evolve(span, first=self.current, last=self.current)
+        return moved, self.index
