@@ -1,0 +1,152 @@
+"""Feed building speed and memory: summitcal's to_ical against bare icalendar.
+
+Builds synthetic catalogues of N events (all-day and zoned timed events, places, sources,
+actors) and, for each N, times
+
+* ``summitcal``: :func:`summitcal.ical.to_ical` over the events;
+* ``bare``: the same VEVENTs built by hand with icalendar 7 (``Calendar.new``,
+  ``Event.new``, the same properties, the same JSON payload, the zones added with
+  ``add_missing_timezones``), as a user of icalendar alone would write it;
+
+and prints seconds, the ratio, microseconds per event, peak traced memory (tracemalloc,
+measured in a second run so that tracing does not distort the times) and the feed size.
+The target is a ratio of at most 1.5, growing linearly with N.
+
+Usage: ``python bench/bench_feeds.py [--sizes 1000 10000 100000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from summitcal.ical import to_ical
+from summitcal.models import Actor, ActorKind, Event, EventKind, Place, Role, Source, Status
+from summitcal.serialize import event_to_dict
+from summitcal.span import DateSpan
+from summitcal.zones import get_zone
+
+ZONES = ["Europe/Paris", "Asia/Shanghai", "America/New_York", "Asia/Kolkata"]
+
+
+def synthetic(n: int, seed: int = 7) -> list[Event]:
+    """``n`` varied events; the same list for the same ``n`` and seed."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        first = date(2020, 1, 1) + timedelta(days=rng.randrange(3650))
+        zone = rng.choice(ZONES)
+        if rng.random() < 0.3:
+            when = DateSpan.at(first, clock(rng.randrange(8, 20)), end=clock(21), zone=zone)
+        else:
+            when = DateSpan.days(first, first + timedelta(days=rng.randrange(4)), zone=zone)
+        out.append(
+            Event(
+                id=f"event-{i}",
+                kind=rng.choice(list(EventKind)),
+                title=f"Meeting number {i}; on AI, governance and safety",
+                when=when,
+                status=rng.choice(list(Status)),
+                sources=[
+                    Source(
+                        url=f"https://example.org/news/{i}",
+                        publisher="Example News",
+                        title=f"Report {i}",
+                        published=first - timedelta(days=3),
+                    )
+                ],
+                place=Place(country="FR", city="Paris", venue="Hall", zone=zone),
+                description="A synthetic event.\nIt has two lines, commas; and semicolons.",
+                series=("ai-summit",),
+                actors=[Actor(name="France", kind=ActorKind.COUNTRY, role=Role.HOST)],
+                outcomes=("A statement",),
+                tags=("bench", "synthetic"),
+            )
+        )
+    return out
+
+
+def bare(events: list[Event]) -> bytes:
+    """The same feed, by hand, with icalendar alone."""
+    cal = Calendar.new(name="Bench", prodid="-//bench//EN", uid="bench@example.org")
+    for e in sorted(events, key=lambda e: e.sort_key):
+        w = e.when
+        if w.is_timed:
+            tz = get_zone(w.zone or "UTC")
+            start: date = datetime.combine(w.first, w.start_time or clock(0), tzinfo=tz)
+            end: date = datetime.combine(w.last, w.end_time or clock(0), tzinfo=tz)
+        else:
+            start, end = w.first, w.last + timedelta(days=1)
+        stamp = datetime.combine(e.sources[0].published or w.first, clock(0), tzinfo=UTC)
+        sources = "\n".join(f"- {s.publisher}: {s.title} <{s.url}>" for s in e.sources)
+        hosts = "; ".join(a.name for a in e.actors)
+        ev = VEvent.new(
+            uid=f"{e.id}@summitcal",
+            stamp=stamp,
+            start=start,
+            end=end,
+            sequence=0,
+            last_modified=stamp,
+            status="CONFIRMED",
+            summary=e.title,
+            description=f"{e.description}\n\nHosts: {hosts}\n\nSources:\n{sources}",
+            location=f"{e.place.venue}, {e.place.city}" if e.place else None,
+            categories=[e.kind.value, *e.series, *e.tags],
+        )
+        ev.add("TRANSP", "TRANSPARENT")
+        ev.add("X-SUMMITCAL-EVENT", json.dumps(event_to_dict(e), ensure_ascii=False))
+        cal.add_component(ev)
+    cal.add_missing_timezones()
+    data: bytes = cal.to_ical()
+    return data
+
+
+def ours(events: list[Event]) -> bytes:
+    return to_ical(events, name="Bench")
+
+
+def measure(fn: Callable[[list[Event]], bytes], events: list[Event]) -> tuple[float, int, int]:
+    """Seconds (untraced), peak traced bytes, output size."""
+    t0 = time.perf_counter()
+    data = fn(events)
+    seconds = time.perf_counter() - t0
+    tracemalloc.start()
+    fn(events)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak, len(data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    args = parser.parse_args()
+    header = (
+        f"{'events':>8} {'who':>9} {'seconds':>8} {'us/event':>9} {'ratio':>6} "
+        f"{'peak MiB':>9} {'feed MiB':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for n in args.sizes:
+        events = synthetic(n)
+        base = measure(bare, events)
+        mine = measure(ours, events)
+        for who, (sec, peak, size) in (("bare", base), ("summitcal", mine)):
+            ratio = sec / base[0]
+            print(
+                f"{n:>8} {who:>9} {sec:>8.2f} {sec / n * 1e6:>9.0f} {ratio:>6.2f} "
+                f"{peak / 2**20:>9.1f} {size / 2**20:>9.2f}"
+            )
+
+
+if __name__ == "__main__":
+    main()
