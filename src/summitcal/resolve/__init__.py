@@ -40,6 +40,7 @@ from summitcal.resolve.phrase import (
     MonthRef,
     NumericOrder,
     Phrase,
+    Relative,
     SeasonRef,
     Weekday,
     YearRef,
@@ -324,7 +325,7 @@ def resolve(
         else:
             used, cue_label = Direction.NEAREST, " (no context)"
     context_year = None
-    if context:
+    if context and isinstance(phrase.core, Relative) and phrase.core.anchored:
         start, end = where if where is not None else (len(context), len(context))
         context_year = _context_year(context, start, end)
     result = anchor(

@@ -757,8 +757,12 @@ def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
 # --- entry points -----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> tuple[Phrase, int, int]:
     """Parse ``text`` as one date phrase (the whole text must be the phrase).
+
+    Parsing is pure, and news repeats its phrases ("on Friday", "last year"), so results
+    are kept in a bounded cache (``parse.cache_clear()`` empties it).
 
     Returns:
         The phrase, and where it starts and ends in ``text`` (a leading preposition such

@@ -25,6 +25,8 @@ from summitcal.resolve.normalize import normalize
 
 __all__ = ["false_friend"]
 
+#: How far (in characters) around a phrase to look for a listed name.
+_REACH = 40
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w'-]*)")
 
@@ -94,6 +96,14 @@ def _reject_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
 
 
+_TOKEN = re.compile(r"[\w']+")
+
+
+@functools.cache
+def _reject_words() -> frozenset[str]:
+    return frozenset(w for name in lexicon().rejects for w in _TOKEN.findall(name))
+
+
 @functools.cache
 def _calendar_words() -> frozenset[str]:
     lex = lexicon()
@@ -120,10 +130,15 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
         kind: ``month``, ``season``, ``holiday``, ``year``, ``weekday`` or another rule
             name, to pick the checks that apply.
     """
-    norm = normalize(text)
+    # A listed name can only overlap the phrase if it shares a word with it, and names
+    # are short: only the neighbourhood of such a phrase is searched.
+    lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+    shared = _reject_words().intersection(_TOKEN.findall(normalize(text[start:end])))
+    norm = normalize(text[lo:hi]) if shared else ""
     for m in _reject_pattern().finditer(norm):
-        if m.start() < end and start < m.end():
-            return f"part of the name {text[m.start() : m.end()]!r}"
+        m_start, m_end = m.start() + lo, m.end() + lo
+        if m_start < end and start < m_end:
+            return f"part of the name {text[m_start:m_end]!r}"
     word = text[start:end].strip().rstrip(".")
     if bare and word.lower() in lexicon().homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"

@@ -29,35 +29,23 @@ from summitcal.resolve.phrase import Direction
 
 __all__ = ["Cue", "read_direction"]
 
-_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 #: How many words may sit between a reporting verb and the phrase it dates.
 _REPORTING_REACH = 4
 
 
 @attrs.frozen
 class Cue:
-    """A cue found in the sentence: its words, its direction, and where it is."""
+    """A cue found in the sentence: its words, its direction, and how far from the phrase.
+
+    ``distance`` counts the words between the cue and the phrase; ``before`` says which
+    side of the phrase the cue is on.
+    """
 
     words: str
     direction: Direction
     kind: str  # "future", "present", "past", "reporting", "-ed"
-    word_index: int
-
-
-@functools.cache
-def _cue_table() -> tuple[tuple[tuple[str, ...], str], ...]:
-    lex = lexicon()
-    table: list[tuple[tuple[str, ...], str]] = []
-    for kind, cues in (
-        ("future", lex.tense_future),
-        ("present", lex.tense_present),
-        ("past", lex.tense_past),
-        ("reporting", lex.tense_reporting),
-    ):
-        table += [(tuple(c.split()), kind) for c in cues]
-    # Longest first, so "is set to" wins over "is".
-    table.sort(key=lambda item: -len(item[0]))
-    return tuple(table)
+    distance: int
+    before: bool
 
 
 _KIND_DIRECTION = {
@@ -69,25 +57,57 @@ _KIND_DIRECTION = {
 }
 
 
-def _cues(words: list[str]) -> list[Cue]:
+@functools.cache
+def _cue_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Cues by their first word, longest first: ``"is" -> (("is","set","to"), ...)``."""
     lex = lexicon()
-    not_past, passive = lex.not_past, lex.passive_before
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, cues in (
+        ("reporting", lex.tense_reporting),
+        ("past", lex.tense_past),
+        ("present", lex.tense_present),
+        ("future", lex.tense_future),
+    ):
+        for cue in cues:
+            seq = tuple(cue.split())
+            index.setdefault(seq[0], []).append((seq, kind))
+    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
+
+
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+
+
+def _side(words: list[str], before: bool) -> list[Cue]:
+    lex = lexicon()
+    index = _cue_index()
     found: list[Cue] = []
-    taken = [False] * len(words)
-    for seq, kind in _cue_table():
-        n = len(seq)
-        for i in range(len(words) - n + 1):
-            if words[i : i + n] == list(seq) and not any(taken[i : i + n]):
-                found.append(Cue(" ".join(seq), _KIND_DIRECTION[kind], kind, i))
-                for k in range(i, i + n):
-                    taken[k] = True
-    for i, w in enumerate(words):
-        if taken[i] or not w.endswith("ed") or len(w) <= 4 or w in not_past:
-            continue
-        if i > 0 and words[i - 1] in passive:
-            continue
-        found.append(Cue(w, Direction.PAST, "-ed", i))
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        step = 1
+        for seq, kind in index.get(w, ()):
+            if tuple(words[i : i + len(seq)]) == seq:
+                dist = n - i - len(seq) if before else i
+                found.append(Cue(" ".join(seq), _KIND_DIRECTION[kind], kind, dist, before))
+                step = len(seq)
+                break
+        else:
+            if (
+                len(w) > 4
+                and w.endswith("ed")
+                and w not in lex.not_past
+                and (i == 0 or words[i - 1] not in lex.passive_before)
+            ):
+                found.append(Cue(w, Direction.PAST, "-ed", n - i - 1 if before else i, before))
+        i += step
     return found
+
+
+def _cues(norm: str, start: int, end: int) -> list[Cue]:
+    before = _WORD.findall(norm, 0, start)
+    after = _WORD.findall(norm, end)
+    return _side(before, True) + _side(after, False)
 
 
 def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue | None]:
@@ -102,22 +122,16 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
         The direction and the cue that decided it (``None`` when no cue was found and the
         direction is NEAREST).
     """
-    norm = normalize(context)
-    before = [m.group() for m in _WORD.finditer(norm, 0, start)]
-    after = [m.group() for m in _WORD.finditer(norm, end)]
-    # A marker word stands for the phrase so that cues never span it.
-    words = [*before, "\x00", *after]
-    here = len(before)
-    cues = _cues(words)
+    cues = _cues(normalize(context), start, end)
     if not cues:
         return Direction.NEAREST, None
     reporting = [c for c in cues if c.kind == "reporting"]
-    for cue in sorted(reporting, key=lambda c: here - c.word_index):
-        if 0 < here - cue.word_index <= _REPORTING_REACH:
+    for cue in sorted(reporting, key=lambda c: c.distance):
+        if cue.before and cue.distance < _REPORTING_REACH:
             return Direction.PAST, cue
-    strong = [c for c in cues if c.kind in ("future", "present", "past", "-ed")]
+    strong = [c for c in cues if c.kind != "reporting"]
     for pool in (strong, reporting):
         if pool:
-            best = min(pool, key=lambda c: (abs(c.word_index - here), c.word_index > here))
+            best = min(pool, key=lambda c: (c.distance, not c.before))
             return best.direction, best
     raise AssertionError("unreachable: cues were found")
