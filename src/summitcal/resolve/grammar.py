@@ -126,18 +126,20 @@ class _Frag:
 
     lex: Lexicon
 
+    def _named(self, group: str, words: dict[str, int], full: tuple[str, ...]) -> str:
+        # A dot may follow an abbreviation ("Feb."), never a full name (a sentence's end).
+        abbreviations = [w for w in words if w not in full]
+        return rf"(?:(?P<{group}>{_alt(full)})|(?P<{group}_ab>{_alt(abbreviations)})\.?)"
+
     def wd(self, s: str) -> str:
-        return rf"(?P<wd{s}>{_alt(self.lex.weekdays)})\.?"
+        return self._named(f"wd{s}", self.lex.weekdays, self.lex.weekday_names)
 
     def mon(self, s: str) -> str:
-        return rf"(?P<mon{s}>{_alt(self.lex.months)})\.?"
+        return self._named(f"mon{s}", self.lex.months, self.lex.month_names)
 
     def day(self, s: str, suffix: str = "?") -> str:
         words = _alt(self.lex.ordinals)
         return rf"(?:(?P<dn{s}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th){suffix}|(?P<dw{s}>{words}))"
-
-    def day_suffixed(self, s: str) -> str:
-        return self.day(s, suffix="")
 
     def year(self, s: str) -> str:
         return rf"(?P<y{s}>(?:1[6-9]|20|21)\d\d)"
@@ -189,13 +191,13 @@ def _get(m: re.Match[str], name: str) -> str | None:
 
 
 def _weekday(m: re.Match[str], lex: Lexicon, s: str) -> int:
-    word = _get(m, f"wd{s}")
+    word = _get(m, f"wd{s}") or _get(m, f"wd{s}_ab")
     assert word is not None
     return lex.weekdays[word]
 
 
 def _month(m: re.Match[str], lex: Lexicon, s: str) -> int:
-    word = _get(m, f"mon{s}")
+    word = _get(m, f"mon{s}") or _get(m, f"mon{s}_ab")
     assert word is not None
     return lex.months[word]
 
@@ -261,8 +263,8 @@ def _b_numeric(m: re.Match[str], lex: Lexicon) -> Core:
 def _monthday(m: re.Match[str], lex: Lexicon, s: str, ys: str | None = None) -> MonthDay:
     month, day = _month(m, lex, s), _day(m, lex, s)
     year, step = _year(m, s if ys is None else ys)
-    _check_day(month, day, year, m.start(f"mon{s}"))
-    wd = _get(m, "wdw")
+    _check_day(month, day, year, m.start("body"))
+    wd = _get(m, "wdw") or _get(m, "wdw_ab")
     weekday = lex.weekdays[wd] if wd is not None else None
     return MonthDay(month=month, day=day, year=year, year_step=step, weekday=weekday)
 
@@ -488,7 +490,7 @@ def _b_set(m: re.Match[str], lex: Lexicon) -> Core:
     if word is not None:
         return SetCore(lex.sets[word])
     plural = _get(m, "wdpl")
-    wd = _get(m, "wd")
+    wd = _get(m, "wd") or _get(m, "wd_ab")
     if plural is not None or wd is not None:
         index = lex.weekdays[plural[:-1]] if plural else lex.weekdays[str(wd)]
         return SetCore(f"XXXX-WXX-{index + 1}")
@@ -588,7 +590,8 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
         ),
         (
             "day of the month",
-            rf"the\s+{f.day_suffixed('')}(?:\s+of\s+(?:this|the)\s+month)?",
+            rf"the\s+(?:(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?"
+            rf"|(?P<dw>{_alt(lex.ordinals)})\s+of\s+(?:this|the)\s+month)",
             _b_ordinal_day,
             True,
         ),
