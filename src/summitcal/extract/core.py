@@ -34,15 +34,23 @@ from datetime import date, datetime
 import attrs
 
 from summitcal.errors import PhraseError
-from summitcal.extract.extras import DURATION_MODS, OUTSIDE_MODS, Extra, find_extras
+from summitcal.extract.extras import (
+    CLOCK,
+    DURATION_MODS,
+    OUTSIDE_MODS,
+    Extra,
+    clock_time,
+    duration_letter,
+    find_extras,
+)
 from summitcal.extract.mention import Mention, TimexType
 from summitcal.extract.narrative import Narrative
-from summitcal.extract.sentences import Sentence, split_sentences
+from summitcal.extract.sentences import ABBREVIATIONS, Sentence, split_sentences
 from summitcal.resolve import Resolution, resolve
 from summitcal.resolve.grammar import RawMatch, matches
 from summitcal.resolve.lexicon import lexicon
 from summitcal.resolve.normalize import normalize
-from summitcal.resolve.phrase import YearRef
+from summitcal.resolve.phrase import Offset, YearRef
 from summitcal.span import DateSpan, Granularity, Mod
 
 __all__ = ["extract"]
@@ -52,6 +60,11 @@ __all__ = ["extract"]
 _MARGIN = 48
 _LEADING_PREPOSITION = re.compile(r"(?:for|within|over|during|in|after|since|by)\s+")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# "Thursday's briefing": the grammar reads the day once the possessive is blanked out
+# (same length, so offsets hold).
+_POSSESSIVE = re.compile(
+    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight)'s\b"
+)
 _RANGE_SPLIT = re.compile(
     r"(?P<a>.*?[^\s,])\s*,?\s*(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)"
     r"\s*(?P<b>\S.*)"
@@ -113,11 +126,42 @@ def _candidates(norm: str, sentence: Sentence) -> list[_Candidate]:
         for e in find_extras(norm, lo, hi):
             found.setdefault((e.start, e.end, 0), _Candidate(e.start, e.end, 0, extra=e))
         for raw in matches(norm, lo, hi):
-            core = raw.phrase.core
-            if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
-                continue  # a bare four-digit number is more often a count than a year
+            if not _plausible(norm, raw):
+                continue
             found.setdefault((raw.start, raw.end, 1), _Candidate(raw.start, raw.end, 1, raw=raw))
     return sorted(found.values(), key=lambda c: (c.start, c.start - c.end, c.rank))
+
+
+_COUNT_BEFORE = re.compile(
+    r"(?:[$€£¥]|\b(?:about|some|over|nearly|almost|than|around|roughly|of|to|and|the\s+top)\s+)$"
+)
+_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
+_ORDINAL_WORD = re.compile(r"the\s+[a-z]+$")
+
+
+def _plausible(norm: str, raw: RawMatch) -> bool:
+    """Whether a grammar match in running text is a temporal expression at all.
+
+    The resolver's grammar reads one phrase that a caller says is a date; in running text
+    a few of its patterns also match ordinary words, and these checks keep them out.
+    """
+    core = raw.phrase.core
+    rule = raw.rule.name
+    if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
+        # A bare four-digit number: a year ("the 2025 edition", "compared with 2023")
+        # unless it reads as a count ("2000 delegates", "about 2000").
+        head = norm[max(0, raw.start - 14) : raw.start]
+        return not (_COUNT_BEFORE.search(head) or _NOUN_AFTER.match(norm, raw.end))
+    if rule == "day of the month":
+        # "on the 11th" is a day; "the first such text", "the Third Forum" are not.
+        words = norm[raw.start : raw.end]
+        if "month" in words:
+            return True
+        return raw.preposition is not None and not _ORDINAL_WORD.fullmatch(words)
+    if rule == "weekend":
+        # "a weekend summit" is no particular weekend.
+        return norm[max(0, raw.start - 2) : raw.start] != "a "
+    return True
 
 
 def _reference_day(reference: date | datetime) -> date:
@@ -144,6 +188,9 @@ _OUTSIDE_MODS = tuple(
 )
 
 
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+(?:(?:whole|entire|full)\s+)?$")
+
+
 def _duration_extent(text: str, start: int, end: int) -> tuple[int, Mod | None]:
     """Move a duration's start past a preposition and over an amount word before it."""
     m = _LEADING_PREPOSITION.match(normalize(text[start:end]))
@@ -151,6 +198,11 @@ def _duration_extent(text: str, start: int, end: int) -> tuple[int, Mod | None]:
         start += m.end()
     window = max(0, start - 24)
     before = normalize(text[window:start])
+    if normalize(text[start : start + 4]) == "the ":
+        return start, None  # "about the next 12 months": "about" is not an amount here
+    the = _THE_BEFORE.search(before)
+    if the is not None and "-" not in text[start:end]:
+        return window + the.start(), None  # "for the whole week", "over the six days"
     for pattern, mod in _OUTSIDE_MODS:  # "a little over": said before, kept outside
         if pattern.search(before):
             return start, mod
@@ -161,22 +213,39 @@ def _duration_extent(text: str, start: int, end: int) -> tuple[int, Mod | None]:
     return start, None
 
 
-def _trim_stop(text: str, start: int, end: int) -> int:
-    """Leave a sentence's full stop out of a phrase ("on Friday." ends before the dot)."""
-    if end - start > 1 and text[end - 1] == ".":
-        last_word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
-        if len(last_word.rstrip(".")) > 4 or last_word[-1:].isdigit():
-            return end - 1
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Leave a full stop and a zone phrase out of a phrase.
+
+    "on Friday." ends before the dot (an abbreviation's own dot stays: "Feb.", "a.m."),
+    and "20:19 Beijing time" ends before the zone, which TimeML keeps outside the tag.
+    """
+    piece = normalize(text[start:end])
+    zone = _zone_tail().search(piece)
+    if zone is not None and zone.start() > 0:
+        end = start + zone.start()
+        piece = piece[: zone.start()]
+    if len(piece) > 1 and piece.endswith(".") and not piece.endswith(("a.m.", "p.m.")):
+        words = piece[:-1].split()
+        if words and words[-1] not in ABBREVIATIONS:
+            end -= 1
     return end
+
+
+@functools.cache
+def _clock_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w:])(?:{CLOCK})")
+
+
+@functools.cache
+def _zone_tail() -> re.Pattern[str]:
+    return re.compile(rf",?\s+(?:{_alternation(lexicon().zones)}|local\s+time)$")
 
 
 def _is_relative(kind: TimexType, text: str) -> bool:
     return kind in (TimexType.DATE, TimexType.TIME) and not _YEAR_IN_TEXT.search(text)
 
 
-def _split_range(
-    text: str, start: int, end: int, span: DateSpan
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _split_range(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     m = _RANGE_SPLIT.fullmatch(normalize(text[start:end]))
     if m is None:
         return None
@@ -206,24 +275,23 @@ class _Builder:
         except PhraseError:
             return False
         kind = TimexType(res.type.value)
+        core = cand.raw.phrase.core
+        if isinstance(core, Offset) and self._offset(cand, core, res, index):
+            return True
         if kind is TimexType.DURATION:
             start, mod = _duration_extent(self.text, cand.start, cand.end)
             self._one(start, cand.end, res, kind, index, mod=mod or res.mod)
             return True
         span = res.resolved_span
-        if cand.raw.rule.name == "clock time" and span is not None and span.is_timed:
-            moved = self.story.clock(span)
-            if moved is not None:
-                new_span, anchor = moved
-                self._one(cand.start, cand.end, res, kind, index, span=new_span, anchor=anchor)
-                return True
+        if span is not None and span.is_timed and self._clocks(cand, res, span, index):
+            return True
         if (
             span is not None
             and "range" in cand.raw.rule.name
             and span.granularity is Granularity.DAY
             and span.first != span.last
         ):
-            parts = _split_range(self.text, cand.start, cand.end, span)
+            parts = _split_range(self.text, cand.start, cand.end)
             if parts is not None:
                 (a0, a1), (b0, b1) = parts
                 first = DateSpan.day(span.first, zone=span.zone)
@@ -232,6 +300,106 @@ class _Builder:
                 self._one(b0, b1, res, kind, index, span=last, anchor=len(self.mentions) - 1)
                 return True
         self._one(cand.start, cand.end, res, kind, index, span=span)
+        return True
+
+    def _offset(self, cand: _Candidate, core: Offset, res: Resolution, index: int) -> bool:
+        """TimeML's reading of "in two weeks", "five years from now", "a decade ago".
+
+        The amount after "in" or before "from now" is a DURATION (the point it leads to
+        is implied, not written); "from now" is a PRESENT_REF of its own; "a decade ago"
+        is the decade.
+        """
+        words = normalize(self.text[cand.start : cand.end])
+        value = duration_letter(core.unit, abs(core.count))
+        lead = re.match(r"in\s+", words)
+        tail = re.search(r"\s+(?:from\s+(?P<now>now)|hence)$", words)
+        if lead is not None or tail is not None:
+            start = cand.start + (lead.end() if lead else 0)
+            end = cand.start + tail.start() if tail else cand.end
+            end = cand.start + len(re.sub(r"(?:'?\s*time)$", "", words[: end - cand.start]))
+            dur = attrs.evolve(res, timex=value, type=type(res.type)("DURATION"))
+            self._one(start, end, dur, TimexType.DURATION, index)
+            if tail is not None and tail.group("now"):
+                now_at = cand.start + tail.start("now")
+                self.add(
+                    Mention(
+                        start=now_at,
+                        end=now_at + 3,
+                        text=self.text[now_at : now_at + 3],
+                        type=TimexType.DATE,
+                        timex="PRESENT_REF",
+                        relative=True,
+                        sentence=index,
+                        rule="ref",
+                        explanation="ref: a vague reference to the present",
+                    )
+                )
+            return True
+        span = res.resolved_span
+        if "decade" in words and span is not None:
+            decade = DateSpan.unit(Granularity.DECADE, span.first)
+            self._one(cand.start, cand.end, res, TimexType.DATE, index, span=decade)
+            return True
+        return False
+
+    def _clocks(self, cand: _Candidate, res: Resolution, span: DateSpan, index: int) -> bool:
+        """Clock times as TimeML tags them.
+
+        "Saturday, from 9 a.m. to 5 p.m." is a day and two times; "Monday at 3 p.m." a
+        day and a time; a bare "at 11 p.m." is on the date under discussion.  "9:30 a.m.
+        tomorrow" stays one TIME.
+        """
+        words = normalize(self.text[cand.start : cand.end])
+        clocks = list(_clock_re().finditer(words))
+        if not clocks:
+            return False
+        day_part = re.match(
+            r"(?P<day>.*?[^\s,])\s*,?\s+(?:from\s+|at\s+|between\s+)?$", words[: clocks[0].start()]
+        )
+        if day_part is None:
+            if cand.raw is not None and cand.raw.rule.name == "clock time":
+                moved = self.story.clock(span, index)
+                if moved is not None:
+                    self._one(
+                        cand.start,
+                        cand.end,
+                        res,
+                        TimexType.TIME,
+                        index,
+                        span=moved[0],
+                        anchor=moved[1],
+                    )
+                    return True
+            if len(clocks) < 2:
+                return False
+        day_index: int | None = None
+        if day_part is not None:
+            day_span = DateSpan.day(span.first)
+            self._one(
+                cand.start,
+                cand.start + day_part.end("day"),
+                res,
+                TimexType.DATE,
+                index,
+                span=day_span,
+            )
+            day_index = len(self.mentions) - 1
+        for k, clock in enumerate(clocks[:2]):
+            at = clock_time(clock.group())
+            assert at is not None
+            last = span.last if k else span.first
+            one = DateSpan.at(last, at, zone=span.zone)
+            self._one(
+                cand.start + clock.start(),
+                cand.start + clock.end(),
+                res,
+                TimexType.TIME,
+                index,
+                span=one,
+                anchor=day_index,
+            )
+            if day_index is None:
+                day_index = len(self.mentions) - 1
         return True
 
     def _one(
@@ -246,7 +414,7 @@ class _Builder:
         mod: Mod | None = None,
         anchor: int | None = None,
     ) -> None:
-        end = _trim_stop(self.text, start, end_)
+        end = _trim_end(self.text, start, end_)
         words = self.text[start:end]
         relative = _is_relative(kind, words) or anchor is not None
         self.add(
@@ -268,8 +436,31 @@ class _Builder:
 
     def extra(self, extra: Extra, index: int) -> bool:
         words = self.text[extra.start : extra.end]
+        if extra.rule == "coarse":
+            unit = {"century": Granularity.CENTURY, "decade": Granularity.DECADE}.get(
+                extra.unit, Granularity.YEAR
+            )
+            span = DateSpan.unit(unit, self.reference, mod=Mod(extra.value))
+            self.add(
+                Mention(
+                    start=extra.start,
+                    end=extra.end,
+                    text=words,
+                    type=TimexType.DATE,
+                    timex=span.timex,
+                    mod=span.mod,
+                    span=span,
+                    relative=True,
+                    sentence=index,
+                    rule="coarse",
+                    explanation=f"coarse: the publication date's {extra.unit}, {extra.value}",
+                )
+            )
+            return True
         if extra.rule == "narrative":
-            span, anchor, how = self.story.resolve(extra)
+            last = self.mentions[-1].end if self.mentions else 0
+            gap = self.text[last : extra.start] if self.mentions else None
+            span, anchor, how = self.story.resolve(extra, index, gap)
             self.add(
                 Mention(
                     start=extra.start,
@@ -353,7 +544,7 @@ def extract(
     if not isinstance(text, str):
         raise PhraseError(repr(text)[:40], "the text to extract from must be a string", 0)
     builder = _Builder(text, _reference_day(reference), narrative)
-    norm = normalize(text)
+    norm = _POSSESSIVE.sub(lambda m: m.group(1) + "  ", normalize(text))
     for index, sentence in enumerate(split_sentences(text)):
         for _ in _accepted(norm, sentence, builder, index):
             pass

@@ -36,7 +36,13 @@ import attrs
 
 from summitcal.resolve.lexicon import lexicon
 
-__all__ = ["DURATION_MODS", "Extra", "duration_letter", "find_extras"]
+__all__ = ["CLOCK", "DURATION_MODS", "Extra", "clock_time", "duration_letter", "find_extras"]
+
+#: A clock time in normalised text: "9 a.m.", "3:30 p.m.", "20:19", "noon".
+CLOCK = (
+    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight"
+)
 
 #: Words before an amount of time and the TIMEX3 mod they give ("about ten weeks").
 DURATION_MODS = {
@@ -130,6 +136,10 @@ class Extra:
         days: For ``narrative``: days after (negative: before) the date under discussion.
         part: For ``narrative``: a TIMEX3 part of day ("EV" for "that evening").
         clock: For ``narrative``: a clock time ("noon two days later").
+        apposition: For ``narrative``: "the day before" and "the day after" right after
+            a day and a comma restate that day ("on Sunday, the day before the summit").
+        unit: For ``coarse``: the unit of the reference date it names (``century``,
+            ``decade``, ``year``); its mod is in ``value``.
     """
 
     start: int
@@ -141,6 +151,8 @@ class Extra:
     days: int = 0
     part: str | None = None
     clock: time | None = None
+    apposition: bool = False
+    unit: str = ""
 
 
 def _alt(words: object) -> str:
@@ -157,13 +169,17 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     weekdays = _alt(lex.weekdays)
     seasons = _alt(lex.seasons)
     parts = _alt(lex.parts_of_day)
-    clock = (
-        r"(?P<clock>(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-        r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)"
-    )
+    clock = f"(?P<clock>{CLOCK})"
     b, e = r"(?<![\w-])", r"(?![\w-])"
     return (
-        ("present", re.compile(rf"{b}(?:right\s+now|now|currently|nowadays|these\s+days){e}")),
+        (
+            "present",
+            re.compile(
+                rf"{b}(?:right\s+now|currently|nowadays|these\s+days"
+                r"|(?:(?<=for\s)|(?<=from\s)|(?<=until\s)|(?<=than\s)|(?<=of\s)|(?<=by\s))now"
+                r"|(?<![\w,;:]\s)now|now(?=\s*[,.;:!?\"')]|\s*$))(?![\w-])"
+            ),
+        ),
         ("past", re.compile(rf"{b}recently|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several)){e}")),
         (
             "future",
@@ -198,19 +214,25 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ),
         ),
         (
+            "coarse",
+            re.compile(
+                rf"{b}(?:(?P<fz>early|mid|late)[\s-]+(?P<cunit>century|decade)"
+                rf"|(?P<yend>year[\s-]+end|year's\s+end)){e}"
+            ),
+        ),
+        (
             "narrative",
             re.compile(
                 rf"{b}(?:{clock}\s+)?(?:"
-                r"(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before"
-                r"(?!\s+(?:yesterday|the|a|his|her|its|their)\b))"
-                r"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after"
-                r"(?!\s+(?:tomorrow|the|a|his|her|its|their)\b))"
+                r"(?P<prev>the\s+(?:previous|preceding)\s+day"
+                r"|(?P<before>the\s+day\s+before)(?!\s+yesterday))"
+                r"|(?P<next>the\s+(?:next|following)\s+day"
+                r"|(?P<after>the\s+day\s+after)(?!\s+tomorrow))"
                 rf"|(?P<n>{num})\s+days?\s+(?P<dir>later|earlier|afterwards)"
                 rf"|(?P<follow>the\s+following|the\s+next)\s+(?P<fpart>{parts})"
                 rf"|(?:that|the\s+same)\s+(?P<tpart>day|{parts})"
                 rf"|later\s+(?:that|the\s+same)\s+(?P<lpart>day|{parts})"
                 r"|(?P<lday>later\s+in\s+the\s+day)"
-                r"|the\s+(?:opening|first|closing|final|last)\s+day(?!s)"
                 rf"|(?:(?<=in\s)|(?<=until\s)|(?<=during\s)|(?<=by\s))the\s+(?P<bpart>{parts})"
                 rf"){e}"
             ),
@@ -233,7 +255,8 @@ def _count(word: str | None, default: int | None = 1) -> int | None:
     return lexicon().cardinals.get(word, default)
 
 
-def _clock(text: str | None) -> time | None:
+def clock_time(text: str | None) -> time | None:
+    """The time a :data:`CLOCK` match names (``None`` for ``None``)."""
     if text is None:
         return None
     words = lexicon().clock_words
@@ -293,7 +316,7 @@ def _narrative(m: re.Match[str]) -> Extra:
         word = g.get("tpart") or g.get("lpart") or g.get("bpart")
         if word and word != "day":
             part = lexicon().parts_of_day[word]
-    clock = _clock(g.get("clock"))
+    clock = clock_time(g.get("clock"))
     kind = "TIME" if part or clock else "DATE"
     return Extra(
         start=m.start(),
@@ -303,6 +326,7 @@ def _narrative(m: re.Match[str]) -> Extra:
         days=days,
         part=None if clock else part,
         clock=clock,
+        apposition=bool(g.get("before") or g.get("after")),
     )
 
 
@@ -327,6 +351,17 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                 found = _set(m)
                 if found is not None:
                     yield found
+            elif name == "coarse":
+                fz = m.group("fz")
+                mod = {"early": "START", "mid": "MID", "late": "END"}[fz] if fz else "END"
+                yield Extra(
+                    start=m.start(),
+                    end=m.end(),
+                    rule="coarse",
+                    type="DATE",
+                    value=mod,
+                    unit=m.group("cunit") or "year",
+                )
             elif name == "vague-duration":
                 unit = _UNIT_WORDS[m.group("unit") or m.group("bare")]
                 yield Extra(

@@ -41,6 +41,8 @@ class Narrative:
         self.enabled = enabled
         self.current = reference
         self.index: int | None = None  # the mention that named it; None: the publication date
+        self.sentence = -1  # the sentence it was named in
+        self.end = -1  # where that mention ends in the text
 
     def saw(self, mention: Mention, index: int) -> None:
         """Note a mention; a single day it names becomes the date under discussion."""
@@ -54,33 +56,60 @@ class Narrative:
         ):
             self.current = span.first
             self.index = index
+            self.sentence = mention.sentence
+            self.end = mention.end
 
-    def resolve(self, extra: Extra) -> tuple[DateSpan, int | None, str]:
+    def focus(self, sentence: int) -> tuple[date, int | None]:
+        """The date under discussion for a phrase in ``sentence``, and its mention.
+
+        A day named in this sentence or the one before stays in focus; further back, the
+        article has moved on and the publication date is the anchor again.
+        """
+        if self.index is not None and sentence - self.sentence <= 1:
+            return self.current, self.index
+        return self.reference, None
+
+    def resolve(
+        self, extra: Extra, sentence: int, gap: str | None = None
+    ) -> tuple[DateSpan, int | None, str]:
         """The span of a narrative expression, the mention it is anchored to, and why.
+
+        Args:
+            extra: The expression.
+            sentence: The index of its sentence.
+            gap: The text between the last dated mention and the expression; a comma
+                alone makes "the day before" an apposition that restates that day.
 
         Returns:
             The span; the index of the anchoring mention (``None`` for the publication
             date); an explanation.
         """
-        day = self.current + timedelta(days=extra.days)
+        current, index = self.focus(sentence)
+        days = extra.days
+        if extra.apposition and index is not None and gap is not None and gap.strip() == ",":
+            days = 0
+        day = current + timedelta(days=days)
         if extra.clock is not None:
             span = DateSpan.at(day, extra.clock)
         elif extra.part is not None:
             span = DateSpan.part(day, PartOfDay(extra.part))
         else:
             span = DateSpan.day(day)
-        base = "the publication date" if self.index is None else "the date under discussion"
-        shift = f"{extra.days:+d} day(s) from " if extra.days else ""
-        how = f"narrative: {shift}{base} ({self.current.isoformat()})"
-        return span, self.index, how
+        base = "the publication date" if index is None else "the date under discussion"
+        shift = f"{days:+d} day(s) from " if days else ""
+        if extra.apposition and days == 0:
+            shift = "in apposition to "
+        how = f"narrative: {shift}{base} ({current.isoformat()})"
+        return span, index, how
 
-    def clock(self, span: DateSpan) -> tuple[DateSpan, int] | None:
+    def clock(self, span: DateSpan, sentence: int) -> tuple[DateSpan, int] | None:
         """A bare clock time moved onto the date under discussion, with its anchor.
 
         Returns:
-            ``None`` when no day has been named yet (the publication date stands).
+            ``None`` when no day is in focus (the publication date stands).
         """
-        if not self.enabled or self.index is None or span.first == self.current:
+        current, index = self.focus(sentence)
+        if not self.enabled or index is None:
             return None
-        moved = attrs.evolve(span, first=self.current, last=self.current)
-        return moved, self.index
+        moved = attrs.evolve(span, first=current, last=current)
+        return moved, index

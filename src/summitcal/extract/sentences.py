@@ -18,7 +18,7 @@ import re
 
 import attrs
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "Sentence", "split_sentences"]
 
 # Words that end with a full stop without ending the sentence (lower-case, no dot).
 _ABBREVIATION_WORDS = (
@@ -27,7 +27,8 @@ _ABBREVIATION_WORDS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "mon tue tues wed thu thur thurs fri sat sun"
 )
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+#: Words (lower-case, without their dot) that a full stop follows without ending a sentence.
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _OPENERS = "(\"'“‘"
 # Dotted abbreviations: "U.S.", "U.K.", "a.m.", "p.m.", "e.g.", "i.e.".
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
@@ -67,7 +68,7 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         # "at 9 a.m. Tuesday" goes on; "at 9 a.m. The talks..." ends.
         following = re.match(r"\s+([A-Za-z]+)", text[after:])
         return following is not None and following.group(1).lower() in _day_or_month_words()
-    if bare in _ABBREVIATIONS:
+    if bare in ABBREVIATIONS:
         return True
     if _DOTTED.search(word):
         # "U.S." may end a sentence, but far more often it is inside one.
