@@ -21,7 +21,7 @@ from summitcal.errors import SummitcalError
 __all__ = ["main"]
 
 # Sub-command modules of this package, in the order `summitcal --help` lists them.
-COMMAND_MODULES = ("catalog", "ical", "site", "resolve")
+COMMAND_MODULES = ("catalog", "ical", "site", "resolve", "extract")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -55,9 +55,10 @@ from summitcal.span import DateSpan, Granularity, Mod
 
 __all__ = ["extract"]
 
-# How far around a trigger word the grammar looks (the longest phrases, such as "from
-# Tuesday, February 11, to Thursday, February 13", fit within it on either side).
-_MARGIN = 48
+# How far around a trigger word the grammar looks.  Phrases are dense in trigger words
+# ("from Tuesday, February 11, to Thursday, February 13"); the words a phrase may have
+# before or after its last trigger ("the beginning of", "the first half of") fit in this.
+_MARGIN = 24
 _LEADING_PREPOSITION = re.compile(r"(?:for|within|over|during|in|after|since|by)\s+")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # "Thursday's briefing": the grammar reads the day once the possessive is blanked out

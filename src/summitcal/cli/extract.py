@@ -1,0 +1,192 @@
+"""``summitcal extract``: every temporal expression in one or more articles.
+
+Inputs are plain-text files, TimeML files (``.tml``/``.xml``: the ``<TEXT>`` body is read
+and its DCT is the publication date unless ``--published`` is given), directories of them,
+or ``-`` for standard input.  Output is JSON Lines (one object per article), the article
+with its dates marked (``text``), or TIMEX3-tagged TimeML.
+
+A progress bar is drawn on standard error when there are several inputs and standard
+error is a terminal; it is a few lines of code here rather than a dependency, since all
+it needs is a carriage return.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from summitcal.atomic import atomic_write_bytes
+from summitcal.cli._common import iso_date
+from summitcal.errors import SummitcalError
+from summitcal.extract import Mention, extract
+from summitcal.extract.timeml import parse_timeml, to_timeml
+
+EXAMPLE = """\
+Example:
+  summitcal extract story.txt --published 2025-02-09
+  summitcal extract tests/data/articles/ --format timeml --out-dir tagged/
+  cat story.txt | summitcal extract - --published 2025-02-09 --format text
+"""
+
+_TIMEML_SUFFIXES = (".tml", ".xml", ".timeml")
+_TEXT_SUFFIXES = (".txt", ".text", *_TIMEML_SUFFIXES)
+
+
+class InputError(SummitcalError):
+    """An input cannot be read or lacks a publication date."""
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="find and resolve every date in articles",
+        description=(
+            "Find every temporal expression in articles (TimeML TIMEX3 conventions) and "
+            "resolve it against the publication date."
+        ),
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="text or TimeML files, directories of them, or - for standard input",
+    )
+    p.add_argument(
+        "--published",
+        type=iso_date,
+        metavar="DATE",
+        help="publication date (may be omitted for TimeML input with a DCT)",
+    )
+    p.add_argument("--format", choices=("json", "text", "timeml"), default="json")
+    p.add_argument(
+        "--no-narrative",
+        action="store_true",
+        help="anchor 'the next day' and bare clock times to the publication date",
+    )
+    p.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help="write one output file per input here (needed for --format timeml with "
+        "several inputs)",
+    )
+    p.set_defaults(handler=run)
+
+
+def _expand(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(
+                str(p) for p in path.iterdir() if p.is_file() and p.suffix in _TEXT_SUFFIXES
+            )
+            if not found:
+                raise InputError(f"{name}: no .txt or .tml files in this directory")
+            out.extend(found)
+        else:
+            out.append(name)
+    return out
+
+
+def _read(name: str, published: date | None) -> tuple[str, date, str, str | None]:
+    """The text, reference date, document id and title of one input."""
+    if name == "-":
+        raw = sys.stdin.read()
+        stem = "stdin"
+    else:
+        try:
+            raw = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{name}: cannot read: {exc}") from None
+        stem = Path(name).stem
+    is_timeml = name.endswith(_TIMEML_SUFFIXES) or raw.lstrip().startswith(("<?xml", "<TimeML"))
+    if is_timeml:
+        doc = parse_timeml(raw, source=name)
+        reference = published or doc.dct
+        if reference is None:
+            raise InputError(f"{name}: no DCT in the file; give --published DATE")
+        return doc.text, reference, doc.docid or stem, doc.title
+    if published is None:
+        raise InputError(f"{name}: --published DATE is required for plain text")
+    return raw, published, stem, None
+
+
+def _marked(text: str, mentions: list[Mention]) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in mentions:
+        out.append(text[pos : m.start])
+        extra = f" {m.mod.value}" if m.mod is not None else ""
+        freq = f" freq={m.freq}" if m.freq else ""
+        out.append(f"[{m.text} = {m.timex}{extra}{freq}]")
+        pos = m.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _render(
+    fmt: str,
+    name: str,
+    text: str,
+    ref: date,
+    doc_id: str,
+    title: str | None,
+    mentions: list[Mention],
+) -> str:
+    if fmt == "json":
+        record = {
+            "file": name,
+            "published": ref.isoformat(),
+            "mentions": [m.to_dict() for m in mentions],
+        }
+        return json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+    if fmt == "timeml":
+        return to_timeml(text, mentions, dct=ref, docid=doc_id, title=title)
+    return _marked(text, mentions).rstrip("\n") + "\n"
+
+
+def _progress(stream: TextIO, done: int, total: int, label: str) -> None:
+    width = 30
+    filled = width * done // total
+    bar = "#" * filled + "-" * (width - filled)
+    stream.write(f"\r[{bar}] {done}/{total} {label[-40:]:<40}")
+    if done == total:
+        stream.write("\n")
+    stream.flush()
+
+
+def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(input name, document id, rendered output) for each input, in order."""
+    for name in names:
+        text, ref, doc_id, title = _read(name, args.published)
+        mentions = extract(text, reference=ref, narrative=not args.no_narrative)
+        yield name, doc_id, _render(args.format, name, text, ref, doc_id, title, mentions)
+
+
+def run(args: argparse.Namespace) -> int:
+    names = _expand(args.files)
+    if names.count("-") > 1:
+        raise InputError("standard input (-) can be read only once")
+    if args.format == "timeml" and len(names) > 1 and not args.out_dir:
+        raise InputError("several TimeML documents need --out-dir (one file each)")
+    show = len(names) > 1 and sys.stderr.isatty()
+    out_dir = Path(args.out_dir) if args.out_dir else None
+    suffix = {"json": ".json", "text": ".txt", "timeml": ".tml"}[args.format]
+    for done, (name, doc_id, rendered) in enumerate(_outputs(args, names), start=1):
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(out_dir / f"{doc_id}{suffix}", rendered.encode("utf-8"))
+        else:
+            if args.format == "text" and len(names) > 1:
+                sys.stdout.write(f"== {name} ==\n")
+            sys.stdout.write(rendered)
+        if show:
+            _progress(sys.stderr, done, len(names), name)
+    return 0

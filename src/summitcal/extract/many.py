@@ -1,0 +1,117 @@
+"""``extract_many``: extraction over a stream of documents, lazily, optionally in parallel.
+
+``extract`` is a pure function of one document, so a collection of documents is a map.
+On one machine :func:`extract_many` streams: it takes any iterable (a generator reading a
+directory, say) and yields one :class:`Extraction` per document, in input order, holding
+only a bounded number of documents in memory.  With ``processes=N`` the work is spread
+over a process pool.  For archives larger than one machine, see examples/dask_pipeline.py.
+
+Example::
+
+    >>> from datetime import date
+    >>> docs = [("Talks ended on Friday.", date(2025, 2, 9))]
+    >>> [m.timex for r in extract_many(docs) for m in r.mentions]
+    ['2025-02-07']
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from datetime import date, datetime
+
+import attrs
+
+from summitcal.errors import SummitcalError
+from summitcal.extract.core import extract
+from summitcal.extract.mention import Mention
+
+__all__ = ["Document", "Extraction", "extract_many"]
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A text to extract from, with its publication date and an optional id."""
+
+    text: str
+    reference: date | datetime
+    id: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Extraction:
+    """The result for one document.
+
+    Attributes:
+        id: The document's id (its position in the input, as a string, when it had none).
+        reference: The date it was resolved against.
+        mentions: What was found; empty when ``error`` is set.
+        error: The message of the typed error the document raised, if any (one bad
+            document does not stop a stream).
+    """
+
+    id: str
+    reference: date | datetime
+    mentions: tuple[Mention, ...] = ()
+    error: str | None = None
+
+
+DocumentLike = Document | tuple[str, date | datetime] | tuple[str, date | datetime, str]
+
+
+def _as_document(item: DocumentLike, position: int) -> Document:
+    if isinstance(item, Document):
+        return item if item.id else attrs.evolve(item, id=str(position))
+    if isinstance(item, tuple) and len(item) in (2, 3):
+        doc_id = str(item[2]) if len(item) == 3 else str(position)
+        return Document(text=item[0], reference=item[1], id=doc_id)
+    raise TypeError(f"document #{position}: expected a Document or (text, reference[, id])")
+
+
+def _run(doc: Document) -> Extraction:
+    try:
+        found = extract(doc.text, reference=doc.reference)
+    except SummitcalError as exc:
+        return Extraction(id=doc.id, reference=doc.reference, error=str(exc))
+    return Extraction(id=doc.id, reference=doc.reference, mentions=tuple(found))
+
+
+def extract_many(
+    documents: Iterable[DocumentLike],
+    *,
+    processes: int | None = None,
+    executor: Executor | None = None,
+    chunk: int = 64,
+) -> Iterator[Extraction]:
+    """Extract from each document of a stream, lazily, results in input order.
+
+    Args:
+        documents: :class:`Document` objects or ``(text, reference)`` /
+            ``(text, reference, id)`` tuples; any iterable, consumed as results are
+            asked for.
+        processes: Run on a process pool of this many workers (``None`` or ``1``: in
+            this process).
+        executor: Or an executor of your own (its workers must be able to import
+            summitcal); not shut down here.
+        chunk: How many documents are in flight at once with a pool (memory bound).
+
+    Yields:
+        One :class:`Extraction` per document, in input order.  A document that raises a
+        typed error yields an extraction with ``error`` set and the stream goes on.
+
+    Raises:
+        TypeError: If an item is neither a Document nor a tuple of the right shape.
+    """
+    docs = (_as_document(item, i) for i, item in enumerate(documents))
+    if executor is None and (processes is None or processes <= 1):
+        yield from map(_run, docs)
+        return
+    own = executor is None
+    pool = executor or ProcessPoolExecutor(max_workers=processes)
+    try:
+        while batch := list(itertools.islice(docs, chunk)):
+            yield from pool.map(_run, batch)
+    finally:
+        if own:
+            pool.shutdown(cancel_futures=True)
