@@ -79,7 +79,7 @@ def _alternation(words: object) -> str:
 
 @functools.cache
 def _trigger() -> re.Pattern[str]:
-    """Words (or a digit) without which no temporal expression can stand."""
+    """Words (and digit shapes) without which no temporal expression can stand."""
     lex = lexicon()
     words: set[str] = set()
     words |= set(lex.weekdays) | set(lex.months) | set(lex.seasons)
@@ -92,7 +92,13 @@ def _trigger() -> re.Pattern[str]:
     words |= {"centuries", "century", "half", "q1", "q2", "q3", "q4", "h1", "h2"}
     words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
     words |= {"eighties", "nineties", "noon", "day", "days"}
-    return re.compile(rf"\d|(?<![\w])(?:{_alternation(words)})(?!\w)")
+    # Digits only where they can be part of a date or time: a year, a numeric date or
+    # clock time, an ordinal day, a decade; "28 countries" or "90 percent" start nothing.
+    digits = (
+        r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\d[/.:-]\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+        r"|\d(?:st|nd|rd|th)\b|\d0'?s\b"
+    )
+    return re.compile(rf"{digits}|(?<![\w])(?:{_alternation(words)})(?!\w)")
 
 
 def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
