@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import attrs
 
@@ -244,6 +244,12 @@ def _clock_re() -> re.Pattern[str]:
 
 
 @functools.cache
+def _zone_then_day() -> re.Pattern[str]:
+    zones = _alternation(lexicon().zones)
+    return re.compile(rf"\s+(?:{zones}|local\s+time)\s*,?\s+(?:on\s+)?(?P<day>\S.*)$")
+
+
+@functools.cache
 def _zone_tail() -> re.Pattern[str]:
     return re.compile(rf",?\s+(?:{_alternation(lexicon().zones)}|local\s+time)$")
 
@@ -363,6 +369,18 @@ class _Builder:
         day_part = re.match(
             r"(?P<day>.*?[^\s,])\s*,?\s+(?:from\s+|at\s+|between\s+)?$", words[: clocks[0].start()]
         )
+        zoned = _zone_then_day().match(words, clocks[0].end())
+        if day_part is None and zoned is not None and len(clocks) == 1:
+            # "20:19 Beijing time on Monday": the zone stays outside, so a time and a day.
+            timed = DateSpan.at(span.first, span.start_time or time(), zone=span.zone)
+            self._one(
+                cand.start, cand.start + clocks[0].end(), res, TimexType.TIME, index, span=timed
+            )
+            day_span = DateSpan.day(span.first, zone=span.zone)
+            self._one(
+                cand.start + zoned.start("day"), cand.end, res, TimexType.DATE, index, span=day_span
+            )
+            return True
         if day_part is None:
             if cand.raw is not None and cand.raw.rule.name == "clock time":
                 moved = self.story.clock(span, index)

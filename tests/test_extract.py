@@ -1,0 +1,195 @@
+"""extract(): what it finds in running text, how it values it, and where it anchors it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from summitcal import PhraseError, extract
+from summitcal.extract import Mention, TimexType, extract_many
+from summitcal.extract.evaluate import evaluate
+from summitcal.span import Mod
+
+SUNDAY = date(2025, 2, 9)
+ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.tml"))
+
+# Floors for the dev corpus, a little below what was measured (strict F1 97.0, relaxed F1
+# 97.7, value accuracy 93.1, value F1 91.0).
+FLOORS = {"strict_f1": 0.94, "relaxed_f1": 0.95, "value_accuracy": 0.89, "value_f1": 0.87}
+
+
+def found(text: str, reference: date = SUNDAY) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type.value, m.timex) for m in extract(text, reference=reference)]
+
+
+def test_offsets_point_into_the_text_and_mentions_are_ordered() -> None:
+    text = "Officials said on Friday that talks would resume next week."
+    mentions = extract(text, reference=SUNDAY)
+    assert [m.text for m in mentions] == ["Friday", "next week"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    assert mentions[0].start < mentions[1].start
+    assert all(m.explanation for m in mentions)
+
+
+def test_tense_of_each_sentence_sets_the_direction() -> None:
+    assert found("Ministers met on Friday.") == [("Friday", "DATE", "2025-02-07")]
+    assert found("Ministers will meet on Friday.") == [("Friday", "DATE", "2025-02-14")]
+
+
+def test_prepositions_stay_outside_and_amount_words_inside_with_a_mod() -> None:
+    (m,) = extract("The review will take about ten weeks.", reference=SUNDAY)
+    assert (m.text, m.timex, m.mod) == ("about ten weeks", "P10W", Mod.APPROX)
+    (w,) = extract("A decision is due within six months.", reference=SUNDAY)
+    assert (w.text, w.type, w.timex) == ("six months", TimexType.DURATION, "P6M")
+
+
+def test_a_range_is_two_timexes_the_second_anchored_on_the_first() -> None:
+    mentions = extract("The summit was held on Feb. 6-7 in Paris.", reference=SUNDAY)
+    assert [(m.text, m.timex) for m in mentions] == [("Feb. 6", "2025-02-06"), ("7", "2025-02-07")]
+    assert mentions[1].anchor == 0
+
+
+def test_vague_references_sets_and_unspecified_amounts() -> None:
+    text = (
+        "Now the group meets every six months. It recently met twice a year, "
+        "and the plan took several months."
+    )
+    assert found(text) == [
+        ("Now", "DATE", "PRESENT_REF"),
+        ("every six months", "SET", "P6M"),
+        ("recently", "DATE", "PAST_REF"),
+        ("twice a year", "SET", "P1Y"),
+        ("several months", "DURATION", "PXM"),
+    ]
+    twice = extract(text, reference=SUNDAY)[3]
+    assert twice.freq == "2X"
+
+
+def test_in_two_weeks_is_a_duration_and_a_decade_ago_a_decade() -> None:
+    assert found("The rules take effect in two weeks.") == [("two weeks", "DURATION", "P2W")]
+    assert found("Five years from now, nobody will ask.") == [
+        ("Five years", "DURATION", "P5Y"),
+        ("now", "DATE", "PRESENT_REF"),
+    ]
+    assert found("The idea was born a decade ago.") == [("a decade ago", "DATE", "201")]
+
+
+def test_narrative_expressions_follow_the_date_under_discussion() -> None:
+    text = "Talks opened on Feb. 3. The next day, delegates left at 11 p.m."
+    mentions = extract(text, reference=SUNDAY)
+    assert [(m.text, m.timex, m.anchor) for m in mentions] == [
+        ("Feb. 3", "2025-02-03", None),
+        ("The next day", "2025-02-04", 0),
+        ("11 p.m.", "2025-02-04T23:00", 1),
+    ]
+    plain = extract(text, reference=SUNDAY, narrative=False)
+    # Without narrative anchoring both count from the publication date.
+    assert plain[1].timex == "2025-02-10"
+    assert plain[2].timex == "2025-02-09T23:00"
+
+
+def test_apposition_restates_the_day() -> None:
+    text = "Leaders arrived on Sunday, the day before the summit opened."
+    assert found(text, date(2025, 2, 11))[1] == ("the day before", "DATE", "2025-02-09")
+
+
+def test_day_and_clock_times_are_separate_timexes() -> None:
+    text = "The museum opens to the public on Saturday, from 9 a.m. to 5 p.m."
+    assert found(text, date(2024, 7, 5)) == [
+        ("Saturday", "DATE", "2024-07-06"),
+        ("9 a.m.", "TIME", "2024-07-06T09:00"),
+        ("5 p.m.", "TIME", "2024-07-06T17:00"),
+    ]
+    assert found("He will brief reporters at 9:30 a.m. tomorrow.")[0][1:] == (
+        "TIME",
+        "2025-02-10T09:30",
+    )
+
+
+def test_zone_words_and_full_stops_stay_outside() -> None:
+    text = "It was released at 20:19 Beijing time on Monday. It ends in late July."
+    texts = [t for t, _, _ in found(text, date(2025, 1, 22))]
+    assert texts == ["20:19", "Monday", "late July"]
+
+
+def test_names_counts_and_ordinals_are_not_dates() -> None:
+    text = (
+        "Theresa May said 2000 delegates came to the Third Forum, "
+        "the first such meeting since Fridays for Future began."
+    )
+    assert found(text) == []
+
+
+def test_possessive_days_are_found() -> None:
+    assert found("Thursday's briefing ran late.", date(2025, 2, 8)) == [
+        ("Thursday", "DATE", "2025-02-06")
+    ]
+
+
+def test_reference_may_be_an_aware_datetime_but_not_a_naive_one() -> None:
+    aware = datetime(2025, 2, 9, 23, 0, tzinfo=UTC)
+    assert found("It ended yesterday.", aware.date()) == [("yesterday", "DATE", "2025-02-08")]
+    assert extract("It ended yesterday.", reference=aware)[0].timex == "2025-02-08"
+    with pytest.raises(PhraseError, match="timezone-aware"):
+        extract("It ended yesterday.", reference=datetime(2025, 2, 9))  # noqa: DTZ001
+    with pytest.raises(PhraseError, match="must be a date"):
+        extract("It ended yesterday.", reference="2025-02-09")  # type: ignore[arg-type]
+
+
+def test_extraction_is_deterministic() -> None:
+    text = Path(ARTICLES[0]).read_text(encoding="utf-8")
+    assert extract(text, reference=SUNDAY) == extract(text, reference=SUNDAY)
+
+
+def test_empty_and_dateless_texts_give_nothing() -> None:
+    assert extract("", reference=SUNDAY) == []
+    assert extract("Delegates from 28 countries signed it.", reference=SUNDAY) == []
+
+
+def test_extract_many_streams_in_order_and_reports_bad_documents() -> None:
+    consumed: list[int] = []
+
+    def docs():  # type: ignore[no-untyped-def]
+        for i, text in enumerate(["It ended on Friday.", "Talks resume next week."]):
+            consumed.append(i)
+            yield (text, SUNDAY)
+        yield ("Talks end today.", "not a date")
+
+    stream = extract_many(docs())
+    first = next(stream)
+    assert consumed == [0]  # lazy: nothing read ahead
+    assert [m.timex for m in first.mentions] == ["2025-02-07"]
+    rest = list(stream)
+    assert [r.id for r in rest] == ["1", "2"]
+    assert rest[1].error is not None
+    assert rest[1].mentions == ()
+
+
+def test_extract_many_on_a_process_pool_gives_the_same_results() -> None:
+    docs = [(Path(p).read_text(encoding="utf-8"), SUNDAY, p.stem) for p in ARTICLES[:4]]
+    serial = [r.mentions for r in extract_many(docs)]
+    pooled = list(extract_many(docs, processes=2, chunk=3))
+    assert [r.id for r in pooled] == [p.stem for p in ARTICLES[:4]]
+    assert [r.mentions for r in pooled] == serial
+
+
+def test_mention_rejects_offsets_that_disagree_with_its_text() -> None:
+    with pytest.raises(ValueError, match="characters long"):
+        Mention(start=0, end=3, text="Friday", type=TimexType.DATE, timex="2025-02-07")
+
+
+def test_dev_corpus_scores_stay_above_their_floors() -> None:
+    total = evaluate(ARTICLES).total
+    measured = {
+        "strict_f1": total.strict.f1,
+        "relaxed_f1": total.relaxed.f1,
+        "value_accuracy": total.value_accuracy,
+        "value_f1": total.value.f1,
+    }
+    print("\ndev corpus:", total.summary().replace("\n", " | "))
+    assert len(ARTICLES) >= 20
+    for name, floor in FLOORS.items():
+        assert measured[name] >= floor, f"{name} {measured[name]:.3f} fell below {floor}"
