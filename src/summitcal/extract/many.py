@@ -108,10 +108,13 @@ def extract_many(
         yield from map(_run, docs)
         return
     own = executor is None
-    pool = executor or ProcessPoolExecutor(max_workers=processes)
+    workers = processes or 2
+    pool = executor or ProcessPoolExecutor(max_workers=workers)
     try:
         while batch := list(itertools.islice(docs, chunk)):
-            yield from pool.map(_run, batch)
+            # Several documents per task: one round trip to a worker costs about as much
+            # as extracting from a short article.
+            yield from pool.map(_run, batch, chunksize=max(1, len(batch) // (2 * workers)))
     finally:
         if own:
             pool.shutdown(cancel_futures=True)
