@@ -39,6 +39,7 @@ from summitcal.extract.extras import (
     DURATION_MODS,
     OUTSIDE_MODS,
     Extra,
+    alternation,
     clock_time,
     duration_letter,
     find_extras,
@@ -72,11 +73,6 @@ _RANGE_SPLIT = re.compile(
 )
 
 
-def _alternation(words: object) -> str:
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-
-
 @functools.cache
 def _trigger() -> re.Pattern[str]:
     """Words (and digit shapes) without which no temporal expression can stand."""
@@ -98,7 +94,7 @@ def _trigger() -> re.Pattern[str]:
         r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\d[/.:-]\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
         r"|\d(?:st|nd|rd|th)\b|\d0'?s\b"
     )
-    return re.compile(rf"{digits}|(?<![\w])(?:{_alternation(words)})(?!\w)")
+    return re.compile(rf"{digits}|(?<![\w])(?:{alternation(words)})(?!\w)")
 
 
 def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -245,13 +241,13 @@ def _clock_re() -> re.Pattern[str]:
 
 @functools.cache
 def _zone_then_day() -> re.Pattern[str]:
-    zones = _alternation(lexicon().zones)
+    zones = alternation(lexicon().zones)
     return re.compile(rf"\s+(?:{zones}|local\s+time)\s*,?\s+(?:on\s+)?(?P<day>\S.*)$")
 
 
 @functools.cache
 def _zone_tail() -> re.Pattern[str]:
-    return re.compile(rf",?\s+(?:{_alternation(lexicon().zones)}|local\s+time)$")
+    return re.compile(rf",?\s+(?:{alternation(lexicon().zones)}|local\s+time)$")
 
 
 def _is_relative(kind: TimexType, text: str) -> bool:

@@ -29,14 +29,22 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import time
 
 import attrs
 
 from summitcal.resolve.lexicon import lexicon
 
-__all__ = ["CLOCK", "DURATION_MODS", "Extra", "clock_time", "duration_letter", "find_extras"]
+__all__ = [
+    "CLOCK",
+    "DURATION_MODS",
+    "Extra",
+    "alternation",
+    "clock_time",
+    "duration_letter",
+    "find_extras",
+]
 
 #: A clock time in normalised text: "9 a.m.", "3:30 p.m.", "20:19", "noon".
 CLOCK = (
@@ -155,20 +163,21 @@ class Extra:
     unit: str = ""
 
 
-def _alt(words: object) -> str:
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any white space."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
 @functools.cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = lexicon()
-    num = _alt([*lex.cardinals, "a", "an", "one"]) + r"|\d+"
-    units = _alt(_UNIT_WORDS)
-    months = _alt(lex.months)
-    weekdays = _alt(lex.weekdays)
-    seasons = _alt(lex.seasons)
-    parts = _alt(lex.parts_of_day)
+    num = alternation([*lex.cardinals, "a", "an", "one"]) + r"|\d+"
+    units = alternation(_UNIT_WORDS)
+    months = alternation(lex.months)
+    weekdays = alternation(lex.weekdays)
+    seasons = alternation(lex.seasons)
+    parts = alternation(lex.parts_of_day)
     clock = f"(?P<clock>{CLOCK})"
     b, e = r"(?<![\w-])", r"(?![\w-])"
     return (
