@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
 from summitcal.resolve.lexicon import Holiday, lexicon
@@ -69,6 +69,23 @@ def duration_value(unit: str, count: int) -> str:
     return f"P{time_part}{count}{_ISO_LETTER[unit]}"
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, clipped to the end of a shorter month (as dateutil)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    try:
+        return day.replace(year=year, month=month)
+    except ValueError:  # 31 March + 1 month: the last day of April
+        return date(year, month, _month_length(year, month))
+
+
+def _month_length(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -97,13 +114,24 @@ class Anchored:
     duration: tuple[str, int] | None = None
 
 
-@attrs.frozen(kw_only=True)
 class _Ctx:
-    reference: date
-    direction: Direction  # never AUTO here
-    order: NumericOrder | None
-    context_year: int | None
-    label: str  # the direction as explained: "past ('said')"
+    """What anchoring needs besides the phrase (a plain class: one is made per phrase)."""
+
+    __slots__ = ("context_year", "direction", "label", "order", "reference")
+
+    def __init__(
+        self,
+        reference: date,
+        direction: Direction,  # never AUTO here
+        order: NumericOrder | None,
+        context_year: int | None,
+        label: str,  # the direction as explained: "past ('said')"
+    ) -> None:
+        self.reference = reference
+        self.direction = direction
+        self.order = order
+        self.context_year = context_year
+        self.label = label
 
 
 # --- choosing among yearly occurrences -----------------------------------------------------
@@ -144,10 +172,10 @@ def _pick_yearly(
         own = [s for s in spans if s[0].year == ref.year]
         if own:
             first, last = own[0]
-            if first > ref + relativedelta(months=6):
+            if first > add_months(ref, 6):
                 first, last = make(ref.year - 1)
                 return first, last, f"nearest to {ref} (over six months ahead: year before)"
-            if last < ref - relativedelta(months=6):
+            if last < add_months(ref, -6):
                 first, last = make(ref.year + 1)
                 return first, last, f"nearest to {ref} (over six months back: year after)"
             return first, last, f"nearest to {ref} (same year)"
@@ -273,7 +301,7 @@ def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, str]:
 
 def _month_span(month: int, year: int) -> tuple[date, date]:
     first = date(year, month, 1)
-    return first, first + relativedelta(months=1, days=-1)
+    return first, date(year, month, _month_length(year, month))
 
 
 def _month(core: MonthRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
@@ -306,14 +334,12 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
     elif h.rule == "easter":
         first = easter(year) + timedelta(days=h.offset)
     elif h.rule == "nth":
-        weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[h.weekday]
-        from dateutil import relativedelta as rd
-
-        wd = getattr(rd, weekday)
-        if h.n > 0:
-            first = date(year, h.month, 1) + relativedelta(weekday=wd(h.n))
-        else:
-            first = _month_span(h.month, year)[1] + relativedelta(weekday=wd(h.n))
+        if h.n > 0:  # the n-th such weekday of the month
+            start = date(year, h.month, 1)
+            first = start + timedelta(days=(h.weekday - start.weekday()) % 7 + 7 * (h.n - 1))
+        else:  # counted from the month's end: -1 is the last
+            end = _month_span(h.month, year)[1]
+            first = end - timedelta(days=(end.weekday() - h.weekday) % 7 + 7 * (-h.n - 1))
     else:
         table = lexicon().spring_festival
         if year not in table:
@@ -375,6 +401,18 @@ def _year_of(year: int | None, step: int | None, ctx: _Ctx) -> tuple[int, str]:
     return ctx.reference.year + step, "publication year" + (f" {step:+d}" if step else "")
 
 
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
+
+def _moved(day: date, unit: str, count: int) -> date:
+    """``day`` moved by ``count`` calendar units (days, weeks, months, quarters, years...)."""
+    if unit == "day":
+        return day + timedelta(days=count)
+    if unit == "week":
+        return day + timedelta(weeks=count)
+    return add_months(day, _UNIT_MONTHS[unit] * count)
+
+
 def _relative(core: Relative, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
     ref = ctx.reference
     g = _UNIT_GRANULARITY[core.unit]
@@ -384,24 +422,14 @@ def _relative(core: Relative, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str
             g, date(year, 1, 1), mod=mod
         ), f"year {core.step:+d} from {ctx.context_year} named in the sentence"
     step = core.step
-    if core.unit == "week":
-        day = ref + timedelta(weeks=step)
-    elif core.unit == "quarter":
-        day = ref + relativedelta(months=3 * step)
-    elif core.unit == "decade":
-        day = ref + relativedelta(years=10 * step)
-    else:
-        day = ref + relativedelta(**{f"{core.unit}s": step})
+    day = _moved(ref, core.unit, step)
     where = "the publication date's" if step == 0 else f"{step:+d} from the publication date's"
     return DateSpan.unit(g, day, mod=mod), f"relative {core.unit}: {where} {core.unit}"
 
 
 def _offset(core: Offset, ctx: _Ctx) -> tuple[DateSpan, str]:
     ref = ctx.reference
-    if core.unit == "quarter":
-        day = ref + relativedelta(months=3 * core.count)
-    else:
-        day = ref + relativedelta(**{f"{core.unit}s": core.count})
+    day = _moved(ref, core.unit, core.count)
     g = _UNIT_GRANULARITY[core.unit]
     sign = "after" if core.count > 0 else "before"
     n = abs(core.count)
@@ -423,62 +451,64 @@ def _weekend(core: WeekendRef, ctx: _Ctx) -> tuple[DateSpan, str]:
     return DateSpan.unit(Granularity.WEEKEND, day), how
 
 
+def _explicit(core: Explicit, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    return DateSpan.day(core.day), "explicit date"
+
+
+_DAY_LABELS = {Weekday: "weekday", DayWord: "day word", MonthDay: "month-day"}
+
+
+def _single_day(
+    core: Weekday | DayWord | MonthDay, ctx: _Ctx, mod: Mod | None
+) -> tuple[DateSpan, str]:
+    day, how = _day_of(core, ctx)
+    if isinstance(core, MonthDay) and core.weekday is not None and day.weekday() != core.weekday:
+        raise _Fail(f"{day} is a {_WEEKDAYS[day.weekday()]}, not a {_WEEKDAYS[core.weekday]}")
+    return DateSpan.day(day), f"{_DAY_LABELS[type(core)]}, {how}"
+
+
+def _shift(core: Shift, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    day, how = _day_of(core.base, ctx)
+    return DateSpan.day(day + timedelta(days=core.days)), f"{core.days:+d} days from {day} ({how})"
+
+
+def _year(core: YearRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    return DateSpan.unit(Granularity.YEAR, date(core.year, 1, 1), mod=mod), "explicit year"
+
+
+def _quarter(core: QuarterRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    year, how = _year_of(core.year, core.year_step, ctx)
+    day = date(year, 3 * core.quarter - 2, 1)
+    return DateSpan.unit(Granularity.QUARTER, day, mod=mod), f"quarter, {how}"
+
+
+def _half(core: HalfRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    year, how = _year_of(core.year, core.year_step, ctx)
+    day = date(year, 6 * core.half - 5, 1)
+    return DateSpan.unit(Granularity.HALF, day, mod=mod), f"half year, {how}"
+
+
+def _decade(core: Decade, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+    return DateSpan.unit(Granularity.DECADE, date(core.first_year, 1, 1), mod=mod), "decade"
+
+
+def _no_mod(rule: Callable[[Any, _Ctx], tuple[DateSpan, str]]) -> _Rule:
+    return lambda core, ctx, mod: rule(core, ctx)
+
+
+_Rule = Callable[[Any, _Ctx, Mod | None], tuple[DateSpan, str]]
+
+
 def _span_of(core: Core, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
-    ref = ctx.reference
-    if isinstance(core, Explicit):
-        return DateSpan.day(core.day), "explicit date"
-    if isinstance(core, NumericDate):
-        return _numeric(core, ctx)
-    if isinstance(core, (Weekday, DayWord, MonthDay)):
-        day, how = _day_of(core, ctx)
-        label = {Weekday: "weekday", DayWord: "day word", MonthDay: "month-day"}[type(core)]
-        if (
-            isinstance(core, MonthDay)
-            and core.weekday is not None
-            and day.weekday() != core.weekday
-        ):
-            raise _Fail(f"{day} is a {_WEEKDAYS[day.weekday()]}, not a {_WEEKDAYS[core.weekday]}")
-        return DateSpan.day(day), f"{label}, {how}"
-    if isinstance(core, Shift):
-        day, how = _day_of(core.base, ctx)
-        return DateSpan.day(
-            day + timedelta(days=core.days)
-        ), f"{core.days:+d} days from {day} ({how})"
-    if isinstance(core, DayOfMonth):
-        return _day_of_month(core, ctx)
-    if isinstance(core, DayRange):
-        return _range(core, ctx)
-    if isinstance(core, MonthRef):
-        return _month(core, ctx, mod)
-    if isinstance(core, YearRef):
-        return DateSpan.unit(Granularity.YEAR, date(core.year, 1, 1), mod=mod), "explicit year"
-    if isinstance(core, Relative):
-        return _relative(core, ctx, mod)
-    if isinstance(core, Offset):
-        return _offset(core, ctx)
-    if isinstance(core, HolidayRef):
-        return _holiday(core, ctx)
-    if isinstance(core, SeasonRef):
-        return _season(core, ctx, mod)
-    if isinstance(core, QuarterRef):
-        year, how = _year_of(core.year, core.year_step, ctx)
-        day = date(year, 3 * core.quarter - 2, 1)
-        return DateSpan.unit(Granularity.QUARTER, day, mod=mod), f"quarter, {how}"
-    if isinstance(core, HalfRef):
-        year, how = _year_of(core.year, core.year_step, ctx)
-        day = date(year, 6 * core.half - 5, 1)
-        return DateSpan.unit(Granularity.HALF, day, mod=mod), f"half year, {how}"
-    if isinstance(core, Decade):
-        span = DateSpan.unit(Granularity.DECADE, date(core.first_year, 1, 1), mod=mod)
-        return span, "decade"
-    if isinstance(core, WeekendRef):
-        return _weekend(core, ctx)
-    raise AssertionError(f"no span rule for {core!r} at {ref}")  # durations and sets
+    rule = _RULES.get(type(core))
+    if rule is None:  # durations and sets have no span
+        raise AssertionError(f"no span rule for {core!r} at {ctx.reference}")
+    return rule(core, ctx, mod)
 
 
 def _day_of_month(core: DayOfMonth, ctx: _Ctx) -> tuple[DateSpan, str]:
     ref = ctx.reference
-    candidates = [ref.replace(day=1) + relativedelta(months=k) for k in (-1, 0, 1)]
+    candidates = [add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
 
     def on(first: date) -> date | None:
         try:
@@ -496,6 +526,29 @@ def _day_of_month(core: DayOfMonth, ctx: _Ctx) -> tuple[DateSpan, str]:
     if day is None:
         raise _Fail(f"that month has no day {core.day}")
     return DateSpan.day(day), f"day of the month, {how}"
+
+
+#: The anchoring rule of each kind of core (a table, not a chain of type tests).
+_RULES: dict[type, _Rule] = {
+    Explicit: _explicit,
+    NumericDate: _no_mod(_numeric),
+    Weekday: _single_day,
+    DayWord: _single_day,
+    MonthDay: _single_day,
+    Shift: _shift,
+    DayOfMonth: _no_mod(_day_of_month),
+    DayRange: _no_mod(_range),
+    MonthRef: _month,
+    YearRef: _year,
+    Relative: _relative,
+    Offset: _no_mod(_offset),
+    HolidayRef: _no_mod(_holiday),
+    SeasonRef: _season,
+    QuarterRef: _quarter,
+    HalfRef: _half,
+    Decade: _decade,
+    WeekendRef: _no_mod(_weekend),
+}
 
 
 # --- entry point --------------------------------------------------------------------------------
@@ -528,13 +581,7 @@ def anchor(
     """
     if direction is Direction.AUTO:
         raise ValueError("decide the direction before anchoring")
-    ctx = _Ctx(
-        reference=reference,
-        direction=direction,
-        order=order,
-        context_year=context_year,
-        label=label or direction.value,
-    )
+    ctx = _Ctx(reference, direction, order, context_year, label or direction.value)
     core = phrase.core
     if isinstance(core, DurationCore):
         value = duration_value(core.unit, core.count)

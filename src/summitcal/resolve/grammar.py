@@ -54,7 +54,7 @@ from summitcal.resolve.phrase import (
 )
 from summitcal.span import Mod
 
-__all__ = ["RawMatch", "Rule", "matches", "parse", "rules"]
+__all__ = ["RawMatch", "Rule", "candidates", "matches", "parse", "rules", "tokens"]
 
 Builder = Callable[[re.Match[str], Lexicon], Core]
 
@@ -77,12 +77,15 @@ class Rule:
         pattern: The compiled pattern, decorations included.
         build: Turns a match into a core meaning.
         day_level: Whether the rule names a day (so clock times and parts of day apply).
+        triggers: Words of which any text the rule matches contains at least one
+            (``#`` stands for a digit); a text with none of them is not tried.
     """
 
     name: str
     pattern: re.Pattern[str]
     build: Builder
     day_level: bool
+    triggers: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -689,7 +692,7 @@ def _compose(f: _Frag, core: str, day_level: bool) -> str:
     if day_level:
         body = (
             rf"(?:{f.clock('p')}(?:\s+{f.zone('p')})?,?\s+(?:on\s+)?)?"
-            rf"(?:{core})"
+            rf"(?P<core>{core})"
             rf"(?:,?\s+(?:in\s+the\s+)?{f.pod()})?"
             rf"(?:,?\s+(?:at\s+|from\s+|around\s+)?{f.clock('t')}"
             rf"(?:\s*(?:-|to|until|till)\s*{f.clock('e')})?)?"
@@ -700,14 +703,93 @@ def _compose(f: _Frag, core: str, day_level: bool) -> str:
     return rf"(?<![\w/'-])(?:(?P<prep>{_PREPOSITIONS})\s+)?(?P<body>{body})(?![\w/']|-\w)"
 
 
+# --- triggers: a cheap test of which rules can match a text at all --------------------------
+
+# Apostrophes go (so "new year's" and "new years" give the same words); the text's words
+# are then runs of letters, and single digits (a trigger "#" stands for any digit).
+_TOKEN = re.compile(r"[a-z]+|[0-9]")
+_DIGITS = tuple("0123456789")
+
+
+def tokens(norm: str) -> set[str]:
+    """The trigger words of normalised text: runs of letters, and each digit alone."""
+    return set(_TOKEN.findall(norm.replace("'", "")))
+
+
+def _keys(words: object) -> frozenset[str]:
+    """One necessary word per entry: the longest word of each name in ``words``."""
+    assert isinstance(words, (list, tuple, set, frozenset, dict))
+    return frozenset(max(_TOKEN.findall(str(w).replace("'", "")), key=len) for w in words)
+
+
+def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """For each rule name, words of which every text it matches has at least one."""
+    months, weekdays = _keys(lex.months), _keys(lex.weekdays)
+    units = _keys(lex.units)
+    digit = frozenset("#")
+    return {
+        "explicit date": digit,
+        "numeric date": digit,
+        "month-day range": months,
+        "weekday range": weekdays,
+        "month-day": months,
+        "shifted day": units,
+        "weekday": weekdays,
+        "day word": _keys(_DAY_WORDS),
+        "day of the month": digit | {"month"},
+        "month": months,
+        "year": digit,
+        "relative unit": frozenset({"week", "month", "year", "quarter", "decade"}),
+        "relative offset": units,
+        "holiday": _keys(lex.holidays),
+        "season": _keys(lex.seasons),
+        "quarter": frozenset({"q", "quarter"}),
+        "half year": frozenset({"h", "half"}),
+        "decade": digit | _keys(_DECADE_WORDS),
+        "weekend": frozenset({"weekend"}),
+        "clock time": digit | _keys(lex.clock_words),
+        "duration": units,
+        "set": frozenset({"every", "each"})
+        | _keys(lex.sets)
+        | _keys([f"{name}s" for name in lex.weekday_names]),
+    }
+
+
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """The grammar's rules in priority order, compiled on first call and cached."""
     f = _Frag(lexicon())
+    triggers = _triggers(f.lex)
     return tuple(
-        Rule(name, re.compile(_compose(f, core, day_level)), build, day_level)
+        Rule(name, re.compile(_compose(f, core, day_level)), build, day_level, triggers[name])
         for name, core, build, day_level in _core_patterns(f)
     )
+
+
+@functools.cache
+def _rule_masks() -> dict[str, int]:
+    """Trigger word -> bit mask of the rules (by index in :func:`rules`) it may start."""
+    masks: dict[str, int] = {}
+    for i, rule in enumerate(rules()):
+        for trigger in rule.triggers:
+            for word in _DIGITS if trigger == "#" else (trigger,):
+                masks[word] = masks.get(word, 0) | (1 << i)
+    return masks
+
+
+_BY_MASK: dict[int, tuple[Rule, ...]] = {}
+
+
+def candidates(norm: str) -> tuple[Rule, ...]:
+    """The rules that can match somewhere in ``norm``, in priority order."""
+    masks = _rule_masks()
+    mask = 0
+    for word in tokens(norm):
+        mask |= masks.get(word, 0)
+    found = _BY_MASK.get(mask)
+    if found is None:  # a table of rule subsets (at most one entry per subset), not results
+        found = _BY_MASK[mask] = tuple(r for i, r in enumerate(rules()) if mask >> i & 1)
+    return found
 
 
 # --- decorations ------------------------------------------------------------------------------
@@ -732,13 +814,23 @@ def _clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
 
 def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     core = rule.build(m, lex)
-    fz = _get(m, "fz")
+    fz = m.group("fz") if "fz" in m.re.groupindex else None
     mod = Mod(lex.fuzzy[_squash(fz)]) if fz else None
-    start = _clock_time(m, lex, "p") or _clock_time(m, lex, "t") or _clock_time(m, lex, "o")
-    end = _clock_time(m, lex, "e")
-    zone_word = _get(m, "zone") or _get(m, "zonep") or _get(m, "zoneo")
+    start: time | None = None
+    end: time | None = None
+    zone_word: str | None = None
+    pod: str | None = None
+    if rule.day_level:
+        # The decorations are read only when the body is more than its core.
+        if m.span("core") != m.span("body"):
+            start = _clock_time(m, lex, "p") or _clock_time(m, lex, "t")
+            end = _clock_time(m, lex, "e")
+            zone_word = m.group("zone") or m.group("zonep")
+            pod = m.group("pod")
+    elif "cho" in m.re.groupindex:  # the clock-time rule
+        start = _clock_time(m, lex, "o")
+        zone_word = m.group("zoneo")
     zone = lex.zones[_squash(zone_word)] if zone_word else None
-    pod = _get(m, "pod")
     part = lex.parts_of_day[pod] if pod else None
     if isinstance(core, DayWord) and core.word.startswith("this "):
         part = lex.parts_of_day[core.word.split()[1]]
@@ -778,15 +870,16 @@ def parse(text: str) -> tuple[Phrase, int, int]:
     norm = normalize(text)
     lo = len(norm) - len(norm.lstrip())
     hi = len(norm.rstrip().rstrip(",;:!?").rstrip())
-    candidates: tuple[int, ...] = (hi,)
+    ends: tuple[int, ...] = (hi,)
     if norm[lo:hi].endswith(".") and not norm[lo:hi].endswith(("a.m.", "p.m.")):
-        candidates = (hi, hi - 1)
+        ends = (hi, hi - 1)
     if lo >= hi:
         raise PhraseError(text, "empty phrase", 0)
     lex = lexicon()
     failure: _NoParse | None = None
-    for end in candidates:
-        for rule in rules():
+    tried = candidates(norm[lo:hi])
+    for end in ends:
+        for rule in tried:
             m = rule.pattern.fullmatch(norm, lo, end)
             if m is None:
                 continue
@@ -816,7 +909,7 @@ def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]
     """
     lex = lexicon()
     end = len(norm) if hi is None else hi
-    for rule in rules():
+    for rule in candidates(norm[lo:end]):
         for m in rule.pattern.finditer(norm, lo, end):
             try:
                 phrase = _phrase(rule, m, lex)

@@ -28,7 +28,7 @@ __all__ = ["false_friend"]
 #: How far (in characters) around a phrase to look for a listed name.
 _REACH = 40
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.-]*)[ \t]+$")
-_WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w'-]*)")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'-]*)")
 
 # Capitalised words that may sit beside a date without making it a name.
 _FUNCTION_WORDS = frozenset(
@@ -89,14 +89,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-@functools.cache
-def _reject_pattern() -> re.Pattern[str]:
-    words = sorted(lexicon().rejects, key=lambda w: (-len(w), w))
+_TOKEN = re.compile(r"[\w']+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _reject_pattern(shared: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for the listed names that contain one of the ``shared`` words."""
+    names = [n for n in lexicon().rejects if not shared.isdisjoint(_TOKEN.findall(n))]
+    words = sorted(names, key=lambda w: (-len(w), w))
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
-
-
-_TOKEN = re.compile(r"[\w']+")
 
 
 @functools.cache
@@ -111,6 +113,15 @@ def _calendar_words() -> frozenset[str]:
     words |= {w for name in lex.holidays for w in name.split()}
     words |= {w for zone in lex.zones for w in zone.split()}
     return frozenset(words)
+
+
+def _word_before(text: str, start: int) -> re.Match[str] | None:
+    """The word right before ``start`` (looked for in a short window, then everywhere)."""
+    lo = max(0, start - _REACH)
+    found = _WORD_BEFORE.search(text, lo, start)
+    if found is not None and found.start(1) == lo and lo > 0:  # the window cut a word
+        found = _WORD_BEFORE.search(text, 0, start)
+    return found
 
 
 def _sentence_start(text: str, index: int) -> bool:
@@ -134,18 +145,19 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     # are short: only the neighbourhood of such a phrase is searched.
     lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
     shared = _reject_words().intersection(_TOKEN.findall(normalize(text[start:end])))
-    norm = normalize(text[lo:hi]) if shared else ""
-    for m in _reject_pattern().finditer(norm):
-        m_start, m_end = m.start() + lo, m.end() + lo
-        if m_start < end and start < m_end:
-            return f"part of the name {text[m_start:m_end]!r}"
+    if shared:  # only the names that share a word with the phrase are looked for
+        norm = normalize(text[lo:hi])
+        for m in _reject_pattern(frozenset(shared)).finditer(norm):
+            m_start, m_end = m.start() + lo, m.end() + lo
+            if m_start < end and start < m_end:
+                return f"part of the name {text[m_start:m_end]!r}"
     word = text[start:end].strip().rstrip(".")
     if bare and word.lower() in lexicon().homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
     if not bare or kind not in ("month", "season", "holiday", "year"):
         return None
     calendar = _calendar_words()
-    before = _WORD_BEFORE.search(text, 0, start)
+    before = _word_before(text, start)
     if before is not None:
         prev = before.group(1)
         if (
@@ -157,7 +169,7 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
             return f"part of a name ({text[before.start(1) : end].strip()!r})"
     if kind == "year":
         return None
-    after = _WORD_AFTER.search(text[end:])
+    after = _WORD_AFTER.match(text, end)
     if after is not None:
         nxt = after.group(1)
         preposed = before is not None and before.group(1).lower() in _FUNCTION_WORDS
@@ -167,5 +179,5 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
             and nxt.lower() not in _FUNCTION_WORDS
             and not preposed
         ):
-            return f"part of a name ({text[start : end + after.end(1)].strip()!r})"
+            return f"part of a name ({text[start : after.end(1)].strip()!r})"
     return None

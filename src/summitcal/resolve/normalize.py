@@ -37,6 +37,12 @@ def normalize(text: str) -> str:
     kept as they are, so the length never changes.
     """
     lowered = text.lower()
+    if lowered.isascii():
+        # The common case: of the characters to unify, only these four are ASCII, and
+        # str.translate is slow, so it runs only when one of them is there.
+        if "\t" in lowered or "\n" in lowered or "\r" in lowered or "`" in lowered:
+            return lowered.translate(_TABLE)
+        return lowered
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return lowered.translate(_TABLE)

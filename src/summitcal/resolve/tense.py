@@ -77,20 +77,29 @@ def _cue_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 
+@functools.cache
+def _interesting() -> frozenset[str]:
+    """The words a cue can start with."""
+    return frozenset(_cue_index())
+
+
 def _side(words: list[str], before: bool) -> list[Cue]:
     lex = lexicon()
     index = _cue_index()
+    firsts = _interesting()
     found: list[Cue] = []
     n = len(words)
-    i = 0
-    while i < n:
+    free = 0  # words before this one belong to a cue already found
+    # Only cue starts and words in -ed can be cues: find those first (most words are neither).
+    for i in [i for i, w in enumerate(words) if w in firsts or w.endswith("ed")]:
+        if i < free:
+            continue
         w = words[i]
-        step = 1
         for seq, kind in index.get(w, ()):
             if tuple(words[i : i + len(seq)]) == seq:
                 dist = n - i - len(seq) if before else i
                 found.append(Cue(" ".join(seq), _KIND_DIRECTION[kind], kind, dist, before))
-                step = len(seq)
+                free = i + len(seq)
                 break
         else:
             if (
@@ -100,7 +109,6 @@ def _side(words: list[str], before: bool) -> list[Cue]:
                 and (i == 0 or words[i - 1] not in lex.passive_before)
             ):
                 found.append(Cue(w, Direction.PAST, "-ed", n - i - 1 if before else i, before))
-        i += step
     return found
 
 
