@@ -71,6 +71,9 @@ class TimexType(enum.StrEnum):
     SET = "SET"
 
 
+_TIMEX_TYPES = {t.value: t for t in TimexType}
+
+
 class NoSpanError(PhraseError):
     """Raised by :attr:`Resolution.span` for a duration or a set, which lie nowhere."""
 
@@ -167,19 +170,25 @@ class PhraseMatch:
 
 def _kind_and_bare(phrase: Phrase, rule: str) -> tuple[str, bool]:
     core = phrase.core
-    plain = phrase.mod is None and phrase.start_time is None and phrase.part_of_day is None
-    if isinstance(core, MonthRef):
+    kind = type(core)
+    if kind is Weekday:  # the commonest first
+        assert isinstance(core, Weekday)
+        return "weekday", core.rel is None and core.week is None and _plain(phrase)
+    if kind is MonthRef:
+        assert isinstance(core, MonthRef)
         bare = core.year is None and core.year_step is None and core.rel is None
-        return "month", bare and plain
-    if isinstance(core, SeasonRef):
-        return "season", core.rel is None and core.year is None and plain
-    if isinstance(core, HolidayRef):
-        return "holiday", core.rel is None and core.year is None and plain
-    if isinstance(core, YearRef):
-        return "year", plain
-    if isinstance(core, Weekday):
-        return "weekday", core.rel is None and core.week is None and plain
+        return "month", bare and _plain(phrase)
+    if kind is SeasonRef or kind is HolidayRef:
+        assert isinstance(core, (SeasonRef, HolidayRef))
+        name = "season" if kind is SeasonRef else "holiday"
+        return name, core.rel is None and core.year is None and _plain(phrase)
+    if kind is YearRef:
+        return "year", _plain(phrase)
     return rule, False
+
+
+def _plain(phrase: Phrase) -> bool:
+    return phrase.mod is None and phrase.start_time is None and phrase.part_of_day is None
 
 
 def _check_names(text: str, start: int, end: int, phrase: Phrase, whole: str) -> None:
@@ -302,20 +311,14 @@ def resolve(
     phrase, p_start, p_end = parse(text)
     where = _locate(text, context) if context else None
     if context is not None and where is not None:
-        offset = where[0] + (len(text) - len(text.lstrip()))
+        # The phrase's own words, placed in the sentence (parse gave them in ``text``).
+        shift = where[0] - (len(text) - len(text.lstrip()))
         try:
-            _check_names(
-                context,
-                offset + p_start - (len(text) - len(text.lstrip())),
-                offset + p_end - (len(text) - len(text.lstrip())),
-                phrase,
-                text,
-            )
+            _check_names(context, shift + p_start, shift + p_end, phrase, text)
         except PhraseError as exc:
             raise PhraseError(text, exc.reason, 0) from None
     else:
         _check_names(text, p_start, p_end, phrase, text)
-    cue_label = ""
     used = direction
     if direction is Direction.AUTO:
         if context:
@@ -324,32 +327,28 @@ def resolve(
             cue_label = f" ('{cue.words}')" if cue is not None else " (no tense cue)"
         else:
             used, cue_label = Direction.NEAREST, " (no context)"
+        label = used.value + cue_label
+    else:
+        label = used.value
     context_year = None
-    if context and isinstance(phrase.core, Relative) and phrase.core.anchored:
+    core = phrase.core
+    if context and type(core) is Relative and core.anchored:
         start, end = where if where is not None else (len(context), len(context))
         context_year = _context_year(context, start, end)
     result = anchor(
-        phrase,
-        ref,
-        used,
-        order=order,
-        context_year=context_year,
-        label=f"{used.value}{cue_label}",
-        text=text,
+        phrase, ref, used, order=order, context_year=context_year, label=label, text=text
     )
-    duration = Duration(*result.duration) if result.duration is not None else None
     span = result.span
+    how = result.explanation
     return Resolution(
         text=text,
         timex=result.value,
-        type=TimexType(result.type),
+        type=_TIMEX_TYPES[result.type],
         mod=span.mod if span is not None else None,
         zone=span.zone if span is not None else None,
-        explanation=f"{phrase.rule}: {result.explanation}"
-        if not result.explanation.startswith(phrase.rule)
-        else result.explanation,
+        explanation=how if how.startswith(phrase.rule) else f"{phrase.rule}: {how}",
         direction=used,
         rule=phrase.rule,
-        duration=duration,
+        duration=Duration(*result.duration) if result.duration is not None else None,
         resolved_span=span,
     )
