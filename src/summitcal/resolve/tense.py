@@ -83,12 +83,17 @@ def _interesting() -> frozenset[str]:
     return frozenset(_cue_index())
 
 
-def _side(words: list[str], before: bool) -> list[Cue]:
+# A cue as found: (distance, not before, words, kind); tuples sort nearest first, and the
+# side before the phrase first at equal distance.
+_Found = tuple[int, bool, str, str]
+
+
+def _side(words: list[str], before: bool, found: list[_Found]) -> None:
     lex = lexicon()
     index = _cue_index()
     firsts = _interesting()
-    found: list[Cue] = []
     n = len(words)
+    after = not before
     free = 0  # words before this one belong to a cue already found
     # Only cue starts and words in -ed can be cues: find those first (most words are neither).
     for i in [i for i, w in enumerate(words) if w in firsts or w.endswith("ed")]:
@@ -96,10 +101,10 @@ def _side(words: list[str], before: bool) -> list[Cue]:
             continue
         w = words[i]
         for seq, kind in index.get(w, ()):
-            if tuple(words[i : i + len(seq)]) == seq:
-                dist = n - i - len(seq) if before else i
-                found.append(Cue(" ".join(seq), _KIND_DIRECTION[kind], kind, dist, before))
-                free = i + len(seq)
+            size = len(seq)
+            if size == 1 or tuple(words[i : i + size]) == seq:
+                found.append((n - i - size if before else i, after, " ".join(seq), kind))
+                free = i + size
                 break
         else:
             if (
@@ -108,14 +113,14 @@ def _side(words: list[str], before: bool) -> list[Cue]:
                 and w not in lex.not_past
                 and (i == 0 or words[i - 1] not in lex.passive_before)
             ):
-                found.append(Cue(w, Direction.PAST, "-ed", n - i - 1 if before else i, before))
+                found.append((n - i - 1 if before else i, after, w, "-ed"))
+
+
+def _cues(norm: str, start: int, end: int) -> list[_Found]:
+    found: list[_Found] = []
+    _side(_WORD.findall(norm, 0, start), True, found)
+    _side(_WORD.findall(norm, end), False, found)
     return found
-
-
-def _cues(norm: str, start: int, end: int) -> list[Cue]:
-    before = _WORD.findall(norm, 0, start)
-    after = _WORD.findall(norm, end)
-    return _side(before, True) + _side(after, False)
 
 
 def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue | None]:
@@ -130,16 +135,23 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
         The direction and the cue that decided it (``None`` when no cue was found and the
         direction is NEAREST).
     """
-    cues = _cues(normalize(context), start, end)
-    if not cues:
+    found = _cues(normalize(context), start, end)
+    if not found:
         return Direction.NEAREST, None
-    reporting = [c for c in cues if c.kind == "reporting"]
-    for cue in sorted(reporting, key=lambda c: c.distance):
-        if cue.before and cue.distance < _REPORTING_REACH:
-            return Direction.PAST, cue
-    strong = [c for c in cues if c.kind != "reporting"]
-    for pool in (strong, reporting):
-        if pool:
-            best = min(pool, key=lambda c: (c.distance, not c.before))
-            return best.direction, best
-    raise AssertionError("unreachable: cues were found")
+    found.sort()
+    strong = reporting = None
+    for cue in found:
+        if cue[3] == "reporting":
+            if not cue[1] and cue[0] < _REPORTING_REACH:
+                return Direction.PAST, _cue(cue)  # a reporting verb right before the phrase
+            reporting = reporting or cue
+        elif strong is None:
+            strong = cue
+    best = strong or reporting
+    assert best is not None
+    return _KIND_DIRECTION[best[3]], _cue(best)
+
+
+def _cue(found: _Found) -> Cue:
+    distance, after, words, kind = found
+    return Cue(words, _KIND_DIRECTION[kind], kind, distance, not after)
