@@ -1,4 +1,4 @@
-"""Accuracy and speed of ``summitcal.extract`` on a TimeML corpus (the dev corpus by default).
+"""Accuracy and speed of ``summitcal.extraction`` on a TimeML corpus (the dev corpus by default).
 
 Prints, TempEval-3 style: strict and relaxed span precision/recall/F1, value accuracy and
 value F1 (with type accuracy), per document with --per-doc; then throughput on one core
@@ -21,9 +21,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from summitcal.extract import extract, extract_many
-from summitcal.extract.evaluate import evaluate
-from summitcal.extract.timeml import TimeMLDocument, read_timeml
+from summitcal.extraction import extract, extract_many
+from summitcal.extraction.evaluate import evaluate
+from summitcal.extraction.timeml import TimeMLDocument, read_timeml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,7 +79,7 @@ def _pool(docs: list[TimeMLDocument], processes: int, copies: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Benchmark summitcal.extract.")
+    parser = argparse.ArgumentParser(description="Benchmark summitcal.extraction.")
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "articles")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--processes", type=int, default=2)

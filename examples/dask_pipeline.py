@@ -1,6 +1,6 @@
 """Extract every date from a directory of articles with Dask, and score it when gold exists.
 
-``summitcal.extract`` is a pure function of one document, so an archive of any size is a
+``summitcal.extraction`` is a pure function of one document, so an archive of any size is a
 map over its files: this example builds a ``dask.bag`` pipeline that reads each file,
 extracts, and reduces the results to per-type counts (and, for TimeML files with gold
 TIMEX3 tags, TempEval-3 scores).  The same code runs on the local scheduler of one
@@ -29,9 +29,9 @@ from typing import Any
 
 import dask.bag as db
 
-from summitcal.extract import extract
-from summitcal.extract.score import Scores, score
-from summitcal.extract.timeml import parse_timeml
+from summitcal.extraction import extract
+from summitcal.extraction.score import Scores, score
+from summitcal.extraction.timeml import parse_timeml
 
 
 def process(path: str, published: date | None = None) -> dict[str, Any]:

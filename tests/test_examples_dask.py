@@ -12,9 +12,9 @@ from types import ModuleType
 
 import pytest
 
-from summitcal.extract import extract
-from summitcal.extract.score import Scores, score
-from summitcal.extract.timeml import read_timeml
+from summitcal.extraction import extract
+from summitcal.extraction.score import Scores, score
+from summitcal.extraction.timeml import read_timeml
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "tests" / "data" / "articles"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summitcal import PhraseError, extract
-from summitcal.extract import Mention, TimexType, extract_many
-from summitcal.extract.evaluate import evaluate
+from summitcal.extraction import Mention, TimexType, extract_many
+from summitcal.extraction.evaluate import evaluate
 from summitcal.span import Mod
 
 SUNDAY = date(2025, 2, 9)

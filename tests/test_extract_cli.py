@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summitcal.cli import main
-from summitcal.extract.timeml import parse_timeml, read_timeml
+from summitcal.extraction.timeml import parse_timeml, read_timeml
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 FIRST = sorted(ARTICLES.glob("*.tml"))[0]

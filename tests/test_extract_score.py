@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summitcal.extract.score import Scores, pair, score
+from summitcal.extraction.score import Scores, pair, score
 
 
 def test_exact_overlapping_and_missing_spans_count_apart() -> None:
@@ -62,7 +62,7 @@ def test_scores_add_up_as_a_micro_average() -> None:
 
 
 def test_objects_with_start_end_type_and_timex_are_scored() -> None:
-    from summitcal.extract.mention import Mention, TimexType
+    from summitcal.extraction.mention import Mention, TimexType
 
     m = Mention(start=0, end=3, text="May", type=TimexType.DATE, timex="2025-05")
     s = score([m], [(0, 3, "DATE", "2025-05")])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summitcal.extract.sentences import split_sentences
-from summitcal.extract.timeml import read_timeml
+from summitcal.extraction.sentences import split_sentences
+from summitcal.extraction.timeml import read_timeml
 
 
 def texts(text: str) -> list[str]:

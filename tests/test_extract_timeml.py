@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summitcal.extract.mention import Mention, TimexType
-from summitcal.extract.timeml import TimeMLError, parse_timeml, read_timeml, to_timeml
+from summitcal.extraction.mention import Mention, TimexType
+from summitcal.extraction.timeml import TimeMLError, parse_timeml, read_timeml, to_timeml
 from summitcal.span import Mod
 
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.tml"))

@@ -53,9 +53,9 @@ _EXPORTS: dict[str, str] = {
     "resolve": "summitcal.resolve",
     "Resolution": "summitcal.resolve",
     # extraction
-    "extract": "summitcal.extract",
-    "extract_many": "summitcal.extract",
-    "Mention": "summitcal.extract",
+    "extract": "summitcal.extraction",
+    "extract_many": "summitcal.extraction",
+    "Mention": "summitcal.extraction",
     # iCalendar
     "to_ical": "summitcal.ical",
     "write_calendar": "summitcal.ical",
@@ -101,7 +101,7 @@ __all__ = [
 if TYPE_CHECKING:
     from summitcal.catalog import Catalog, Series, UnknownEventError, load_catalog
     from summitcal.errors import FeedError, PhraseError, SeedError, SummitcalError, TimexError
-    from summitcal.extract import Mention, extract, extract_many
+    from summitcal.extraction import Mention, extract, extract_many
     from summitcal.ical import read_calendar, to_ical, write_calendar
     from summitcal.models import (
         Actor,

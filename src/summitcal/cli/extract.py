@@ -23,8 +23,8 @@ from typing import Any, TextIO
 from summitcal.atomic import atomic_write_bytes
 from summitcal.cli._common import iso_date
 from summitcal.errors import SummitcalError
-from summitcal.extract import Mention, extract
-from summitcal.extract.timeml import parse_timeml, to_timeml
+from summitcal.extraction import Mention, extract
+from summitcal.extraction.timeml import parse_timeml, to_timeml
 
 EXAMPLE = """\
 Example:

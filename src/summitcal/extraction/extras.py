@@ -15,8 +15,8 @@ a whole article, and this module finds them with the resolver's vocabulary:
   "the previous day", "two days later", "that evening", "later in the day", "noon two days
   later", "the opening day".
 
-Each finding is an :class:`Extra`; :mod:`summitcal.extract.core` merges them with the
-grammar's matches (an extra wins a tie) and :mod:`summitcal.extract.narrative` resolves
+Each finding is an :class:`Extra`; :mod:`summitcal.extraction.core` merges them with the
+grammar's matches (an extra wins a tie) and :mod:`summitcal.extraction.narrative` resolves
 the anchored ones.
 
 Example::

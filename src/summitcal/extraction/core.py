@@ -34,7 +34,7 @@ from datetime import date, datetime, time
 import attrs
 
 from summitcal.errors import PhraseError
-from summitcal.extract.extras import (
+from summitcal.extraction.extras import (
     CLOCK,
     DURATION_MODS,
     OUTSIDE_MODS,
@@ -44,9 +44,9 @@ from summitcal.extract.extras import (
     duration_letter,
     find_extras,
 )
-from summitcal.extract.mention import Mention, TimexType
-from summitcal.extract.narrative import Narrative
-from summitcal.extract.sentences import ABBREVIATIONS, Sentence, split_sentences
+from summitcal.extraction.mention import Mention, TimexType
+from summitcal.extraction.narrative import Narrative
+from summitcal.extraction.sentences import ABBREVIATIONS, Sentence, split_sentences
 from summitcal.resolve import Resolution, resolve
 from summitcal.resolve.grammar import RawMatch, matches
 from summitcal.resolve.lexicon import lexicon

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import attrs
 
-from summitcal.extract.core import extract
-from summitcal.extract.mention import Mention
-from summitcal.extract.score import Scores, score
-from summitcal.extract.timeml import TimeMLDocument, TimeMLError, read_timeml
+from summitcal.extraction.core import extract
+from summitcal.extraction.mention import Mention
+from summitcal.extraction.score import Scores, score
+from summitcal.extraction.timeml import TimeMLDocument, TimeMLError, read_timeml
 
 __all__ = ["Evaluation", "evaluate"]
 

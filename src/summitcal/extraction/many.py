@@ -24,8 +24,8 @@ from datetime import date, datetime
 import attrs
 
 from summitcal.errors import SummitcalError
-from summitcal.extract.core import extract
-from summitcal.extract.mention import Mention
+from summitcal.extraction.core import extract
+from summitcal.extraction.mention import Mention
 
 __all__ = ["Document", "Extraction", "extract_many"]
 

@@ -12,8 +12,8 @@ beyond the resolver's grammar), :mod:`.narrative` (the date under discussion),
 
 from __future__ import annotations
 
-from summitcal.extract.core import extract
-from summitcal.extract.many import Document, Extraction, extract_many
-from summitcal.extract.mention import Mention, TimexType
+from summitcal.extraction.core import extract
+from summitcal.extraction.many import Document, Extraction, extract_many
+from summitcal.extraction.mention import Mention, TimexType
 
 __all__ = ["Document", "Extraction", "Mention", "TimexType", "extract", "extract_many"]

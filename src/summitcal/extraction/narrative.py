@@ -18,8 +18,8 @@ from datetime import date, timedelta
 
 import attrs
 
-from summitcal.extract.extras import Extra
-from summitcal.extract.mention import Mention, TimexType
+from summitcal.extraction.extras import Extra
+from summitcal.extraction.mention import Mention, TimexType
 from summitcal.span import DateSpan, Granularity, PartOfDay
 
 __all__ = ["Narrative"]

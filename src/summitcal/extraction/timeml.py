@@ -4,7 +4,7 @@ A TimeML file carries a document creation time (the DCT, ``functionInDocument=
 "CREATION_TIME"``), an optional title, and a ``<TEXT>`` body in which temporal expressions
 are wrapped in ``<TIMEX3>`` tags.  :func:`parse_timeml` turns one into the plain text of the
 body and the tagged spans with their character offsets into that text; :func:`to_timeml`
-does the reverse for the mentions that :func:`summitcal.extract.extract` finds::
+does the reverse for the mentions that :func:`summitcal.extraction.extract` finds::
 
     >>> doc = parse_timeml('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-02-09" '
     ...     'functionInDocument="CREATION_TIME">2025-02-09</TIMEX3></DCT><TEXT>On '
@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape, quoteattr
 import attrs
 
 from summitcal.errors import SummitcalError
-from summitcal.extract.mention import Mention, TimexType
+from summitcal.extraction.mention import Mention, TimexType
 
 __all__ = ["GoldTimex", "TimeMLDocument", "TimeMLError", "parse_timeml", "read_timeml", "to_timeml"]
 
@@ -50,7 +50,7 @@ class TimeMLError(SummitcalError, ValueError):
 class GoldTimex:
     """A ``TIMEX3`` tag of a TimeML body, with offsets into the body's plain text.
 
-    Attributes mirror :class:`~summitcal.extract.Mention` where they overlap (``start``,
+    Attributes mirror :class:`~summitcal.extraction.Mention` where they overlap (``start``,
     ``end``, ``text``, ``type``, ``timex``) so that gold and system spans score alike.
     """
 
