@@ -150,6 +150,45 @@ class TestCoarse:
     def test_winter_is_named_by_the_year_it_starts(self) -> None:
         assert value("next winter") == "2025-WI"
 
+    @pytest.mark.parametrize(
+        ("phrase", "mod"),
+        [
+            ("the early 1980s", Mod.START),
+            ("the late 1980s", Mod.END),
+            ("the mid-1980s", Mod.MID),
+            ("early 1980s", Mod.START),
+            ("1980s", None),
+        ],
+    )
+    def test_decades_with_or_without_the(self, phrase: str, mod: Mod | None) -> None:
+        r = resolve(phrase, reference=SUNDAY)
+        assert (r.timex, r.mod) == ("198", mod)
+
+    def test_two_digit_decade_still_needs_the(self) -> None:
+        """'in her 90s' is an age: a two-digit decade is read only as "the '90s"."""
+        with pytest.raises(PhraseError):
+            resolve("90s", reference=SUNDAY)
+
+
+class TestTense:
+    def test_irregular_past_forms_are_past(self) -> None:
+        """'got under way' carries no -ed word and no auxiliary: the verb alone is past."""
+        ctx = "Voting got under way on Saturday amid heavy security."
+        assert value("on Saturday", ctx, reference=date(2025, 2, 12)) == "2025-02-08"
+
+    def test_a_passive_reporting_verb_dates_nothing(self) -> None:
+        """'will be announced on Friday' is future: the passive 'announced' is no saying."""
+        ctx = "The results will be announced on Friday."
+        assert value("on Friday", ctx, reference=date(2025, 2, 12)) == "2025-02-14"
+        said = "The results were announced on Friday."
+        assert value("on Friday", said, reference=date(2025, 2, 12)) == "2025-02-07"
+
+    def test_present_reporting_verb_is_present(self) -> None:
+        """'..., the clerk says' is said now; it makes the date no past one."""
+        ctx = "The rule applies from March 3, the clerk says."
+        assert value("March 3", ctx, reference=date(2025, 2, 12)) == "2025-03-03"
+        assert value("March 3", "The rule applied from March 3.") == "2024-03-03"
+
 
 class TestHolidaysAndTimes:
     def test_spring_festival_comes_from_the_shipped_table(self) -> None:

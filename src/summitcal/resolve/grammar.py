@@ -652,8 +652,10 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
         ),
         (
             "decade",
-            rf"{fuzz}the\s+(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|'?(?P<dec2>\d0)'?s"
-            r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+            # "the 1990s", "the early 1980s", "late 1990s", "the mid-1990s"; a two-digit
+            # or spelt-out decade needs its "the" ("the '90s", "the nineties").
+            rf"{fuzz}(?:(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s|the\s+(?:'?(?P<dec2>\d0)'?s"
+            r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
             _b_decade,
             False,
         ),

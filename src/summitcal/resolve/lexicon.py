@@ -77,6 +77,7 @@ class Lexicon:
     tense_reporting: tuple[str, ...]
     not_past: frozenset[str]
     passive_before: frozenset[str]
+    passive_aux: frozenset[str]
     rejects: tuple[str, ...]
 
 
@@ -140,5 +141,6 @@ def lexicon() -> Lexicon:
         tense_reporting=tuple(tense["reporting"]["cues"]),
         not_past=frozenset(tense["not_past"]["words"]),
         passive_before=frozenset(tense["passive_before"]["words"]),
+        passive_aux=frozenset(tense["passive_aux"]["words"]),
         rejects=tuple(_load("rejects.toml")["names"]["phrases"]),
     )

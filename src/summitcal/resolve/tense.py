@@ -103,6 +103,9 @@ def _side(words: list[str], before: bool, found: list[_Found]) -> None:
         for seq, kind in index.get(w, ()):
             size = len(seq)
             if size == 1 or tuple(words[i : i + size]) == seq:
+                if kind == "reporting" and i and words[i - 1] in lex.passive_aux:
+                    free = i + size  # "will be announced": a passive, no cue
+                    break
                 found.append((n - i - size if before else i, after, " ".join(seq), kind))
                 free = i + size
                 break
