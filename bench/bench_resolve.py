@@ -13,7 +13,11 @@ cannot express durations or sets, which count as misses.  dateparser runs Englis
 with one parser object per publication date (built before timing) and RELATIVE_BASE set to
 it; parsedatetime gets the publication date as its source time.
 
-Usage: python bench/bench_resolve.py [--cases FILE] [--repeat N]
+The held-out cases (tests/data/resolve_unseen.toml, or --unseen FILE) get lines of their
+own: overall accuracy and phrases per second.  Throughput is the fastest of --repeat passes
+(5), each over every phrase with summitcal's parse cache emptied first.
+
+Usage: python bench/bench_resolve.py [--cases FILE] [--unseen FILE] [--repeat N]
 """
 
 from __future__ import annotations
@@ -172,16 +176,23 @@ def import_cost() -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=Path, default=ROOT / "tests/data/resolve_cases.toml")
+    parser.add_argument(
+        "--unseen",
+        type=Path,
+        default=ROOT / "tests/data/resolve_unseen.toml",
+        help="held-out cases, scored on a line of their own",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="passes for throughput")
     args = parser.parse_args()
     cases = load(args.cases)
+    unseen = load(args.unseen) if args.unseen.exists() else []
 
     peers: dict[str, tuple[Callable[[Case], Any], Callable[[Case, Any], bool]]] = {
         "summitcal": (run_summitcal, right_summitcal)
     }
     try:
         dp = make_dateparser()
-        dp.prepare(cases)  # type: ignore[attr-defined]
+        dp.prepare(cases + unseen)  # type: ignore[attr-defined]
         peers["dateparser"] = (dp, right_peer)
     except ImportError:
         print("dateparser not installed (pip install summitcal[bench]); skipped")
@@ -210,6 +221,13 @@ def main() -> None:
         f"{'summitcal is':<15}"
         + "".join(f"{'':>16}" if n == "summitcal" else f"{base / speeds[n]:>15.1f}x" for n in names)
     )
+    if unseen:
+        held = {name: score(unseen, run, right)["ALL"] for name, (run, right) in peers.items()}
+        cells = [f"{g:>4}/{t:<4}{100 * g / t:5.1f}%" for g, t in held.values()]
+        print(f"\n{'unseen ALL':<15}" + "".join(f"{c:>16}" for c in cells))
+        fast = {name: throughput(unseen, run, args.repeat) for name, (run, _) in peers.items()}
+        print(f"{'unseen ph/s':<15}" + "".join(f"{fast[n]:>16,.0f}" for n in names))
+        print(f"({len(unseen)} held-out cases from {args.unseen.name})")
     imp, first = import_cost()
     print(f"\nimport summitcal: {imp:.1f} ms; first resolve after import: {first:.1f} ms")
 
