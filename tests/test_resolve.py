@@ -170,6 +170,66 @@ class TestCoarse:
             resolve("90s", reference=SUNDAY)
 
 
+class TestNarrativeAndVague:
+    def test_clock_range_before_the_day(self) -> None:
+        r = resolve(
+            "from 9 a.m. to 5 p.m. on Monday",
+            reference=SUNDAY,
+            context="Polling stations will be open from 9 a.m. to 5 p.m. on Monday.",
+        )
+        assert (r.timex, r.type) == ("2025-02-10T09:00/2025-02-10T17:00", TimexType.TIME)
+
+    def test_next_day_counts_from_the_anchor(self) -> None:
+        """'The next day' follows the day the story is at; without one, publication."""
+        monday = date(2025, 2, 3)
+        assert value("the next day", anchor=monday) == "2025-02-04"
+        assert value("the following day") == "2025-02-10"
+        assert value("the previous day", anchor=monday) == "2025-02-02"
+        assert value("the day before", anchor=monday) == "2025-02-02"
+
+    def test_counts_later_keep_their_unit(self) -> None:
+        monday = date(2025, 2, 3)
+        assert value("two days later", anchor=monday) == "2025-02-05"
+        assert value("two weeks later", anchor=monday) == "2025-W08"
+
+    def test_the_day_before_yesterday_is_still_a_day_word(self) -> None:
+        """The narrative reading must not take 'the day before' out of it."""
+        assert value("the day before yesterday", anchor=date(2020, 1, 1)) == "2025-02-07"
+
+    def test_anchor_never_moves_publication_relative_phrases(self) -> None:
+        assert value("yesterday", anchor=date(2025, 1, 1)) == "2025-02-08"
+
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("a few days ago", "PAST_REF"),
+            ("several weeks ago", "PAST_REF"),
+            ("in a few months", "FUTURE_REF"),
+            ("the coming weeks", "FUTURE_REF"),
+            ("the past months", "PAST_REF"),
+        ],
+    )
+    def test_vague_amounts_have_a_side_and_no_span(self, phrase: str, expected: str) -> None:
+        r = resolve(phrase, reference=SUNDAY)
+        assert (r.timex, r.type) == (expected, TimexType.DATE)
+        with pytest.raises(NoSpanError):
+            _ = r.span
+
+    def test_yearless_numeric_date_needs_an_order(self) -> None:
+        ctx = "Security was tightened after 9/11."
+        with pytest.raises(PhraseError, match="order"):
+            resolve("9/11", reference=SUNDAY, context=ctx)
+        with pytest.raises(PhraseError, match="order"):
+            resolve("25/12", reference=SUNDAY)  # one reading only, but still no year
+        month_first = NumericOrder.MONTH_FIRST
+        assert value("9/11", ctx, order=month_first) == "2024-09-11"
+        assert value("9/11", ctx, order=NumericOrder.DAY_FIRST) == "2024-11-09"
+
+    def test_yearless_numeric_date_is_not_scanned(self) -> None:
+        """In running text '24/7' or '3/4' are not dates."""
+        assert [m.text for m in scan("The desk is staffed 24/7 and 9/11 is a name.")] == []
+
+
 class TestTense:
     def test_irregular_past_forms_are_past(self) -> None:
         """'got under way' carries no -ed word and no auxiliary: the verb alone is past."""

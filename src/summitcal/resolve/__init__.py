@@ -30,7 +30,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
-from summitcal.resolve.anchor import anchor, duration_value
+from summitcal.resolve.anchor import anchor as anchor_phrase
+from summitcal.resolve.anchor import duration_value
 from summitcal.resolve.grammar import RawMatch, matches, parse, rules
 from summitcal.resolve.names import false_friend
 from summitcal.resolve.normalize import normalize
@@ -137,7 +138,9 @@ class Resolution:
             NoSpanError: For a DURATION or a SET, which have no position in time.
         """
         if self.resolved_span is None:
-            raise NoSpanError(self.text, f"a {self.type} has no span; see .timex/.duration", 0)
+            raise NoSpanError(
+                self.text, f"{self.timex} ({self.type}) has no span; see .timex/.duration", 0
+            )
         return self.resolved_span
 
     @property
@@ -277,6 +280,7 @@ def resolve(
     context: str | None = None,
     direction: Direction = Direction.AUTO,
     order: NumericOrder | None = None,
+    anchor: date | datetime | None = None,
 ) -> Resolution:
     """Resolve one date phrase to an absolute span.
 
@@ -291,7 +295,10 @@ def resolve(
         direction: ``AUTO`` (read from ``context``; NEAREST without one) or a fixed
             ``PAST``, ``FUTURE`` or ``NEAREST``.
         order: How to read an all-numeric date (``11/02/2025``); without it only an
-            unambiguous one resolves.
+            unambiguous one resolves, and a date without a year ("9/11") none.
+        anchor: The day the story is at, for phrases that count from it rather than from
+            the publication date: "the next day", "the previous day", "that day", "two
+            days later".  Defaults to ``reference``.
 
     Returns:
         The resolution; ``.span`` raises :class:`NoSpanError` for a DURATION or SET.
@@ -335,8 +342,16 @@ def resolve(
     if context and type(core) is Relative and core.anchored:
         start, end = where if where is not None else (len(context), len(context))
         context_year = _context_year(context, start, end)
-    result = anchor(
-        phrase, ref, used, order=order, context_year=context_year, label=label, text=text
+    story_day = None if anchor is None else _reference_date(text, anchor)
+    result = anchor_phrase(
+        phrase,
+        ref,
+        used,
+        order=order,
+        context_year=context_year,
+        label=label,
+        text=text,
+        narrative=story_day,
     )
     span = result.span
     how = result.explanation

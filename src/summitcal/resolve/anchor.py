@@ -33,6 +33,7 @@ from summitcal.resolve.phrase import (
     HolidayRef,
     MonthDay,
     MonthRef,
+    Narrative,
     NumericDate,
     NumericOrder,
     Offset,
@@ -42,6 +43,7 @@ from summitcal.resolve.phrase import (
     SeasonRef,
     SetCore,
     Shift,
+    VagueRef,
     Weekday,
     WeekendRef,
     YearRef,
@@ -117,7 +119,7 @@ class Anchored:
 class _Ctx:
     """What anchoring needs besides the phrase (a plain class: one is made per phrase)."""
 
-    __slots__ = ("context_year", "direction", "label", "order", "reference")
+    __slots__ = ("context_year", "direction", "label", "narrative", "order", "reference")
 
     def __init__(
         self,
@@ -126,8 +128,10 @@ class _Ctx:
         order: NumericOrder | None,
         context_year: int | None,
         label: str,  # the direction as explained: "past ('said')"
+        narrative: date,  # the day the story is at ("the next day" counts from it)
     ) -> None:
         self.reference = reference
+        self.narrative = narrative
         self.direction = direction
         self.order = order
         self.context_year = context_year
@@ -293,6 +297,18 @@ def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, str]:
             f"ambiguous numeric date: {a}/{b} reads day-first or month-first; "
             "pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
         )
+    if core.year is None:
+        if ctx.order is None:
+            raise _Fail(
+                f"a numeric date without a year ({a}/{b}) is read only with an explicit "
+                "order: pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
+            )
+        try:
+            date(2024, month, day)  # 29 February exists in some year
+        except ValueError as exc:
+            raise _Fail(f"not a calendar date: {exc}") from None
+        first, how_year = _day_of(MonthDay(month=month, day=day), ctx)
+        return DateSpan.day(first), f"numeric day, {how}; {how_year}"
     try:
         return DateSpan.day(date(core.year, month, day)), f"numeric date, {how}"
     except ValueError as exc:
@@ -436,6 +452,16 @@ def _offset(core: Offset, ctx: _Ctx) -> tuple[DateSpan, str]:
     return DateSpan.unit(g, day), f"{n} {core.unit}(s) {sign} {ref}, kept at {g.value} granularity"
 
 
+def _narrative(core: Narrative, ctx: _Ctx) -> tuple[DateSpan, str]:
+    day = _moved(ctx.narrative, core.unit, core.count)
+    g = _UNIT_GRANULARITY[core.unit]
+    whose = "the publication date" if ctx.narrative == ctx.reference else "the story's day"
+    return DateSpan.unit(g, day), (
+        f"{core.count:+d} {core.unit}(s) from {ctx.narrative} ({whose}), "
+        f"kept at {g.value} granularity"
+    )
+
+
 def _weekend(core: WeekendRef, ctx: _Ctx) -> tuple[DateSpan, str]:
     ref = ctx.reference
     saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5)
@@ -548,6 +574,7 @@ _RULES: dict[type, _Rule] = {
     HalfRef: _half,
     Decade: _decade,
     WeekendRef: _no_mod(_weekend),
+    Narrative: _no_mod(_narrative),
 }
 
 
@@ -563,6 +590,7 @@ def anchor(
     context_year: int | None = None,
     label: str | None = None,
     text: str = "",
+    narrative: date | None = None,
 ) -> Anchored:
     """Anchor ``phrase`` to ``reference`` in ``direction``.
 
@@ -574,6 +602,8 @@ def anchor(
         context_year: A year named elsewhere in the sentence ("the following year").
         label: How to name the direction in explanations (default: its value).
         text: The phrase as written, for error messages.
+        narrative: The day the story is at, from which "the next day" and "two days
+            later" count (default: ``reference``).
 
     Raises:
         PhraseError: If the phrase names no real date (an ambiguous numeric date, a day
@@ -581,7 +611,14 @@ def anchor(
     """
     if direction is Direction.AUTO:
         raise ValueError("decide the direction before anchoring")
-    ctx = _Ctx(reference, direction, order, context_year, label or direction.value)
+    ctx = _Ctx(
+        reference,
+        direction,
+        order,
+        context_year,
+        label or direction.value,
+        narrative if narrative is not None else reference,
+    )
     core = phrase.core
     if isinstance(core, DurationCore):
         value = duration_value(core.unit, core.count)
@@ -594,6 +631,10 @@ def anchor(
         )
     if isinstance(core, SetCore):
         return Anchored(span=None, value=core.value, type="SET", explanation="recurrence")
+    if isinstance(core, VagueRef):
+        side = "before" if core.value == "PAST_REF" else "after"
+        how = f"an unspecified amount {side} {reference}: no calendar value, only a side"
+        return Anchored(span=None, value=core.value, type="DATE", explanation=how)
     try:
         span, how = _span_of(core, ctx, phrase.mod)
         kind = "DATE"

@@ -40,6 +40,7 @@ from summitcal.resolve.phrase import (
     HolidayRef,
     MonthDay,
     MonthRef,
+    Narrative,
     NumericDate,
     Offset,
     Phrase,
@@ -48,6 +49,7 @@ from summitcal.resolve.phrase import (
     SeasonRef,
     SetCore,
     Shift,
+    VagueRef,
     Weekday,
     WeekendRef,
     YearRef,
@@ -79,6 +81,8 @@ class Rule:
         day_level: Whether the rule names a day (so clock times and parts of day apply).
         triggers: Words of which any text the rule matches contains at least one
             (``#`` stands for a digit); a text with none of them is not tried.
+        in_text: Whether :func:`matches` looks for the rule in running text (a yearless
+            "9/11" is read only when a caller hands it over as a phrase).
     """
 
     name: str
@@ -86,6 +90,7 @@ class Rule:
     build: Builder
     day_level: bool
     triggers: frozenset[str] = frozenset()
+    in_text: bool = True
 
 
 @attrs.frozen
@@ -261,6 +266,40 @@ def _b_iso(m: re.Match[str], lex: Lexicon) -> Core:
 
 def _b_numeric(m: re.Match[str], lex: Lexicon) -> Core:
     return NumericDate(int(m.group("na")), int(m.group("nb")), int(m.group("ny")))
+
+
+def _b_numeric_short(m: re.Match[str], lex: Lexicon) -> Core:
+    return NumericDate(int(m.group("na")), int(m.group("nb")), None)
+
+
+_NARRATIVE_WORDS = {
+    "next": 1,
+    "following": 1,
+    "previous": -1,
+    "preceding": -1,
+    "before": -1,
+    "after": 1,
+    "same": 0,
+    "that": 0,
+}
+
+
+def _b_narrative(m: re.Match[str], lex: Lexicon) -> Core:
+    word = _get(m, "nw") or _get(m, "nw2") or _get(m, "nw3")
+    if word is not None:
+        return Narrative("day", _NARRATIVE_WORDS[word])
+    unit, per = _unit(m, lex, "r")
+    if unit in ("hour", "minute"):
+        raise _NoParse(f"a count of {unit}s later needs a clock, not a calendar")
+    count = _count(m, lex, "r") * per
+    if unit == "decade":
+        unit, count = "year", 10 * count
+    return Narrative(unit, -count if m.group("rdir") in ("earlier", "before") else count)
+
+
+def _b_vague(m: re.Match[str], lex: Lexicon) -> Core:
+    ago = _get(m, "vago") is not None
+    return VagueRef("PAST_REF" if ago else "FUTURE_REF")
 
 
 def _monthday(m: re.Match[str], lex: Lexicon, s: str, ys: str | None = None) -> MonthDay:
@@ -480,8 +519,12 @@ def _b_duration(m: re.Match[str], lex: Lexicon) -> Core:
         return DurationCore(unit, _count(m, lex, "h") * per)
     unit, per = _unit(m, lex, "d")
     has_count = _get(m, "nd") is not None
-    if not has_count and _get(m, "dpast") is None:
+    side = _get(m, "dpast")
+    if not has_count and side is None:
         raise _NoParse(f"'{m.group('ud')}' alone is no date")
+    if not has_count and m.group("ud").endswith("s"):  # "the coming weeks": no amount
+        ahead = side in ("next", "coming", "following")
+        return VagueRef("FUTURE_REF" if ahead else "PAST_REF")
     count = (_count(m, lex, "d") if has_count else 1) * per
     if unit == "decade":
         unit, count = "year", count * 10
@@ -520,6 +563,7 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
             _b_numeric,
             True,
         ),
+        ("numeric day", r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})", _b_numeric_short, True),
         (
             "month-day range",
             rf"{_FROM}{f.mon('a')}\s*{f.day('a')}(?:,?\s+{f.year('a')})?{_RANGE_SEP}"
@@ -672,6 +716,23 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
             False,
         ),
         (
+            "narrative day",
+            r"(?:the\s+(?P<nw>next|following|previous|preceding|same)\s+day"
+            r"|the\s+day\s+(?P<nw2>before|after)(?!\s+(?:yesterday|tomorrow))|(?P<nw3>that)\s+day"
+            rf"|{f.num('r')}\s+{f.units('r')}\s+(?P<rdir>later|earlier|afterwards|after|before))",
+            _b_narrative,
+            True,
+        ),
+        (
+            "vague offset",
+            r"(?:(?:a\s+few|several|a\s+couple\s+of|some|a\s+number\s+of|many)\s+"
+            r"(?:days|weeks|months|years|decades)\s+(?:(?P<vago>ago)|from\s+now|hence)"
+            r"|in\s+(?:a\s+few|several|a\s+couple\s+of)\s+(?:days|weeks|months|years)"
+            r"(?:'?\s*time)?)",
+            _b_vague,
+            False,
+        ),
+        (
             "duration",
             r"(?:(?:for|within|over|during|in)\s+)?(?:the\s+(?P<dpast>past|last|next|coming|"
             rf"previous|following)\s+)?(?:{f.num('d')}\s+)?{f.units('d')}"
@@ -693,7 +754,10 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
 def _compose(f: _Frag, core: str, day_level: bool) -> str:
     if day_level:
         body = (
-            rf"(?:{f.clock('p')}(?:\s+{f.zone('p')})?,?\s+(?:on\s+)?)?"
+            # "9 a.m. on Monday", "from 9 a.m. to 5 p.m. on Monday" (a leading "from" is
+            # the preposition)
+            rf"(?:{f.clock('p')}(?:\s*(?:-|to|until|till)\s*{f.clock('pe')})?"
+            rf"(?:\s+{f.zone('p')})?,?\s+(?:on\s+)?)?"
             rf"(?P<core>{core})"
             rf"(?:,?\s+(?:in\s+the\s+)?{f.pod()})?"
             rf"(?:,?\s+(?:at\s+|from\s+|around\s+)?{f.clock('t')}"
@@ -732,6 +796,9 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
     return {
         "explicit date": digit,
         "numeric date": digit,
+        "numeric day": digit,
+        "narrative day": units | {"that"},
+        "vague offset": units,
         "month-day range": months,
         "weekday range": weekdays,
         "month-day": months,
@@ -763,9 +830,21 @@ def rules() -> tuple[Rule, ...]:
     f = _Frag(lexicon())
     triggers = _triggers(f.lex)
     return tuple(
-        Rule(name, re.compile(_compose(f, core, day_level)), build, day_level, triggers[name])
+        Rule(
+            name,
+            re.compile(_compose(f, core, day_level)),
+            build,
+            day_level,
+            triggers[name],
+            in_text=name not in _PHRASE_ONLY,
+        )
         for name, core, build, day_level in _core_patterns(f)
     )
+
+
+#: Rules read only in a phrase a caller hands over, never looked for in running text,
+#: where "9/11" or "24/7" are as often names, fractions or scores as dates.
+_PHRASE_ONLY = frozenset({"numeric day"})
 
 
 @functools.cache
@@ -826,7 +905,7 @@ def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
         # The decorations are read only when the body is more than its core.
         if m.span("core") != m.span("body"):
             start = _clock_time(m, lex, "p") or _clock_time(m, lex, "t")
-            end = _clock_time(m, lex, "e")
+            end = _clock_time(m, lex, "e") or _clock_time(m, lex, "pe")
             zone_word = m.group("zone") or m.group("zonep")
             pod = m.group("pod")
     elif "cho" in m.re.groupindex:  # the clock-time rule
@@ -912,6 +991,8 @@ def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]
     lex = lexicon()
     end = len(norm) if hi is None else hi
     for rule in candidates(norm[lo:end]):
+        if not rule.in_text:
+            continue
         for m in rule.pattern.finditer(norm, lo, end):
             try:
                 phrase = _phrase(rule, m, lex)

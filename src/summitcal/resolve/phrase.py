@@ -34,6 +34,7 @@ __all__ = [
     "HolidayRef",
     "MonthDay",
     "MonthRef",
+    "Narrative",
     "NumericDate",
     "NumericOrder",
     "Offset",
@@ -43,6 +44,7 @@ __all__ = [
     "SeasonRef",
     "SetCore",
     "Shift",
+    "VagueRef",
     "Weekday",
     "WeekendRef",
     "YearRef",
@@ -82,11 +84,15 @@ class Explicit:
 
 @attrs.frozen
 class NumericDate:
-    """``a/b/yyyy``: which of ``a`` and ``b`` is the day depends on the order."""
+    """``a/b/yyyy`` (or ``a/b``): which of ``a`` and ``b`` is the day depends on the order.
+
+    Without a year the date is read only with an explicit order, and placed by tense like
+    "February 11".
+    """
 
     first: int
     second: int
-    year: int
+    year: int | None
 
 
 @attrs.frozen
@@ -189,6 +195,24 @@ class Offset:
 
 
 @attrs.frozen
+class Narrative:
+    """A day (or week, month, year) counted from the day the story is at, not from the
+    publication date: "the next day" (day, +1), "the previous day" (day, -1), "that day"
+    (day, 0), "two weeks later" (week, +2)."""
+
+    unit: str
+    count: int
+
+
+@attrs.frozen
+class VagueRef:
+    """An unspecified amount from now: "a few days ago" (``PAST_REF``), "in a few weeks"
+    (``FUTURE_REF``).  TimeML gives such phrases no calendar value, only a side."""
+
+    value: str
+
+
+@attrs.frozen
 class HolidayRef:
     """A holiday, with or without a year ("Christmas", "Easter 2024", "next Christmas")."""
 
@@ -263,6 +287,8 @@ Core = (
     | Relative
     | WeekendRef
     | Offset
+    | Narrative
+    | VagueRef
     | HolidayRef
     | SeasonRef
     | QuarterRef
