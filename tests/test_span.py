@@ -199,17 +199,7 @@ class TestConstruction:
             DateSpan.day(date(2025, 2, 7)).start_datetime()
 
 
-GRANULARITIES = [
-    Granularity.DAY,
-    Granularity.WEEK,
-    Granularity.WEEKEND,
-    Granularity.MONTH,
-    Granularity.SEASON,
-    Granularity.QUARTER,
-    Granularity.HALF,
-    Granularity.YEAR,
-    Granularity.DECADE,
-]
+GRANULARITIES = [g for g in Granularity if g not in (Granularity.TIME, Granularity.PART_OF_DAY)]
 
 
 class TestProperties:
@@ -263,3 +253,17 @@ class TestProperties:
         except TimexError:
             return
         assert span.first <= span.last
+
+
+def test_coarse_granularities() -> None:
+    """Month and coarser are coarse; week and finer are not."""
+    coarse = {g for g in Granularity if g.is_coarse}
+    assert coarse == {
+        Granularity.MONTH,
+        Granularity.SEASON,
+        Granularity.QUARTER,
+        Granularity.HALF,
+        Granularity.YEAR,
+        Granularity.DECADE,
+        Granularity.CENTURY,
+    }

@@ -41,7 +41,7 @@ import attrs
 from summitcal.errors import TimexError
 from summitcal.zones import get_zone
 
-__all__ = ["DateSpan", "Granularity", "Mod", "PartOfDay", "Season"]
+__all__ = ["DateSpan", "Granularity", "Mod", "PartOfDay", "Season", "half_of", "quarter_of"]
 
 
 class Granularity(enum.Enum):
@@ -59,6 +59,25 @@ class Granularity(enum.Enum):
     YEAR = "year"
     DECADE = "decade"
     CENTURY = "century"
+
+    @property
+    def is_coarse(self) -> bool:
+        """Whether this is a month or coarser: a span known only that precisely has no
+        days a calendar could show (feeds leave such spans out by default)."""
+        return _ORDER.index(self) >= _ORDER.index(Granularity.MONTH)
+
+
+_ORDER = tuple(Granularity)
+
+
+def quarter_of(month: int) -> int:
+    """The calendar quarter (1-4) that ``month`` (1-12) falls in."""
+    return (month - 1) // 3 + 1
+
+
+def half_of(month: int) -> int:
+    """The calendar half (1 or 2) that ``month`` (1-12) falls in."""
+    return 1 if month <= 6 else 2
 
 
 class Mod(enum.Enum):
@@ -145,10 +164,10 @@ def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
             end_year += 1
         return first, _month_end(end_year, end_month)
     if g is Granularity.QUARTER:
-        q0 = 3 * ((day.month - 1) // 3) + 1
+        q0 = 3 * quarter_of(day.month) - 2
         return date(day.year, q0, 1), _month_end(day.year, q0 + 2)
     if g is Granularity.HALF:
-        h0 = 1 if day.month <= 6 else 7
+        h0 = 6 * half_of(day.month) - 5
         return date(day.year, h0, 1), _month_end(day.year, h0 + 5)
     if g is Granularity.YEAR:
         return date(day.year, 1, 1), date(day.year, 12, 31)
@@ -178,9 +197,9 @@ def _unit_label(granularity: Granularity, day: date) -> str:
         season = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[first.month]
         return f"{first.year:04d}-{season}"
     if g is Granularity.QUARTER:
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+        return f"{day.year:04d}-Q{quarter_of(day.month)}"
     if g is Granularity.HALF:
-        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+        return f"{day.year:04d}-H{half_of(day.month)}"
     if g is Granularity.YEAR:
         return f"{day.year:04d}"
     if g is Granularity.DECADE:
