@@ -76,7 +76,7 @@ class Rule:
 
     Attributes:
         name: A short name, used in explanations ("weekday range").
-        pattern: The compiled pattern, decorations included.
+        source: The pattern, decorations included (``pattern`` is it compiled).
         build: Turns a match into a core meaning.
         day_level: Whether the rule names a day (so clock times and parts of day apply).
         triggers: Words of which any text the rule matches contains at least one
@@ -86,11 +86,22 @@ class Rule:
     """
 
     name: str
-    pattern: re.Pattern[str]
+    source: str
     build: Builder
     day_level: bool
     triggers: frozenset[str] = frozenset()
     in_text: bool = True
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use, so that a program that only ever
+        reads weekdays never pays for the other rules)."""
+        return _compile(self.source)
+
+
+@functools.cache
+def _compile(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @attrs.frozen
@@ -832,7 +843,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(
         Rule(
             name,
-            re.compile(_compose(f, core, day_level)),
+            _compose(f, core, day_level),
             build,
             day_level,
             triggers[name],
@@ -858,19 +869,24 @@ def _rule_masks() -> dict[str, int]:
     return masks
 
 
-_BY_MASK: dict[int, tuple[Rule, ...]] = {}
+_BY_MASK: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
 
 
-def candidates(norm: str) -> tuple[Rule, ...]:
-    """The rules that can match somewhere in ``norm``, in priority order."""
+def _candidates(norm: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
     masks = _rule_masks()
     mask = 0
     for word in tokens(norm):
         mask |= masks.get(word, 0)
     found = _BY_MASK.get(mask)
     if found is None:  # a table of rule subsets (at most one entry per subset), not results
-        found = _BY_MASK[mask] = tuple(r for i, r in enumerate(rules()) if mask >> i & 1)
+        chosen = [r for i, r in enumerate(rules()) if mask >> i & 1]
+        found = _BY_MASK[mask] = tuple((r, r.pattern) for r in chosen)
     return found
+
+
+def candidates(norm: str) -> tuple[Rule, ...]:
+    """The rules that can match somewhere in ``norm``, in priority order."""
+    return tuple(rule for rule, _ in _candidates(norm))
 
 
 # --- decorations ------------------------------------------------------------------------------
@@ -958,10 +974,10 @@ def parse(text: str) -> tuple[Phrase, int, int]:
         raise PhraseError(text, "empty phrase", 0)
     lex = lexicon()
     failure: _NoParse | None = None
-    tried = candidates(norm[lo:hi])
+    tried = _candidates(norm[lo:hi])
     for end in ends:
-        for rule in tried:
-            m = rule.pattern.fullmatch(norm, lo, end)
+        for rule, pattern in tried:
+            m = pattern.fullmatch(norm, lo, end)
             if m is None:
                 continue
             try:
@@ -990,10 +1006,10 @@ def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]
     """
     lex = lexicon()
     end = len(norm) if hi is None else hi
-    for rule in candidates(norm[lo:end]):
+    for rule, pattern in _candidates(norm[lo:end]):
         if not rule.in_text:
             continue
-        for m in rule.pattern.finditer(norm, lo, end):
+        for m in pattern.finditer(norm, lo, end):
             try:
                 phrase = _phrase(rule, m, lex)
             except _NoParse:
