@@ -16,6 +16,7 @@ from summitcal import (
     UnknownEventError,
     load_catalog,
 )
+from summitcal.errors import QueryError
 
 SERIES = """
 [[series]]
@@ -272,10 +273,26 @@ class TestQueries:
         """Each criterion narrows the catalogue; several combine with AND."""
         assert [e.id for e in cat.filter(**criteria)] == expected  # type: ignore[arg-type]
 
-    def test_filter_unknown_kind(self, cat: Catalog) -> None:
-        """A kind that does not exist is an error, not an empty result."""
-        with pytest.raises(ValueError, match="sumit"):
-            cat.filter(kind="sumit")
+    @pytest.mark.parametrize(
+        ("criteria", "criterion"),
+        [
+            ({"kind": "sumit"}, "kind"),
+            ({"status": "maybe"}, "status"),
+            ({"series": "demos"}, "series"),
+            ({"series": ["demo", "nope"]}, "series"),
+            ({"country": "XX"}, "country"),
+            ({"year": 0}, "year"),
+            ({"year": 10000}, "year"),
+        ],
+    )
+    def test_filter_refuses_what_does_not_exist(
+        self, cat: Catalog, criteria: dict[str, object], criterion: str
+    ) -> None:
+        """A criterion naming nothing real is a QueryError, never a silently empty result."""
+        with pytest.raises(QueryError) as info:
+            cat.filter(**criteria)  # type: ignore[arg-type]
+        assert info.value.criterion == criterion
+        assert isinstance(info.value, ValueError)
 
 
 class TestShippedCatalog:

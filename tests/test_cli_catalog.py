@@ -94,6 +94,21 @@ class TestList:
         assert "place.country" in err
         assert "Traceback" not in err
 
+    def test_unknown_series(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
+        """An unknown series is an error naming the known ones, not an empty list."""
+        code, out, err = run(capsys, "list", "--seeds", seeds, "--series", "nope")
+        assert (code, out) == (1, "")
+        assert "series 'nope'" in err
+        assert "demo" in err
+
+    @pytest.mark.parametrize("value", ["0", "10000", "x"])
+    def test_year_out_of_range(self, capsys: pytest.CaptureFixture[str], value: str) -> None:
+        """A year argparse cannot accept exits 2 with a usage message, not a traceback."""
+        with pytest.raises(SystemExit) as info:
+            main(["list", "--year", value])
+        assert info.value.code == 2
+        assert "year" in capsys.readouterr().err
+
 
 class TestShow:
     def test_text(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:

@@ -129,10 +129,11 @@ class TestVevent:
         assert ev["LAST-MODIFIED"].dt == expected
         assert ev["SEQUENCE"] == 0
 
-    def test_stamp_falls_back_to_first_day(self) -> None:
+    def test_stamp_without_dated_sources_is_never_the_event_date(self) -> None:
+        """With no dated source, DTSTAMP is the fixed epoch, not the (maybe future) event day."""
         event = _simple(sources=[Source(url="https://example.org/a")])
         ev = _events(to_ical([event], name="c"))["x-2025@summitcal"]
-        assert ev["DTSTAMP"].dt == datetime(2025, 3, 1, tzinfo=UTC)
+        assert ev["DTSTAMP"].dt == datetime(1970, 1, 1, tzinfo=UTC)
 
     def test_revision_gives_sequence_and_modified(self) -> None:
         rev = Revision(

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from summitcal.errors import SeedError, SummitcalError, TimexError
+from summitcal.errors import QueryError, SeedError, SummitcalError, TimexError
 from summitcal.models import (
     Actor,
     ActorKind,
@@ -54,6 +54,7 @@ __all__ = [
     "Series",
     "UnknownEventError",
     "load_catalog",
+    "read_records",
     "shipped_seeds_path",
 ]
 
@@ -418,7 +419,16 @@ def _record_name(data: Mapping[str, Any], index: int) -> str:
 _TOP_LEVEL = {"series": _read_series, "event": _read_event, "revision": _read_revision}
 
 
-def _read_file(path: Path, label: str) -> dict[str, list[tuple[str, Any]]]:
+def read_records(path: Path, label: str) -> dict[str, list[tuple[str, Any]]]:
+    """Read and validate one catalogue file into its records, without cross-checks.
+
+    Returns:
+        ``{"series": [...], "event": [...], "revision": [...]}``, each a list of
+        ``(record name, model)`` pairs in file order.
+
+    Raises:
+        SeedError: For the first defect, naming ``label``, the record and the field.
+    """
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -447,13 +457,44 @@ def _read_file(path: Path, label: str) -> dict[str, list[tuple[str, Any]]]:
 # --- the catalogue ---------------------------------------------------------------------
 
 
-def _as_set(value: Any, convert: Callable[[Any], Any] = lambda v: v) -> frozenset[Any] | None:
-    """One value or several, converted, as a set; ``None`` stays "no criterion"."""
+def _as_set(
+    criterion: str, value: Any, convert: Callable[[Any], Any] = lambda v: v
+) -> frozenset[Any] | None:
+    """One value or several, converted, as a set; ``None`` stays "no criterion".
+
+    Raises:
+        QueryError: If ``convert`` refuses a value.
+    """
     if value is None:
         return None
-    if isinstance(value, str | enum.Enum):
-        return frozenset({convert(value)})
-    return frozenset(convert(v) for v in value)
+    values = [value] if isinstance(value, str | enum.Enum) else list(value)
+    out = set()
+    for v in values:
+        try:
+            out.add(convert(v))
+        except ValueError as exc:
+            raise QueryError(criterion, v, str(exc)) from None
+    return frozenset(out)
+
+
+def _enum_member(enum_type: type[_EnumT]) -> Callable[[Any], _EnumT]:
+    def convert(value: Any) -> _EnumT:
+        try:
+            return enum_type(value)
+        except ValueError:
+            choices = ", ".join(str(e.value) for e in enum_type)
+            raise ValueError(f"unknown value (one of: {choices})") from None
+
+    return convert
+
+
+def _country_code(value: Any) -> str:
+    from summitcal.countries import is_country
+
+    code = str(value).upper()
+    if not is_country(code):
+        raise ValueError("not an ISO 3166-1 alpha-2 country code")
+    return code
 
 
 def _in_date_order(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -529,15 +570,25 @@ class Catalog:
             predicate: Any further test.
 
         Raises:
-            ValueError: For a kind or status that does not exist.
+            QueryError: (a ``ValueError``) for a series, kind, status or country code that
+                does not exist, or a year outside 1..9999.
         """
-        series_set = _as_set(series)
-        kinds = _as_set(kind, EventKind)
-        countries = _as_set(country, str.upper)
-        statuses = _as_set(status, Status)
-        tags = _as_set(tag)
-        lo = max(start or date.min, date(year, 1, 1) if year else date.min)
-        hi = min(end or date.max, date(year, 12, 31) if year else date.max)
+
+        def known_series(value: Any) -> str:
+            if value not in self.series:
+                known = ", ".join(sorted(self.series)) or "none"
+                raise ValueError(f"no such series (known: {known})")
+            return str(value)
+
+        series_set = _as_set("series", series, known_series)
+        kinds = _as_set("kind", kind, _enum_member(EventKind))
+        countries = _as_set("country", country, _country_code)
+        statuses = _as_set("status", status, _enum_member(Status))
+        tags = _as_set("tag", tag)
+        if year is not None and not 1 <= year <= 9999:
+            raise QueryError("year", year, "must be between 1 and 9999")
+        lo = max(start or date.min, date(year, 1, 1) if year is not None else date.min)
+        hi = min(end or date.max, date(year, 12, 31) if year is not None else date.max)
 
         def keep(e: Event) -> bool:
             return (
@@ -624,7 +675,7 @@ def load_catalog(
     for base in paths:
         for file in _files(base):
             label = str(file)
-            parsed = _read_file(file, label)
+            parsed = read_records(file, label)
             targets: tuple[tuple[dict[str, Any], str], ...] = (
                 (series, "series"),
                 (events, "event"),

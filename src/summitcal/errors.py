@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "FeedError",
     "PhraseError",
+    "QueryError",
     "SeedError",
     "SummitcalError",
     "TimexError",
@@ -49,7 +50,8 @@ class PhraseError(SummitcalError, ValueError):
         self.text = text
         self.reason = reason
         self.position = position
-        super().__init__(f"cannot resolve {text!r} at position {position}: {reason}")
+        shown = text if len(text) <= 80 else f"{text[:60]}... ({len(text)} characters)"
+        super().__init__(f"cannot resolve {shown!r} at position {position}: {reason}")
 
 
 class SeedError(SummitcalError, ValueError):
@@ -75,6 +77,22 @@ class SeedError(SummitcalError, ValueError):
         if field is not None:
             where += f", field {field!r}"
         super().__init__(f"{where}: {reason}")
+
+
+class QueryError(SummitcalError, ValueError):
+    """A query names something that does not exist or is out of range.
+
+    Attributes:
+        criterion: The criterion at fault (``"series"``, ``"kind"``, ``"year"``...).
+        value: The value given.
+        reason: What is wrong with it.
+    """
+
+    def __init__(self, criterion: str, value: object, reason: str) -> None:
+        self.criterion = criterion
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{criterion} {value!r}: {reason}")
 
 
 class FeedError(SummitcalError):

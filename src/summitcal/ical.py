@@ -10,7 +10,7 @@ What each event becomes (the rules, written down once):
 * ``SEQUENCE``, ``LAST-MODIFIED`` and ``DTSTAMP`` come from the event's
   :class:`~summitcal.catalog.Revision` (``seeds/revisions.toml`` for the shipped
   catalogue).  Without one: sequence 0, and both times 00:00 UTC of the latest source
-  publication date, else of the event's first day (:mod:`summitcal.revisions`).  There is
+  publication date, else 1970-01-01 (:mod:`summitcal.revisions`).  There is
   no METHOD, so DTSTAMP may be, and is, the last modification: never the clock.
 * Days: an all-day event has ``DTSTART;VALUE=DATE`` and an *exclusive* ``DTEND`` (the day
   after the last day), never a TZID.  :func:`event_times` is the one place this happens.

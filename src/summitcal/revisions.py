@@ -16,8 +16,8 @@ does, and must never depend on someone remembering to bump it.  The mechanism:
   SEQUENCE.
 
 Catalogues without revisions (users' own) get :func:`derived_revision`: sequence 0 and a
-modification time taken from the data (the latest source publication date, else the
-event's first day, at 00:00 UTC), so their feeds are reproducible too.
+modification time taken from the data (the latest source publication date at 00:00 UTC,
+else 1970-01-01), so their feeds are reproducible too and never dated in the future.
 """
 
 from __future__ import annotations
@@ -67,12 +67,21 @@ def content_digest(event: Event) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+#: What ``derived_modified`` gives for an event none of whose sources is dated.
+UNDATED_MODIFIED = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def derived_modified(event: Event) -> datetime:
-    """When ``event`` was last changed, as far as its data says: 00:00 UTC of the latest
-    source publication date, else of the event's first day."""
+    """When ``event`` was last changed, as far as its data says: 00:00 UTC of its latest
+    source publication date, else :data:`UNDATED_MODIFIED`.
+
+    The event's own date is never used: a future event would otherwise get a DTSTAMP in
+    the future, which calendar clients treat as a sign of a broken feed.
+    """
     published = [s.published for s in event.sources if s.published is not None]
-    day = max(published) if published else event.when.first
-    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+    if not published:
+        return UNDATED_MODIFIED
+    return datetime.combine(max(published), time(0, 0), tzinfo=UTC)
 
 
 def derived_revision(event: Event) -> Revision:
@@ -182,10 +191,10 @@ def read_revisions(path: str | Path) -> dict[str, Revision]:
     Raises:
         SeedError: Naming the file, record and field of a malformed record.
     """
-    from summitcal.catalog import _read_file  # the loader's own record validation
+    from summitcal.catalog import read_records  # the loader's own record validation
 
     label = str(path)
-    parsed = _read_file(Path(path), label)
+    parsed = read_records(Path(path), label)
     if parsed["event"] or parsed["series"]:
         raise SeedError(label, "a revisions file holds only [[revision]] tables")
     out: dict[str, Revision] = {}

@@ -54,6 +54,11 @@ def main(argv: Sequence[str] | None = None, *, now: datetime | None = None) -> i
     except SummitcalError as exc:
         print(f"summitcal: error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        # A file that cannot be read or written: say which and why, without a traceback.
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"summitcal: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `summitcal list | head`
         sys.stderr.close()
         return 0

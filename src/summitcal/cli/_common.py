@@ -19,6 +19,17 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
+def year(text: str) -> int:
+    """argparse type: a calendar year from 1 to 9999."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+    if not 1 <= value <= 9999:
+        raise argparse.ArgumentTypeError(f"year {value} is outside 1..9999")
+    return value
+
+
 def add_catalog_arguments(parser: argparse.ArgumentParser) -> None:
     """``--seeds PATH`` (repeatable) and ``--with-shipped``."""
     parser.add_argument(
@@ -52,7 +63,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         help="status (repeatable)",
     )
     parser.add_argument("--tag", action="append", help="tag (repeatable)")
-    parser.add_argument("--year", type=int, help="events that touch this year")
+    parser.add_argument("--year", type=year, help="events that touch this year")
     parser.add_argument("--from", dest="start", type=iso_date, help="events ending on/after DATE")
     parser.add_argument("--to", dest="end", type=iso_date, help="events starting on/before DATE")
 
