@@ -12,7 +12,7 @@ from summitcal.cli._common import iso_date
 EXAMPLE = """\
 Example:
   summitcal resolve "from Sunday to Wednesday" --published 2025-02-09 \\
-      --context "The minister will travel to France from Sunday to Wednesday."
+      --context "The minister is due in Lyon from Sunday to Wednesday."
   summitcal resolve "11/02/2025" --published 2025-02-09 --day-first --json
 """
 
