@@ -154,7 +154,11 @@ def format_event(event: Event) -> str:
             for a in event.alternatives
         ]
     lines += ["", "Sources:"]
-    lines += [f"  - {s.publisher + ': ' if s.publisher else ''}{s.url}" for s in event.sources]
+    for s in event.sources:
+        lines.append(f"  - {s.publisher + ': ' if s.publisher else ''}{s.url}")
+        if s.phrase:
+            when = f", published {s.published.isoformat()}" if s.published else ""
+            lines.append(f"    (gives the date as {s.phrase!r}{when})")
     return "\n".join(lines) + "\n"
 
 
