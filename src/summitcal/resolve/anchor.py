@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from dateutil.easter import easter
@@ -97,12 +97,11 @@ class _Fail(Exception):
         self.reason = reason
 
 
-@attrs.frozen(kw_only=True)
-class Anchored:
-    """The outcome of anchoring.
+class Anchored(NamedTuple):
+    """The outcome of anchoring (a named tuple: one is made per phrase).
 
     Attributes:
-        span: The span (``None`` only for a duration or a set, which have none).
+        span: The span (``None`` for a duration, a set or a vague reference).
         value: The TIMEX3 value.
         type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
         explanation: The rule and the anchor, in a few words.
@@ -155,27 +154,28 @@ def _pick_yearly(
     the adjacent year on the reference's side.
     """
     ref = ctx.reference
-    years = range(ref.year - 2, ref.year + 3)
-    spans: list[tuple[date, date]] = []
-    for y in years:
+
+    def occurrence(y: int) -> tuple[date, date] | None:
         try:
-            spans.append(make(y))
+            return make(y)
         except (ValueError, _Fail):  # 29 February in a common year, a table gap
-            continue
+            return None
+
+    # Occurrences are made only as far as the choice needs (from two years either side).
     if ctx.direction is Direction.PAST:
-        past = [s for s in spans if s[0] <= ref]
-        if past:
-            first, last = past[-1]
-            return first, last, f"latest on or before {ref}"
+        for y in range(ref.year + 2, ref.year - 3, -1):
+            found = occurrence(y)
+            if found is not None and found[0] <= ref:
+                return found[0], found[1], f"latest on or before {ref}"
     elif ctx.direction is Direction.FUTURE:
-        future = [s for s in spans if (s[1] if future_by_last else s[0]) >= ref]
-        if future:
-            first, last = future[0]
-            return first, last, f"earliest on or after {ref}"
+        for y in range(ref.year - 2, ref.year + 3):
+            found = occurrence(y)
+            if found is not None and (found[1] if future_by_last else found[0]) >= ref:
+                return found[0], found[1], f"earliest on or after {ref}"
     else:
-        own = [s for s in spans if s[0].year == ref.year]
-        if own:
-            first, last = own[0]
+        own = occurrence(ref.year)
+        if own is not None and own[0].year == ref.year:
+            first, last = own
             if first > add_months(ref, 6):
                 first, last = make(ref.year - 1)
                 return first, last, f"nearest to {ref} (over six months ahead: year before)"
@@ -388,9 +388,9 @@ def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]
     season = Season(core.season)
     ref = ctx.reference
 
-    def make(y: int) -> tuple[date, date]:
-        span = DateSpan.unit(Granularity.SEASON, date(y, season.first_month, 1))
-        return span.first, span.last
+    def make(y: int) -> tuple[date, date]:  # three months from the first (plain arithmetic)
+        first = date(y, season.first_month, 1)
+        return first, add_months(first, 3) - timedelta(days=1)
 
     if core.rel is not None and core.year is None:
         candidates = [make(y) for y in range(ref.year - 2, ref.year + 2)]
@@ -484,13 +484,18 @@ def _explicit(core: Explicit, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str
 _DAY_LABELS = {Weekday: "weekday", DayWord: "day word", MonthDay: "month-day"}
 
 
-def _single_day(
-    core: Weekday | DayWord | MonthDay, ctx: _Ctx, mod: Mod | None
-) -> tuple[DateSpan, str]:
+def _checked_day(core: Weekday | DayWord | MonthDay, ctx: _Ctx) -> tuple[date, str]:
     day, how = _day_of(core, ctx)
     if isinstance(core, MonthDay) and core.weekday is not None and day.weekday() != core.weekday:
         raise _Fail(f"{day} is a {_WEEKDAYS[day.weekday()]}, not a {_WEEKDAYS[core.weekday]}")
-    return DateSpan.day(day), f"{_DAY_LABELS[type(core)]}, {how}"
+    return day, f"{_DAY_LABELS[type(core)]}, {how}"
+
+
+def _single_day(
+    core: Weekday | DayWord | MonthDay, ctx: _Ctx, mod: Mod | None
+) -> tuple[DateSpan, str]:
+    day, how = _checked_day(core, ctx)
+    return DateSpan.day(day), how
 
 
 def _shift(core: Shift, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
@@ -636,17 +641,24 @@ def anchor(
         how = f"an unspecified amount {side} {reference}: no calendar value, only a side"
         return Anchored(span=None, value=core.value, type="DATE", explanation=how)
     try:
-        span, how = _span_of(core, ctx, phrase.mod)
         kind = "DATE"
-        if phrase.part_of_day is not None or phrase.start_time is not None:
-            if span.first != span.last:
-                raise _Fail("a time of day needs a single day")
+        if phrase.part_of_day is None and phrase.start_time is None:
+            span, how = _span_of(core, ctx, phrase.mod)
+        else:
             kind = "TIME"
+            if type(core) in _DAY_LABELS:  # a plain day: no need to build its span first
+                assert isinstance(core, (Weekday, DayWord, MonthDay))
+                day, how = _checked_day(core, ctx)
+            else:
+                day_span, how = _span_of(core, ctx, phrase.mod)
+                if day_span.first != day_span.last:
+                    raise _Fail("a time of day needs a single day")
+                day = day_span.first
             if phrase.part_of_day is not None:
-                span = DateSpan.part(span.first, PartOfDay(phrase.part_of_day))
+                span = DateSpan.part(day, PartOfDay(phrase.part_of_day))
             else:
                 assert phrase.start_time is not None
-                span = DateSpan.at(span.first, phrase.start_time, end=phrase.end_time)
+                span = DateSpan.at(day, phrase.start_time, end=phrase.end_time)
         if phrase.mod is not None and not phrase.mod.narrows:
             span = attrs.evolve(span, mod=phrase.mod)
         if phrase.zone is not None:
