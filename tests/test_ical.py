@@ -23,7 +23,7 @@ from summitcal.ical import (
     write_calendar,
 )
 from summitcal.ical_text import unescape_text
-from summitcal.models import Event, EventKind, Source, Status
+from summitcal.models import Event, EventKind, Place, Source, Status
 from summitcal.span import DateSpan, Granularity, PartOfDay
 from tests.ical_validate import feed_problems
 
@@ -388,3 +388,17 @@ class TestWrite:
         with pytest.raises(FeedError):
             write_calendar([_simple(), _simple()], path, name="c")
         assert path.read_bytes() == b"old"
+
+
+def test_location_names_region_and_country_where_the_short_label_does_not() -> None:
+    """LOCATION is the long form of the place; the short label keeps the code."""
+    place = Place(country="GB", city="Bletchley", venue="Bletchley Park", region="Bucks")
+    event = _simple(place=place)
+    ev = _events(to_ical([event], name="c"))["x-2025@summitcal"]
+    assert str(ev["LOCATION"]) == "Bletchley Park, Bletchley, Bucks, United Kingdom"
+    assert place.label == "Bletchley Park, Bletchley, GB"
+    online = attrs.evolve(place, virtual=True)
+    assert (
+        online.label_with(country_names=True)
+        == "Bletchley Park, Bletchley, United Kingdom (online)"
+    )

@@ -52,12 +52,13 @@ from icalendar import Event as VEvent
 from summitcal.atomic import atomic_write_bytes
 from summitcal.catalog import Catalog, Revision
 from summitcal.errors import FeedError
+from summitcal.humanize import dates_note
 from summitcal.ical_read import ReadResult, Skipped, read_calendar
 from summitcal.ical_text import Text, TextList
 from summitcal.models import Event, Role, Status
 from summitcal.revisions import derived_revision
 from summitcal.serialize import event_to_dict
-from summitcal.span import DateSpan, Granularity
+from summitcal.span import DateSpan
 from summitcal.zones import get_zone
 
 __all__ = [
@@ -106,18 +107,6 @@ _STATUS_TEXT = {
     Status.CANCELLED: "CANCELLED",
 }
 
-_COARSE = frozenset(
-    {
-        Granularity.MONTH,
-        Granularity.SEASON,
-        Granularity.QUARTER,
-        Granularity.HALF,
-        Granularity.YEAR,
-        Granularity.DECADE,
-        Granularity.CENTURY,
-    }
-)
-
 _HOST_ROLES = (Role.HOST, Role.CO_HOST, Role.CHAIR, Role.CO_CHAIR, Role.ORGANISER)
 
 
@@ -129,7 +118,7 @@ def event_uid(event_id: str) -> str:
 def is_undated(span: DateSpan) -> bool:
     """Whether ``span`` is known only to the month or coarser (left out of feeds by
     default)."""
-    return span.granularity in _COARSE
+    return span.granularity.is_coarse
 
 
 def event_times(span: DateSpan) -> tuple[date, date] | tuple[datetime, datetime]:
@@ -171,43 +160,12 @@ def _summary(event: Event, undated: bool) -> str:
     return summary
 
 
-def _location(event: Event) -> str | None:
-    place = event.place
-    if place is None:
-        return None
-    from summitcal.countries import country_name
-
-    parts = [p for p in (place.venue, place.city, place.region, country_name(place.country)) if p]
-    text = ", ".join(parts)
-    return f"{text} (online)" if place.virtual else text
-
-
-def _dates_note(span: DateSpan) -> str | None:
-    g = span.granularity
-    if g in _COARSE:
-        mod = f", {span.mod.value.lower()}" if span.mod else ""
-        return (
-            f"Dates: known only as {span.timex} ({g.value}{mod}); shown over "
-            f"{span.first.isoformat()} to {span.last.isoformat()}."
-        )
-    if g in (Granularity.WEEK, Granularity.WEEKEND):
-        return f"Dates: known only to the {g.value} ({span.timex}); shown over all its days."
-    if g is Granularity.PART_OF_DAY:
-        assert span.part_of_day is not None
-        return f"Time: {span.part_of_day.name.lower()} (local time)."
-    if span.is_timed and span.zone is None:
-        assert span.start_time is not None
-        end = f" to {span.end_time.isoformat('minutes')}" if span.end_time else ""
-        return f"Time: {span.start_time.isoformat('minutes')}{end}, local time (zone unknown)."
-    return None
-
-
 def _description(event: Event, parents: Mapping[str, str]) -> str:
     blocks: list[str] = []
     if event.description:
         blocks.append(event.description)
     head = [f"Status: {_STATUS_TEXT[event.status]}."]
-    note = _dates_note(event.when)
+    note = dates_note(event.when)
     if note:
         head.append(note)
     if event.parent is not None:
@@ -267,9 +225,8 @@ def _vevent(
     )
     vevent.add("SUMMARY", Text(_summary(event, undated)))
     vevent.add("DESCRIPTION", Text(_description(event, parents)))
-    location = _location(event)
-    if location:
-        vevent.add("LOCATION", Text(location))
+    if event.place is not None:
+        vevent.add("LOCATION", Text(event.place.label_with(region=True, country_names=True)))
     if event.place is not None and event.place.lat is not None:
         vevent.add("GEO", (event.place.lat, event.place.lon))
     if event.url:

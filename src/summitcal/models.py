@@ -212,8 +212,29 @@ class Place:
 
     @property
     def label(self) -> str:
-        """A one-line description: ``"Grand Palais, Paris, FR"``."""
-        parts = [p for p in (self.venue, self.city, self.country) if p]
+        """A short one-line description: ``"Grand Palais, Paris, FR"`` (see
+        :meth:`label_with`)."""
+        return self.label_with()
+
+    def label_with(self, *, region: bool = False, country_names: bool = False) -> str:
+        """A one-line description: venue, city, region if asked, and the country.
+
+        Args:
+            region: Name the region too (calendar clients show LOCATION as it is).
+            country_names: Write the country's English name instead of its code.
+
+        Example::
+
+            >>> Place(country="FR", city="Paris", region="Île-de-France").label_with(
+            ...     region=True, country_names=True)
+            'Paris, Île-de-France, France'
+        """
+        country = self.country
+        if country_names:
+            from summitcal.countries import country_name  # the registry loads on first use
+
+            country = country_name(country)
+        parts = [p for p in (self.venue, self.city, self.region if region else None, country) if p]
         text = ", ".join(parts)
         return f"{text} (online)" if self.virtual else text
 

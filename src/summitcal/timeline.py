@@ -27,8 +27,8 @@ from datetime import date, time, timedelta
 import attrs
 
 from summitcal.catalog import Catalog
+from summitcal.humanize import day_range, human_dates, short_day
 from summitcal.models import Event, Status
-from summitcal.span import DateSpan, Granularity, Mod
 
 __all__ = [
     "Lane",
@@ -46,112 +46,8 @@ __all__ = [
 #: The lane that holds events outside any series.
 OTHER_LANE = "other"
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-_MOD_WORDS = {
-    Mod.START: "early",
-    Mod.MID: "mid-",
-    Mod.END: "late",
-    Mod.APPROX: "about",
-    Mod.BEFORE: "before",
-    Mod.AFTER: "after",
-    Mod.ON_OR_BEFORE: "on or before",
-    Mod.ON_OR_AFTER: "on or after",
-}
-# Spans no coarser than these are drawn as marks; coarser ones as faint bands.
-_FINE = (
-    Granularity.TIME,
-    Granularity.PART_OF_DAY,
-    Granularity.DAY,
-    Granularity.WEEKEND,
-    Granularity.WEEK,
-)
-
 
 # --- words ----------------------------------------------------------------------------
-
-
-def _day(d: date, *, year: bool = True) -> str:
-    text = f"{d.day} {_MONTHS[d.month - 1][:3]}"
-    return f"{text} {d.year}" if year else text
-
-
-def _day_range(first: date, last: date) -> str:
-    if first == last:
-        return _day(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{_day(last)}"
-    if first.year == last.year:
-        return f"{_day(first, year=False)} – {_day(last)}"
-    return f"{_day(first)} – {_day(last)}"
-
-
-def _unit_words(span: DateSpan) -> str:
-    g, first = span.granularity, span.first
-    if g is Granularity.MONTH:
-        return f"{_MONTHS[first.month - 1]} {first.year}"
-    if g is Granularity.SEASON:
-        return f"{_SEASONS[first.month]} {first.year}"
-    if g is Granularity.QUARTER:
-        return f"Q{(first.month - 1) // 3 + 1} {first.year}"
-    if g is Granularity.HALF:
-        return f"{'first' if first.month <= 6 else 'second'} half of {first.year}"
-    if g is Granularity.YEAR:
-        return str(first.year)
-    if g is Granularity.DECADE:
-        return f"the {first.year - first.year % 10}s"
-    return f"the {first.year // 100 + 1}th century"
-
-
-def human_dates(span: DateSpan) -> str:
-    """The span in words, as a reader expects it: ``"10–11 Feb 2025"``, ``"July 2026"``.
-
-    Args:
-        span: Any span.
-
-    Returns:
-        A short English description; a coarse span names its unit ("summer 2026",
-        "early May 2025", "2027"), a timed one its clock times and zone.
-
-    Example::
-
-        >>> human_dates(DateSpan.from_timex("2025-02-10/2025-02-11"))
-        '10–11 Feb 2025'
-    """
-    g = span.granularity
-    if g is Granularity.TIME:
-        assert span.start_time is not None
-        clock = span.start_time.strftime("%H:%M")
-        if span.end_time is not None:
-            clock += "–" + span.end_time.strftime("%H:%M")
-        zone = f" ({span.zone})" if span.zone else ""
-        return f"{_day_range(span.first, span.last)}, {clock}{zone}"
-    if g is Granularity.PART_OF_DAY:
-        assert span.part_of_day is not None
-        return f"{_day(span.first)} ({span.part_of_day.name.lower()})"
-    if g in (Granularity.DAY, Granularity.WEEK, Granularity.WEEKEND):
-        text = _day_range(span.first, span.last)
-    else:
-        text = _unit_words(span)
-        if span.mod is not None and span.mod.narrows:
-            word = _MOD_WORDS[span.mod]
-            return f"{word}{text}" if word.endswith("-") else f"{word} {text}"
-    if span.mod is not None and span.mod in _MOD_WORDS:
-        text = f"{_MOD_WORDS[span.mod]} {text}"
-    return text
 
 
 def status_style(status: Status) -> str:
@@ -314,7 +210,7 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
         for year in range(y0, y1 + 1):
             row[col(date(year, 1, 1))] = "|"
         for e in lane.events:
-            fine = e.when.granularity in _FINE
+            fine = not e.when.granularity.is_coarse
             mark = _TEXT_MARK[status_style(e.status)]
             for c in range(col(e.when.first), col(e.when.last) + 1):
                 ch = mark if fine or c == col(e.when.first) else "~"
@@ -421,7 +317,7 @@ class _Svg:
         ``inside`` it (for wide bands).
         """
         style = status_style(event.status)
-        band = "" if event.when.granularity in _FINE else " tl-band"
+        band = " tl-band" if event.when.granularity.is_coarse else ""
         alt = _esc(describe_event(event))
         self.add(
             f'<a href="#ev-{event.id}" class="tl-{style}{band}" aria-label="{alt}">'
@@ -568,7 +464,7 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
         lanes_bottom = top + 30
     tx = x_of(today)
     svg.line(tx, top - 8, tx, lanes_bottom, "tl-today")
-    today_text = f"Today, {_day(today)}"
+    today_text = f"Today, {short_day(today)}"
     anchor = "end" if tx + len(today_text) * 7 > width else "start"
     svg.text(
         tx + (-4 if anchor == "end" else 4),
@@ -615,7 +511,7 @@ def _draw_strip(svg: _Svg, strip: Strip, y: float, width: float, today: date) ->
     def x_of(d: date) -> float:
         return _LABEL_COL + (d - first).days * day_w
 
-    title = f"Close-up: {strip.parent.title}, {_day_range(strip.first, strip.last)}"
+    title = f"Close-up: {strip.parent.title}, {day_range(strip.first, strip.last)}"
     svg.text(8, y + 14, "tl-heading", title)
     y += 24
     step = max(1, int(26 // day_w) + 1)

@@ -14,6 +14,7 @@ from summitcal.cli._common import (
     load_from_args,
     select,
 )
+from summitcal.humanize import compact_dates
 from summitcal.models import Event
 
 LIST_EXAMPLE = """\
@@ -67,30 +68,12 @@ def register(sub: Any) -> None:
     c.set_defaults(handler=run_check)
 
 
-def _dates(event: Event) -> str:
-    w = event.when
-    if w.first == w.last:
-        text = w.first.isoformat()
-    elif w.first.year == w.last.year and w.first.month == w.last.month:
-        text = f"{w.first.isoformat()}/{w.last.day:02d}"
-    else:
-        text = f"{w.first.isoformat()}/{w.last.isoformat()}"
-    if w.start_time is not None:
-        end = f"-{w.end_time.isoformat('minutes')}" if w.end_time else ""
-        text = f"{w.first.isoformat()} {w.start_time.isoformat('minutes')}{end}"
-    elif w.part_of_day is not None:
-        text = f"{w.first.isoformat()} {w.part_of_day.name.lower()}"
-    elif w.granularity.value != "day":
-        text = w.timex if w.mod is None else f"{w.timex} ({w.mod.value.lower()})"
-    return text
-
-
 def format_table(events: list[Event]) -> str:
     """Aligned text: dates, status flag, title, place."""
     rows = []
     for e in events:
         flag = "" if e.status.is_firm else f" [{e.status.value}]"
-        rows.append((_dates(e), e.title + flag, e.place.label if e.place else ""))
+        rows.append((compact_dates(e.when), e.title + flag, e.place.label if e.place else ""))
     if not rows:
         return "(no events)\n"
     w0 = max(len(r[0]) for r in rows)
