@@ -120,8 +120,17 @@ def _side(words: list[str], before: bool, found: list[_Found]) -> None:
 
 
 def _cues(norm: str, start: int, end: int) -> list[_Found]:
+    """The cues on both sides of the phrase.
+
+    A cue after the phrase beats one before it only when it is strictly nearer, so when a
+    non-reporting cue sits right before the phrase ("met on Friday") the side after is not
+    read at all.  (Reporting verbs do not change this: right before the phrase they decide
+    anyway, and elsewhere they count only when there is no other cue.)
+    """
     found: list[_Found] = []
     _side(_WORD.findall(norm, 0, start), True, found)
+    if found and found[-1][0] == 0 and found[-1][3] != "reporting":
+        return found
     _side(_WORD.findall(norm, end), False, found)
     return found
 
