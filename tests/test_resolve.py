@@ -243,6 +243,17 @@ class TestTense:
         said = "The results were announced on Friday."
         assert value("on Friday", said, reference=date(2025, 2, 12)) == "2025-02-07"
 
+    def test_a_cue_between_a_reporting_verb_and_the_phrase_decides(self) -> None:
+        """'told reporters, would reopen on Monday': the saying is past, the reopening not."""
+        ctx = "The plant, the spokesman told reporters, would reopen on Monday."
+        assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-16"
+        told = "The spokesman told reporters on Monday the plant would reopen."
+        assert value("on Monday", told, reference=date(2025, 6, 11)) == "2025-06-09"
+
+    def test_present_plans_point_ahead(self) -> None:
+        ctx = "Officials expect the vote on Monday."
+        assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-16"
+
     def test_present_reporting_verb_is_present(self) -> None:
         """'..., the clerk says' is said now; it makes the date no past one."""
         ctx = "The rule applies from March 3, the clerk says."

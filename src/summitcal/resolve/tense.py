@@ -152,13 +152,15 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
         return Direction.NEAREST, None
     found.sort()
     strong = reporting = None
+    before = False  # whether a non-reporting cue was met before the phrase, nearer
     for cue in found:
         if cue[3] == "reporting":
-            if not cue[1] and cue[0] < _REPORTING_REACH:
+            if not cue[1] and cue[0] < _REPORTING_REACH and not before:
                 return Direction.PAST, _cue(cue)  # a reporting verb right before the phrase
             reporting = reporting or cue
-        elif strong is None:
-            strong = cue
+        else:
+            before = before or not cue[1]
+            strong = strong or cue
     best = strong or reporting
     assert best is not None
     return _KIND_DIRECTION[best[3]], _cue(best)
