@@ -13,7 +13,10 @@ from summitcal.cli import main
 from summitcal.errors import FeedError
 from summitcal.feeds import (
     FeedCriteria,
+    available_feeds,
     custom_feed_spec,
+    describe_criteria,
+    feed_links,
     feed_specs,
     get_feed_spec,
     render_feed,
@@ -102,6 +105,50 @@ class TestCustomFeeds:
         }
 
     @pytest.mark.parametrize(
+        ("kwargs", "description"),
+        [
+            (
+                {"within": "ai-action-summit-2025"},
+                "Events of the summitcal catalogue that are ai-action-summit-2025 or one of "
+                "its parts.",
+            ),
+            (
+                {"series": "ai-summit", "country": ["fr", "in"], "year": 2025},
+                "Events of the summitcal catalogue in the series ai-summit, held in France "
+                "or India, in 2025.",
+            ),
+            (
+                {"kind": ["summit", "side-event", "speech"], "status": "confirmed"},
+                "Events of the summitcal catalogue of the kind summit, side event or speech, "
+                "with the status confirmed.",
+            ),
+            (
+                {"start": date(2025, 1, 1), "end": date(2025, 3, 31), "tag": "leaders"},
+                "Events of the summitcal catalogue tagged leaders, between 2025-01-01 and "
+                "2025-03-31.",
+            ),
+            (
+                {"start": date(2025, 1, 1)},
+                "Events of the summitcal catalogue ending on or after 2025-01-01.",
+            ),
+            (
+                {"end": date(2025, 1, 1)},
+                "Events of the summitcal catalogue starting on or before 2025-01-01.",
+            ),
+        ],
+    )
+    def test_description_is_a_sentence(self, kwargs: dict[str, object], description: str) -> None:
+        """The calendar's description reads as English, not as a list of criteria."""
+        spec = custom_feed_spec(**kwargs)  # type: ignore[arg-type]
+        assert spec.description == description
+
+    def test_no_filters_is_every_event(self) -> None:
+        spec = custom_feed_spec()
+        assert spec.title == "summitcal: all events"
+        assert spec.description == ""
+        assert describe_criteria(spec.criteria) == "Every event of the summitcal catalogue."
+
+    @pytest.mark.parametrize(
         ("kwargs", "message"),
         [
             ({"kind": "party"}, "unknown event kind"),
@@ -160,3 +207,13 @@ class TestIcsCommand:
         first = capsysbinary.readouterr().out
         main(["ics", "--feed", "un"], now=datetime(2031, 1, 1, tzinfo=UTC))
         assert capsysbinary.readouterr().out == first
+
+
+def test_feed_links_count_the_events_of_each_available_feed() -> None:
+    catalog = load_catalog(FIXTURE)
+    available = dict(available_feeds(catalog))
+    links = feed_links(catalog)
+    assert [link.name for link in links] == [spec.name for spec in available]
+    for link, (spec, events) in zip(links, available.items(), strict=True):
+        assert (link.title, link.count) == (spec.title, len(events))
+        assert link.path == f"feeds/{spec.name}.ics"

@@ -14,8 +14,9 @@ import pytest
 from summitcal import load_catalog
 from summitcal.catalog import Catalog
 from summitcal.errors import FeedError
-from summitcal.serialize import event_to_dict
-from summitcal.site import FeedLink, SiteLinks, events_json, render_page
+from summitcal.feeds import FeedLink, available_feeds
+from summitcal.serialize import event_to_dict, events_json
+from summitcal.site import SiteLinks, render_page
 
 SITE_SEEDS = Path(__file__).parent / "data" / "site"
 TODAY = date(2025, 2, 9)
@@ -174,7 +175,7 @@ def test_events_json_uses_event_to_dict(cat: Catalog) -> None:
 
 
 def test_build_writes_the_whole_site(cat: Catalog, tmp_path: Path) -> None:
-    from summitcal.site import available_feeds, build_site
+    from summitcal.site import build_site
 
     out = build_site(cat, tmp_path / "public", base_url=BASE, today=TODAY)
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
@@ -191,8 +192,6 @@ def test_build_writes_the_whole_site(cat: Catalog, tmp_path: Path) -> None:
 
 
 def test_build_leaves_feeds_of_unknown_series_out(tmp_path: Path, cat: Catalog) -> None:
-    from summitcal.site import available_feeds
-
     names = {spec.name for spec, _ in available_feeds(cat)}
     # The test catalogue has no China series: that named feed cannot apply to it.
     assert "china" not in names
@@ -240,7 +239,7 @@ def test_a_failed_build_leaves_the_previous_site_intact(
         return real_write(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", failing_write)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(FeedError, match="cannot write: No space left"):
         site.build_site(cat, out, base_url=BASE, today=date(2026, 1, 1))
     monkeypatch.undo()
     assert len(written) == 3  # the failure struck mid-build
@@ -265,7 +264,7 @@ def test_a_failed_swap_puts_the_previous_site_back(
         return real_replace(self, target)
 
     monkeypatch.setattr(Path, "replace", failing_replace)
-    with pytest.raises(OSError, match="I/O error"):
+    with pytest.raises(FeedError, match="cannot write: I/O error"):
         site.build_site(cat, out, base_url=BASE, today=date(2026, 1, 1))
     monkeypatch.undo()
     assert (out / "index.html").read_bytes() == before
@@ -295,6 +294,28 @@ def test_build_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "Today, 9 Feb 2025" in page
     assert main(["build", str(out), "--base-url", "ftp://x"]) == 1
     assert "base URL" in capsys.readouterr().err
+
+
+def test_build_into_an_unwritable_place_is_an_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `summitcal build /proc/site` meets: the staging directory cannot be made."""
+    import tempfile
+
+    from summitcal.cli import main
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    out = tmp_path / "site"
+    argv = ["build", str(out), "--base-url", BASE, "--seeds", str(SITE_SEEDS)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("summitcal: error: ")
+    assert f"{out}: cannot write: Permission denied" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_timeline_command(capsys: pytest.CaptureFixture[str]) -> None:

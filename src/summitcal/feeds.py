@@ -33,8 +33,12 @@ from summitcal.models import Event, EventKind, Status
 
 __all__ = [
     "FeedCriteria",
+    "FeedLink",
     "FeedSpec",
+    "available_feeds",
     "custom_feed_spec",
+    "describe_criteria",
+    "feed_links",
     "feed_specs",
     "get_feed_spec",
     "render_feed",
@@ -287,9 +291,97 @@ def custom_feed_spec(
     return FeedSpec(
         name=f"custom-{digest}",
         title=title or (f"summitcal: {summary}" if summary else "summitcal: all events"),
-        description=f"summitcal events selected by {summary}." if summary else "",
+        description=describe_criteria(criteria) if summary else "",
         criteria=criteria,
         include_undated=include_undated,
+    )
+
+
+def _either(values: Iterable[str]) -> str:
+    """``"a"``, ``"a or b"``, ``"a, b or c"``."""
+    items = list(values)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def describe_criteria(criteria: FeedCriteria) -> str:
+    """A sentence saying which events ``criteria`` selects, for a feed's description.
+
+    Example::
+
+        >>> describe_criteria(FeedCriteria(series="ai-summit", country="FR", year=2025))
+        'Events of the summitcal catalogue in the series ai-summit, held in France, in 2025.'
+    """
+    from summitcal.countries import country_name
+
+    c = criteria
+    parts: list[str] = []
+    if c.within is not None:
+        parts.append(f"that are {c.within} or one of its parts")
+    if c.series:
+        parts.append(f"in the series {_either(c.series)}")
+    if c.kind:
+        parts.append(f"of the kind {_either(k.replace('-', ' ') for k in c.kind)}")
+    if c.country:
+        parts.append(f"held in {_either(country_name(code.upper()) for code in c.country)}")
+    if c.status:
+        parts.append(f"with the status {_either(c.status)}")
+    if c.tag:
+        parts.append(f"tagged {_either(c.tag)}")
+    if c.year is not None:
+        parts.append(f"in {c.year}")
+    if c.start is not None and c.end is not None:
+        parts.append(f"between {c.start.isoformat()} and {c.end.isoformat()}")
+    elif c.start is not None:
+        parts.append(f"ending on or after {c.start.isoformat()}")
+    elif c.end is not None:
+        parts.append(f"starting on or before {c.end.isoformat()}")
+    if not parts:
+        return "Every event of the summitcal catalogue."
+    return f"Events of the summitcal catalogue {', '.join(parts)}."
+
+
+@attrs.frozen
+class FeedLink:
+    """A named feed as a page lists it.
+
+    Attributes:
+        name: The feed's name; its file is ``feeds/<name>.ics``.
+        title: Its human title.
+        description: One or two sentences.
+        count: How many events it holds.
+    """
+
+    name: str
+    title: str
+    description: str
+    count: int
+
+    @property
+    def path(self) -> str:
+        """The feed's path relative to the site root."""
+        return f"feeds/{self.name}.ics"
+
+
+def available_feeds(catalog: Catalog) -> tuple[tuple[FeedSpec, Catalog], ...]:
+    """The named feeds that apply to ``catalog``, with their events.
+
+    A named feed that refers to a series or event ``catalog`` lacks (a catalogue of your
+    own, say) is left out rather than failing the whole site.
+    """
+    out = []
+    for spec in feed_specs():
+        try:
+            out.append((spec, spec.select(catalog)))
+        except FeedError:
+            continue
+    return tuple(out)
+
+
+def feed_links(catalog: Catalog) -> tuple[FeedLink, ...]:
+    """The named feeds that apply to ``catalog``, as a page lists them."""
+    return tuple(
+        FeedLink(spec.name, spec.title, spec.description, len(events))
+        for spec, events in available_feeds(catalog)
     )
 
 

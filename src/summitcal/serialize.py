@@ -1,16 +1,18 @@
 """Events as plain JSON-ready dictionaries (for ``list --format json`` and ``events.json``).
 
 One function, :func:`event_to_dict`, so that the CLI, the static site and the server all
-describe an event the same way.
+describe an event the same way; :func:`events_json` is the ``events.json`` file they share.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from summitcal.models import Event
 
-__all__ = ["event_to_dict"]
+__all__ = ["event_to_dict", "events_json"]
 
 
 def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -100,3 +102,11 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             ],
         }
     )
+
+
+def events_json(events: Iterable[Event]) -> bytes:
+    """``events`` as a UTF-8 JSON array of :func:`event_to_dict` objects, in the order
+    given (a :class:`~summitcal.catalog.Catalog` iterates in date order), indented, with a
+    final newline."""
+    data = [event_to_dict(e) for e in events]
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

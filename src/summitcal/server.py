@@ -266,8 +266,9 @@ class FeedServer:
         custom_cache_size: int = 128,
         page_cache_size: int = 16,
     ) -> None:
-        from summitcal.feeds import render_feed
-        from summitcal.site import SiteLinks, available_feeds, events_json, feed_links
+        from summitcal.feeds import available_feeds, feed_links, render_feed
+        from summitcal.serialize import events_json
+        from summitcal.site import SiteLinks
 
         # Checked now, not per request; without one, links follow each request's Host.
         links = SiteLinks.from_url(base_url) if base_url is not None else None

@@ -18,7 +18,6 @@ Example::
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -26,26 +25,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 import attrs
 
 from summitcal.catalog import Catalog
 from summitcal.errors import FeedError
+from summitcal.feeds import FeedLink, available_feeds, feed_links, render_feed
+from summitcal.humanize import human_dates
 from summitcal.models import Event
-from summitcal.timeline import human_dates, render_svg, status_style
-
-if TYPE_CHECKING:
-    from summitcal.feeds import FeedSpec
+from summitcal.serialize import events_json
+from summitcal.timeline import render_svg, status_style
 
 __all__ = [
-    "FeedLink",
     "SiteLinks",
-    "available_feeds",
     "build_site",
-    "events_json",
-    "feed_links",
     "render_page",
     "site_files",
 ]
@@ -95,61 +89,6 @@ class SiteLinks:
     def google(self, path: str) -> str:
         """Google Calendar's add-by-URL link for the feed at ``path``."""
         return GOOGLE_ADD_BY_URL + quote(self.webcal(path), safe="")
-
-
-@attrs.frozen
-class FeedLink:
-    """A named feed as the page lists it.
-
-    Attributes:
-        name: The feed's name; its file is ``feeds/<name>.ics``.
-        title: Its human title.
-        description: One or two sentences.
-        count: How many events it holds.
-    """
-
-    name: str
-    title: str
-    description: str
-    count: int
-
-    @property
-    def path(self) -> str:
-        """The feed's path relative to the site root."""
-        return f"feeds/{self.name}.ics"
-
-
-def available_feeds(catalog: Catalog) -> tuple[tuple[FeedSpec, Catalog], ...]:
-    """The named feeds of :mod:`summitcal.feeds` that apply to ``catalog``, with their events.
-
-    A named feed that refers to a series or event ``catalog`` lacks (a catalogue of your
-    own, say) is left out rather than failing the whole site.
-    """
-    from summitcal.feeds import feed_specs
-
-    out = []
-    for spec in feed_specs():
-        try:
-            out.append((spec, spec.select(catalog)))
-        except FeedError:
-            continue
-    return tuple(out)
-
-
-def feed_links(catalog: Catalog) -> tuple[FeedLink, ...]:
-    """The named feeds that apply to ``catalog``, as the page lists them."""
-    return tuple(
-        FeedLink(spec.name, spec.title, spec.description, len(events))
-        for spec, events in available_feeds(catalog)
-    )
-
-
-def events_json(catalog: Catalog) -> bytes:
-    """Every event of ``catalog`` as a JSON array of :func:`event_to_dict` objects."""
-    from summitcal.serialize import event_to_dict
-
-    data = [event_to_dict(e) for e in catalog]
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # --- the page -------------------------------------------------------------------------
@@ -389,8 +328,6 @@ def site_files(catalog: Catalog, *, base_url: str, today: date) -> dict[str, byt
     Raises:
         FeedError: For a bad base URL, or a feed that cannot be built.
     """
-    from summitcal.feeds import render_feed
-
     links = SiteLinks.from_url(base_url)  # fail before any work
     files: dict[str, bytes] = {}
     feeds = feed_links(catalog)
@@ -434,9 +371,9 @@ def build_site(
         The site's directory.
 
     Raises:
-        FeedError: For a bad base URL, a feed that cannot be built, or an ``out_dir``
-            that exists and is not a directory.
-        OSError: If the files cannot be written.
+        FeedError: For a bad base URL, a feed that cannot be built, an ``out_dir``
+            that exists and is not a directory, or files that cannot be written (the
+            previous site is then left as it was).
     """
     out = Path(out_dir).absolute()
     if out.exists() and not out.is_dir():
@@ -444,7 +381,10 @@ def build_site(
     if not out.parent.is_dir():
         raise FeedError(str(out), "its parent directory does not exist")
     files = site_files(catalog, base_url=base_url, today=today)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    except OSError as exc:
+        raise FeedError(str(out), f"cannot write: {exc.strerror or exc}") from None
     old: Path | None = None
     try:
         staging.chmod(0o755)
@@ -454,12 +394,14 @@ def build_site(
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             out.replace(old / "site")
         staging.replace(out)
-    except BaseException:
+    except BaseException as exc:
         if old is not None and not out.exists():
             (old / "site").replace(out)  # put the previous site back
         shutil.rmtree(staging, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise FeedError(str(out), f"cannot write: {exc.strerror or exc}") from None
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

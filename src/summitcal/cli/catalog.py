@@ -82,13 +82,12 @@ def format_table(events: list[Event]) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from summitcal.serialize import event_to_dict
+    from summitcal.serialize import event_to_dict, events_json
 
     events = list(select(load_from_args(args), args))
     out = sys.stdout
     if args.format == "json":
-        json.dump([event_to_dict(e) for e in events], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(events_json(events).decode("utf-8"))
     elif args.format == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
