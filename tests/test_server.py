@@ -484,3 +484,53 @@ def test_serve_runs_uvicorn_with_the_app(monkeypatch: pytest.MonkeyPatch) -> Non
     assert main(argv, now=NOW) == 0
     assert isinstance(seen["app"], FeedServer)
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--port", "80000"], "port 80000 is outside 0..65535"),
+        (["--port", "-1"], "port -1 is outside 0..65535"),
+        (["--port", "http"], "not a port number: 'http'"),
+        (["--host", ""], "not a host name or address: ''"),
+        (["--host", "local host"], "not a host name or address"),
+    ],
+)
+def test_serve_refuses_a_bad_port_or_host_before_starting(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
+    """A usage error (exit 2) naming the argument, never an OverflowError from the socket."""
+    import types
+
+    from summitcal.cli import main
+
+    started: list[object] = []
+    fake = types.ModuleType("uvicorn")
+    fake.run = lambda app, **kw: started.append(app)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "uvicorn", fake)
+    with pytest.raises(SystemExit) as info:
+        main(["serve", *argv, "--seeds", str(SITE_SEEDS)], now=NOW)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert started == []
+
+
+@pytest.mark.parametrize("port", ["0", "65535"])
+def test_serve_accepts_the_ends_of_the_port_range(
+    monkeypatch: pytest.MonkeyPatch, port: str
+) -> None:
+    import types
+
+    from summitcal.cli import main
+
+    seen: dict[str, Any] = {}
+    fake = types.ModuleType("uvicorn")
+    fake.run = lambda app, **kw: seen.update(kw)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "uvicorn", fake)
+    assert main(["serve", "--port", port, "--seeds", str(SITE_SEEDS)], now=NOW) == 0
+    assert seen["port"] == int(port)

@@ -33,6 +33,24 @@ Example:
 """
 
 
+def port_number(text: str) -> int:
+    """argparse type: a TCP port, 0 to 65535 (0 lets the system pick one)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is outside 0..65535")
+    return port
+
+
+def host_name(text: str) -> str:
+    """argparse type: an address or host name to listen on (not empty, no spaces)."""
+    if not text.strip() or any(ch.isspace() for ch in text):
+        raise argparse.ArgumentTypeError(f"not a host name or address: {text!r}")
+    return text
+
+
 def register(sub: Any) -> None:
     b = sub.add_parser(
         "build",
@@ -62,9 +80,14 @@ def register(sub: Any) -> None:
     )
     add_catalog_arguments(s)
     s.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+        "--host",
+        type=host_name,
+        default="127.0.0.1",
+        help="address to listen on (default: %(default)s)",
     )
-    s.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    s.add_argument(
+        "--port", type=port_number, default=8000, help="port, 0..65535 (default: %(default)s)"
+    )
     s.add_argument(
         "--base-url",
         help="public root for subscribe links (default: taken from each request's Host)",
