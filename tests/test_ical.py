@@ -314,6 +314,17 @@ class TestReadBack:
         assert by_path.events == read_calendar(path.read_text("utf-8")).events
         assert len(by_path.events) == len(fixture_catalog) - 3  # three undated left out
 
+    def test_name_defaults_to_the_file_stem(self, tmp_path: Path, fixture_catalog) -> None:  # type: ignore[no-untyped-def]
+        """`write_calendar(events, "ai-summits.ics")` needs no name: the file names it."""
+        path = write_calendar(fixture_catalog.filter(kind="summit"), tmp_path / "ai-summits.ics")
+        result = read_calendar(path)
+        assert result.name == "ai-summits"
+        assert [e.id for e in result.events] == ["demo-summit-2025"]
+        cal = Calendar.from_ical(path.read_bytes())
+        assert str(cal["UID"]) == "ai-summits.feed@summitcal"
+        named = write_calendar(fixture_catalog, tmp_path / "x.ics", name="Given")
+        assert read_calendar(named).name == "Given"
+
     def test_foreign_feed_maps_and_reports(self) -> None:
         foreign = (
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//EN\r\n"

@@ -362,7 +362,7 @@ def write_calendar(
     events: Iterable[Event],
     path: str | os.PathLike[str],
     *,
-    name: str,
+    name: str | None = None,
     description: str | None = None,
     uid: str | None = None,
     include_undated: bool = False,
@@ -374,14 +374,21 @@ def write_calendar(
     """Write :func:`to_ical` of ``events`` to ``path`` atomically; return the path.
 
     The feed is built completely before anything is written, and then replaces ``path``
-    in one rename, so a failure leaves any previous file untouched.
+    in one rename, so a failure leaves any previous file untouched.  The other arguments
+    are those of :func:`to_ical`, except that ``name`` defaults to the file's stem
+    (``"ai-summits"`` for ``ai-summits.ics``).
 
     Raises:
         FeedError: If the feed cannot be built or the file cannot be written.
+
+    Example::
+
+        >>> write_calendar(load_catalog().filter(series="ai-summit"), "ai-summits.ics")
+        PosixPath('ai-summits.ics')
     """
     data = to_ical(
         events,
-        name=name,
+        name=Path(path).stem if name is None else name,
         description=description,
         uid=uid,
         include_undated=include_undated,
