@@ -14,6 +14,7 @@ import pytest
 from summitcal import load_catalog
 from summitcal.catalog import Catalog
 from summitcal.timeline import (
+    OTHER_LANE,
     describe_event,
     lanes,
     render_svg,
@@ -202,3 +203,40 @@ def test_shipped_catalogue_draws(catalog: Catalog) -> None:
     root = ET.fromstring(render_svg(catalog, today=TODAY))
     hrefs = {a.get("href") for a in root.iter(f"{SVG}a")}
     assert hrefs == {f"#ev-{e.id}" for e in catalog}
+
+
+@pytest.mark.parametrize("width", [40, 60, 66, 72, 80, 100, 140])
+def test_year_labels_never_run_together(catalog: Catalog, width: int) -> None:
+    """Each year label on the axis stands apart: no '20172018' at any width."""
+    axis = render_text(catalog, today=TODAY, width=width).splitlines()[0]
+    years = re.findall(r"\d+", axis)
+    assert years
+    assert all(len(y) == 4 for y in years)
+    assert [int(y) for y in years] == sorted({int(y) for y in years})
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_long_lane_names_are_whole_or_visibly_cut(catalog: Catalog, width: int) -> None:
+    lines = render_text(catalog, today=TODAY, width=width).splitlines()
+    names = {line.split()[0] for line in lines[3 : 3 + len(lanes(catalog))]}
+    keys = {lane.key for lane in lanes(catalog)}
+    for name in names:
+        assert name in keys or (name.endswith("…") and any(k.startswith(name[:-1]) for k in keys))
+    assert "china-ai-governance" in names  # 19 characters fit at 60 columns
+
+
+def test_a_narrow_timeline_ellipsises_a_long_lane_name(catalog: Catalog) -> None:
+    lines = render_text(catalog, today=TODAY, width=40).splitlines()
+    assert any(line.startswith("china-ai-gov…") for line in lines)
+    assert all(len(line) <= 40 for line in lines)
+
+
+def test_no_lane_is_empty(catalog: Catalog) -> None:
+    """The catch-all lane appears only when some event lacks a series."""
+    ai = catalog.filter(series="ai-summit")
+    assert all(e.series for e in ai)
+    for cat_ in (catalog, ai):
+        assert all(lane.events for lane in lanes(cat_))
+    assert OTHER_LANE not in {lane.key for lane in lanes(ai)}
+    assert "Other events" not in render_svg(ai, today=TODAY)
+    assert "Other events" not in render_text(ai, today=TODAY)

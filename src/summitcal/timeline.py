@@ -183,7 +183,8 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
         raise ValueError(f"width {width} is too narrow for a timeline (40 columns or more)")
     lane_list = lanes(catalog)
     y0, y1 = _year_range(catalog, today)
-    label_w = min(18, max([len(lane.key) for lane in lane_list] + [5]))
+    # Lane names get up to a third of the width; longer ones end in an ellipsis.
+    label_w = min(width // 3, max([len(lane.key) for lane in lane_list] + [5]))
     cols = width - label_w - 2
     start = date(y0, 1, 1)
     total = (date(y1 + 1, 1, 1) - start).days
@@ -198,7 +199,9 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
         c = col(date(year, 1, 1))
         ruler[c] = "|"
         label = str(year)
-        if c + len(label) <= cols and all(ch == " " for ch in axis[c : c + len(label)]):
+        # A label needs a blank column before it, or neighbouring years run together.
+        free = axis[max(c - 1, 0) : c + len(label)]
+        if c + len(label) <= cols and all(ch == " " for ch in free):
             axis[c : c + len(label)] = label
     today_row = [" "] * cols
     today_row[col(today)] = "v"
@@ -216,7 +219,7 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
                 ch = mark if fine or c == col(e.when.first) else "~"
                 if _TEXT_PRIORITY.get(row[c], -1) < _TEXT_PRIORITY[ch]:
                     row[c] = ch
-        lines.append(f"{lane.key[:label_w]:<{label_w}}  " + "".join(row).rstrip())
+        lines.append(f"{_fit(lane.key, label_w):<{label_w}}  " + "".join(row).rstrip())
     lines.append("")
     lines.append("# confirmed/scheduled  o announced/tentative  ? unconfirmed  x cancelled")
     lines.append(f"~ date known only roughly  v today ({today.isoformat()})")
@@ -232,6 +235,11 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
                 if part.id != e.id:
                     lines.append(_text_entry(part, "        ", False))
     return "".join(line[:width].rstrip() + "\n" for line in lines)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in an ellipsis when cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _text_entry(event: Event, indent: str, show_year: bool) -> str:
