@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +161,39 @@ def test_reference_is_the_only_clock() -> None:
     b = resolve("tomorrow", reference=date(2030, 1, 1)).span.first
     assert (a, b) == (date(2020, 1, 2), date(2030, 1, 2))
     assert b - a == timedelta(days=3653)
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.integers(min_value=-240, max_value=240),
+)
+def test_month_arithmetic_agrees_with_dateutil(day: date, months: int) -> None:
+    """The resolver's own month steps clip to the month's end exactly as dateutil does."""
+    from dateutil.relativedelta import relativedelta
+
+    from summitcal.resolve.anchor import add_months
+
+    assert add_months(day, months) == day + relativedelta(months=months)
+
+
+@settings(max_examples=200)
+@given(
+    st.dates(min_value=date(1995, 1, 1), max_value=date(2045, 12, 31)),
+    st.sampled_from([Direction.PAST, Direction.FUTURE, Direction.NEAREST]),
+    st.sampled_from(["February 29", "December 31", "Christmas", "the Spring Festival", "May"]),
+)
+def test_yearly_choice_follows_the_direction(ref: date, direction: Direction, text: str) -> None:
+    """A yearly phrase read in the past starts on or before the reference; in the future
+    it starts (or, for a month, ends) on or after it; nearest stays within a year."""
+    leap = ref.year % 4 == 0 and (ref.year % 100 != 0 or ref.year % 400 == 0)
+    if direction is Direction.NEAREST and text == "February 29" and not leap:
+        with pytest.raises(PhraseError):  # no 29 February in the reference's year
+            resolve(text, reference=ref, direction=direction)
+        return
+    span = resolve(text, reference=ref, direction=direction).span
+    if direction is Direction.PAST:
+        assert span.first <= ref
+    elif direction is Direction.FUTURE:
+        assert (span.last if text == "May" else span.first) >= ref
+    else:
+        assert abs((span.first - ref).days) <= 366 + 31

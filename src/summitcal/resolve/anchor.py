@@ -161,14 +161,15 @@ def _pick_yearly(
         except (ValueError, _Fail):  # 29 February in a common year, a table gap
             return None
 
-    # Occurrences are made only as far as the choice needs (from two years either side).
+    # Occurrences are made only as far as the choice needs, up to four years either side
+    # (29 February comes round once in four).
     if ctx.direction is Direction.PAST:
-        for y in range(ref.year + 2, ref.year - 3, -1):
+        for y in range(ref.year + 1, ref.year - 5, -1):
             found = occurrence(y)
             if found is not None and found[0] <= ref:
                 return found[0], found[1], f"latest on or before {ref}"
     elif ctx.direction is Direction.FUTURE:
-        for y in range(ref.year - 2, ref.year + 3):
+        for y in range(ref.year - 1, ref.year + 5):
             found = occurrence(y)
             if found is not None and (found[1] if future_by_last else found[0]) >= ref:
                 return found[0], found[1], f"earliest on or after {ref}"
@@ -176,12 +177,11 @@ def _pick_yearly(
         own = occurrence(ref.year)
         if own is not None and own[0].year == ref.year:
             first, last = own
-            if first > add_months(ref, 6):
-                first, last = make(ref.year - 1)
-                return first, last, f"nearest to {ref} (over six months ahead: year before)"
-            if last < add_months(ref, -6):
-                first, last = make(ref.year + 1)
-                return first, last, f"nearest to {ref} (over six months back: year after)"
+            # (An adjacent year without the day, 29 February, keeps the same year's.)
+            if first > add_months(ref, 6) and (other := occurrence(ref.year - 1)):
+                return *other, f"nearest to {ref} (over six months ahead: year before)"
+            if last < add_months(ref, -6) and (other := occurrence(ref.year + 1)):
+                return *other, f"nearest to {ref} (over six months back: year after)"
             return first, last, f"nearest to {ref} (same year)"
     raise _Fail("no occurrence near the reference date")
 
