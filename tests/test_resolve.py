@@ -164,6 +164,12 @@ class TestCoarse:
         r = resolve(phrase, reference=SUNDAY)
         assert (r.timex, r.mod) == ("198", mod)
 
+    def test_end_with_a_hyphen_is_the_end_of_the_unit(self) -> None:
+        r = resolve("end-March", reference=SUNDAY, context="A deal is due by end-March.")
+        assert (r.timex, r.mod) == ("2025-03", Mod.END)
+        text = "The talks end March 3 and resume by end-June."
+        assert [m.text for m in scan(text)] == ["March 3", "end-June"]
+
     def test_two_digit_decade_still_needs_the(self) -> None:
         """'in her 90s' is an age: a two-digit decade is read only as "the '90s"."""
         with pytest.raises(PhraseError):

@@ -174,7 +174,9 @@ class _Frag:
         return rf"(?P<u{s}>{_alt(self.lex.units)})"
 
     def fuzz(self) -> str:
-        return rf"(?:(?P<fz>{_alt(self.lex.fuzzy)})(?:\s*-\s*|\s+))?"
+        # "end-March", "end-2024" (finance copy): "end" only with its hyphen, for "the
+        # talks end March 3" is a verb before a date.
+        return rf"(?:(?P<fz>{_alt(self.lex.fuzzy)})(?:\s*-\s*|\s+)|(?P<fzh>end)-)?"
 
     def clock(self, s: str) -> str:
         return (
@@ -911,8 +913,11 @@ def _clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
 
 def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     core = rule.build(m, lex)
-    fz = m.group("fz") if "fz" in m.re.groupindex else None
-    mod = Mod(lex.fuzzy[_squash(fz)]) if fz else None
+    if "fz" in m.re.groupindex:
+        fz = m.group("fz")
+        mod = Mod(lex.fuzzy[_squash(fz)]) if fz else (Mod.END if m.group("fzh") else None)
+    else:
+        mod = None
     start: time | None = None
     end: time | None = None
     zone_word: str | None = None
