@@ -217,3 +217,10 @@ def test_feed_links_count_the_events_of_each_available_feed() -> None:
     for link, (spec, events) in zip(links, available.items(), strict=True):
         assert (link.title, link.count) == (spec.title, len(events))
         assert link.path == f"feeds/{spec.name}.ics"
+
+
+def test_ics_of_an_unknown_series_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["ics", "--seeds", str(FIXTURE), "--series", "nope"], now=NOW)
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert "unknown series 'nope'" in err

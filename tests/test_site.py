@@ -331,3 +331,21 @@ def test_timeline_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "--seeds", str(SITE_SEEDS), "--format", "svg"], now=now) == 0
     assert capsys.readouterr().out.startswith("<svg")
     assert main(["timeline", "--seeds", str(SITE_SEEDS), "--width", "10"], now=now) == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "svg"])
+def test_timeline_of_an_unknown_series_is_an_error(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """Not an empty picture: the error names the series and the known ones."""
+    from datetime import UTC, datetime
+
+    from summitcal.cli import main
+
+    now = datetime(2025, 2, 9, 12, tzinfo=UTC)
+    argv = ["timeline", "--seeds", str(SITE_SEEDS), "--series", "nope", "--format", fmt]
+    assert main(argv, now=now) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "'nope'" in err
+    assert "ai-summit" in err
