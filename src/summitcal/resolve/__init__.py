@@ -73,6 +73,7 @@ class TimexType(enum.StrEnum):
 
 
 _TIMEX_TYPES = {t.value: t for t in TimexType}
+_DIRECTION_WORDS = {d: d.value for d in Direction}  # an enum's .value is a slow lookup
 
 
 class NoSpanError(PhraseError):
@@ -334,9 +335,9 @@ def resolve(
             cue_label = f" ('{cue.words}')" if cue is not None else " (no tense cue)"
         else:
             used, cue_label = Direction.NEAREST, " (no context)"
-        label = used.value + cue_label
+        label = _DIRECTION_WORDS[used] + cue_label
     else:
-        label = used.value
+        label = _DIRECTION_WORDS[used]
     context_year = None
     core = phrase.core
     if context and type(core) is Relative and core.anchored:

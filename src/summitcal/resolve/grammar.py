@@ -991,12 +991,18 @@ def parse(text: str) -> tuple[Phrase, int, int]:
                 failure = failure or _NoParse(exc.reason, exc.offset or m.start("body"))
     if failure is not None:
         raise PhraseError(text, failure.reason, failure.offset)
+    # The first word no rule's pattern covers (the spans alone: no meanings are built).
     position = lo
-    found = sorted(matches(norm, lo, hi), key=lambda r: (r.outer_start, -r.end))
-    for raw in found:
-        if raw.outer_start > position:
+    spans = sorted(
+        (m.start(), m.end("body"))
+        for rule, pattern in _candidates(norm[lo:hi])
+        if rule.in_text
+        for m in pattern.finditer(norm, lo, hi)
+    )
+    for outer_start, end in spans:
+        if outer_start > position:
             break
-        position = max(position, raw.end)
+        position = max(position, end)
     while position < hi and not norm[position].isalnum():
         position += 1
     word = re.match(r"\S+", norm[position:hi]) if position < hi else None
