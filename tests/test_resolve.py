@@ -198,6 +198,14 @@ class TestNarrativeAndVague:
         assert value("two days later", anchor=monday) == "2025-02-05"
         assert value("two weeks later", anchor=monday) == "2025-W08"
 
+    def test_the_unit_before_or_after_counts_from_the_anchor(self) -> None:
+        assert value("the year before", anchor=date(2019, 5, 1)) == "2018"
+        assert value("the week after", anchor=date(2025, 1, 1)) == "2025-W02"
+
+    def test_local_time_alone_names_no_zone(self) -> None:
+        r = resolve("at 3 p.m. local time", reference=SUNDAY)
+        assert (r.timex, r.zone) == ("2025-02-09T15:00", None)
+
     def test_the_day_before_yesterday_is_still_a_day_word(self) -> None:
         """The narrative reading must not take 'the day before' out of it."""
         assert value("the day before yesterday", anchor=date(2020, 1, 1)) == "2025-02-07"

@@ -187,7 +187,8 @@ class _Frag:
         )
 
     def zone(self, s: str) -> str:
-        return rf"(?P<zone{s}>{_alt(self.lex.zones)})"
+        # "local time" alone names no zone: it is read, and the zone stays unknown.
+        return rf"(?:(?P<zone{s}>{_alt(self.lex.zones)})|local\s+time)"
 
     def pod(self) -> str:
         return rf"(?P<pod>{_alt(self.lex.parts_of_day)})"
@@ -299,8 +300,8 @@ _NARRATIVE_WORDS = {
 
 def _b_narrative(m: re.Match[str], lex: Lexicon) -> Core:
     word = _get(m, "nw") or _get(m, "nw2") or _get(m, "nw3")
-    if word is not None:
-        return Narrative("day", _NARRATIVE_WORDS[word])
+    if word is not None:  # "the next day", "the week before", "that day"
+        return Narrative(_get(m, "nu") or "day", _NARRATIVE_WORDS[word])
     unit, per = _unit(m, lex, "r")
     if unit in ("hour", "minute"):
         raise _NoParse(f"a count of {unit}s later needs a clock, not a calendar")
@@ -731,7 +732,8 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
         (
             "narrative day",
             r"(?:the\s+(?P<nw>next|following|previous|preceding|same)\s+day"
-            r"|the\s+day\s+(?P<nw2>before|after)(?!\s+(?:yesterday|tomorrow))|(?P<nw3>that)\s+day"
+            r"|the\s+(?P<nu>day|week|month|year)\s+(?P<nw2>before|after)"
+            r"(?!\s+(?:yesterday|tomorrow))|(?P<nw3>that)\s+day"
             rf"|{f.num('r')}\s+{f.units('r')}\s+(?P<rdir>later|earlier|afterwards|after|before))",
             _b_narrative,
             True,
