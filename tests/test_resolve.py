@@ -202,6 +202,11 @@ class TestNarrativeAndVague:
         assert value("the year before", anchor=date(2019, 5, 1)) == "2018"
         assert value("the week after", anchor=date(2025, 1, 1)) == "2025-W02"
 
+    def test_story_relative_days_are_not_scanned(self) -> None:
+        """Only a reader of the whole text knows the story's day; scan leaves them out."""
+        text = "They met on Monday and signed the deal the next day."
+        assert [m.text for m in scan(text)] == ["Monday"]
+
     def test_local_time_alone_names_no_zone(self) -> None:
         r = resolve("at 3 p.m. local time", reference=SUNDAY)
         assert (r.timex, r.zone) == ("2025-02-09T15:00", None)

@@ -857,9 +857,11 @@ def rules() -> tuple[Rule, ...]:
     )
 
 
-#: Rules read only in a phrase a caller hands over, never looked for in running text,
-#: where "9/11" or "24/7" are as often names, fractions or scores as dates.
-_PHRASE_ONLY = frozenset({"numeric day"})
+#: Rules read only in a phrase a caller hands over, never looked for in running text:
+#: there "9/11" or "24/7" are as often names, fractions or scores as dates, and "the next
+#: day" needs the story's day, which only a reader of the whole text (such as
+#: summitcal.extraction, with its own narrative rules) knows.
+_PHRASE_ONLY = frozenset({"numeric day", "narrative day"})
 
 
 @functools.cache
