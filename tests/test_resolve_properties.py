@@ -197,3 +197,33 @@ def test_yearly_choice_follows_the_direction(ref: date, direction: Direction, te
         assert (span.last if text == "May" else span.first) >= ref
     else:
         assert abs((span.first - ref).days) <= 366 + 31
+
+
+def _case_phrases() -> list[str]:
+    import tomllib
+    from pathlib import Path
+
+    phrases: list[str] = []
+    for name in ("resolve_cases.toml", "resolve_unseen.toml"):
+        with (Path(__file__).parent / "data" / name).open("rb") as handle:
+            phrases += [c["phrase"] for c in tomllib.load(handle)["case"]]
+    return phrases
+
+
+PIECES = st.sampled_from(
+    [*SOUP, "2025-02-11", "11/02/2025", "9/11", "15:30", "9am", "1990s", "'90s", "the 11th"]
+)
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.sampled_from(_case_phrases()), st.lists(PIECES, max_size=6).map(" ".join)))
+def test_trigger_words_never_hide_a_rule_that_matches(text: str) -> None:
+    """The prefilter only skips work: every rule that matches anywhere is a candidate."""
+    from summitcal.resolve.grammar import candidates, rules
+    from summitcal.resolve.normalize import normalize
+
+    norm = normalize(text)
+    kept = {id(rule) for rule in candidates(norm)}
+    for rule in rules():
+        if rule.pattern.search(norm):
+            assert id(rule) in kept, f"{rule.name!r} matches {text!r} but was filtered out"

@@ -787,13 +787,15 @@ def _compose(f: _Frag, core: str, day_level: bool) -> str:
 # --- triggers: a cheap test of which rules can match a text at all --------------------------
 
 # Apostrophes go (so "new year's" and "new years" give the same words); the text's words
-# are then runs of letters, and single digits (a trigger "#" stands for any digit).
-_TOKEN = re.compile(r"[a-z]+|[0-9]")
+# are then runs of letters, single digits (a trigger "#" stands for any digit) and the
+# signs "-", "&", "/", "." and ":".
+_TOKEN = re.compile(r"[a-z]+|[0-9]|[-&/.:]")
 _DIGITS = tuple("0123456789")
 
 
 def tokens(norm: str) -> set[str]:
-    """The trigger words of normalised text: runs of letters, and each digit alone."""
+    """The trigger words of normalised text: runs of letters, each digit alone, and the
+    signs ``- & / . :``."""
     return set(_TOKEN.findall(norm.replace("'", "")))
 
 
@@ -808,19 +810,21 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
     months, weekdays = _keys(lex.months), _keys(lex.weekdays)
     units = _keys(lex.units)
     digit = frozenset("#")
+    # A range needs its separator: more telling than its month or weekday names.
+    separators = frozenset({"-", "&", "to", "through", "thru", "until", "till", "and"})
     return {
-        "explicit date": digit,
-        "numeric date": digit,
-        "numeric day": digit,
+        "explicit date": frozenset({"-"}),
+        "numeric date": frozenset({"/", "."}),
+        "numeric day": frozenset({"/"}),
         "narrative day": units | {"that"},
         "vague offset": units,
-        "month-day range": months,
-        "weekday range": weekdays,
+        "month-day range": separators,
+        "weekday range": separators,
         "month-day": months,
         "shifted day": units,
         "weekday": weekdays,
         "day word": _keys(_DAY_WORDS),
-        "day of the month": digit | {"month"},
+        "day of the month": frozenset({"the"}),
         "month": months,
         "year": digit,
         "relative unit": frozenset({"week", "month", "year", "quarter", "decade"}),
@@ -829,9 +833,9 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "season": _keys(lex.seasons),
         "quarter": frozenset({"q", "quarter"}),
         "half year": frozenset({"h", "half"}),
-        "decade": digit | _keys(_DECADE_WORDS),
+        "decade": frozenset({"s"}) | _keys(_DECADE_WORDS),  # "1990s", "'90s", "nineties"
         "weekend": frozenset({"weekend"}),
-        "clock time": digit | _keys(lex.clock_words),
+        "clock time": frozenset({"a", "p", "am", "pm", ":"}) | _keys(lex.clock_words),
         "duration": units,
         "set": frozenset({"every", "each"})
         | _keys(lex.sets)
