@@ -207,9 +207,12 @@ _WEEK_REL = r"(?:\s+(?P<wk>next|last|this|the\s+following|the\s+previous)\s+week
 
 
 def _get(m: re.Match[str], name: str) -> str | None:
-    if name not in m.re.groupindex:
+    """A group's text, or ``None`` when it did not take part or the rule has no such group
+    (rare: asking first would cost more than the odd exception)."""
+    try:
+        return m.group(name)
+    except IndexError:
         return None
-    return m.group(name)
 
 
 def _weekday(m: re.Match[str], lex: Lexicon, s: str) -> int:
