@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from summitcal.errors import PhraseError
-from summitcal.resolve import NumericOrder, resolve
+from summitcal.resolver import NumericOrder, resolve
 from summitcal.span import DateSpan, Granularity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,7 +144,7 @@ def throughput(cases: list[Case], run: Callable[[Case], Any], repeat: int) -> fl
     ever slows a pass down)."""
     # summitcal keeps parsed phrases in a bounded cache; empty it before every pass so
     # that each phrase is parsed afresh, as the first time it is seen.
-    from summitcal.resolve.grammar import parse
+    from summitcal.resolver.grammar import parse
 
     best = float("inf")
     for _ in range(repeat):

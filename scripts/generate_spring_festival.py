@@ -1,4 +1,4 @@
-"""Write src/summitcal/resolve/data/spring_festival.toml: the first day of each lunar year.
+"""Write src/summitcal/resolver/data/spring_festival.toml: the first day of each lunar year.
 
 The Spring Festival (Chinese New Year) falls on the first day of the first month of the
 Chinese lunisolar calendar.  The dates are computed once here with the ``lunardate``
@@ -15,7 +15,7 @@ from pathlib import Path
 from lunardate import LunarDate  # type: ignore[import-not-found]
 
 FIRST, LAST = 1990, 2050
-OUT = Path(__file__).resolve().parents[1] / "src/summitcal/resolve/data/spring_festival.toml"
+OUT = Path(__file__).resolve().parents[1] / "src/summitcal/resolver/data/spring_festival.toml"
 
 # Spot checks: widely published Spring Festival dates.
 KNOWN = {2023: "2023-01-22", 2024: "2024-02-10", 2025: "2025-01-29", 2026: "2026-02-17"}

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import summitcal
 
 
@@ -22,12 +24,8 @@ def test_all_is_sorted_and_complete() -> None:
 
 def test_unknown_attribute() -> None:
     """A missing name is an AttributeError, as for any module."""
-    try:
+    with pytest.raises(AttributeError, match="no_such_thing"):
         summitcal.no_such_thing  # noqa: B018
-    except AttributeError as exc:
-        assert "no_such_thing" in str(exc)
-    else:
-        raise AssertionError("expected AttributeError")
 
 
 def test_version_matches_metadata() -> None:
@@ -46,3 +44,15 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == ["summitcal"]
+
+
+def test_subpackages_do_not_shadow_functions() -> None:
+    """Importing the implementation packages leaves the public functions callable."""
+    code = (
+        "import importlib, summitcal\n"
+        "for name in ('summitcal.extraction.core', 'summitcal.resolver.grammar'):\n"
+        "    importlib.import_module(name)\n"
+        "assert callable(summitcal.extract), summitcal.extract\n"
+        "assert callable(summitcal.resolve), summitcal.resolve\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

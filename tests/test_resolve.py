@@ -9,7 +9,7 @@ import pytest
 
 from summitcal.cli import main
 from summitcal.errors import PhraseError
-from summitcal.resolve import (
+from summitcal.resolver import (
     Direction,
     NoSpanError,
     NumericOrder,

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from summitcal.errors import PhraseError
-from summitcal.resolve import NumericOrder, resolve
+from summitcal.resolver import NumericOrder, resolve
 
 CASES_FILE = Path(__file__).parent / "data" / "resolve_cases.toml"
 ORDERS = {"day-first": NumericOrder.DAY_FIRST, "month-first": NumericOrder.MONTH_FIRST}

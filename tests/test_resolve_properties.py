@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitcal.errors import PhraseError
-from summitcal.resolve import Direction, resolve, scan
+from summitcal.resolver import Direction, resolve, scan
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
@@ -171,7 +171,7 @@ def test_month_arithmetic_agrees_with_dateutil(day: date, months: int) -> None:
     """The resolver's own month steps clip to the month's end exactly as dateutil does."""
     from dateutil.relativedelta import relativedelta
 
-    from summitcal.resolve.anchor import add_months
+    from summitcal.resolver.anchor import add_months
 
     assert add_months(day, months) == day + relativedelta(months=months)
 
@@ -219,8 +219,8 @@ PIECES = st.sampled_from(
 @given(st.one_of(st.sampled_from(_case_phrases()), st.lists(PIECES, max_size=6).map(" ".join)))
 def test_trigger_words_never_hide_a_rule_that_matches(text: str) -> None:
     """The prefilter only skips work: every rule that matches anywhere is a candidate."""
-    from summitcal.resolve.grammar import candidates, rules
-    from summitcal.resolve.normalize import normalize
+    from summitcal.resolver.grammar import candidates, rules
+    from summitcal.resolver.normalize import normalize
 
     norm = normalize(text)
     kept = {id(rule) for rule in candidates(norm)}

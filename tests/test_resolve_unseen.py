@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from summitcal.errors import PhraseError
-from summitcal.resolve import NumericOrder, resolve
+from summitcal.resolver import NumericOrder, resolve
 
 CASES_FILE = Path(__file__).parent / "data" / "resolve_unseen.toml"
 ORDERS = {"day-first": NumericOrder.DAY_FIRST, "month-first": NumericOrder.MONTH_FIRST}

@@ -50,8 +50,8 @@ _EXPORTS: dict[str, str] = {
     "UnknownEventError": "summitcal.catalog",
     "load_catalog": "summitcal.catalog",
     # resolver
-    "resolve": "summitcal.resolve",
-    "Resolution": "summitcal.resolve",
+    "resolve": "summitcal.resolver",
+    "Resolution": "summitcal.resolver",
     # extraction
     "extract": "summitcal.extraction",
     "extract_many": "summitcal.extraction",
@@ -115,7 +115,7 @@ if TYPE_CHECKING:
         Source,
         Status,
     )
-    from summitcal.resolve import Resolution, resolve
+    from summitcal.resolver import Resolution, resolve
     from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
 
 

@@ -256,7 +256,7 @@ def _resolve_phrase(
     rec: _Record, text: str, published: date, context: str | None, zone: str | None
 ) -> DateSpan:
     try:
-        from summitcal.resolve import resolve
+        from summitcal.resolver import resolve
     except ImportError as exc:  # pragma: no cover - only in a broken install
         raise rec.error("text", f"the resolver is unavailable: {exc}") from None
     try:

@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from summitcal.resolve import Direction, NumericOrder, resolve
+    from summitcal.resolver import Direction, NumericOrder, resolve
 
     order = None
     if args.day_first:

@@ -1,7 +1,7 @@
 """``extract``: every temporal expression in an article, found and resolved.
 
 Extraction sits on top of the resolver.  The resolver's grammar finds the calendar phrases
-(:func:`summitcal.resolve.grammar.matches`) and :func:`summitcal.resolve.resolve` values
+(:func:`summitcal.resolver.grammar.matches`) and :func:`summitcal.resolver.resolve` values
 each one against the publication date, with the direction read from the tense of its
 sentence.  This module adds what a whole article needs and one phrase does not:
 
@@ -47,11 +47,11 @@ from summitcal.extraction.extras import (
 from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.narrative import Narrative
 from summitcal.extraction.sentences import ABBREVIATIONS, Sentence, split_sentences
-from summitcal.resolve import Resolution, resolve
-from summitcal.resolve.grammar import RawMatch, matches
-from summitcal.resolve.lexicon import lexicon
-from summitcal.resolve.normalize import normalize
-from summitcal.resolve.phrase import Offset, YearRef
+from summitcal.resolver import Resolution, resolve
+from summitcal.resolver.grammar import RawMatch, matches
+from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.normalize import normalize
+from summitcal.resolver.phrase import Offset, YearRef
 from summitcal.span import DateSpan, Granularity, Mod
 
 __all__ = ["extract"]

@@ -1,6 +1,6 @@
 """TimeML expressions that the resolver's grammar does not cover, found in running text.
 
-The resolver's grammar (:mod:`summitcal.resolve.grammar`) reads calendar phrases.  TimeML
+The resolver's grammar (:mod:`summitcal.resolver.grammar`) reads calendar phrases.  TimeML
 also tags a few things that are not positions on the calendar, or that only make sense in
 a whole article, and this module finds them with the resolver's vocabulary:
 
@@ -34,7 +34,7 @@ from datetime import time
 
 import attrs
 
-from summitcal.resolve.lexicon import lexicon
+from summitcal.resolver.lexicon import lexicon
 
 __all__ = [
     "CLOCK",
@@ -343,7 +343,7 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
     """Every TimeML-only expression in ``norm[lo:hi]``, overlapping, in pattern order.
 
     Args:
-        norm: The text, normalised with :func:`summitcal.resolve.normalize.normalize`
+        norm: The text, normalised with :func:`summitcal.resolver.normalize.normalize`
             (offsets are the same as in the original).
         lo: Where to start looking.
         hi: Where to stop (default: the end).

@@ -49,7 +49,7 @@ class Sentence:
 
 @functools.cache
 def _day_or_month_words() -> frozenset[str]:
-    from summitcal.resolve.lexicon import lexicon
+    from summitcal.resolver.lexicon import lexicon
 
     lex = lexicon()
     return frozenset(w.lower() for w in (*lex.weekdays, *lex.months))

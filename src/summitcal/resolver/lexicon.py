@@ -1,6 +1,6 @@
 """The resolver's vocabulary, read once from the TOML files in ``resolve/data``.
 
-Words live in data, grammar lives in code: :mod:`summitcal.resolve.grammar` builds its
+Words live in data, grammar lives in code: :mod:`summitcal.resolver.grammar` builds its
 patterns from the word lists here.  :func:`lexicon` reads and checks the files on first
 use and caches the result, so importing the package costs nothing.
 
@@ -82,7 +82,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict[str, Any]:
-    resource = importlib.resources.files("summitcal.resolve").joinpath("data", name)
+    resource = importlib.resources.files("summitcal.resolver").joinpath("data", name)
     with resource.open("rb") as handle:
         return tomllib.load(handle)
 

@@ -23,9 +23,9 @@ import re
 
 import attrs
 
-from summitcal.resolve.lexicon import lexicon
-from summitcal.resolve.normalize import normalize
-from summitcal.resolve.phrase import Direction
+from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.normalize import normalize
+from summitcal.resolver.phrase import Direction
 
 __all__ = ["Cue", "read_direction"]
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 import functools
 import re
 
-from summitcal.resolve.lexicon import lexicon
-from summitcal.resolve.normalize import normalize
+from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.normalize import normalize
 
 __all__ = ["false_friend"]
 

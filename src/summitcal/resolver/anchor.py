@@ -19,8 +19,8 @@ import attrs
 from dateutil.easter import easter
 
 from summitcal.errors import PhraseError
-from summitcal.resolve.lexicon import Holiday, lexicon
-from summitcal.resolve.phrase import (
+from summitcal.resolver.lexicon import Holiday, lexicon
+from summitcal.resolver.phrase import (
     Core,
     DayOfMonth,
     DayRange,

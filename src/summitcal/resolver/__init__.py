@@ -30,12 +30,12 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
-from summitcal.resolve.anchor import anchor as anchor_phrase
-from summitcal.resolve.anchor import duration_value
-from summitcal.resolve.grammar import RawMatch, matches, parse, rules
-from summitcal.resolve.names import false_friend
-from summitcal.resolve.normalize import normalize
-from summitcal.resolve.phrase import (
+from summitcal.resolver.anchor import anchor as anchor_phrase
+from summitcal.resolver.anchor import duration_value
+from summitcal.resolver.grammar import RawMatch, matches, parse, rules
+from summitcal.resolver.names import false_friend
+from summitcal.resolver.normalize import normalize
+from summitcal.resolver.phrase import (
     Direction,
     HolidayRef,
     MonthRef,
@@ -46,7 +46,7 @@ from summitcal.resolve.phrase import (
     Weekday,
     YearRef,
 )
-from summitcal.resolve.tense import read_direction
+from summitcal.resolver.tense import read_direction
 from summitcal.span import DateSpan, Mod
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 Each :class:`Rule` pairs a pattern for the core of a phrase ("from Sunday to Wednesday",
 "Feb. 6-7", "May last year") with a builder that turns a match into a typed
-:class:`~summitcal.resolve.phrase.Core`.  Day-level rules also accept what may qualify a
+:class:`~summitcal.resolver.phrase.Core`.  Day-level rules also accept what may qualify a
 day: a clock time before or after ("9 a.m. on Monday"), a part of the day ("Monday
 morning") and a zone ("US local time").  Word lists come from :mod:`lexicon`; the patterns
 are built and compiled on first use and cached, so importing this module is cheap.
@@ -26,9 +26,9 @@ from datetime import date, time
 import attrs
 
 from summitcal.errors import PhraseError
-from summitcal.resolve.lexicon import Lexicon, lexicon
-from summitcal.resolve.normalize import normalize
-from summitcal.resolve.phrase import (
+from summitcal.resolver.lexicon import Lexicon, lexicon
+from summitcal.resolver.normalize import normalize
+from summitcal.resolver.phrase import (
     Core,
     DayOfMonth,
     DayRange,

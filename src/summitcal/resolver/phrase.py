@@ -1,7 +1,7 @@
 """Parsed, unresolved date phrases: what the grammar produces and the anchor consumes.
 
 A phrase says *what* the words mean ("the Friday of the week after", "May of the year
-before") without knowing *when*; only :func:`summitcal.resolve.anchor.anchor` turns it into
+before") without knowing *when*; only :func:`summitcal.resolver.anchor.anchor` turns it into
 a :class:`~summitcal.span.DateSpan`, given a reference date and a direction.  Keeping the
 two apart lets a caller parse once and anchor to several references.
 
@@ -18,7 +18,7 @@ from datetime import date, time
 
 import attrs
 
-from summitcal.resolve.lexicon import Holiday
+from summitcal.resolver.lexicon import Holiday
 from summitcal.span import Mod
 
 __all__ = [
