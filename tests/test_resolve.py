@@ -15,6 +15,7 @@ from summitcal.resolver import (
     NumericOrder,
     TimexType,
     resolve,
+    resolve_in_context,
     scan,
 )
 from summitcal.span import Granularity, Mod
@@ -59,7 +60,7 @@ class TestWeekdays:
         r = resolve(
             "from Sunday to Wednesday",
             reference=SUNDAY,
-            context="The vice premier will travel to France from Sunday to Wednesday.",
+            context="Vineyard inspectors plan to tour the valley from Sunday to Wednesday.",
         )
         assert r.timex == "2025-02-09/2025-02-12"
         assert r.span.day_count == 4
@@ -452,4 +453,86 @@ class TestCli:
 
     def test_error_exit_status(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["resolve", "11/02/2025", "--published", "2025-02-09"]) == 1
-        assert "ambiguous" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "ambiguous" in err
+        # The command's own options are named, not the library's keyword.
+        assert "--day-first or --month-first" in err
+        assert "NumericOrder" not in err
+
+    def test_vague_reference_prints_its_value(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """'a few days ago' has no span; the command prints PAST_REF, not an error."""
+        assert main(["resolve", "a few days ago", "--published", "2025-02-09"]) == 0
+        assert capsys.readouterr().out.startswith("PAST_REF   date")
+        assert main(["resolve", "in a few weeks", "--published", "2025-02-09", "--json"]) == 0
+        record = json.loads(capsys.readouterr().out)
+        assert (record["value"], record["first"]) == ("FUTURE_REF", None)
+
+
+class TestInContext:
+    """resolve_in_context: one occurrence, read in its own clause."""
+
+    def test_each_clause_gives_its_own_direction(self) -> None:
+        text = "The trade envoy landed in Oslo on Sunday and will fly home on Wednesday."
+        wed = date(2025, 2, 12)
+        got = []
+        for word in ("Sunday", "Wednesday"):
+            at = text.index(word)
+            r = resolve_in_context(text, at, at + len(word), reference=wed)
+            got.append((r.timex, r.direction))
+        assert got == [("2025-02-09", Direction.PAST), ("2025-02-12", Direction.FUTURE)]
+
+    def test_a_repeated_phrase_is_read_where_it_stands(self) -> None:
+        """resolve() finds the first "Friday"; resolve_in_context reads the second one."""
+        text = "Talks stalled on Friday, but the parties will sign on Friday."
+        second = text.rindex("Friday")
+        r = resolve_in_context(text, second, second + 6, reference=SUNDAY)
+        assert r.timex == "2025-02-14"
+        first = text.index("Friday")
+        assert resolve_in_context(text, first, first + 6, reference=SUNDAY).timex == "2025-02-07"
+
+    def test_sentence_found_around_the_phrase_in_a_longer_text(self) -> None:
+        text = "Crews will return next month. The bridge reopened on Monday after repairs."
+        at = text.index("on Monday")
+        r = resolve_in_context(text, at, at + 9, reference=SUNDAY)
+        assert (r.text, r.timex) == ("on Monday", "2025-02-03")
+
+    def test_names_are_checked_around_the_occurrence(self) -> None:
+        text = "Theresa May said the vote would go ahead in May."
+        name = text.index("May")
+        with pytest.raises(PhraseError):
+            resolve_in_context(text, name, name + 3, reference=SUNDAY)
+        month = text.rindex("May")
+        assert resolve_in_context(text, month, month + 3, reference=SUNDAY).timex == "2025-05"
+
+    def test_offsets_outside_the_text_raise(self) -> None:
+        with pytest.raises(PhraseError, match="outside"):
+            resolve_in_context("on Friday", 3, 40, reference=SUNDAY)
+
+    def test_and_between_two_days_is_no_clause_break(self) -> None:
+        """ "met on Monday and Tuesday": both days take 'met'."""
+        text = "Negotiators met on Monday and Tuesday in Geneva."
+        at = text.index("Tuesday")
+        assert resolve_in_context(text, at, at + 7, reference=SUNDAY).timex == "2025-02-04"
+
+
+class TestDirectionNotNeeded:
+    @pytest.mark.parametrize(
+        ("phrase", "context"),
+        [
+            ("2025-02-11", "Officials said the decree was signed 2025-02-11."),
+            ("in 2017", "The pact will lapse in 2017."),
+            ("Q3 2024", "Sales fell in Q3 2024."),
+            ("last week", "The board will review last week."),
+            ("May 2024", "Voting was held in May 2024."),
+        ],
+    )
+    def test_fixed_phrases_skip_the_tense(self, phrase: str, context: str) -> None:
+        r = resolve(phrase, reference=SUNDAY, context=context)
+        assert r.direction is Direction.NEAREST
+        # The value is the same whichever way the sentence points.
+        for way in (Direction.PAST, Direction.FUTURE):
+            assert value(phrase, context, direction=way) == r.timex
+
+    def test_bare_weekday_still_reads_the_tense(self) -> None:
+        r = resolve("Friday", reference=SUNDAY, context="The court ruled Friday.")
+        assert r.direction is Direction.PAST

@@ -30,7 +30,6 @@ Conventions written down once:
 
 from __future__ import annotations
 
-import calendar
 import enum
 import re
 from datetime import date, datetime, time, timedelta
@@ -134,8 +133,14 @@ class Season(enum.Enum):
 # --- units: the calendar unit of a granularity that contains a given day ---------------
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    # Plain arithmetic: calendar.monthrange builds a weekday it is not asked for.
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return date(year, 2, 29)
+    return date(year, month, _MONTH_DAYS[month])
 
 
 def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
@@ -287,6 +292,9 @@ class DateSpan:
     zone: str | None = attrs.field(default=None, validator=_check_zone)
     part_of_day: PartOfDay | None = None
     mod: Mod | None = None
+    # The TIMEX3 value, computed on first use (not a field of the span's meaning: it is
+    # left out of comparison, hashing, the constructor and the repr).
+    _timex: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if type(self.first) is not date or type(self.last) is not date:
@@ -316,7 +324,9 @@ class DateSpan:
             if self.last > unit_last:
                 raise ValueError(f"a {self.mod.name} span lies within one {g.value}")
             return
-        if self.first != unit_first or self.last != _unit_bounds(g, self.last)[1]:
+        if self.first != unit_first or (
+            self.last != unit_last and self.last != _unit_bounds(g, self.last)[1]
+        ):
             raise ValueError(
                 f"{self.first}..{self.last} does not cover whole {g.value}s; "
                 "use a finer granularity or a narrowing mod"
@@ -325,13 +335,50 @@ class DateSpan:
     # --- constructors ------------------------------------------------------------------
 
     @classmethod
+    def _trusted(
+        cls,
+        first: date,
+        last: date,
+        granularity: Granularity,
+        *,
+        start_time: time | None = None,
+        end_time: time | None = None,
+        zone: str | None = None,
+        part_of_day: PartOfDay | None = None,
+        mod: Mod | None = None,
+    ) -> DateSpan:
+        """A span whose fields the caller has just derived consistently (no re-checks).
+
+        Only for the constructors below, which check what they take in and derive the
+        rest; the zone, which they do not derive, is still looked up.
+        """
+        if zone is not None:
+            get_zone(zone)  # raises ValueError naming the key, as the validator does
+        span = object.__new__(cls)
+        put = object.__setattr__
+        put(span, "first", first)
+        put(span, "last", last)
+        put(span, "granularity", granularity)
+        put(span, "start_time", start_time)
+        put(span, "end_time", end_time)
+        put(span, "zone", zone)
+        put(span, "part_of_day", part_of_day)
+        put(span, "mod", mod)
+        put(span, "_timex", None)
+        return span
+
+    @classmethod
     def day(cls, day: date, *, zone: str | None = None) -> DateSpan:
         """One whole day."""
+        if type(day) is date:  # all a day needs checking
+            return cls._trusted(day, day, Granularity.DAY, zone=zone)
         return cls(first=day, last=day, zone=zone)
 
     @classmethod
     def days(cls, first: date, last: date, *, zone: str | None = None) -> DateSpan:
         """Whole days from ``first`` to ``last`` inclusive."""
+        if type(first) is date and type(last) is date and first <= last:
+            return cls._trusted(first, last, Granularity.DAY, zone=zone)
         return cls(first=first, last=last, zone=zone)
 
     @classmethod
@@ -348,8 +395,18 @@ class DateSpan:
         if granularity in (Granularity.TIME, Granularity.PART_OF_DAY):
             raise ValueError(f"{granularity.name} is not a calendar unit; use at() or part()")
         first, last = _unit_bounds(granularity, day)
-        if mod is not None and mod.narrows:
+        narrows = mod is not None and mod.narrows
+        if narrows:
+            assert mod is not None
             first, last = _narrowed(first, last, mod, granularity)
+        if (
+            type(first) is date
+            and type(last) is date
+            and not (narrows and granularity is Granularity.DAY)
+        ):
+            # The bounds were just derived from the unit: nothing left to check (a
+            # narrowed day is left to the checks, which refuse it).
+            return cls._trusted(first, last, granularity, mod=mod, zone=zone)
         return cls(first=first, last=last, granularity=granularity, mod=mod, zone=zone)
 
     @classmethod
@@ -375,6 +432,8 @@ class DateSpan:
     @classmethod
     def part(cls, day: date, part: PartOfDay, *, zone: str | None = None) -> DateSpan:
         """A part of a day ("Monday morning")."""
+        if type(day) is date and part is not None:
+            return cls._trusted(day, day, Granularity.PART_OF_DAY, part_of_day=part, zone=zone)
         return cls(
             first=day, last=day, granularity=Granularity.PART_OF_DAY, part_of_day=part, zone=zone
         )
@@ -428,7 +487,16 @@ class DateSpan:
 
     def with_zone(self, zone: str | None) -> DateSpan:
         """The same span, local to another zone (the dates do not move)."""
-        return attrs.evolve(self, zone=zone)
+        return type(self)._trusted(
+            self.first,
+            self.last,
+            self.granularity,
+            start_time=self.start_time,
+            end_time=self.end_time,
+            zone=zone,
+            part_of_day=self.part_of_day,
+            mod=self.mod,
+        )
 
     # --- TIMEX3 ------------------------------------------------------------------------
 
@@ -437,6 +505,13 @@ class DateSpan:
         """The TIMEX3 value: ``2025-02-09``, ``2025-02-09/2025-02-12``, ``2025-W07``,
         ``2025-02-10TMO``, ``2025-02-07T14:00``...  A narrowing ``mod`` is not part of the
         value (TIMEX3 keeps it in its own attribute)."""
+        value = self._timex
+        if value is None:
+            value = self._format_timex()
+            object.__setattr__(self, "_timex", value)
+        return value
+
+    def _format_timex(self) -> str:
         g = self.granularity
         if g is Granularity.TIME:
             assert self.start_time is not None
@@ -450,6 +525,8 @@ class DateSpan:
         head = _unit_label(g, self.first)
         if self.mod is not None and self.mod.narrows:
             return head
+        if g is Granularity.DAY:
+            return head if self.first == self.last else f"{head}/{self.last.isoformat()}"
         tail = _unit_label(g, self.last)
         return head if head == tail else f"{head}/{tail}"
 
@@ -479,14 +556,9 @@ class DateSpan:
                     if g in (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY):
                         raise TimexError(value, f"{mod.name} needs a unit coarser than a day")
                     first, last = _narrowed(first, last, mod, g)
-                return cls(
-                    first=first,
-                    last=last,
-                    granularity=g,
-                    start_time=t_start,
-                    part_of_day=part,
-                    mod=mod,
-                    zone=zone,
+                # One value's fields come from its own parse and agree: no re-checks.
+                return cls._trusted(
+                    first, last, g, start_time=t_start, part_of_day=part, mod=mod, zone=zone
                 )
             b = _parse_one(tail)
             if a[0] is not b[0] or a[0] is Granularity.PART_OF_DAY:

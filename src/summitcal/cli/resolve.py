@@ -51,22 +51,31 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from summitcal.errors import PhraseError
     from summitcal.resolver import Direction, NumericOrder, resolve
+    from summitcal.resolver.anchor import ORDER_HINT
 
     order = None
     if args.day_first:
         order = NumericOrder.DAY_FIRST
     elif args.month_first:
         order = NumericOrder.MONTH_FIRST
-    result = resolve(
-        args.phrase,
-        reference=args.published,
-        context=args.context,
-        direction=Direction(args.direction),
-        order=order,
-    )
-    has_span = result.type in ("DATE", "TIME")
-    span = result.span if has_span else None
+    try:
+        result = resolve(
+            args.phrase,
+            reference=args.published,
+            context=args.context,
+            direction=Direction(args.direction),
+            order=order,
+        )
+    except PhraseError as exc:
+        if ORDER_HINT not in exc.reason:
+            raise
+        # Name the options a user of the command has, not the library's keyword.
+        reason = exc.reason.replace(ORDER_HINT, "give --day-first or --month-first")
+        raise PhraseError(exc.text, reason, exc.position) from None
+    # A vague "a few days ago" (PAST_REF) is a DATE with no span: print its value.
+    span = result.resolved_span
     if args.json:
         record: dict[str, Any] = {
             "phrase": result.text,

@@ -36,14 +36,20 @@ from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
 from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import (
+    DayOfMonth,
+    DayRange,
     Direction,
     HolidayRef,
+    MonthDay,
     MonthRef,
+    NumericDate,
     NumericOrder,
     Phrase,
     Relative,
     SeasonRef,
+    Shift,
     Weekday,
+    WeekendRef,
     YearRef,
 )
 from summitcal.resolver.tense import read_direction
@@ -58,7 +64,9 @@ __all__ = [
     "PhraseMatch",
     "Resolution",
     "TimexType",
+    "needs_direction",
     "resolve",
+    "resolve_in_context",
     "scan",
 ]
 
@@ -274,6 +282,128 @@ def _context_year(context: str, start: int, end: int) -> int | None:
     return int(after[0].group(1)) if after else None
 
 
+def needs_direction(phrase: Phrase) -> bool:
+    """Whether the phrase's value can depend on the direction (past or future) at all.
+
+    "on Friday", "May", "February 11", "the fall" and "the weekend" can; explicit dates,
+    years, quarters, "last week", "three days ago", "May 2024", "next Friday", durations
+    and sets cannot, so their sentence's tense is not read.
+    """
+    core = phrase.core
+    kind = type(core)
+    if kind is Weekday:
+        assert isinstance(core, Weekday)
+        return _bare_weekday(core)
+    if kind is MonthDay:
+        assert isinstance(core, MonthDay)
+        return core.year is None and core.year_step is None
+    if kind is MonthRef or kind is HolidayRef or kind is SeasonRef:
+        assert isinstance(core, (MonthRef, HolidayRef, SeasonRef))
+        return core.rel is None and core.year is None and core.year_step is None
+    if kind is DayRange:
+        assert isinstance(core, DayRange)
+        first = core.start
+        if isinstance(first, Weekday):
+            return _bare_weekday(first)
+        if isinstance(first, MonthDay):  # a year on the first day fixes both
+            return first.year is None and first.year_step is None
+        return False
+    if kind is Shift:
+        assert isinstance(core, Shift)
+        base = core.base
+        if isinstance(base, MonthDay):
+            return base.year is None and base.year_step is None
+        return isinstance(base, Weekday) and _bare_weekday(base)
+    if kind is NumericDate:
+        assert isinstance(core, NumericDate)
+        return core.year is None
+    if kind is WeekendRef:
+        assert isinstance(core, WeekendRef)
+        return core.step is None
+    return kind is DayOfMonth
+
+
+def _bare_weekday(core: Weekday) -> bool:
+    # "last/next/this/coming Friday", "Friday next week" are placed by their words.
+    return core.week is None and core.rel is None
+
+
+#: The explanation's word for a phrase whose value no direction could change.
+NOT_NEEDED = "no direction needed"
+
+
+def _finish(
+    text: str,
+    phrase: Phrase,
+    p_start: int,
+    p_end: int,
+    ref: date,
+    context: str | None,
+    where: tuple[int, int] | None,
+    direction: Direction,
+    order: NumericOrder | None,
+    anchor: date | datetime | None,
+) -> Resolution:
+    """Check names, read the direction and anchor a parsed phrase.
+
+    ``where`` is where the phrase (stripped) sits in ``context``, if it was found there.
+    """
+    if context is not None and where is not None:
+        # The phrase's own words, placed in the sentence (parse gave them in ``text``).
+        shift = where[0] - (len(text) - len(text.lstrip()))
+        try:
+            _check_names(context, shift + p_start, shift + p_end, phrase, text)
+        except PhraseError as exc:
+            raise PhraseError(text, exc.reason, 0) from None
+    else:
+        _check_names(text, p_start, p_end, phrase, text)
+    used = direction
+    if direction is Direction.AUTO:
+        if not needs_direction(phrase):
+            used, label = Direction.NEAREST, NOT_NEEDED
+        elif context:
+            start, end = where if where is not None else (len(context), len(context))
+            used, cue = read_direction(context, start, end)
+            cue_label = f" ('{cue.words}')" if cue is not None else " (no tense cue)"
+            label = _DIRECTION_WORDS[used] + cue_label
+        else:
+            used = Direction.NEAREST
+            label = _DIRECTION_WORDS[used] + " (no context)"
+    else:
+        label = _DIRECTION_WORDS[used]
+    context_year = None
+    core = phrase.core
+    if context and type(core) is Relative and core.anchored:
+        start, end = where if where is not None else (len(context), len(context))
+        context_year = _context_year(context, start, end)
+    story_day = None if anchor is None else _reference_date(text, anchor)
+    result = anchor_phrase(
+        phrase,
+        ref,
+        used,
+        order=order,
+        context_year=context_year,
+        label=label,
+        text=text,
+        narrative=story_day,
+    )
+    span = result.span
+    how = result.explanation
+    rule = phrase.rule
+    return Resolution(
+        text=text,
+        timex=result.value,
+        type=_TIMEX_TYPES[result.type],
+        mod=span.mod if span is not None else None,
+        zone=span.zone if span is not None else None,
+        explanation=how if how.startswith(rule) else f"{rule}: {how}",
+        direction=used,
+        rule=rule,
+        duration=Duration(*result.duration) if result.duration is not None else None,
+        resolved_span=span,
+    )
+
+
 def resolve(
     text: str,
     *,
@@ -292,9 +422,12 @@ def resolve(
         context: The sentence around the phrase.  Its tense decides the direction of a
             phrase without a year or week ("on Friday" in "said on Friday" is past); a year
             it names anchors "the previous year"; names around the phrase ("Theresa May")
-            are recognised.
+            are recognised.  The phrase is looked for in it (the first occurrence); to
+            resolve one occurrence among several, use :func:`resolve_in_context`.
         direction: ``AUTO`` (read from ``context``; NEAREST without one) or a fixed
-            ``PAST``, ``FUTURE`` or ``NEAREST``.
+            ``PAST``, ``FUTURE`` or ``NEAREST``.  A phrase whose value cannot depend on
+            it (an explicit date, "2024", "Q3 2024", "last week") is not read: its
+            ``direction`` is NEAREST and its explanation says "no direction needed".
         order: How to read an all-numeric date (``11/02/2025``); without it only an
             unambiguous one resolves, and a date without a year ("9/11") none.
         anchor: The day the story is at, for phrases that count from it rather than from
@@ -318,53 +451,82 @@ def resolve(
     ref = _reference_date(text, reference)
     phrase, p_start, p_end = parse(text)
     where = _locate(text, context) if context else None
-    if context is not None and where is not None:
-        # The phrase's own words, placed in the sentence (parse gave them in ``text``).
-        shift = where[0] - (len(text) - len(text.lstrip()))
-        try:
-            _check_names(context, shift + p_start, shift + p_end, phrase, text)
-        except PhraseError as exc:
-            raise PhraseError(text, exc.reason, 0) from None
-    else:
-        _check_names(text, p_start, p_end, phrase, text)
-    used = direction
-    if direction is Direction.AUTO:
-        if context:
-            start, end = where if where is not None else (len(context), len(context))
-            used, cue = read_direction(context, start, end)
-            cue_label = f" ('{cue.words}')" if cue is not None else " (no tense cue)"
-        else:
-            used, cue_label = Direction.NEAREST, " (no context)"
-        label = _DIRECTION_WORDS[used] + cue_label
-    else:
-        label = _DIRECTION_WORDS[used]
-    context_year = None
-    core = phrase.core
-    if context and type(core) is Relative and core.anchored:
-        start, end = where if where is not None else (len(context), len(context))
-        context_year = _context_year(context, start, end)
-    story_day = None if anchor is None else _reference_date(text, anchor)
-    result = anchor_phrase(
-        phrase,
-        ref,
-        used,
-        order=order,
-        context_year=context_year,
-        label=label,
-        text=text,
-        narrative=story_day,
-    )
-    span = result.span
-    how = result.explanation
-    return Resolution(
-        text=text,
-        timex=result.value,
-        type=_TIMEX_TYPES[result.type],
-        mod=span.mod if span is not None else None,
-        zone=span.zone if span is not None else None,
-        explanation=how if how.startswith(phrase.rule) else f"{phrase.rule}: {how}",
-        direction=used,
-        rule=phrase.rule,
-        duration=Duration(*result.duration) if result.duration is not None else None,
-        resolved_span=span,
+    return _finish(text, phrase, p_start, p_end, ref, context, where, direction, order, anchor)
+
+
+# A sentence ends at . ! or ? (and any closing quote) before white space and a capital, or
+# at a blank line; an abbreviation's dot ("Feb. 6") is not followed by a capital.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"')\]\u201d\u2019]*\s+(?=[\"'(\[\u201c\u2018]*[A-Z0-9])|\n[ \t]*\n"
+)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    after = _SENTENCE_END.search(text, end)
+    hi = after.start() + 1 if after is not None else len(text)
+    return lo, hi
+
+
+def resolve_in_context(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    reference: date | datetime,
+    sentence: tuple[int, int] | None = None,
+    direction: Direction = Direction.AUTO,
+    order: NumericOrder | None = None,
+    anchor: date | datetime | None = None,
+) -> Resolution:
+    """Resolve the phrase at ``text[start:end]``, reading that occurrence's own clause.
+
+    Where :func:`resolve` is given a phrase and a sentence and looks the phrase up in it,
+    this takes offsets into a whole text, so a phrase written twice ("on Friday ... and
+    on Friday") is read where it stands: names are checked around it, and the direction
+    comes from the tense of its own clause (see :func:`~summitcal.resolver.tense.read_direction`).
+
+    Args:
+        text: The text (a sentence or a whole article).
+        start: Where the phrase starts in ``text``.
+        end: Where it ends.
+        reference: The publication date (a ``date`` or an aware ``datetime``).
+        sentence: ``(lo, hi)``, the bounds of the phrase's sentence in ``text``, if the
+            caller knows them; by default found around the phrase (at ``.``, ``!``, ``?``
+            before a capital, or a blank line).
+        direction: As for :func:`resolve`.
+        order: As for :func:`resolve`.
+        anchor: As for :func:`resolve`: the day the story is at.
+
+    Returns:
+        The resolution, with ``text`` the phrase's own words.
+
+    Raises:
+        PhraseError: As :func:`resolve`; also when the offsets are not a stretch of
+            ``text`` within the sentence.
+
+    Example::
+
+        >>> text = "The envoy arrived in Paris on Sunday and will leave on Wednesday."
+        >>> resolve_in_context(text, 30, 36, reference=date(2025, 2, 12)).timex
+        '2025-02-09'
+    """
+    if not isinstance(text, str):
+        raise PhraseError(repr(text)[:40], "the text is a string", 0)
+    if not 0 <= start < end <= len(text):
+        raise PhraseError(text[:40], f"offsets {start}..{end} lie outside the text", 0)
+    lo, hi = sentence if sentence is not None else _sentence_around(text, start, end)
+    if not 0 <= lo <= start < end <= hi <= len(text):
+        raise PhraseError(text[start:end], f"the sentence {lo}..{hi} does not hold the phrase", 0)
+    phrase_text = text[start:end]
+    ref = _reference_date(phrase_text, reference)
+    phrase, p_start, p_end = parse(phrase_text)
+    context = text[lo:hi]
+    lead = len(phrase_text) - len(phrase_text.lstrip())
+    at = start - lo + lead
+    where = (at, at + len(phrase_text.strip()))
+    return _finish(
+        phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor
     )

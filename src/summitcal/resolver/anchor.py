@@ -50,7 +50,11 @@ from summitcal.resolver.phrase import (
 )
 from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
 
-__all__ = ["Anchored", "anchor", "duration_value"]
+__all__ = ["ORDER_HINT", "Anchored", "anchor", "duration_value"]
+
+#: How an error about an all-numeric date tells the caller to settle the order (the
+#: command line words it as its own options).
+ORDER_HINT = "pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
 
 _UNIT_GRANULARITY = {
     "day": Granularity.DAY,
@@ -293,15 +297,12 @@ def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, str]:
     elif b > 12 and a <= 12:
         day, month, how = b, a, "month first (only reading)"
     else:
-        raise _Fail(
-            f"ambiguous numeric date: {a}/{b} reads day-first or month-first; "
-            "pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
-        )
+        raise _Fail(f"ambiguous numeric date: {a}/{b} reads day-first or month-first; {ORDER_HINT}")
     if core.year is None:
         if ctx.order is None:
             raise _Fail(
                 f"a numeric date without a year ({a}/{b}) is read only with an explicit "
-                "order: pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
+                f"order: {ORDER_HINT}"
             )
         try:
             date(2024, month, day)  # 29 February exists in some year

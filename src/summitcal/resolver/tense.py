@@ -119,8 +119,60 @@ def _side(words: list[str], before: bool, found: list[_Found]) -> None:
                 found.append((n - i - 1 if before else i, after, w, "-ed"))
 
 
-def _cues(norm: str, start: int, end: int) -> list[_Found]:
-    """The cues on both sides of the phrase.
+# Where a clause ends: a semicolon; "but", "while", "whereas"; a comma before "and" or a
+# relative "which"/"who"; and "and" before a word that is no part of a date ("arrived on
+# Sunday and will leave on Wednesday", not "on Sunday and Monday").  Found with str.find:
+# a pattern tried at every position costs more than the whole cue search.
+_BREAKS = (";", " but ", " while ", " whereas ", ", and ", ", which ", ", who ")
+_AND = " and "
+_NOT_AFTER_AND = frozenset(
+    {"on", "in", "at", "from", "by", "the", "early", "late", "mid", "last", "next", "this"}
+    | {"to", "until", "through"}
+)
+
+
+def _and_breaks(norm: str, at: int) -> bool:
+    """Whether the "and" whose next word starts at ``at`` joins two clauses."""
+    word = _WORD.match(norm, at)
+    if word is None:
+        return False
+    w = word.group()
+    return w not in _NOT_AFTER_AND and w not in _date_words()
+
+
+@functools.cache
+def _date_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset([*lex.weekdays, *lex.months, *lex.seasons])
+
+
+def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence ``norm`` that holds the phrase at ``start..end``."""
+    lo, hi = 0, len(norm)
+    for mark in _BREAKS:
+        k = norm.rfind(mark, lo, start)
+        if k >= 0:
+            lo = k + len(mark)
+        k = norm.find(mark, end, hi)
+        if k >= 0:
+            hi = k
+    k = norm.rfind(_AND, lo, start)
+    while k >= 0:
+        if _and_breaks(norm, k + 5):
+            lo = k + 5
+            break
+        k = norm.rfind(_AND, lo, k)
+    k = norm.find(_AND, end, hi)
+    while k >= 0:
+        if _and_breaks(norm, k + 5):
+            hi = k
+            break
+        k = norm.find(_AND, k + 1, hi)
+    return lo, hi
+
+
+def _cues(norm: str, start: int, end: int, lo: int, hi: int) -> list[_Found]:
+    """The cues on both sides of the phrase, within ``norm[lo:hi]``.
 
     A cue after the phrase beats one before it only when it is strictly nearer, so when a
     non-reporting cue sits right before the phrase ("met on Friday") the side after is not
@@ -128,10 +180,10 @@ def _cues(norm: str, start: int, end: int) -> list[_Found]:
     anyway, and elsewhere they count only when there is no other cue.)
     """
     found: list[_Found] = []
-    _side(_WORD.findall(norm, 0, start), True, found)
+    _side(_WORD.findall(norm, lo, start), True, found)
     if found and found[-1][0] == 0 and found[-1][3] != "reporting":
         return found
-    _side(_WORD.findall(norm, end), False, found)
+    _side(_WORD.findall(norm, end, hi), False, found)
     return found
 
 
@@ -147,7 +199,12 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
         The direction and the cue that decided it (``None`` when no cue was found and the
         direction is NEAREST).
     """
-    found = _cues(normalize(context), start, end)
+    norm = normalize(context)
+    size = len(norm)
+    c_lo, c_hi = _clause(norm, start, end)
+    found = _cues(norm, start, end, c_lo, c_hi)
+    if not found and (c_lo > 0 or c_hi < size):  # nothing in the clause: the sentence
+        found = _cues(norm, start, end, 0, size)
     if not found:
         return Direction.NEAREST, None
     found.sort()
