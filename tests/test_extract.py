@@ -77,6 +77,32 @@ def test_in_two_weeks_is_a_duration_and_a_decade_ago_a_decade() -> None:
     assert found("The idea was born a decade ago.") == [("a decade ago", "DATE", "201")]
 
 
+def test_each_clause_of_a_sentence_sets_its_own_direction() -> None:
+    """Published on a Wednesday: 'landed' dates Sunday, 'will' dates Friday."""
+    text = "The trade envoy landed in Oslo on Sunday and will fly home on Friday."
+    assert found(text, reference=date(2025, 2, 12)) == [
+        ("Sunday", "DATE", "2025-02-09"),
+        ("Friday", "DATE", "2025-02-14"),
+    ]
+
+
+def test_a_repeated_day_is_read_where_it_stands() -> None:
+    text = "The union struck on Monday, while the board will reply on Monday."
+    assert [m.timex for m in extract(text, reference=date(2025, 2, 12))] == [
+        "2025-02-10",
+        "2025-02-17",
+    ]
+
+
+def test_the_next_day_is_a_narrative_day_never_a_duration() -> None:
+    text = "The ferry sank on March 2. Divers reached it the following day."
+    mentions = extract(text, reference=SUNDAY)
+    assert [(m.text, m.type.value, m.timex) for m in mentions] == [
+        ("March 2", "DATE", "2024-03-02"),
+        ("the following day", "DATE", "2024-03-03"),
+    ]
+
+
 def test_narrative_expressions_follow_the_date_under_discussion() -> None:
     text = "Talks opened on Feb. 3. The next day, delegates left at 11 p.m."
     mentions = extract(text, reference=SUNDAY)

@@ -208,6 +208,12 @@ class TestNarrativeAndVague:
         text = "They met on Monday, signed the deal the next day and left two days later."
         assert "narrative day" not in [m.rule for m in scan(text)]
 
+    def test_scan_reads_no_story_day_as_an_amount(self) -> None:
+        """'the next day' in running text is neither a narrative day nor a P1D duration;
+        'the past week' stays an amount."""
+        text = "Crews left the next day, stayed the following day and rested the past week."
+        assert [(m.text, m.rule) for m in scan(text)] == [("the past week", "duration")]
+
     def test_local_time_alone_names_no_zone(self) -> None:
         r = resolve("at 3 p.m. local time", reference=SUNDAY)
         assert (r.timex, r.zone) == ("2025-02-09T15:00", None)

@@ -47,7 +47,7 @@ from summitcal.extraction.extras import (
 from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.narrative import Narrative
 from summitcal.extraction.sentences import ABBREVIATIONS, Sentence, split_sentences
-from summitcal.resolver import Resolution, resolve
+from summitcal.resolver import Resolution, resolve_in_context
 from summitcal.resolver.grammar import RawMatch, matches
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.normalize import normalize
@@ -278,9 +278,15 @@ class _Builder:
 
     def grammar(self, cand: _Candidate, sentence: Sentence, index: int) -> bool:
         assert cand.raw is not None
-        words = self.text[cand.start : cand.end]
         try:
-            res = resolve(words, reference=self.reference, context=sentence.text)
+            # This occurrence, read in its own clause (not the first like it in the sentence).
+            res = resolve_in_context(
+                self.text,
+                cand.start,
+                cand.end,
+                reference=self.reference,
+                sentence=(sentence.start, sentence.end),
+            )
         except PhraseError:
             return False
         kind = TimexType(res.type.value)

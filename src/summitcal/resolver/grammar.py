@@ -530,6 +530,9 @@ def _b_clock_only(m: re.Match[str], lex: Lexicon) -> Core:
     return DayWord(0, "at a clock time")
 
 
+_STORY_SIDES = frozenset({"next", "following", "previous"})
+
+
 def _b_duration(m: re.Match[str], lex: Lexicon) -> Core:
     if _get(m, "nh") is not None:  # "a four-day visit"
         unit, per = _unit(m, lex, "h")
@@ -539,6 +542,10 @@ def _b_duration(m: re.Match[str], lex: Lexicon) -> Core:
     side = _get(m, "dpast")
     if not has_count and side is None:
         raise _NoParse(f"'{m.group('ud')}' alone is no date")
+    if not has_count and side in _STORY_SIDES and m.group("ud") == "day":
+        # "the next day", "the previous day" point at a day of the story (the narrative
+        # rule reads them when handed over); in running text they are no amount either.
+        raise _NoParse(f"'the {side} day' is a day of the story, not an amount")
     if not has_count and m.group("ud").endswith("s"):  # "the coming weeks": no amount
         ahead = side in ("next", "coming", "following")
         return VagueRef("FUTURE_REF" if ahead else "PAST_REF")
