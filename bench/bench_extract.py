@@ -11,7 +11,13 @@ that the dev corpus is unusually dense in dates (about one temporal expression p
 characters), and the extractor's cost grows with the number of dated stretches, so plain
 news runs faster than this corpus.
 
-Usage: python bench/bench_extract.py [--corpus DIR] [--repeat N] [--processes N] [--per-doc]
+The held-out corpus (tests/data/articles_unseen, or --unseen DIR) is scored on lines of its
+own.  The "news mix" rate is the dev corpus with dateless paragraphs put between its
+paragraphs (the bench's own prose below, in turn) until there is one gold TIMEX3 per
+--density characters (400 by default, about the rate of ordinary news copy).
+
+Usage: python bench/bench_extract.py [--corpus DIR] [--unseen DIR] [--repeat N]
+       [--processes N] [--per-doc] [--density CHARS]
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import argparse
 import time
 from datetime import date
 from pathlib import Path
+
+import attrs
 
 from summitcal.extraction import extract, extract_many
 from summitcal.extraction.evaluate import evaluate
@@ -70,6 +78,45 @@ def _prose_rate(repeat: int) -> float:
     return len(text.encode("utf-8")) / 1e6 / best
 
 
+# More dateless paragraphs for the news mix (written for this bench), used in turn.
+_FILLER = (
+    _PROSE,
+    "Analysts who follow the sector pointed to the cost of the computing clusters, which "
+    "few universities can afford, and to the shortage of engineers able to test them. "
+    "The committee heard from trade unions, insurers and two regional governments, each "
+    "asking for a say in how audits would be carried out.\n\n",
+    "Several delegations wanted the text to name specific agencies, while others preferred "
+    "broad principles that each country could apply in its own way. The chair proposed a "
+    "compromise that left the details to a working group of technical experts.\n\n",
+)
+
+
+def _news_mix(docs: list[TimeMLDocument], density: int) -> list[TimeMLDocument]:
+    """The documents with dateless paragraphs between theirs, to one gold TIMEX3 per
+    ``density`` characters over the whole set."""
+    gold = sum(len(d.timexes) for d in docs)
+    size = sum(len(d.text) for d in docs)
+    need = max(0, gold * density - size)  # characters of filler to add
+    per_doc = need // len(docs)
+    mixed = []
+    turn = 0
+    for d in docs:
+        paragraphs = d.text.split("\n\n")
+        added = 0
+        out: list[str] = []
+        for i, para in enumerate(paragraphs):
+            out.append(para)
+            # Spread the filler over the gaps between paragraphs (and after the last).
+            share = per_doc * (i + 1) // len(paragraphs)
+            while added < share:
+                filler = _FILLER[turn % len(_FILLER)]
+                turn += 1
+                out.append(filler.strip())
+                added += len(filler)
+        mixed.append(attrs.evolve(d, text="\n\n".join(out)))
+    return mixed
+
+
 def _pool(docs: list[TimeMLDocument], processes: int, copies: int) -> float:
     stream = [(d.text, d.dct) for _ in range(copies) for d in docs if d.dct is not None]
     start = time.perf_counter()
@@ -78,29 +125,37 @@ def _pool(docs: list[TimeMLDocument], processes: int, copies: int) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Benchmark summitcal.extraction.")
-    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "articles")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--per-doc", action="store_true")
-    args = parser.parse_args()
-
-    docs = _docs(args.corpus)
-    paths = sorted(args.corpus.glob("*.tml"))
-    report = evaluate(paths)
+def _scores(corpus: Path, per_doc: bool) -> None:
+    report = evaluate(sorted(corpus.glob("*.tml")))
     t = report.total
-    print(f"corpus: {args.corpus} ({len(docs)} documents, {t.gold} gold TIMEX3)")
+    print(f"corpus: {corpus} ({len(report.documents)} documents, {t.gold} gold TIMEX3)")
     print(f"  strict span   {t.strict}")
     print(f"  relaxed span  {t.relaxed}")
     print(f"  value         {t.value}")
     print(
         f"  value accuracy {100 * t.value_accuracy:.1f}   type accuracy {100 * t.type_accuracy:.1f}"
     )
-    if args.per_doc:
+    if per_doc:
         for doc_id, s in report.documents:
             strict, value = 100 * s.strict.f1, 100 * s.value.f1
             print(f"    {doc_id:40s} strict F1 {strict:5.1f}  value F1 {value:5.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark summitcal.extraction.")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "articles")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--per-doc", action="store_true")
+    parser.add_argument("--unseen", type=Path, default=ROOT / "tests" / "data" / "articles_unseen")
+    parser.add_argument("--density", type=int, default=400, help="news mix: chars per TIMEX3")
+    args = parser.parse_args()
+
+    docs = _docs(args.corpus)
+    _scores(args.corpus, args.per_doc)
+    if args.unseen.is_dir() and args.unseen.resolve() != args.corpus.resolve():
+        print("held-out:")
+        _scores(args.unseen, args.per_doc)
 
     size = sum(len(d.text.encode("utf-8")) for d in docs)
     _single_core(docs[:1], 1)  # warm the compiled patterns and word lists
@@ -110,6 +165,15 @@ def main() -> None:
         f"{len(docs) / seconds:,.0f} documents/s ({size:,} bytes, best of {args.repeat})"
     )
     print(f"one core, prose with no dates: {_prose_rate(args.repeat):.3f} MB/s")
+    mix = _news_mix(docs, args.density)
+    mix_size = sum(len(d.text.encode("utf-8")) for d in mix)
+    mix_seconds, mix_found = _single_core(mix, args.repeat)
+    gold = sum(len(d.timexes) for d in docs)
+    print(
+        f"one core, news mix: {mix_size / 1e6 / mix_seconds:.3f} MB/s "
+        f"({mix_size:,} bytes, one gold TIMEX3 per {mix_size // gold} bytes, "
+        f"{mix_found} mentions found)"
+    )
     if args.processes > 1:
         copies = 32
         pool_seconds = _pool(docs, args.processes, copies)

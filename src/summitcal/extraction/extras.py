@@ -34,6 +34,7 @@ from datetime import time
 
 import attrs
 
+from summitcal.resolver.grammar import word_trie
 from summitcal.resolver.lexicon import lexicon
 
 __all__ = [
@@ -164,9 +165,8 @@ class Extra:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any white space."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    """A regex alternation of ``words`` (a trie), spaces matching any white space."""
+    return word_trie(words)
 
 
 @functools.cache

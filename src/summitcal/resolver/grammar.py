@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, time
+from typing import Any
 
 import attrs
 
@@ -56,7 +57,7 @@ from summitcal.resolver.phrase import (
 )
 from summitcal.span import Mod
 
-__all__ = ["RawMatch", "Rule", "candidates", "matches", "parse", "rules", "tokens"]
+__all__ = ["RawMatch", "Rule", "candidates", "matches", "parse", "rules", "tokens", "word_trie"]
 
 Builder = Callable[[re.Match[str], Lexicon], Core]
 
@@ -129,10 +130,38 @@ class RawMatch:
 
 
 def _alt(words: object) -> str:
-    """An alternation of ``words``, longest first, spaces as ``\\s+``, apostrophes optional."""
+    """An alternation of ``words``, spaces as ``\\s+``, apostrophes optional."""
     assert isinstance(words, (list, tuple, set, frozenset, dict))
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "'?") for w in items)
+    return word_trie((str(w) for w in words), optional_apostrophe=True)
+
+
+def word_trie(words: Iterable[str], *, optional_apostrophe: bool = False) -> str:
+    """A regex alternation of ``words`` written as a trie, spaces matching any white space.
+
+    "feb(?:ruary)?" rather than "february|feb": at each position the engine follows one
+    branch per next letter instead of trying every word in turn, and a longer word is
+    still tried before its prefix, as a longest-first list would be.
+    """
+    root: dict[str, Any] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    chars = {" ": r"\s+", "'": "'?"} if optional_apostrophe else {" ": r"\s+"}
+    return _trie(root, chars)
+
+
+def _trie(node: dict[str, Any], chars: dict[str, str]) -> str:
+    parts = [
+        chars.get(ch, re.escape(ch)) + _trie(child, chars)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _squash(text: str) -> str:
