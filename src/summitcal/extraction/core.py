@@ -62,10 +62,13 @@ __all__ = ["extract"]
 _MARGIN = 24
 _LEADING_PREPOSITION = re.compile(r"(?:for|within|over|during|in|after|since|by)\s+")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
-# "Thursday's briefing": the grammar reads the day once the possessive is blanked out
-# (same length, so offsets hold).
+# "Thursday's briefing", "this year's edition", "Last July's": the grammar reads the
+# phrase once the possessive is blanked out (same length, so offsets hold).
 _POSSESSIVE = re.compile(
-    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight)'s\b"
+    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight"
+    r"|year|week|weekend|month|quarter|spring|summer|autumn|winter"
+    r"|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)'s\b"
 )
 _RANGE_SPLIT = re.compile(
     r"(?P<a>.*?[^\s,])\s*,?\s*(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)"
@@ -123,13 +126,13 @@ class _Candidate:
     extra: Extra | None = None
 
 
-def _candidates(norm: str, sentence: Sentence) -> list[_Candidate]:
+def _candidates(text: str, norm: str, sentence: Sentence) -> list[_Candidate]:
     found: dict[tuple[int, int, int], _Candidate] = {}
     for lo, hi in _windows(norm, sentence):
         for e in find_extras(norm, lo, hi):
             found.setdefault((e.start, e.end, 0), _Candidate(e.start, e.end, 0, extra=e))
         for raw in matches(norm, lo, hi):
-            if not _plausible(norm, raw):
+            if not _plausible(text, norm, raw):
                 continue
             found.setdefault((raw.start, raw.end, 1), _Candidate(raw.start, raw.end, 1, raw=raw))
     return sorted(found.values(), key=lambda c: (c.start, c.start - c.end, c.rank))
@@ -142,7 +145,35 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
 _ORDINAL_WORD = re.compile(r"the\s+[a-z]+$")
 
 
-def _plausible(norm: str, raw: RawMatch) -> bool:
+def _in_name(text: str, raw: RawMatch) -> bool:
+    """Whether one calendar word is part of a name: "the Sunday Courier", "April Okoro",
+    "the 2030 Agenda".
+
+    A bare weekday, month or year followed straight away by a capitalised word that is
+    not itself calendar vocabulary, and not introduced by a preposition, names something
+    else.
+    """
+    after = _CAPITALISED_AFTER.match(text, raw.end)
+    if after is None or raw.preposition is not None:
+        return False
+    if normalize(after.group(1)) in _calendar_words():
+        return False
+    before = normalize(text[max(0, raw.start - 12) : raw.start])
+    return not _PREPOSITION_BEFORE.search(before)
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|by|since|until|from|during|before|after)\s+$")
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    lex = lexicon()
+    words = set(lex.weekdays) | set(lex.months) | set(lex.seasons) | set(lex.zones)
+    return frozenset(words | {"local", "time"})
+
+
+def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
     """Whether a grammar match in running text is a temporal expression at all.
 
     The resolver's grammar reads one phrase that a caller says is a date; in running text
@@ -150,7 +181,11 @@ def _plausible(norm: str, raw: RawMatch) -> bool:
     """
     core = raw.phrase.core
     rule = raw.rule.name
+    if rule in ("weekday", "month") and _in_name(text, raw):
+        return False
     if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
+        if norm[max(0, raw.start - 4) : raw.start] == "the " and _in_name(text, raw):
+            return False
         # A bare four-digit number: a year ("the 2025 edition", "compared with 2023")
         # unless it reads as a count ("2000 delegates", "about 2000").
         head = norm[max(0, raw.start - 14) : raw.start]
@@ -289,7 +324,7 @@ class _Builder:
             )
         except PhraseError:
             return False
-        kind = TimexType(res.type.value)
+        kind = res.type
         core = cand.raw.phrase.core
         if isinstance(core, Offset) and self._offset(cand, core, res, index):
             return True
@@ -332,7 +367,7 @@ class _Builder:
             start = cand.start + (lead.end() if lead else 0)
             end = cand.start + tail.start() if tail else cand.end
             end = cand.start + len(re.sub(r"(?:'?\s*time)$", "", words[: end - cand.start]))
-            dur = attrs.evolve(res, timex=value, type=type(res.type)("DURATION"))
+            dur = attrs.evolve(res, timex=value, type=TimexType.DURATION)
             self._one(start, end, dur, TimexType.DURATION, index)
             if tail is not None and tail.group("now"):
                 now_at = cand.start + tail.start("now")
@@ -511,6 +546,7 @@ class _Builder:
             "ref": "a vague reference to the present, past or future",
             "set": "a recurrence",
             "duration": "an unspecified amount of time",
+            "age": "an age, the duration of a life so far",
         }[extra.rule]
         self.add(
             Mention(
@@ -532,7 +568,7 @@ class _Builder:
 
 def _accepted(norm: str, sentence: Sentence, builder: _Builder, index: int) -> Iterator[None]:
     taken_until = sentence.start
-    for cand in _candidates(norm, sentence):
+    for cand in _candidates(builder.text, norm, sentence):
         if cand.start < taken_until:
             continue
         ok = (

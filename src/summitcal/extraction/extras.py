@@ -137,13 +137,15 @@ class Extra:
     Attributes:
         start: Offset of the expression in the text.
         end: Offset one past its end.
-        rule: ``ref``, ``set``, ``duration`` or ``narrative``.
+        rule: ``ref``, ``set``, ``duration``, ``age``, ``coarse`` or ``narrative``.
         type: The TIMEX3 type.
         value: The TIMEX3 value for ``ref``, ``set`` and ``duration``; ``""`` for a
             narrative expression, whose value depends on the date under discussion.
         freq: A SET's ``freq`` ("twice a year": ``2X``).
         days: For ``narrative``: days after (negative: before) the date under discussion.
         part: For ``narrative``: a TIMEX3 part of day ("EV" for "that evening").
+        weekday: For ``narrative``: "that Tuesday", "the same Monday" name the day of
+            that weekday nearest the date under discussion (Monday = 0).
         clock: For ``narrative``: a clock time ("noon two days later").
         apposition: For ``narrative``: "the day before" and "the day after" right after
             a day and a comma restate that day ("on Sunday, the day before the summit").
@@ -162,6 +164,7 @@ class Extra:
     clock: time | None = None
     apposition: bool = False
     unit: str = ""
+    weekday: int | None = None
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -222,6 +225,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?!\s+(?:ago|later|earlier|before|after|of|to|from)))(?=[\s,.;:!?\"')]|$)"
             ),
         ),
+        # An age is a duration on the adjective alone: "the <52-year-old> minister".
+        ("age", re.compile(rf"{b}(?P<age>\d{{1,3}}|{num})-year-old(?!\w)")),
         (
             "coarse",
             re.compile(
@@ -240,6 +245,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"|(?P<n>{num})\s+days?\s+(?P<dir>later|earlier|afterwards)"
                 rf"|(?P<follow>the\s+following|the\s+next)\s+(?P<fpart>{parts})"
                 rf"|(?:that|the\s+same)\s+(?P<tpart>day|{parts})"
+                rf"|(?:that|the\s+same)\s+(?P<wday>{weekdays})"
                 rf"|later\s+(?:that|the\s+same)\s+(?P<lpart>day|{parts})"
                 r"|(?P<lday>later\s+in\s+the\s+day)"
                 rf"|(?:(?<=in\s)|(?<=until\s)|(?<=during\s)|(?<=by\s))the\s+(?P<bpart>{parts})"
@@ -325,6 +331,7 @@ def _narrative(m: re.Match[str]) -> Extra:
         word = g.get("tpart") or g.get("lpart") or g.get("bpart")
         if word and word != "day":
             part = lexicon().parts_of_day[word]
+    weekday = lexicon().weekdays[g["wday"]] if g.get("wday") else None
     clock = clock_time(g.get("clock"))
     kind = "TIME" if part or clock else "DATE"
     return Extra(
@@ -336,6 +343,7 @@ def _narrative(m: re.Match[str]) -> Extra:
         part=None if clock else part,
         clock=clock,
         apposition=bool(g.get("before") or g.get("after")),
+        weekday=weekday,
     )
 
 
@@ -371,6 +379,16 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                     value=mod,
                     unit=m.group("cunit") or "year",
                 )
+            elif name == "age":
+                years = _count(m.group("age"), None)
+                if years is not None:
+                    yield Extra(
+                        start=m.start(),
+                        end=m.end(),
+                        rule="age",
+                        type="DURATION",
+                        value=duration_letter("year", years),
+                    )
             elif name == "vague-duration":
                 unit = _UNIT_WORDS[m.group("unit") or m.group("bare")]
                 yield Extra(

@@ -10,23 +10,16 @@ it came from), what kind of TIMEX3 they are, and the TIMEX3 value they resolve t
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 
+# The library's one TIMEX3 type enum lives with the resolver; it is re-exported here so
+# that ``summitcal.extraction.mention.TimexType`` keeps working.
+from summitcal.resolver import TimexType
 from summitcal.span import DateSpan, Mod
 
 __all__ = ["Mention", "TimexType"]
-
-
-class TimexType(enum.Enum):
-    """The four TIMEX3 types."""
-
-    DATE = "DATE"
-    TIME = "TIME"
-    DURATION = "DURATION"
-    SET = "SET"
 
 
 def _check_offsets(inst: Mention, _attr: attrs.Attribute[Any], end: int) -> None:

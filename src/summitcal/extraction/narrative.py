@@ -89,6 +89,10 @@ class Narrative:
         if extra.apposition and index is not None and gap is not None and gap.strip() == ",":
             days = 0
         day = current + timedelta(days=days)
+        if extra.weekday is not None:
+            # "that Tuesday": the Tuesday nearest the date under discussion.
+            ahead = (extra.weekday - day.weekday()) % 7
+            day += timedelta(days=ahead if ahead <= 3 else ahead - 7)
         if extra.clock is not None:
             span = DateSpan.at(day, extra.clock)
         elif extra.part is not None:
