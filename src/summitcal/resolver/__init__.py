@@ -52,7 +52,7 @@ from summitcal.resolver.phrase import (
     WeekendRef,
     YearRef,
 )
-from summitcal.resolver.tense import read_direction
+from summitcal.resolver.tense import read_cue
 from summitcal.span import DateSpan, Mod
 
 __all__ = [
@@ -363,8 +363,8 @@ def _finish(
             used, label = Direction.NEAREST, NOT_NEEDED
         elif context:
             start, end = where if where is not None else (len(context), len(context))
-            used, cue = read_direction(context, start, end)
-            cue_label = f" ('{cue.words}')" if cue is not None else " (no tense cue)"
+            used, cue = read_cue(context, start, end)
+            cue_label = f" ('{cue}')" if cue is not None else " (no tense cue)"
             label = _DIRECTION_WORDS[used] + cue_label
         else:
             used = Direction.NEAREST

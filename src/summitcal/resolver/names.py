@@ -162,10 +162,12 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
             m_start, m_end = m.start() + lo, m.end() + lo
             if m_start < end and start < m_end:
                 return f"part of the name {text[m_start:m_end]!r}"
+    if not bare:  # the checks below are for one calendar word alone
+        return None
     word = text[start:end].strip().rstrip(".")
-    if bare and word.lower() in lexicon().homographs and word.islower():
+    if word.lower() in lexicon().homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
-    if not bare or kind not in ("month", "season", "holiday", "year"):
+    if kind not in ("month", "season", "holiday", "year"):
         return None
     calendar = _calendar_words()
     before = _word_before(text, start)

@@ -27,7 +27,7 @@ from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import Direction
 
-__all__ = ["Cue", "read_direction"]
+__all__ = ["Cue", "read_cue", "read_direction"]
 
 #: How many words may sit between a reporting verb and the phrase it dates.
 _REPORTING_REACH = 4
@@ -202,6 +202,18 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
         The direction and the cue that decided it (``None`` when no cue was found and the
         direction is NEAREST).
     """
+    direction, found = _read(context, start, end)
+    return direction, None if found is None else _cue(found)
+
+
+def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]:
+    """As :func:`read_direction`, but the deciding cue as its words alone (no
+    :class:`Cue` is built: the resolver needs only the words, for its explanation)."""
+    direction, found = _read(context, start, end)
+    return direction, None if found is None else found[2]
+
+
+def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]:
     norm = normalize(context)
     size = len(norm)
     c_lo, c_hi = _clause(norm, start, end)
@@ -216,14 +228,14 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
     for cue in found:
         if cue[3] == "reporting":
             if not cue[1] and cue[0] < _REPORTING_REACH and not before:
-                return Direction.PAST, _cue(cue)  # a reporting verb right before the phrase
+                return Direction.PAST, cue  # a reporting verb right before the phrase
             reporting = reporting or cue
         else:
             before = before or not cue[1]
             strong = strong or cue
     best = strong or reporting
     assert best is not None
-    return _KIND_DIRECTION[best[3]], _cue(best)
+    return _KIND_DIRECTION[best[3]], best
 
 
 def _cue(found: _Found) -> Cue:
