@@ -70,6 +70,20 @@ _POSSESSIVE = re.compile(
     r"|january|february|march|april|may|june|july|august|september|october|november"
     r"|december)'s\b"
 )
+
+
+# A month, or a month and day(s), with nothing that counts from a reference ("in March",
+# "1 and 2 November", "July 6 to 8"; not "last March", "next July").
+@functools.cache
+def _bare_month() -> re.Pattern[str]:
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    return re.compile(
+        r"(?:(?:on|in|from|since|by|until|during)\s+)?(?:(?:early|mid|late)[\s-]+)?"
+        rf"(?:{day}\s*(?:-|and|to)?\s*)*(?:{alternation(lexicon().months)})\.?"
+        rf"(?:\s+{day}(?:\s*(?:-|and|to|through)\s*{day})?)?"
+    )
+
+
 _RANGE_SPLIT = re.compile(
     r"(?P<a>.*?[^\s,])\s*,?\s*(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)"
     r"\s*(?P<b>\S.*)"
@@ -310,6 +324,13 @@ class _Builder:
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         self.story.saw(mention, len(self.mentions) - 1)
+        if self.opens_line(mention.start):
+            self.story.saw_heading(mention, len(self.mentions) - 1)
+
+    def opens_line(self, at: int) -> bool:
+        """Whether only white space stands between the start of its line and ``at``."""
+        line = self.text.rfind("\n", 0, at) + 1
+        return not self.text[line:at].strip()
 
     def grammar(self, cand: _Candidate, sentence: Sentence, index: int) -> bool:
         assert cand.raw is not None
@@ -333,6 +354,13 @@ class _Builder:
             self._one(start, cand.end, res, kind, index, mod=mod or res.mod)
             return True
         span = res.resolved_span
+        if (
+            span is not None
+            and span.granularity in (Granularity.DAY, Granularity.MONTH)
+            and _is_relative(kind, self.text[cand.start : cand.end])
+            and _bare_month().fullmatch(normalize(self.text[cand.start : cand.end]))
+        ):
+            span = self.story.in_year(span, index)
         if span is not None and span.is_timed and self._clocks(cand, res, span, index):
             return True
         if (
@@ -420,7 +448,9 @@ class _Builder:
             return True
         if day_part is None:
             if cand.raw is not None and cand.raw.rule.name == "clock time":
-                moved = self.story.clock(span, index)
+                moved: tuple[DateSpan, int | None] | None = self.story.clock(span, index)
+                if self.opens_line(cand.start) and self.story.enabled:
+                    moved = self.story.stamp(span)  # a live report's or schedule's time
                 if moved is not None:
                     self._one(
                         cand.start,

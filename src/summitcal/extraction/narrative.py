@@ -14,6 +14,7 @@ single day the text has named, or the publication date before any has been named
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import attrs
@@ -25,6 +26,11 @@ from summitcal.span import DateSpan, Granularity, PartOfDay
 __all__ = ["Narrative"]
 
 _ONE_DAY = (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY)
+_COARSE = (Granularity.DECADE, Granularity.CENTURY)
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_DEICTIC = re.compile(
+    r"\b(?:last|next|this|ago|coming|past|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
+)
 
 
 class Narrative:
@@ -43,10 +49,43 @@ class Narrative:
         self.index: int | None = None  # the mention that named it; None: the publication date
         self.sentence = -1  # the sentence it was named in
         self.end = -1  # where that mention ends in the text
+        self.heading: tuple[date, int] | None = None  # the last day that opened a line
+        self.year: tuple[int, int] | None = None  # the last year written out, its sentence
+
+    def saw_heading(self, mention: Mention, index: int) -> None:
+        """Note a mention that opens a line: a single day there heads what follows it
+        (a schedule's "Saturday, July 26"), as the clock times under it are on that day."""
+        span = mention.span
+        if (
+            self.enabled
+            and span is not None
+            and mention.type is TimexType.DATE
+            and span.granularity is Granularity.DAY
+        ):
+            self.heading = (span.first, index)
+
+    def stamp(self, span: DateSpan) -> tuple[DateSpan, int | None]:
+        """A clock time that opens a line (a live report's "10:30 –" or a schedule's
+        "9:00 Opening ceremony"): on the day heading it, or on the publication date."""
+        if self.heading is None:
+            day, index = self.reference, None
+        else:
+            day, index = self.heading
+        return attrs.evolve(span, first=day, last=day), index
 
     def saw(self, mention: Mention, index: int) -> None:
-        """Note a mention; a single day it names becomes the date under discussion."""
+        """Note a mention; a single day it names becomes the date under discussion, and
+        a year written out in it the year under discussion."""
         span = mention.span
+        if (
+            self.enabled
+            and span is not None
+            and span.granularity not in _COARSE
+            and _YEAR_WRITTEN.search(mention.text)
+        ):
+            self.year = (span.last.year, mention.sentence)
+        elif self.year is not None and mention.relative and _DEICTIC.search(mention.text):
+            self.year = None  # "last month", "this year": the publication date again
         if (
             self.enabled
             and span is not None
@@ -105,6 +144,23 @@ class Narrative:
             shift = "in apposition to "
         how = f"narrative: {shift}{base} ({current.isoformat()})"
         return span, index, how
+
+    def in_year(self, span: DateSpan, sentence: int) -> DateSpan:
+        """A month or a month and day without a year ("on 1 and 2 November", "in March"),
+        moved into the year the same sentence has written out before it ("In 2023 ...
+        on 1 and 2 November"); unchanged when there is none, or when a phrase counting
+        from the publication date ("last month") came in between."""
+        if not self.enabled or self.year is None or sentence != self.year[1]:
+            return span
+        year = self.year[0]
+        if span.first.year == year or span.first.year != span.last.year:
+            return span
+        try:
+            return attrs.evolve(
+                span, first=span.first.replace(year=year), last=span.last.replace(year=year)
+            )
+        except ValueError:  # 29 February in a common year: the resolver's reading stands
+            return span
 
     def clock(self, span: DateSpan, sentence: int) -> tuple[DateSpan, int] | None:
         """A bare clock time moved onto the date under discussion, with its anchor.
