@@ -1,4 +1,4 @@
-"""The resolver's vocabulary, read once from the TOML files in ``resolve/data``.
+"""The resolver's vocabulary, read once from the TOML files in ``resolver/data``.
 
 Words live in data, grammar lives in code: :mod:`summitcal.resolver.grammar` builds its
 patterns from the word lists here.  :func:`lexicon` reads and checks the files on first
