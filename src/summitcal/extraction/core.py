@@ -66,7 +66,7 @@ _YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # phrase once the possessive is blanked out (same length, so offsets hold).
 _POSSESSIVE = re.compile(
     r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight"
-    r"|year|week|weekend|month|quarter|spring|summer|autumn|winter"
+    r"|(?<!new )year|week|weekend|month|quarter|spring|summer|autumn|winter"
     r"|january|february|march|april|may|june|july|august|september|october|november"
     r"|december)'s\b"
 )
@@ -577,6 +577,7 @@ class _Builder:
             "set": "a recurrence",
             "duration": "an unspecified amount of time",
             "age": "an age, the duration of a life so far",
+            "century": "a century named by its ordinal",
         }[extra.rule]
         self.add(
             Mention(

@@ -65,13 +65,15 @@ DURATION_MODS = {
     "less than": "LESS_THAN",
     "under": "LESS_THAN",
     "just under": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "just over": "MORE_THAN",
     "more than": "MORE_THAN",
     "up to": "EQUAL_OR_LESS",
     "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE",
 }
 # Said before the amount but kept outside the tag, as the corpus does ("a little over").
-OUTSIDE_MODS = {"a little over": "MORE_THAN", "just over": "MORE_THAN", "over": None}
+OUTSIDE_MODS = {"a little over": "MORE_THAN", "over": None}
 
 _LETTERS = {
     "second": "TS",
@@ -137,7 +139,8 @@ class Extra:
     Attributes:
         start: Offset of the expression in the text.
         end: Offset one past its end.
-        rule: ``ref``, ``set``, ``duration``, ``age``, ``coarse`` or ``narrative``.
+        rule: ``ref``, ``set``, ``duration``, ``age``, ``century``, ``coarse`` or
+            ``narrative``.
         type: The TIMEX3 type.
         value: The TIMEX3 value for ``ref``, ``set`` and ``duration``; ``""`` for a
             narrative expression, whose value depends on the date under discussion.
@@ -184,12 +187,15 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     clock = f"(?P<clock>{CLOCK})"
     b, e = r"(?<![\w-])", r"(?![\w-])"
     return (
+        # "now" after a word is mostly aspect ("had now agreed", "is now set"); after a
+        # comma ("the summits, now annual") or before "is"/"and" ("the question now is")
+        # it names the present.
         (
             "present",
             re.compile(
                 rf"{b}(?:right\s+now|currently|nowadays|these\s+days"
                 r"|(?:(?<=for\s)|(?<=from\s)|(?<=until\s)|(?<=than\s)|(?<=of\s)|(?<=by\s))now"
-                r"|(?<![\w,;:]\s)now|now(?=\s*[,.;:!?\"')]|\s*$))(?![\w-])"
+                r"|(?<![\w;:]\s)now|now(?=\s*[,.;:!?\"')]|\s*$|\s+(?:is|are|and|or)\b))(?![\w-])"
             ),
         ),
         ("past", re.compile(rf"{b}recently|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several)){e}")),
@@ -226,6 +232,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ),
         ),
         # An age is a duration on the adjective alone: "the <52-year-old> minister".
+        # An ordinal century: "the 21st century" is ``20``.
+        ("century", re.compile(rf"{b}the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\s+century{e}")),
         ("age", re.compile(rf"{b}(?P<age>\d{{1,3}}|{num})-year-old(?!\w)")),
         (
             "coarse",
@@ -378,6 +386,14 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                     type="DATE",
                     value=mod,
                     unit=m.group("cunit") or "year",
+                )
+            elif name == "century":
+                yield Extra(
+                    start=m.start(),
+                    end=m.end(),
+                    rule="century",
+                    type="DATE",
+                    value=f"{int(m.group('nth')) - 1:02d}",
                 )
             elif name == "age":
                 years = _count(m.group("age"), None)
