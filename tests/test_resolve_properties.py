@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitcal.errors import PhraseError
-from summitcal.resolver import Direction, resolve, scan
+from summitcal.resolver import Direction, Resolution, resolve, scan
+from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, _agree
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
@@ -227,3 +229,53 @@ def test_trigger_words_never_hide_a_rule_that_matches(text: str) -> None:
     for rule in rules():
         if rule.pattern.search(norm):
             assert id(rule) in kept, f"{rule.name!r} matches {text!r} but was filtered out"
+
+
+# --- spans and resolutions built straight into their slots ----------------------------------
+
+GRAINS = [g for g in Granularity if g not in (Granularity.TIME, Granularity.PART_OF_DAY)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    day=st.dates(min_value=date(1600, 1, 1), max_value=date(2400, 12, 31)),
+    grain=st.sampled_from(GRAINS),
+    mod=st.one_of(st.none(), st.sampled_from(list(Mod))),
+    zone=st.sampled_from([None, "Asia/Shanghai", "Europe/Brussels"]),
+)
+def test_trusted_unit_spans_agree_with_the_validating_constructor(
+    day: date, grain: Granularity, mod: Mod | None, zone: str | None
+) -> None:
+    try:
+        span = DateSpan.unit(grain, day, mod=mod, zone=zone)
+    except ValueError:
+        return  # refused before any span was made (a narrowed weekend or day)
+    assert _agree(span)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    first=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    extra=st.integers(min_value=0, max_value=40),
+    part=st.sampled_from(list(PartOfDay)),
+)
+def test_trusted_day_spans_agree_with_the_validating_constructor(
+    first: date, extra: int, part: PartOfDay
+) -> None:
+    for span in (
+        DateSpan.day(first),
+        DateSpan.days(first, first + timedelta(days=extra)),
+        DateSpan.part(first, part),
+        DateSpan.day(first).with_zone("Asia/Tokyo"),
+    ):
+        assert _agree(span)
+
+
+@settings(max_examples=100, deadline=None)
+@given(ref=st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)))
+def test_resolutions_built_in_their_slots_equal_constructed_ones(ref: date) -> None:
+    for phrase in ("on Friday", "early May", "for three days", "Monday morning Beijing time"):
+        got = resolve(phrase, reference=ref, direction=Direction.PAST)
+        fields = {a.name: getattr(got, a.name) for a in attrs.fields(Resolution)}
+        assert Resolution(**fields) == got
+        assert repr(Resolution(**fields)) == repr(got)

@@ -158,6 +158,61 @@ class Resolution:
         return self.timex
 
 
+_RESOLUTION_FIELDS = (
+    "text",
+    "timex",
+    "type",
+    "mod",
+    "zone",
+    "explanation",
+    "direction",
+    "rule",
+    "duration",
+    "resolved_span",
+)
+# The slot setters of Resolution, to build one per phrase without the frozen class's
+# __setattr__ guard (its fields are all derived here, so there is nothing to validate).
+(
+    _set_text,
+    _set_timex,
+    _set_type,
+    _set_mod,
+    _set_zone,
+    _set_explanation,
+    _set_direction,
+    _set_rule,
+    _set_duration,
+    _set_span,
+) = (Resolution.__dict__[name].__set__ for name in _RESOLUTION_FIELDS)
+
+
+def _resolution(
+    text: str,
+    timex: str,
+    kind: TimexType,
+    mod: Mod | None,
+    zone: str | None,
+    explanation: str,
+    direction: Direction,
+    rule: str,
+    duration: Duration | None,
+    span: DateSpan | None,
+) -> Resolution:
+    """A Resolution made straight into its slots (one is made per phrase)."""
+    made: Resolution = object.__new__(Resolution)
+    _set_text(made, text)
+    _set_timex(made, timex)
+    _set_type(made, kind)
+    _set_mod(made, mod)
+    _set_zone(made, zone)
+    _set_explanation(made, explanation)
+    _set_direction(made, direction)
+    _set_rule(made, rule)
+    _set_duration(made, duration)
+    _set_span(made, span)
+    return made
+
+
 @attrs.frozen
 class PhraseMatch:
     """A date phrase found in running text by :func:`scan`.
@@ -390,17 +445,17 @@ def _finish(
     span = result.span
     how = result.explanation
     rule = phrase.rule
-    return Resolution(
-        text=text,
-        timex=result.value,
-        type=_TIMEX_TYPES[result.type],
-        mod=span.mod if span is not None else None,
-        zone=span.zone if span is not None else None,
-        explanation=how if how.startswith(rule) else f"{rule}: {how}",
-        direction=used,
-        rule=rule,
-        duration=Duration(*result.duration) if result.duration is not None else None,
-        resolved_span=span,
+    return _resolution(
+        text,
+        result.value,
+        _TIMEX_TYPES[result.type],
+        span.mod if span is not None else None,
+        span.zone if span is not None else None,
+        how if how.startswith(rule) else f"{rule}: {how}",
+        used,
+        rule,
+        Duration(*result.duration) if result.duration is not None else None,
+        span,
     )
 
 
