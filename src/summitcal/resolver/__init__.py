@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -312,6 +313,8 @@ _YEAR = re.compile(r"(?<![\w/-])(1[6-9]\d\d|20\d\d)(?![\w/])")
 
 
 def _reference_date(text: str, reference: date | datetime) -> date:
+    if type(reference) is date:  # the common case, decided by one type test
+        return reference
     if isinstance(reference, datetime):
         if reference.tzinfo is None or reference.utcoffset() is None:
             raise PhraseError(text, "the reference datetime must be timezone-aware", 0)
@@ -344,44 +347,53 @@ def needs_direction(phrase: Phrase) -> bool:
     years, quarters, "last week", "three days ago", "May 2024", "next Friday", durations
     and sets cannot, so their sentence's tense is not read.
     """
-    core = phrase.core
-    kind = type(core)
-    if kind is Weekday:
-        assert isinstance(core, Weekday)
-        return _bare_weekday(core)
-    if kind is MonthDay:
-        assert isinstance(core, MonthDay)
-        return core.year is None and core.year_step is None
-    if kind is MonthRef or kind is HolidayRef or kind is SeasonRef:
-        assert isinstance(core, (MonthRef, HolidayRef, SeasonRef))
-        return core.rel is None and core.year is None and core.year_step is None
-    if kind is DayRange:
-        assert isinstance(core, DayRange)
-        first = core.start
-        if isinstance(first, Weekday):
-            return _bare_weekday(first)
-        if isinstance(first, MonthDay):  # a year on the first day fixes both
-            return first.year is None and first.year_step is None
-        return False
-    if kind is Shift:
-        assert isinstance(core, Shift)
-        base = core.base
-        if isinstance(base, MonthDay):
-            return base.year is None and base.year_step is None
-        return isinstance(base, Weekday) and _bare_weekday(base)
-    if kind is NumericDate:
-        assert isinstance(core, NumericDate)
-        return core.year is None
-    if kind is WeekendRef:
-        assert isinstance(core, WeekendRef)
-        return core.step is None
-    return kind is DayOfMonth
+    test = _NEEDS_DIRECTION.get(type(phrase.core))
+    return test is not None and test(phrase.core)
+
+
+def _yearless(core: MonthDay) -> bool:
+    return core.year is None and core.year_step is None
+
+
+def _unplaced(core: MonthRef | HolidayRef | SeasonRef) -> bool:
+    return core.rel is None and core.year is None and core.year_step is None
+
+
+def _range_needs(core: DayRange) -> bool:
+    first = core.start
+    if type(first) is Weekday:
+        return _bare_weekday(first)
+    if type(first) is MonthDay:  # a year on the first day fixes both
+        return _yearless(first)
+    return False
+
+
+def _shift_needs(core: Shift) -> bool:
+    base = core.base
+    if type(base) is MonthDay:
+        return _yearless(base)
+    return type(base) is Weekday and _bare_weekday(base)
 
 
 def _bare_weekday(core: Weekday) -> bool:
     # "last/next/this/coming Friday", "Friday next week" are placed by their words.
     return core.week is None and core.rel is None
 
+
+#: For each kind of core whose value may depend on the direction, whether this one does
+#: (a table by type, not a chain of type tests).
+_NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
+    Weekday: _bare_weekday,
+    MonthDay: _yearless,
+    MonthRef: _unplaced,
+    HolidayRef: _unplaced,
+    SeasonRef: _unplaced,
+    DayRange: _range_needs,
+    Shift: _shift_needs,
+    NumericDate: lambda core: core.year is None,
+    WeekendRef: lambda core: core.step is None,
+    DayOfMonth: lambda core: True,
+}
 
 #: The explanation's word for a phrase whose value no direction could change.
 NOT_NEEDED = "no direction needed"
@@ -406,10 +418,10 @@ def _finish(
     if context is not None and where is not None:
         # The phrase's own words, placed in the sentence (parse gave them in ``text``).
         shift = where[0] - (len(text) - len(text.lstrip()))
-        try:
-            _check_names(context, shift + p_start, shift + p_end, phrase, text)
-        except PhraseError as exc:
-            raise PhraseError(text, exc.reason, 0) from None
+        kind, bare = _kind_and_bare(phrase, phrase.rule)
+        reason = false_friend(context, shift + p_start, shift + p_end, bare=bare, kind=kind)
+        if reason is not None:
+            raise PhraseError(text, reason, 0)
     else:
         _check_names(text, p_start, p_end, phrase, text)
     used = direction

@@ -584,6 +584,30 @@ _RULES: dict[type, _Rule] = {
 }
 
 
+def _duration(core: DurationCore, reference: date) -> Anchored:
+    value = duration_value(core.unit, core.count)
+    how = f"duration of {core.count} {core.unit}(s)"
+    return Anchored(None, value, "DURATION", how, (core.unit, core.count))
+
+
+def _set(core: SetCore, reference: date) -> Anchored:
+    return Anchored(None, core.value, "SET", "recurrence")
+
+
+def _vague(core: VagueRef, reference: date) -> Anchored:
+    side = "before" if core.value == "PAST_REF" else "after"
+    how = f"an unspecified amount {side} {reference}: no calendar value, only a side"
+    return Anchored(None, core.value, "DATE", how)
+
+
+#: The cores that lie nowhere in time, each with how it is anchored.
+_SPANLESS: dict[type, Callable[[Any, date], Anchored]] = {
+    DurationCore: _duration,
+    SetCore: _set,
+    VagueRef: _vague,
+}
+
+
 # --- entry point --------------------------------------------------------------------------------
 
 
@@ -626,21 +650,9 @@ def anchor(
         narrative if narrative is not None else reference,
     )
     core = phrase.core
-    if isinstance(core, DurationCore):
-        value = duration_value(core.unit, core.count)
-        return Anchored(
-            span=None,
-            value=value,
-            type="DURATION",
-            explanation=f"duration of {core.count} {core.unit}(s)",
-            duration=(core.unit, core.count),
-        )
-    if isinstance(core, SetCore):
-        return Anchored(span=None, value=core.value, type="SET", explanation="recurrence")
-    if isinstance(core, VagueRef):
-        side = "before" if core.value == "PAST_REF" else "after"
-        how = f"an unspecified amount {side} {reference}: no calendar value, only a side"
-        return Anchored(span=None, value=core.value, type="DATE", explanation=how)
+    spanless = _SPANLESS.get(type(core))
+    if spanless is not None:  # a duration, a set or a vague reference: no span
+        return spanless(core, reference)
     try:
         kind = "DATE"
         if phrase.part_of_day is None and phrase.start_time is None:
@@ -669,4 +681,4 @@ def anchor(
         raise PhraseError(text, exc.reason, 0) from None
     except ValueError as exc:
         raise PhraseError(text, str(exc), 0) from None
-    return Anchored(span=span, value=span.timex, type=kind, explanation=how)
+    return Anchored(span, span.timex, kind, how)
