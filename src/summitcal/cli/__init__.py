@@ -15,6 +15,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from summitcal.errors import SummitcalError
 
@@ -22,6 +23,15 @@ __all__ = ["main"]
 
 # Sub-command modules of this package, in the order `summitcal --help` lists them.
 COMMAND_MODULES = ("catalog", "ical", "site", "resolve", "extract")
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A sub-command's parser: its epilog is a hand-formatted "Example:" block, so line
+    breaks are kept as written."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(**kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="The international AI-summit series as a calendar: list, resolve, export.",
     )
     parser.add_argument("--version", action="version", version=f"summitcal {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_CommandParser
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(f"summitcal.cli.{name}").register(sub)
     return parser

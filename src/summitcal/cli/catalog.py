@@ -37,7 +37,6 @@ def register(sub: Any) -> None:
         help="list catalogue events in date order",
         description="List catalogue events in date order, optionally filtered.",
         epilog=LIST_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_catalog_arguments(p)
     add_filter_arguments(p)
@@ -49,7 +48,6 @@ def register(sub: Any) -> None:
         help="show one event in full",
         description="Show one event: dates, place, actors, outcomes, doubts and sources.",
         epilog=SHOW_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_catalog_arguments(s)
     s.add_argument("id", help="the event's id")
@@ -62,7 +60,6 @@ def register(sub: Any) -> None:
         description="Load and validate a catalogue; the first problem is named by file, "
         "record and field.",
         epilog="Example:\n  summitcal check --seeds my-events/ --with-shipped\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_catalog_arguments(c)
     c.set_defaults(handler=run_check)

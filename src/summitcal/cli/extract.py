@@ -50,7 +50,6 @@ def register(sub: Any) -> None:
             "resolve it against the publication date."
         ),
         epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
         "files",

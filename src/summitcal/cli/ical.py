@@ -38,7 +38,6 @@ def register(sub: Any) -> None:
             "left out unless --include-undated. Writes to stdout unless --out."
         ),
         epilog=ICS_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_catalog_arguments(p)
     add_filter_arguments(p)
@@ -65,7 +64,6 @@ def register(sub: Any) -> None:
             "removed events, and stamps changes with the current time."
         ),
         epilog=REVISIONS_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     r.add_argument(
         "--seeds",

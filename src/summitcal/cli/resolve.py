@@ -26,7 +26,6 @@ def register(sub: Any) -> None:
             "absolute span, reading the direction from the sentence's tense."
         ),
         epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("phrase", help="the date phrase")
     p.add_argument(

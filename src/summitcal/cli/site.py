@@ -60,7 +60,6 @@ def register(sub: Any) -> None:
             "in one swap, so a failed build leaves the previous site as it was."
         ),
         epilog=BUILD_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_catalog_arguments(b)
     b.add_argument("dir", help="the site's directory (created or replaced)")
@@ -76,7 +75,6 @@ def register(sub: Any) -> None:
         help="serve the page and the feeds over HTTP (needs the 'serve' extra)",
         description="Run the feed server with uvicorn (pip install 'summitcal[serve]').",
         epilog=SERVE_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_catalog_arguments(s)
     s.add_argument(
@@ -99,7 +97,6 @@ def register(sub: Any) -> None:
         help="draw the timeline in the terminal (or as SVG)",
         description="A lane per series over the years, with parts under their summit.",
         epilog=TIMELINE_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_catalog_arguments(t)
     add_filter_arguments(t)
