@@ -92,17 +92,45 @@ _TOKEN = re.compile(r"[\w']+")
 
 
 @functools.lru_cache(maxsize=1024)
-def _reject_pattern(shared: frozenset[str]) -> re.Pattern[str]:
-    """A pattern for the listed names that contain one of the ``shared`` words."""
-    names = [n for n in lexicon().rejects if not shared.isdisjoint(_TOKEN.findall(n))]
+def _reject_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the listed ``names``, longest first (as a table of subsets)."""
     words = sorted(names, key=lambda w: (-len(w), w))
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
 
 
 @functools.cache
-def _reject_words() -> frozenset[str]:
-    return frozenset(w for name in lexicon().rejects for w in _TOKEN.findall(name))
+def _names_by_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each word of a listed name -> the names holding it, each with a probe: its longest
+    other word, which must appear near the phrase for the name to be there."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for name in sorted(lexicon().rejects):
+        words = list(dict.fromkeys(_TOKEN.findall(name)))
+        for word in words:
+            others = [w for w in words if w != word]
+            index.setdefault(word, []).append((name, max(others, key=len) if others else ""))
+    return {word: tuple(names) for word, names in index.items()}
+
+
+def _listed_name(text: str, start: int, end: int) -> str | None:
+    """The listed name that overlaps ``text[start:end]``, as written there, if any."""
+    index = _names_by_word()
+    hits = [index[w] for w in _TOKEN.findall(normalize(text[start:end])) if w in index]
+    if not hits:
+        return None
+    # A name can only overlap the phrase if it shares a word with it, and names are short:
+    # only the neighbourhood is searched, and only for names whose probe word is there (a
+    # substring test each, far cheaper than trying a pattern at every position).
+    lo = max(0, start - _REACH)
+    window = normalize(text[lo : end + _REACH])
+    names = [name for found in hits for name, probe in found if probe in window]
+    if not names:
+        return None
+    for m in _reject_pattern(tuple(sorted(set(names)))).finditer(window):
+        m_start, m_end = m.start() + lo, m.end() + lo
+        if m_start < end and start < m_end:
+            return text[m_start:m_end]
+    return None
 
 
 @functools.cache
@@ -152,16 +180,9 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
         kind: ``month``, ``season``, ``holiday``, ``year``, ``weekday`` or another rule
             name, to pick the checks that apply.
     """
-    # A listed name can only overlap the phrase if it shares a word with it, and names
-    # are short: only the neighbourhood of such a phrase is searched.
-    lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
-    shared = _reject_words().intersection(_TOKEN.findall(normalize(text[start:end])))
-    if shared:  # only the names that share a word with the phrase are looked for
-        norm = normalize(text[lo:hi])
-        for m in _reject_pattern(frozenset(shared)).finditer(norm):
-            m_start, m_end = m.start() + lo, m.end() + lo
-            if m_start < end and start < m_end:
-                return f"part of the name {text[m_start:m_end]!r}"
+    name = _listed_name(text, start, end)
+    if name is not None:
+        return f"part of the name {name!r}"
     if not bare:  # the checks below are for one calendar word alone
         return None
     word = text[start:end].strip().rstrip(".")
