@@ -102,7 +102,7 @@ class Mod(enum.Enum):
     @property
     def narrows(self) -> bool:
         """Whether this mod selects a part of the span's unit (START, MID, END)."""
-        return self in (Mod.START, Mod.MID, Mod.END)
+        return self in _THIRDS
 
 
 class PartOfDay(enum.Enum):
@@ -130,6 +130,15 @@ class Season(enum.Enum):
         return {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[self.value]
 
 
+# CPython 3.11 looks an enum member up through its class at about 80 ns a time, and spans
+# are made for every resolved phrase: the code below compares with these module names.
+_TIME, _PART_OF_DAY, _DAY = Granularity.TIME, Granularity.PART_OF_DAY, Granularity.DAY
+_WEEKEND, _WEEK, _MONTH = Granularity.WEEKEND, Granularity.WEEK, Granularity.MONTH
+_SEASON, _QUARTER, _HALF = Granularity.SEASON, Granularity.QUARTER, Granularity.HALF
+_YEAR, _DECADE, _CENTURY = Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY
+_THIRDS = (Mod.START, Mod.MID, Mod.END)
+
+
 # --- units: the calendar unit of a granularity that contains a given day ---------------
 
 
@@ -146,17 +155,17 @@ def _month_end(year: int, month: int) -> date:
 def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
     """First and last day of the calendar unit of ``granularity`` that contains ``day``."""
     g = granularity
-    if g in (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY):
+    if g in (_DAY, _TIME, _PART_OF_DAY):
         return day, day
-    if g is Granularity.WEEK:
+    if g is _WEEK:
         monday = day - timedelta(days=day.weekday())
         return monday, monday + timedelta(days=6)
-    if g is Granularity.WEEKEND:
+    if g is _WEEKEND:
         saturday = day - timedelta(days=day.weekday()) + timedelta(days=5)
         return saturday, saturday + timedelta(days=1)
-    if g is Granularity.MONTH:
-        return day.replace(day=1), _month_end(day.year, day.month)
-    if g is Granularity.SEASON:
+    if g is _MONTH:
+        return date(day.year, day.month, 1), _month_end(day.year, day.month)
+    if g is _SEASON:
         # Shift by one month so that December belongs to the winter that starts in it.
         shifted = (day.month % 12) // 3  # Dec,Jan,Feb -> 0; Mar..May -> 1; ...
         year = day.year if day.month != 1 and day.month != 2 else day.year - 1
@@ -168,15 +177,15 @@ def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
             end_month -= 12
             end_year += 1
         return first, _month_end(end_year, end_month)
-    if g is Granularity.QUARTER:
+    if g is _QUARTER:
         q0 = 3 * quarter_of(day.month) - 2
         return date(day.year, q0, 1), _month_end(day.year, q0 + 2)
-    if g is Granularity.HALF:
+    if g is _HALF:
         h0 = 6 * half_of(day.month) - 5
         return date(day.year, h0, 1), _month_end(day.year, h0 + 5)
-    if g is Granularity.YEAR:
+    if g is _YEAR:
         return date(day.year, 1, 1), date(day.year, 12, 31)
-    if g is Granularity.DECADE:
+    if g is _DECADE:
         y0 = day.year - day.year % 10
         return date(max(y0, 1), 1, 1), date(y0 + 9, 12, 31)
     # CENTURY, TIMEX3-style: 20 is 2000 to 2099.
@@ -187,29 +196,29 @@ def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
 def _unit_label(granularity: Granularity, day: date) -> str:
     """The TIMEX3 value of the unit of ``granularity`` that contains ``day``."""
     g = granularity
-    if g is Granularity.DAY:
+    if g is _DAY:
         return day.isoformat()
-    if g is Granularity.WEEK:
+    if g is _WEEK:
         iso_year, week, _ = day.isocalendar()
         return f"{iso_year:04d}-W{week:02d}"
-    if g is Granularity.WEEKEND:
+    if g is _WEEKEND:
         iso_year, week, _ = day.isocalendar()
         return f"{iso_year:04d}-W{week:02d}-WE"
-    if g is Granularity.MONTH:
+    if g is _MONTH:
         return f"{day.year:04d}-{day.month:02d}"
-    if g is Granularity.SEASON:
+    if g is _SEASON:
         first, _ = _unit_bounds(g, day)
         season = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[first.month]
         return f"{first.year:04d}-{season}"
-    if g is Granularity.QUARTER:
+    if g is _QUARTER:
         return f"{day.year:04d}-Q{quarter_of(day.month)}"
-    if g is Granularity.HALF:
+    if g is _HALF:
         return f"{day.year:04d}-H{half_of(day.month)}"
-    if g is Granularity.YEAR:
+    if g is _YEAR:
         return f"{day.year:04d}"
-    if g is Granularity.DECADE:
+    if g is _DECADE:
         return f"{day.year // 10:03d}"
-    if g is Granularity.CENTURY:
+    if g is _CENTURY:
         return f"{day.year // 100:02d}"
     raise AssertionError(f"no unit label for {g}")  # TIME and PART_OF_DAY are handled apart
 
@@ -223,14 +232,14 @@ def _narrowed(first: date, last: date, mod: Mod, granularity: Granularity) -> tu
     three months; a week into Monday-Tuesday, Wednesday-Friday and the weekend; decades
     and centuries into years.
     """
-    index = (Mod.START, Mod.MID, Mod.END).index(mod)
+    index = _THIRDS.index(mod)
     g = granularity
-    if g is Granularity.MONTH:
+    if g is _MONTH:
         cuts = (1, 11, 21)
         start = first.replace(day=cuts[index])
         end = last if index == 2 else first.replace(day=cuts[index + 1] - 1)
         return start, end
-    if g in (Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.SEASON):
+    if g in (_YEAR, _HALF, _QUARTER, _SEASON):
         months = []
         y, m = first.year, first.month
         while date(y, m, 1) <= last:
@@ -239,10 +248,10 @@ def _narrowed(first: date, last: date, mod: Mod, granularity: Granularity) -> tu
         size = len(months) // 3
         chunk = months[index * size : (index + 1) * size]
         return date(*chunk[0], 1), _month_end(*chunk[-1])
-    if g is Granularity.WEEK:
+    if g is _WEEK:
         lo, hi = ((0, 1), (2, 4), (5, 6))[index]
         return first + timedelta(days=lo), first + timedelta(days=hi)
-    if g is Granularity.WEEKEND:
+    if g is _WEEKEND:
         raise ValueError("a weekend has no early, middle or late part")
     # DECADE and CENTURY: thirds of the years, the middle third taking the remainder.
     years = last.year - first.year + 1
@@ -302,7 +311,7 @@ class DateSpan:
         if self.last < self.first:
             raise ValueError(f"span ends ({self.last}) before it starts ({self.first})")
         g = self.granularity
-        if g is Granularity.TIME:
+        if g is _TIME:
             if self.start_time is None:
                 raise ValueError("a TIME span needs a start_time")
             if (
@@ -313,10 +322,10 @@ class DateSpan:
                 raise ValueError(f"end time {self.end_time} is before start {self.start_time}")
         elif self.start_time is not None or self.end_time is not None:
             raise ValueError(f"clock times need granularity TIME, not {g.name}")
-        if (g is Granularity.PART_OF_DAY) != (self.part_of_day is not None):
+        if (g is _PART_OF_DAY) != (self.part_of_day is not None):
             raise ValueError("part_of_day goes with granularity PART_OF_DAY, and only with it")
-        if g in (Granularity.TIME, Granularity.PART_OF_DAY, Granularity.DAY):
-            if g is Granularity.PART_OF_DAY and self.first != self.last:
+        if g in (_TIME, _PART_OF_DAY, _DAY):
+            if g is _PART_OF_DAY and self.first != self.last:
                 raise ValueError("a part of day lies within one day")
             return
         unit_first, unit_last = _unit_bounds(g, self.first)
@@ -373,14 +382,14 @@ class DateSpan:
     def day(cls, day: date, *, zone: str | None = None) -> DateSpan:
         """One whole day."""
         if type(day) is date:  # all a day needs checking
-            return cls._trusted(day, day, Granularity.DAY, zone=zone)
+            return cls._trusted(day, day, _DAY, zone=zone)
         return cls(first=day, last=day, zone=zone)
 
     @classmethod
     def days(cls, first: date, last: date, *, zone: str | None = None) -> DateSpan:
         """Whole days from ``first`` to ``last`` inclusive."""
         if type(first) is date and type(last) is date and first <= last:
-            return cls._trusted(first, last, Granularity.DAY, zone=zone)
+            return cls._trusted(first, last, _DAY, zone=zone)
         return cls(first=first, last=last, zone=zone)
 
     @classmethod
@@ -394,18 +403,14 @@ class DateSpan:
             >>> DateSpan.unit(Granularity.MONTH, date(2025, 5, 1), mod=Mod.END).first
             datetime.date(2025, 5, 21)
         """
-        if granularity in (Granularity.TIME, Granularity.PART_OF_DAY):
+        if granularity in (_TIME, _PART_OF_DAY):
             raise ValueError(f"{granularity.name} is not a calendar unit; use at() or part()")
         first, last = _unit_bounds(granularity, day)
         narrows = mod is not None and mod.narrows
         if narrows:
             assert mod is not None
             first, last = _narrowed(first, last, mod, granularity)
-        if (
-            type(first) is date
-            and type(last) is date
-            and not (narrows and granularity is Granularity.DAY)
-        ):
+        if type(first) is date and type(last) is date and not (narrows and granularity is _DAY):
             # The bounds were just derived from the unit: nothing left to check (a
             # narrowed day is left to the checks, which refuse it).
             return cls._trusted(first, last, granularity, mod=mod, zone=zone)
@@ -425,7 +430,7 @@ class DateSpan:
         return cls(
             first=day,
             last=last or day,
-            granularity=Granularity.TIME,
+            granularity=_TIME,
             start_time=start,
             end_time=end,
             zone=zone,
@@ -435,10 +440,8 @@ class DateSpan:
     def part(cls, day: date, part: PartOfDay, *, zone: str | None = None) -> DateSpan:
         """A part of a day ("Monday morning")."""
         if type(day) is date and part is not None:
-            return cls._trusted(day, day, Granularity.PART_OF_DAY, part_of_day=part, zone=zone)
-        return cls(
-            first=day, last=day, granularity=Granularity.PART_OF_DAY, part_of_day=part, zone=zone
-        )
+            return cls._trusted(day, day, _PART_OF_DAY, part_of_day=part, zone=zone)
+        return cls(first=day, last=day, granularity=_PART_OF_DAY, part_of_day=part, zone=zone)
 
     # --- views -------------------------------------------------------------------------
 
@@ -450,7 +453,7 @@ class DateSpan:
     @property
     def is_timed(self) -> bool:
         """Whether the span carries clock times."""
-        return self.granularity is Granularity.TIME
+        return self.granularity is _TIME
 
     @property
     def sort_key(self) -> tuple[date, time, date]:
@@ -515,19 +518,19 @@ class DateSpan:
 
     def _format_timex(self) -> str:
         g = self.granularity
-        if g is Granularity.TIME:
+        if g is _TIME:
             assert self.start_time is not None
             start = f"{self.first.isoformat()}T{_clock(self.start_time)}"
             if self.end_time is None:
                 return start
             return f"{start}/{self.last.isoformat()}T{_clock(self.end_time)}"
-        if g is Granularity.PART_OF_DAY:
+        if g is _PART_OF_DAY:
             assert self.part_of_day is not None
             return f"{self.first.isoformat()}T{self.part_of_day.value}"
         head = _unit_label(g, self.first)
         if self.mod is not None and self.mod.narrows:
             return head
-        if g is Granularity.DAY:
+        if g is _DAY:
             return head if self.first == self.last else f"{head}/{self.last.isoformat()}"
         tail = _unit_label(g, self.last)
         return head if head == tail else f"{head}/{tail}"
@@ -555,7 +558,7 @@ class DateSpan:
             if not sep:
                 g, first, last, t_start, part = a
                 if mod is not None and mod.narrows:
-                    if g in (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY):
+                    if g in (_DAY, _TIME, _PART_OF_DAY):
                         raise TimexError(value, f"{mod.name} needs a unit coarser than a day")
                     first, last = _narrowed(first, last, mod, g)
                 # One value's fields come from its own parse and agree: no re-checks.
@@ -563,7 +566,7 @@ class DateSpan:
                     first, last, g, start_time=t_start, part_of_day=part, mod=mod, zone=zone
                 )
             b = _parse_one(tail)
-            if a[0] is not b[0] or a[0] is Granularity.PART_OF_DAY:
+            if a[0] is not b[0] or a[0] is _PART_OF_DAY:
                 raise TimexError(value, "a range joins two values of one kind (not parts of day)")
             if mod is not None and mod.narrows:
                 raise TimexError(value, f"{mod.name} applies to one unit, not a range")
@@ -657,27 +660,27 @@ def _parse_one(value: str) -> _Parsed:
             continue
         groups = m.groups()
         n = [int(x) if x and x.isdigit() else 0 for x in groups]
-        if g in (Granularity.DAY, Granularity.TIME, Granularity.PART_OF_DAY):
+        if g in (_DAY, _TIME, _PART_OF_DAY):
             day = date(n[0], n[1], n[2])
-            if g is Granularity.TIME:
+            if g is _TIME:
                 return g, day, day, time(n[3], n[4], n[5] or 0), None
-            if g is Granularity.PART_OF_DAY:
+            if g is _PART_OF_DAY:
                 return g, day, day, None, PartOfDay(groups[3])
             return g, day, day, None, None
-        if g in (Granularity.WEEK, Granularity.WEEKEND):
+        if g in (_WEEK, _WEEKEND):
             monday = date.fromisocalendar(n[0], n[1], 1)
             first, last = _unit_bounds(g, monday)
-        elif g is Granularity.MONTH:
+        elif g is _MONTH:
             first, last = _unit_bounds(g, date(n[0], n[1], 1))
-        elif g is Granularity.SEASON:
+        elif g is _SEASON:
             first, last = _unit_bounds(g, date(n[0], Season(groups[1]).first_month, 1))
-        elif g is Granularity.QUARTER:
+        elif g is _QUARTER:
             first, last = _unit_bounds(g, date(n[0], 3 * n[1] - 2, 1))
-        elif g is Granularity.HALF:
+        elif g is _HALF:
             first, last = _unit_bounds(g, date(n[0], 6 * n[1] - 5, 1))
-        elif g is Granularity.YEAR:
+        elif g is _YEAR:
             first, last = _unit_bounds(g, date(n[0], 1, 1))
-        elif g is Granularity.DECADE:
+        elif g is _DECADE:
             first, last = _unit_bounds(g, date(max(n[0] * 10, 1), 1, 1))
         else:
             first, last = _unit_bounds(g, date(max(n[0] * 100, 1), 1, 1))

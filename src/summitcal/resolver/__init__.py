@@ -395,6 +395,9 @@ _NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
     DayOfMonth: lambda core: True,
 }
 
+# Compared with once per phrase: module names are cheaper than enum lookups (see anchor).
+_AUTO, _NEAREST = Direction.AUTO, Direction.NEAREST
+
 #: The explanation's word for a phrase whose value no direction could change.
 NOT_NEEDED = "no direction needed"
 
@@ -425,16 +428,16 @@ def _finish(
     else:
         _check_names(text, p_start, p_end, phrase, text)
     used = direction
-    if direction is Direction.AUTO:
+    if direction is _AUTO:
         if not needs_direction(phrase):
-            used, label = Direction.NEAREST, NOT_NEEDED
+            used, label = _NEAREST, NOT_NEEDED
         elif context:
             start, end = where if where is not None else (len(context), len(context))
             used, cue = read_cue(context, start, end)
             cue_label = f" ('{cue}')" if cue is not None else " (no tense cue)"
             label = _DIRECTION_WORDS[used] + cue_label
         else:
-            used = Direction.NEAREST
+            used = _NEAREST
             label = _DIRECTION_WORDS[used] + " (no context)"
     else:
         label = _DIRECTION_WORDS[used]
