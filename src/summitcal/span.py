@@ -196,16 +196,19 @@ def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
 def _unit_label(granularity: Granularity, day: date) -> str:
     """The TIMEX3 value of the unit of ``granularity`` that contains ``day``."""
     g = granularity
+    # ISO strings sliced: cheaper than format specs, and isoformat pads the year to four.
     if g is _DAY:
         return day.isoformat()
+    if g is _MONTH:
+        return day.isoformat()[:7]
+    if g is _YEAR:
+        return day.isoformat()[:4]
     if g is _WEEK:
         iso_year, week, _ = day.isocalendar()
         return f"{iso_year:04d}-W{week:02d}"
     if g is _WEEKEND:
         iso_year, week, _ = day.isocalendar()
         return f"{iso_year:04d}-W{week:02d}-WE"
-    if g is _MONTH:
-        return f"{day.year:04d}-{day.month:02d}"
     if g is _SEASON:
         first, _ = _unit_bounds(g, day)
         season = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[first.month]
@@ -214,8 +217,6 @@ def _unit_label(granularity: Granularity, day: date) -> str:
         return f"{day.year:04d}-Q{quarter_of(day.month)}"
     if g is _HALF:
         return f"{day.year:04d}-H{half_of(day.month)}"
-    if g is _YEAR:
-        return f"{day.year:04d}"
     if g is _DECADE:
         return f"{day.year // 10:03d}"
     if g is _CENTURY:
@@ -513,7 +514,7 @@ class DateSpan:
         value = self._timex
         if value is None:
             value = self._format_timex()
-            object.__setattr__(self, "_timex", value)
+            _set_timex(self, value)
         return value
 
     def _format_timex(self) -> str:
