@@ -987,15 +987,10 @@ def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
         part = lex.day_parts[core.word][1]
     if part is not None and start is not None:
         raise _NoParse("a part of the day and a clock time together")
-    return Phrase(
-        core=core,
-        rule=rule.name,
-        mod=mod,
-        part_of_day=part,
-        start_time=start,
-        end_time=end,
-        zone=zone,
-    )
+    return Phrase._trusted(core, rule.name, mod, part, start, end, zone)
+
+
+_WORD = re.compile(r"\S+")
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -1042,7 +1037,7 @@ def parse(text: str) -> tuple[Phrase, int, int]:
     position = lo
     spans = sorted(
         (m.start(), m.end("body"))
-        for rule, pattern in _candidates(norm[lo:hi])
+        for rule, pattern in tried
         if rule.in_text
         for m in pattern.finditer(norm, lo, hi)
     )
@@ -1052,7 +1047,7 @@ def parse(text: str) -> tuple[Phrase, int, int]:
         position = max(position, end)
     while position < hi and not norm[position].isalnum():
         position += 1
-    word = re.match(r"\S+", norm[position:hi]) if position < hi else None
+    word = _WORD.match(norm, position, hi) if position < hi else None
     what = f"unexpected {text[position : position + len(word.group())]!r}" if word else "an end"
     raise PhraseError(text, f"not a date phrase ({what})", min(position, max(hi - 1, 0)))
 

@@ -320,3 +320,41 @@ class Phrase:
     start_time: time | None = None
     end_time: time | None = None
     zone: str | None = None
+
+    @classmethod
+    def _trusted(
+        cls,
+        core: Core,
+        rule: str,
+        mod: Mod | None,
+        part_of_day: str | None,
+        start_time: time | None,
+        end_time: time | None,
+        zone: str | None,
+    ) -> Phrase:
+        """The phrase made straight into its slots, for the grammar (one per phrase parsed).
+
+        Phrase has no validators, so this is the constructor without the frozen class's
+        per-field ``__setattr__`` guard, which costs more than the rest of the build.
+        """
+        made: Phrase = _new(cls)
+        _set_core(made, core)
+        _set_rule(made, rule)
+        _set_mod(made, mod)
+        _set_part_of_day(made, part_of_day)
+        _set_start_time(made, start_time)
+        _set_end_time(made, end_time)
+        _set_zone(made, zone)
+        return made
+
+
+_new = object.__new__
+(
+    _set_core,
+    _set_rule,
+    _set_mod,
+    _set_part_of_day,
+    _set_start_time,
+    _set_end_time,
+    _set_zone,
+) = (Phrase.__dict__[field.name].__set__ for field in attrs.fields(Phrase))
