@@ -84,6 +84,8 @@ class Rule:
             (``#`` stands for a digit); a text with none of them is not tried.
         in_text: Whether :func:`matches` looks for the rule in running text (a yearless
             "9/11" is read only when a caller hands it over as a phrase).
+        also: For some rules, a second set of such words: a text must hold one of each
+            set ("February 6-7" holds a separator and a month).
     """
 
     name: str
@@ -92,6 +94,7 @@ class Rule:
     day_level: bool
     triggers: frozenset[str] = frozenset()
     in_text: bool = True
+    also: frozenset[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -882,11 +885,27 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
     }
 
 
+def _second_triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """For the rules tried most in vain, a second set of necessary words (one of them must
+    be there too): a range needs its month or weekday besides its separator, a day of
+    the month its number, a shift its day, an offset its "ago" or "in"."""
+    day_numbers = frozenset("#") | _keys(lex.ordinals)
+    return {
+        "month-day range": _keys(lex.months),
+        "weekday range": _keys(lex.weekdays),
+        "month-day": day_numbers,
+        "day of the month": day_numbers,
+        "shifted day": _keys(lex.weekdays) | {"today", "tomorrow", "yesterday"},
+        "relative offset": frozenset({"ago", "now", "hence", "in"}),
+    }
+
+
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """The grammar's rules in priority order, compiled on first call and cached."""
     f = _Frag(lexicon())
     triggers = _triggers(f.lex)
+    second = _second_triggers(f.lex)
     return tuple(
         Rule(
             name,
@@ -895,6 +914,7 @@ def rules() -> tuple[Rule, ...]:
             day_level,
             triggers[name],
             in_text=name not in _PHRASE_ONLY,
+            also=second.get(name),
         )
         for name, core, build, day_level in _core_patterns(f)
     )
@@ -907,25 +927,37 @@ def rules() -> tuple[Rule, ...]:
 _PHRASE_ONLY = frozenset({"numeric day", "narrative day"})
 
 
-@functools.cache
-def _rule_masks() -> dict[str, int]:
-    """Trigger word -> bit mask of the rules (by index in :func:`rules`) it may start."""
+def _masks(words: Iterable[tuple[int, frozenset[str]]]) -> dict[str, int]:
+    """Trigger word -> bit mask of the rules (by index) it is a trigger of."""
     masks: dict[str, int] = {}
-    for i, rule in enumerate(rules()):
-        for trigger in rule.triggers:
+    for i, triggers in words:
+        for trigger in triggers:
             for word in _DIGITS if trigger == "#" else (trigger,):
                 masks[word] = masks.get(word, 0) | (1 << i)
     return masks
+
+
+@functools.cache
+def _rule_masks() -> tuple[dict[str, int], dict[str, int], int]:
+    """The masks of the first and second triggers, and the bits of the rules that have no
+    second set (always let through by it)."""
+    ordered = rules()
+    first = _masks((i, rule.triggers) for i, rule in enumerate(ordered))
+    second = _masks((i, rule.also) for i, rule in enumerate(ordered) if rule.also is not None)
+    free = sum(1 << i for i, rule in enumerate(ordered) if rule.also is None)
+    return first, second, free
 
 
 _BY_MASK: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
 
 
 def _candidates(norm: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
-    masks = _rule_masks()
+    first, second, mask2 = _rule_masks()
     mask = 0
     for word in tokens(norm):
-        mask |= masks.get(word, 0)
+        mask |= first.get(word, 0)
+        mask2 |= second.get(word, 0)
+    mask &= mask2
     found = _BY_MASK.get(mask)
     if found is None:  # a table of rule subsets (at most one entry per subset), not results
         chosen = [r for i, r in enumerate(rules()) if mask >> i & 1]
