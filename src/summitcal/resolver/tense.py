@@ -57,30 +57,77 @@ _KIND_DIRECTION = {
 }
 
 
+# A cue as the search knows it: the words after its second, its length, its words, kind.
+_Entry = tuple[list[str], int, str, str]
+
+
+@attrs.frozen
+class _Start:
+    """The cues that start with one word.
+
+    ``longer`` maps the second word to the cues of two or more words, longest first;
+    ``single`` is the cue of this word alone, if any (as ``(words, kind)``).
+    """
+
+    longer: dict[str, tuple[_Entry, ...]]
+    single: tuple[str, str] | None
+
+
+@attrs.frozen
+class _Words:
+    """The lexicon's tense words, arranged once for the search."""
+
+    starts: dict[str, _Start]
+    not_past: frozenset[str]
+    passive_before: frozenset[str]
+    passive_aux: frozenset[str]
+    date_words: frozenset[str]
+
+
 @functools.cache
-def _cue_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Cues by their first word, longest first: ``"is" -> (("is","set","to"), ...)``."""
+def _words() -> _Words:
+    """The tense words, read from the lexicon on first use."""
     lex = lexicon()
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for kind, cues in (
+    # Where the same words are two kinds ("wrote"), the kind listed first wins.
+    cues: list[tuple[list[str], str]] = []
+    for kind, listed in (
         ("reporting", lex.tense_reporting),
         ("past", lex.tense_past),
         ("present", lex.tense_present),
         ("future", lex.tense_future),
     ):
-        for cue in cues:
-            seq = tuple(cue.split())
-            index.setdefault(seq[0], []).append((seq, kind))
-    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
+        cues.extend((cue.split(), kind) for cue in listed)
+    longer: dict[str, dict[str, list[_Entry]]] = {}
+    single: dict[str, tuple[str, str]] = {}
+    for seq, kind in cues:
+        if len(seq) == 1:
+            single.setdefault(seq[0], (seq[0], kind))
+        else:
+            entry = (seq[2:], len(seq), " ".join(seq), kind)
+            longer.setdefault(seq[0], {}).setdefault(seq[1], []).append(entry)
+    starts = {
+        first: _Start(
+            {
+                second: tuple(sorted(entries, key=lambda entry: -entry[1]))
+                for second, entries in longer.get(first, {}).items()
+            },
+            single.get(first),
+        )
+        for first in sorted({*longer, *single})
+    }
+    return _Words(
+        starts=starts,
+        not_past=lex.not_past,
+        passive_before=lex.passive_before,
+        passive_aux=lex.passive_aux,
+        date_words=frozenset([*lex.weekdays, *lex.months, *lex.seasons]),
+    )
 
 
-_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
-
-
-@functools.cache
-def _interesting() -> frozenset[str]:
-    """The words a cue can start with."""
-    return frozenset(_cue_index())
+# A word: letters, with inner apostrophes or hyphens ("won't", "co-host").  The possessive
+# quantifiers match the same words as plain ones (a run of letters is never given back)
+# and save the engine its backtracking records.
+_WORD = re.compile(r"[a-z]++(?:['-][a-z]++)*+")
 
 
 # A cue as found: (distance, not before, words, kind); tuples sort nearest first, and the
@@ -88,35 +135,38 @@ def _interesting() -> frozenset[str]:
 _Found = tuple[int, bool, str, str]
 
 
-def _side(words: list[str], before: bool, found: list[_Found]) -> None:
-    lex = lexicon()
-    index = _cue_index()
-    firsts = _interesting()
+def _side(words: list[str], before: bool, found: list[_Found], table: _Words) -> None:
+    """Append the cues among ``words`` (one side of the phrase) to ``found``."""
+    starts = table.starts
     n = len(words)
     after = not before
     free = 0  # words before this one belong to a cue already found
-    # Only cue starts and words in -ed can be cues: find those first (most words are neither).
-    for i in [i for i, w in enumerate(words) if w in firsts or w.endswith("ed")]:
+    for i, w in enumerate(words):
         if i < free:
             continue
-        w = words[i]
-        for seq, kind in index.get(w, ()):
-            size = len(seq)
-            if size == 1 or tuple(words[i : i + size]) == seq:
-                if kind == "reporting" and i and words[i - 1] in lex.passive_aux:
-                    free = i + size  # "will be announced": a passive, no cue
-                    break
-                found.append((n - i - size if before else i, after, " ".join(seq), kind))
+        start = starts.get(w)
+        if start is not None:
+            cue = start.single
+            if start.longer and i + 1 < n:
+                for rest, size, joined, kind in start.longer.get(words[i + 1], ()):
+                    if size == 2 or words[i + 2 : i + size] == rest:
+                        cue = joined, kind
+                        break
+            if cue is not None:
+                joined, kind = cue
+                size = joined.count(" ") + 1
                 free = i + size
-                break
-        else:
-            if (
-                len(w) > 4
-                and w.endswith("ed")
-                and w not in lex.not_past
-                and (i == 0 or words[i - 1] not in lex.passive_before)
-            ):
-                found.append((n - i - 1 if before else i, after, w, "-ed"))
+                if kind == "reporting" and i and words[i - 1] in table.passive_aux:
+                    continue  # "will be announced": a passive, no cue
+                found.append((n - i - size if before else i, after, joined, kind))
+                continue
+        if (
+            len(w) > 4
+            and w.endswith("ed")
+            and w not in table.not_past
+            and (i == 0 or words[i - 1] not in table.passive_before)
+        ):
+            found.append((n - i - 1 if before else i, after, w, "-ed"))
 
 
 # Where a clause ends: a semicolon; "but", "while", "whereas"; a comma before "and" or a
@@ -124,7 +174,6 @@ def _side(words: list[str], before: bool, found: list[_Found]) -> None:
 # Sunday and will leave on Wednesday", not "on Sunday and Monday").  Found with str.find:
 # a pattern tried at every position costs more than the whole cue search.
 _BREAKS = (";", " but ", " while ", " whereas ", ", and ", ", which ", ", who ")
-_ANY_BREAK = re.compile("|".join(re.escape(mark) for mark in _BREAKS))
 _AND = " and "
 _NOT_AFTER_AND = frozenset(
     {"on", "in", "at", "from", "by", "the", "early", "late", "mid", "last", "next", "this"}
@@ -138,20 +187,15 @@ def _and_breaks(norm: str, at: int) -> bool:
     if word is None:
         return False
     w = word.group()
-    return w not in _NOT_AFTER_AND and w not in _date_words()
-
-
-@functools.cache
-def _date_words() -> frozenset[str]:
-    lex = lexicon()
-    return frozenset([*lex.weekdays, *lex.months, *lex.seasons])
+    return w not in _NOT_AFTER_AND and w not in _words().date_words
 
 
 def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence ``norm`` that holds the phrase at ``start..end``."""
     lo, hi = 0, len(norm)
-    # Most sentences hold none of the marks: one search rules them all out at once.
-    if _ANY_BREAK.search(norm) is not None:
+    # Most sentences hold none of the marks: a few substring tests rule them all out (a
+    # pattern search costs more); " wh" stands for the four marks that hold it.
+    if ";" in norm or " but " in norm or " wh" in norm or ", and " in norm:
         for mark in _BREAKS:
             k = norm.rfind(mark, lo, start)
             if k >= 0:
@@ -182,11 +226,17 @@ def _cues(norm: str, start: int, end: int, lo: int, hi: int) -> list[_Found]:
     read at all.  (Reporting verbs do not change this: right before the phrase they decide
     anyway, and elsewhere they count only when there is no other cue.)
     """
+    table = _words()
     found: list[_Found] = []
-    _side(_WORD.findall(norm, lo, start), True, found)
-    if found and found[-1][0] == 0 and found[-1][3] != "reporting":
-        return found
-    _side(_WORD.findall(norm, end, hi), False, found)
+    # An empty side costs nothing: the phrase often opens or closes its clause.
+    words = _WORD.findall(norm, lo, start) if lo < start else None
+    if words:
+        _side(words, True, found, table)
+        if found and found[-1][0] == 0 and found[-1][3] != "reporting":
+            return found
+    words = _WORD.findall(norm, end, hi) if end < hi else None
+    if words:
+        _side(words, False, found, table)
     return found
 
 
