@@ -276,6 +276,13 @@ def test_trusted_day_spans_agree_with_the_validating_constructor(
 def test_resolutions_built_in_their_slots_equal_constructed_ones(ref: date) -> None:
     for phrase in ("on Friday", "early May", "for three days", "Monday morning Beijing time"):
         got = resolve(phrase, reference=ref, direction=Direction.PAST)
-        fields = {a.name: getattr(got, a.name) for a in attrs.fields(Resolution)}
+        fields = {a.alias: getattr(got, a.name) for a in attrs.fields(Resolution)}
         assert Resolution(**fields) == got
         assert repr(Resolution(**fields)) == repr(got)
+        # The explanation is kept in parts until read: one made from its words is the same
+        # resolution (equal, same hash), before and after the parts are read.
+        worded = Resolution(**(fields | {"explanation": got.explanation}))
+        fresh = resolve(phrase, reference=ref, direction=Direction.PAST)
+        assert worded == fresh
+        assert hash(worded) == hash(fresh)
+        assert worded.explanation == fresh.explanation

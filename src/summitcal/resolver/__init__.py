@@ -33,6 +33,7 @@ from dateutil.relativedelta import relativedelta
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor as anchor_phrase
 from summitcal.resolver.anchor import duration_value
+from summitcal.resolver.explain import Why, words
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
 from summitcal.resolver.normalize import normalize
@@ -113,7 +114,7 @@ class Duration:
         return relativedelta(**{f"{self.unit}s": self.count})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Resolution:
     """A resolved phrase.
 
@@ -134,11 +135,27 @@ class Resolution:
     type: TimexType
     mod: Mod | None
     zone: str | None
-    explanation: str
+    # The explanation, in parts until it is first read (most callers never read it; see
+    # summitcal.resolver.explain); compared in words.
+    _why: Why = attrs.field(alias="explanation", eq=words)
     direction: Direction
     rule: str
     duration: Duration | None = None
     resolved_span: DateSpan | None = attrs.field(default=None, repr=False)
+
+    @property
+    def explanation(self) -> str:
+        """The rule and the anchor used, in a few words."""
+        why = self._why
+        if isinstance(why, str):
+            return why
+        said = words(why)
+        _set_why(self, said)
+        return said
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SHOWN)
+        return f"Resolution({shown})"
 
     @property
     def span(self) -> DateSpan:
@@ -159,13 +176,14 @@ class Resolution:
         return self.timex
 
 
+_SHOWN = ("text", "timex", "type", "mod", "zone", "explanation", "direction", "rule", "duration")
 _RESOLUTION_FIELDS = (
     "text",
     "timex",
     "type",
     "mod",
     "zone",
-    "explanation",
+    "_why",
     "direction",
     "rule",
     "duration",
@@ -179,7 +197,7 @@ _RESOLUTION_FIELDS = (
     _set_type,
     _set_mod,
     _set_zone,
-    _set_explanation,
+    _set_why,
     _set_direction,
     _set_rule,
     _set_duration,
@@ -193,7 +211,7 @@ def _resolution(
     kind: TimexType,
     mod: Mod | None,
     zone: str | None,
-    explanation: str,
+    explanation: Why,
     direction: Direction,
     rule: str,
     duration: Duration | None,
@@ -206,7 +224,7 @@ def _resolution(
     _set_type(made, kind)
     _set_mod(made, mod)
     _set_zone(made, zone)
-    _set_explanation(made, explanation)
+    _set_why(made, explanation)
     _set_direction(made, direction)
     _set_rule(made, rule)
     _set_duration(made, duration)
@@ -398,6 +416,14 @@ _NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
 # Compared with once per phrase: module names are cheaper than enum lookups (see anchor).
 _AUTO, _NEAREST = Direction.AUTO, Direction.NEAREST
 
+_NO_CUE, _NO_CONTEXT = "{} (no tense cue)", "{} (no context)"
+
+
+def _ruled(rule: str, how: str) -> str:
+    """An explanation led by its rule's name ("weekday, past ..."), once."""
+    return how if how.startswith(rule) else f"{rule}: {how}"
+
+
 #: The explanation's word for a phrase whose value no direction could change.
 NOT_NEEDED = "no direction needed"
 
@@ -428,17 +454,18 @@ def _finish(
     else:
         _check_names(text, p_start, p_end, phrase, text)
     used = direction
+    label: Why
     if direction is _AUTO:
         if not needs_direction(phrase):
             used, label = _NEAREST, NOT_NEEDED
         elif context:
             start, end = where if where is not None else (len(context), len(context))
             used, cue = read_cue(context, start, end)
-            cue_label = f" ('{cue}')" if cue is not None else " (no tense cue)"
-            label = _DIRECTION_WORDS[used] + cue_label
+            word = _DIRECTION_WORDS[used]
+            label = ("{} ('{}')", word, cue) if cue is not None else (_NO_CUE, word)
         else:
             used = _NEAREST
-            label = _DIRECTION_WORDS[used] + " (no context)"
+            label = (_NO_CONTEXT, _DIRECTION_WORDS[used])
     else:
         label = _DIRECTION_WORDS[used]
     context_year = None
@@ -458,7 +485,7 @@ def _finish(
         narrative=story_day,
     )
     span = result.span
-    how = result.explanation
+    why = result.why
     rule = phrase.rule
     return _resolution(
         text,
@@ -466,7 +493,7 @@ def _finish(
         _TIMEX_TYPES[result.type],
         span.mod if span is not None else None,
         span.zone if span is not None else None,
-        how if how.startswith(rule) else f"{rule}: {how}",
+        (_ruled, rule, why),
         used,
         rule,
         Duration(*result.duration) if result.duration is not None else None,

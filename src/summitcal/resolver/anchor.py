@@ -19,6 +19,7 @@ import attrs
 from dateutil.easter import easter
 
 from summitcal.errors import PhraseError
+from summitcal.resolver.explain import Why, words
 from summitcal.resolver.lexicon import Holiday, lexicon
 from summitcal.resolver.phrase import (
     Core,
@@ -113,15 +114,20 @@ class Anchored(NamedTuple):
         span: The span (``None`` for a duration, a set or a vague reference).
         value: The TIMEX3 value.
         type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
-        explanation: The rule and the anchor, in a few words.
+        why: The rule and the anchor, in parts (see :mod:`~summitcal.resolver.explain`).
         duration: For a duration: (unit, count), e.g. ("day", 3).
     """
 
     span: DateSpan | None
     value: str
     type: str
-    explanation: str
+    why: Why
     duration: tuple[str, int] | None = None
+
+    @property
+    def explanation(self) -> str:
+        """The rule and the anchor, in a few words."""
+        return words(self.why)
 
 
 class _Ctx:
@@ -135,7 +141,7 @@ class _Ctx:
         direction: Direction,  # never AUTO here
         order: NumericOrder | None,
         context_year: int | None,
-        label: str,  # the direction as explained: "past ('said')"
+        label: Why,  # the direction as explained: "past ('said')"
         narrative: date,  # the day the story is at ("the next day" counts from it)
     ) -> None:
         self.reference = reference
@@ -154,7 +160,7 @@ def _pick_yearly(
     ctx: _Ctx,
     *,
     future_by_last: bool,
-) -> tuple[date, date, str]:
+) -> tuple[date, date, Why]:
     """Choose the occurrence of a yearly thing that the direction points to.
 
     PAST: the latest whose first day is on or before the reference.  FUTURE: the earliest
@@ -176,22 +182,22 @@ def _pick_yearly(
         for y in range(ref.year + 1, ref.year - 5, -1):
             found = occurrence(y)
             if found is not None and found[0] <= ref:
-                return found[0], found[1], f"latest on or before {ref}"
+                return found[0], found[1], ("latest on or before {}", ref)
     elif ctx.direction is _FUTURE:
         for y in range(ref.year - 1, ref.year + 5):
             found = occurrence(y)
             if found is not None and (found[1] if future_by_last else found[0]) >= ref:
-                return found[0], found[1], f"earliest on or after {ref}"
+                return found[0], found[1], ("earliest on or after {}", ref)
     else:
         own = occurrence(ref.year)
         if own is not None and own[0].year == ref.year:
             first, last = own
             # (An adjacent year without the day, 29 February, keeps the same year's.)
             if first > add_months(ref, 6) and (other := occurrence(ref.year - 1)):
-                return *other, f"nearest to {ref} (over six months ahead: year before)"
+                return *other, ("nearest to {} (over six months ahead: year before)", ref)
             if last < add_months(ref, -6) and (other := occurrence(ref.year + 1)):
-                return *other, f"nearest to {ref} (over six months back: year after)"
-            return first, last, f"nearest to {ref} (same year)"
+                return *other, ("nearest to {} (over six months back: year after)", ref)
+            return first, last, ("nearest to {} (same year)", ref)
     raise _Fail("no occurrence near the reference date")
 
 
@@ -202,56 +208,56 @@ def _with_year(
     ctx: _Ctx,
     *,
     future_by_last: bool,
-) -> tuple[date, date, str]:
+) -> tuple[date, date, Why]:
     if year is not None:
         first, last = make(year)
-        return first, last, f"year {year} given"
+        return first, last, ("year {} given", year)
     if step is not None:
         first, last = make(ctx.reference.year + step)
-        return first, last, f"publication year {step:+d}" if step else "publication year"
+        return first, last, ("publication year {:+d}", step) if step else "publication year"
     return _pick_yearly(make, ctx, future_by_last=future_by_last)
 
 
-def _direction_word(ctx: _Ctx) -> str:
+def _direction_word(ctx: _Ctx) -> Why:
     return ctx.label
 
 
 # --- weekdays ------------------------------------------------------------------------------
 
 
-def _weekday_day(w: Weekday, ctx: _Ctx) -> tuple[date, str]:
+def _weekday_day(w: Weekday, ctx: _Ctx) -> tuple[date, Why]:
     ref = ctx.reference
     name = _WEEKDAYS[w.weekday]
     monday = ref - timedelta(days=ref.weekday())
     rel = w.rel
     if w.week is not None:
         day = monday + timedelta(days=7 * w.week + w.weekday)
-        return day, f"{name} of the ISO week {w.week:+d} from {ref}"
+        return day, ("{} of the ISO week {:+d} from {}", name, w.week, ref)
     if rel == "next":
-        return monday + timedelta(days=7 + w.weekday), f"{name} of the ISO week after {ref}'s"
+        return monday + timedelta(days=7 + w.weekday), ("{} of the ISO week after {}'s", name, ref)
     if rel == "this":
-        return monday + timedelta(days=w.weekday), f"{name} of {ref}'s ISO week"
+        return monday + timedelta(days=w.weekday), ("{} of {}'s ISO week", name, ref)
     back = (ref.weekday() - w.weekday) % 7
     ahead = (w.weekday - ref.weekday()) % 7
     if rel in ("last", "past"):
         back = back or 7
-        return ref - timedelta(days=back), f"latest {name} before {ref}"
+        return ref - timedelta(days=back), ("latest {} before {}", name, ref)
     if rel in ("coming", "this coming", "the coming"):
         ahead = ahead or 7
-        return ref + timedelta(days=ahead), f"earliest {name} after {ref}"
+        return ref + timedelta(days=ahead), ("earliest {} after {}", name, ref)
     if back == 0:
-        return ref, f"{ctx.label}: {name} = publication day {ref}"
+        return ref, ("{}: {} = publication day {}", ctx.label, name, ref)
     d = ctx.direction
     if d is _PAST or (d is _NEAREST and back <= ahead):
-        return ref - timedelta(days=back), f"{ctx.label}: latest {name} on or before {ref}"
-    return ref + timedelta(days=ahead), f"{ctx.label}: earliest {name} on or after {ref}"
+        return ref - timedelta(days=back), ("{}: latest {} on or before {}", ctx.label, name, ref)
+    return ref + timedelta(days=ahead), ("{}: earliest {} on or after {}", ctx.label, name, ref)
 
 
-def _day_of(core: Weekday | MonthDay | DayWord, ctx: _Ctx) -> tuple[date, str]:
+def _day_of(core: Weekday | MonthDay | DayWord, ctx: _Ctx) -> tuple[date, Why]:
     if isinstance(core, Weekday):
         return _weekday_day(core, ctx)
     if isinstance(core, DayWord):
-        return ctx.reference + timedelta(days=core.offset), f"{core.word} from {ctx.reference}"
+        return ctx.reference + timedelta(days=core.offset), ("{} from {}", core.word, ctx.reference)
     first, _, how = _with_year(
         lambda y: (date(y, core.month, core.day),) * 2,
         core.year,
@@ -259,20 +265,22 @@ def _day_of(core: Weekday | MonthDay | DayWord, ctx: _Ctx) -> tuple[date, str]:
         ctx,
         future_by_last=False,
     )
-    return first, f"{ctx.label}: {how}"
+    return first, ("{}: {}", ctx.label, how)
 
 
 # --- the cores --------------------------------------------------------------------------------
 
 
-def _range(core: DayRange, ctx: _Ctx) -> tuple[DateSpan, str]:
+def _range(core: DayRange, ctx: _Ctx) -> tuple[DateSpan, Why]:
     a, b = core.start, core.end
     if isinstance(a, Weekday) and isinstance(b, Weekday):
         first, how = _weekday_day(a, ctx)
         last = first + timedelta(days=(b.weekday - first.weekday()) % 7)
-        return DateSpan.days(
-            first, last
-        ), f"weekday range, {how}; {_WEEKDAYS[b.weekday]}: first on or after it"
+        return DateSpan.days(first, last), (
+            "weekday range, {}; {}: first on or after it",
+            how,
+            _WEEKDAYS[b.weekday],
+        )
     assert isinstance(a, MonthDay)
     assert isinstance(b, MonthDay)
 
@@ -288,10 +296,10 @@ def _range(core: DayRange, ctx: _Ctx) -> tuple[DateSpan, str]:
         first, last, how = _with_year(make, a.year, a.year_step, ctx, future_by_last=False)
     if last < first:
         raise _Fail(f"the range ends ({last}) before it starts ({first})")
-    return DateSpan.days(first, last), f"day range, {_direction_word(ctx)}: {how}"
+    return DateSpan.days(first, last), ("day range, {}: {}", _direction_word(ctx), how)
 
 
-def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, str]:
+def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, Why]:
     a, b = core.first, core.second
     if ctx.order is NumericOrder.DAY_FIRST:
         day, month, how = a, b, "day first (as asked)"
@@ -314,9 +322,9 @@ def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, str]:
         except ValueError as exc:
             raise _Fail(f"not a calendar date: {exc}") from None
         first, how_year = _day_of(MonthDay(month=month, day=day), ctx)
-        return DateSpan.day(first), f"numeric day, {how}; {how_year}"
+        return DateSpan.day(first), ("numeric day, {}; {}", how, how_year)
     try:
-        return DateSpan.day(date(core.year, month, day)), f"numeric date, {how}"
+        return DateSpan.day(date(core.year, month, day)), ("numeric date, {}", how)
     except ValueError as exc:
         raise _Fail(f"not a calendar date: {exc}") from None
 
@@ -326,17 +334,18 @@ def _month_span(month: int, year: int) -> tuple[date, date]:
     return first, date(year, month, _month_length(year, month))
 
 
-def _month(core: MonthRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _month(core: MonthRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     ref = ctx.reference
+    how: Why
     if core.rel is not None:
         if core.rel == 0:
             year, how = ref.year, "publication year"
         elif core.rel < 0:
             year = ref.year if core.month < ref.month else ref.year - 1
-            how = f"latest before {ref}"
+            how = ("latest before {}", ref)
         else:
             year = ref.year if core.month > ref.month else ref.year + 1
-            how = f"earliest after {ref}"
+            how = ("earliest after {}", ref)
         first = date(year, core.month, 1)
     else:
         first, _, how = _with_year(
@@ -347,7 +356,7 @@ def _month(core: MonthRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
             future_by_last=True,
         )
     span = DateSpan.unit(Granularity.MONTH, first, mod=mod)
-    return span, f"month, {_direction_word(ctx)}: {how}"
+    return span, ("month, {}: {}", _direction_word(ctx), how)
 
 
 def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
@@ -370,10 +379,11 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
     return first, first + timedelta(days=h.days - 1)
 
 
-def _holiday(core: HolidayRef, ctx: _Ctx) -> tuple[DateSpan, str]:
+def _holiday(core: HolidayRef, ctx: _Ctx) -> tuple[DateSpan, Why]:
     def make(y: int) -> tuple[date, date]:
         return _holiday_span(core.holiday, y)
 
+    how: Why
     if core.rel is not None and core.year is None:
         ref = ctx.reference
         if core.rel == 0:
@@ -381,18 +391,24 @@ def _holiday(core: HolidayRef, ctx: _Ctx) -> tuple[DateSpan, str]:
             how = "publication year"
         elif core.rel < 0:
             first, last = next(s for s in (make(ref.year), make(ref.year - 1)) if s[0] < ref)
-            how = f"latest before {ref}"
+            how = ("latest before {}", ref)
         else:
             first, last = next(s for s in (make(ref.year), make(ref.year + 1)) if s[0] > ref)
-            how = f"earliest after {ref}"
+            how = ("earliest after {}", ref)
     else:
         first, last, how = _with_year(make, core.year, core.year_step, ctx, future_by_last=False)
-    return DateSpan.days(first, last), f"holiday ({core.name}), {_direction_word(ctx)}: {how}"
+    return DateSpan.days(first, last), (
+        "holiday ({}), {}: {}",
+        core.name,
+        _direction_word(ctx),
+        how,
+    )
 
 
-def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     season = Season(core.season)
     ref = ctx.reference
+    how: Why
 
     def make(y: int) -> tuple[date, date]:  # three months from the first (plain arithmetic)
         first = date(y, season.first_month, 1)
@@ -406,21 +422,24 @@ def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]
             how = "the one containing the publication date" if inside else "publication year"
         elif core.rel < 0:
             first = [s for s in candidates if s[1] < ref][-1][0]
-            how = f"latest ended before {ref}"
+            how = ("latest ended before {}", ref)
         else:
             first = next(s for s in candidates if s[0] > ref)[0]
-            how = f"earliest starting after {ref}"
+            how = ("earliest starting after {}", ref)
     else:
         first, _, how = _with_year(make, core.year, core.year_step, ctx, future_by_last=True)
     span = DateSpan.unit(Granularity.SEASON, first, mod=mod)
-    return span, f"season ({season.name.lower()}), {_direction_word(ctx)}: {how}"
+    return span, ("season ({}), {}: {}", season.name.lower(), _direction_word(ctx), how)
 
 
-def _year_of(year: int | None, step: int | None, ctx: _Ctx) -> tuple[int, str]:
+def _year_of(year: int | None, step: int | None, ctx: _Ctx) -> tuple[int, Why]:
     if year is not None:
-        return year, f"year {year} given"
+        return year, ("year {} given", year)
     step = step or 0
-    return ctx.reference.year + step, "publication year" + (f" {step:+d}" if step else "")
+    return ctx.reference.year + step, (
+        "publication year {:+d}",
+        step,
+    ) if step else "publication year"
 
 
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
@@ -435,115 +454,144 @@ def _moved(day: date, unit: str, count: int) -> date:
     return add_months(day, _UNIT_MONTHS[unit] * count)
 
 
-def _relative(core: Relative, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _relative(core: Relative, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     ref = ctx.reference
     g = _UNIT_GRANULARITY[core.unit]
     if core.anchored and ctx.context_year is not None:
         year = ctx.context_year + core.step
-        return DateSpan.unit(
-            g, date(year, 1, 1), mod=mod
-        ), f"year {core.step:+d} from {ctx.context_year} named in the sentence"
+        return DateSpan.unit(g, date(year, 1, 1), mod=mod), (
+            "year {:+d} from {} named in the sentence",
+            core.step,
+            ctx.context_year,
+        )
     step = core.step
     day = _moved(ref, core.unit, step)
-    where = "the publication date's" if step == 0 else f"{step:+d} from the publication date's"
-    return DateSpan.unit(g, day, mod=mod), f"relative {core.unit}: {where} {core.unit}"
+    if step == 0:
+        return DateSpan.unit(g, day, mod=mod), (
+            "relative {}: the publication date's {}",
+            core.unit,
+            core.unit,
+        )
+    return DateSpan.unit(g, day, mod=mod), (
+        "relative {}: {:+d} from the publication date's {}",
+        core.unit,
+        step,
+        core.unit,
+    )
 
 
-def _offset(core: Offset, ctx: _Ctx) -> tuple[DateSpan, str]:
+def _offset(core: Offset, ctx: _Ctx) -> tuple[DateSpan, Why]:
     ref = ctx.reference
     day = _moved(ref, core.unit, core.count)
     g = _UNIT_GRANULARITY[core.unit]
     sign = "after" if core.count > 0 else "before"
     n = abs(core.count)
-    return DateSpan.unit(g, day), f"{n} {core.unit}(s) {sign} {ref}, kept at {g.value} granularity"
+    return DateSpan.unit(g, day), (
+        "{} {}(s) {} {}, kept at {} granularity",
+        n,
+        core.unit,
+        sign,
+        ref,
+        g.value,
+    )
 
 
-def _narrative(core: Narrative, ctx: _Ctx) -> tuple[DateSpan, str]:
+def _narrative(core: Narrative, ctx: _Ctx) -> tuple[DateSpan, Why]:
     day = _moved(ctx.narrative, core.unit, core.count)
     g = _UNIT_GRANULARITY[core.unit]
     whose = "the publication date" if ctx.narrative == ctx.reference else "the story's day"
     return DateSpan.unit(g, day), (
-        f"{core.count:+d} {core.unit}(s) from {ctx.narrative} ({whose}), "
-        f"kept at {g.value} granularity"
+        "{:+d} {}(s) from {} ({}), kept at {} granularity",
+        core.count,
+        core.unit,
+        ctx.narrative,
+        whose,
+        g.value,
     )
 
 
-def _weekend(core: WeekendRef, ctx: _Ctx) -> tuple[DateSpan, str]:
+def _weekend(core: WeekendRef, ctx: _Ctx) -> tuple[DateSpan, Why]:
     ref = ctx.reference
+    how: Why
     saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5)
     if core.step is not None:
         day = saturday + timedelta(weeks=core.step)
-        how = f"weekend of the ISO week {core.step:+d} from {ref}'s"
+        how = ("weekend of the ISO week {:+d} from {}'s", core.step, ref)
     elif ctx.direction is _PAST:
         day = saturday if ref >= saturday else saturday - timedelta(weeks=1)
-        how = f"past: latest weekend starting on or before {ref}"
+        how = ("past: latest weekend starting on or before {}", ref)
     else:
         day = saturday if ref <= saturday + timedelta(days=1) else saturday + timedelta(weeks=1)
-        how = f"{ctx.direction.value}: the weekend of {ref}'s week"
+        how = ("{}: the weekend of {}'s week", ctx.direction.value, ref)
     return DateSpan.unit(Granularity.WEEKEND, day), how
 
 
-def _explicit(core: Explicit, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _explicit(core: Explicit, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     return DateSpan.day(core.day), "explicit date"
 
 
 _DAY_LABELS = {Weekday: "weekday", DayWord: "day word", MonthDay: "month-day"}
 
 
-def _checked_day(core: Weekday | DayWord | MonthDay, ctx: _Ctx) -> tuple[date, str]:
+def _checked_day(core: Weekday | DayWord | MonthDay, ctx: _Ctx) -> tuple[date, Why]:
     day, how = _day_of(core, ctx)
     if isinstance(core, MonthDay) and core.weekday is not None and day.weekday() != core.weekday:
         raise _Fail(f"{day} is a {_WEEKDAYS[day.weekday()]}, not a {_WEEKDAYS[core.weekday]}")
-    return day, f"{_DAY_LABELS[type(core)]}, {how}"
+    return day, ("{}, {}", _DAY_LABELS[type(core)], how)
 
 
 def _single_day(
     core: Weekday | DayWord | MonthDay, ctx: _Ctx, mod: Mod | None
-) -> tuple[DateSpan, str]:
+) -> tuple[DateSpan, Why]:
     day, how = _checked_day(core, ctx)
     return DateSpan.day(day), how
 
 
-def _shift(core: Shift, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _shift(core: Shift, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     day, how = _day_of(core.base, ctx)
-    return DateSpan.day(day + timedelta(days=core.days)), f"{core.days:+d} days from {day} ({how})"
+    return DateSpan.day(day + timedelta(days=core.days)), (
+        "{:+d} days from {} ({})",
+        core.days,
+        day,
+        how,
+    )
 
 
-def _year(core: YearRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _year(core: YearRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     return DateSpan.unit(Granularity.YEAR, date(core.year, 1, 1), mod=mod), "explicit year"
 
 
-def _quarter(core: QuarterRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _quarter(core: QuarterRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     year, how = _year_of(core.year, core.year_step, ctx)
     day = date(year, 3 * core.quarter - 2, 1)
-    return DateSpan.unit(Granularity.QUARTER, day, mod=mod), f"quarter, {how}"
+    return DateSpan.unit(Granularity.QUARTER, day, mod=mod), ("quarter, {}", how)
 
 
-def _half(core: HalfRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _half(core: HalfRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     year, how = _year_of(core.year, core.year_step, ctx)
     day = date(year, 6 * core.half - 5, 1)
-    return DateSpan.unit(Granularity.HALF, day, mod=mod), f"half year, {how}"
+    return DateSpan.unit(Granularity.HALF, day, mod=mod), ("half year, {}", how)
 
 
-def _decade(core: Decade, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _decade(core: Decade, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     return DateSpan.unit(Granularity.DECADE, date(core.first_year, 1, 1), mod=mod), "decade"
 
 
-def _no_mod(rule: Callable[[Any, _Ctx], tuple[DateSpan, str]]) -> _Rule:
+def _no_mod(rule: Callable[[Any, _Ctx], tuple[DateSpan, Why]]) -> _Rule:
     return lambda core, ctx, mod: rule(core, ctx)
 
 
-_Rule = Callable[[Any, _Ctx, Mod | None], tuple[DateSpan, str]]
+_Rule = Callable[[Any, _Ctx, Mod | None], tuple[DateSpan, Why]]
 
 
-def _span_of(core: Core, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, str]:
+def _span_of(core: Core, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
     rule = _RULES.get(type(core))
     if rule is None:  # durations and sets have no span
         raise AssertionError(f"no span rule for {core!r} at {ctx.reference}")
     return rule(core, ctx, mod)
 
 
-def _day_of_month(core: DayOfMonth, ctx: _Ctx) -> tuple[DateSpan, str]:
+def _day_of_month(core: DayOfMonth, ctx: _Ctx) -> tuple[DateSpan, Why]:
     ref = ctx.reference
     candidates = [add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
 
@@ -562,7 +610,7 @@ def _day_of_month(core: DayOfMonth, ctx: _Ctx) -> tuple[DateSpan, str]:
         day, how = this, "publication month"
     if day is None:
         raise _Fail(f"that month has no day {core.day}")
-    return DateSpan.day(day), f"day of the month, {how}"
+    return DateSpan.day(day), ("day of the month, {}", how)
 
 
 #: The anchoring rule of each kind of core (a table, not a chain of type tests).
@@ -591,7 +639,7 @@ _RULES: dict[type, _Rule] = {
 
 def _duration(core: DurationCore, reference: date) -> Anchored:
     value = duration_value(core.unit, core.count)
-    how = f"duration of {core.count} {core.unit}(s)"
+    how = ("duration of {} {}(s)", core.count, core.unit)
     return Anchored(None, value, "DURATION", how, (core.unit, core.count))
 
 
@@ -601,7 +649,7 @@ def _set(core: SetCore, reference: date) -> Anchored:
 
 def _vague(core: VagueRef, reference: date) -> Anchored:
     side = "before" if core.value == "PAST_REF" else "after"
-    how = f"an unspecified amount {side} {reference}: no calendar value, only a side"
+    how = ("an unspecified amount {} {}: no calendar value, only a side", side, reference)
     return Anchored(None, core.value, "DATE", how)
 
 
@@ -623,7 +671,7 @@ def anchor(
     *,
     order: NumericOrder | None = None,
     context_year: int | None = None,
-    label: str | None = None,
+    label: Why | None = None,
     text: str = "",
     narrative: date | None = None,
 ) -> Anchored:
@@ -681,7 +729,7 @@ def anchor(
             span = attrs.evolve(span, mod=phrase.mod)
         if phrase.zone is not None:
             span = span.with_zone(phrase.zone)
-            how += f"; zone {phrase.zone} kept, date not shifted"
+            how = ("{}; zone {} kept, date not shifted", how, phrase.zone)
     except _Fail as exc:
         raise PhraseError(text, exc.reason, 0) from None
     except ValueError as exc:
