@@ -7,8 +7,8 @@ parts and :func:`words` joins them on first reading.
 
 Example::
 
-    >>> words(("{}: latest {} on or before {}", ("{} ('{}')", "past", "said"), "Friday", 9))
-    "past ('said'): latest Friday on or before 9"
+    >>> words(("{}: latest {} on or before {}", ("{} ('{}')", "past", "said"), "Friday", "2025-02-09"))
+    "past ('said'): latest Friday on or before 2025-02-09"
 """
 
 from __future__ import annotations
