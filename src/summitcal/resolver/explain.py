@@ -7,7 +7,8 @@ parts and :func:`words` joins them on first reading.
 
 Example::
 
-    >>> words(("{}: latest {} on or before {}", ("{} ('{}')", "past", "said"), "Friday", "2025-02-09"))
+    >>> label = ("{} ('{}')", "past", "said")
+    >>> words(("{}: latest {} on or before {}", label, "Friday", "2025-02-09"))
     "past ('said'): latest Friday on or before 2025-02-09"
 """
 
