@@ -57,8 +57,10 @@ _KIND_DIRECTION = {
 }
 
 
-# A cue as the search knows it: the words after its second, its length, its words, kind.
-_Entry = tuple[list[str], int, str, str]
+# A cue as the search knows it: (how many words, its words, its kind).
+_Cue = tuple[int, str, str]
+# A cue of two words or more, under its first two: (the words after those two, the cue).
+_Entry = tuple[list[str], _Cue]
 
 
 @attrs.frozen
@@ -66,11 +68,11 @@ class _Start:
     """The cues that start with one word.
 
     ``longer`` maps the second word to the cues of two or more words, longest first;
-    ``single`` is the cue of this word alone, if any (as ``(words, kind)``).
+    ``single`` is the cue of this word alone, if any.
     """
 
     longer: dict[str, tuple[_Entry, ...]]
-    single: tuple[str, str] | None
+    single: _Cue | None
 
 
 @attrs.frozen
@@ -98,17 +100,17 @@ def _words() -> _Words:
     ):
         cues.extend((cue.split(), kind) for cue in listed)
     longer: dict[str, dict[str, list[_Entry]]] = {}
-    single: dict[str, tuple[str, str]] = {}
+    single: dict[str, _Cue] = {}
     for seq, kind in cues:
         if len(seq) == 1:
-            single.setdefault(seq[0], (seq[0], kind))
+            single.setdefault(seq[0], (1, seq[0], kind))
         else:
-            entry = (seq[2:], len(seq), " ".join(seq), kind)
+            entry = (seq[2:], (len(seq), " ".join(seq), kind))
             longer.setdefault(seq[0], {}).setdefault(seq[1], []).append(entry)
     starts = {
         first: _Start(
             {
-                second: tuple(sorted(entries, key=lambda entry: -entry[1]))
+                second: tuple(sorted(entries, key=lambda entry: -entry[1][0]))
                 for second, entries in longer.get(first, {}).items()
             },
             single.get(first),
@@ -142,27 +144,30 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
     after = not before
     free = 0  # words before this one belong to a cue already found
     for i, w in enumerate(words):
-        if i < free:
-            continue
         start = starts.get(w)
         if start is not None:
+            if i < free:
+                continue
             cue = start.single
             if start.longer and i + 1 < n:
-                for rest, size, joined, kind in start.longer.get(words[i + 1], ()):
-                    if size == 2 or words[i + 2 : i + size] == rest:
-                        cue = joined, kind
+                for rest, longer in start.longer.get(words[i + 1], ()):
+                    if not rest or words[i + 2 : i + longer[0]] == rest:
+                        cue = longer
                         break
             if cue is not None:
-                joined, kind = cue
-                size = joined.count(" ") + 1
+                size, joined, kind = cue
                 free = i + size
                 if kind == "reporting" and i and words[i - 1] in table.passive_aux:
                     continue  # "will be announced": a passive, no cue
                 found.append((n - i - size if before else i, after, joined, kind))
                 continue
+        # A past form in -ed, of five letters or more.  Most words do not end in "d", and
+        # indexing is cheaper than a method call: the last letter is tested first.
         if (
-            len(w) > 4
-            and w.endswith("ed")
+            w[-1] == "d"
+            and len(w) > 4
+            and w[-2] == "e"
+            and i >= free
             and w not in table.not_past
             and (i == 0 or words[i - 1] not in table.passive_before)
         ):
