@@ -86,6 +86,8 @@ class Rule:
             "9/11" is read only when a caller hands it over as a phrase).
         also: For some rules, a second set of such words: a text must hold one of each
             set ("February 6-7" holds a separator and a month).
+        fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
+        clock_only: Whether this is the clock-time rule, whose time has its own groups.
     """
 
     name: str
@@ -95,6 +97,14 @@ class Rule:
     triggers: frozenset[str] = frozenset()
     in_text: bool = True
     also: frozenset[str] | None = None
+    fuzzy: bool = attrs.field(init=False)
+    clock_only: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Asked of every match: known from the source once rather than from the pattern's
+        # group index (a new mapping at each call).
+        object.__setattr__(self, "fuzzy", "(?P<fz>" in self.source)
+        object.__setattr__(self, "clock_only", "(?P<cho>" in self.source)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -938,25 +948,28 @@ def _masks(words: Iterable[tuple[int, frozenset[str]]]) -> dict[str, int]:
 
 
 @functools.cache
-def _rule_masks() -> tuple[dict[str, int], dict[str, int], int]:
-    """The masks of the first and second triggers, and the bits of the rules that have no
-    second set (always let through by it)."""
+def _rule_masks() -> tuple[dict[str, tuple[int, int]], int]:
+    """Trigger word -> masks of the rules it is a first and a second trigger of; and the
+    bits of the rules that have no second set (always let through by it)."""
     ordered = rules()
     first = _masks((i, rule.triggers) for i, rule in enumerate(ordered))
     second = _masks((i, rule.also) for i, rule in enumerate(ordered) if rule.also is not None)
     free = sum(1 << i for i, rule in enumerate(ordered) if rule.also is None)
-    return first, second, free
+    table = {word: (first.get(word, 0), second.get(word, 0)) for word in {*first, *second}}
+    return table, free
 
 
 _BY_MASK: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
 
 
 def _candidates(norm: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
-    first, second, mask2 = _rule_masks()
+    table, mask2 = _rule_masks()
     mask = 0
-    for word in tokens(norm):
-        mask |= first.get(word, 0)
-        mask2 |= second.get(word, 0)
+    for word in _TOKEN.findall(norm.replace("'", "")):  # as tokens(), repeats and all
+        bits = table.get(word)
+        if bits is not None:
+            mask |= bits[0]
+            mask2 |= bits[1]
     mask &= mask2
     found = _BY_MASK.get(mask)
     if found is None:  # a table of rule subsets (at most one entry per subset), not results
@@ -992,7 +1005,7 @@ def _clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
 
 def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     core = rule.build(m, lex)
-    if "fz" in m.re.groupindex:
+    if rule.fuzzy:
         fz = m.group("fz")
         mod = Mod(lex.fuzzy[_squash(fz)]) if fz else (Mod.END if m.group("fzh") else None)
     else:
@@ -1008,15 +1021,16 @@ def _phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
             end = _clock_time(m, lex, "e") or _clock_time(m, lex, "pe")
             zone_word = m.group("zone") or m.group("zonep")
             pod = m.group("pod")
-    elif "cho" in m.re.groupindex:  # the clock-time rule
+    elif rule.clock_only:
         start = _clock_time(m, lex, "o")
         zone_word = m.group("zoneo")
     zone = lex.zones[_squash(zone_word)] if zone_word else None
     part = lex.parts_of_day[pod] if pod else None
-    if isinstance(core, DayWord) and core.word.startswith("this "):
-        part = lex.parts_of_day[core.word.split()[1]]
-    elif isinstance(core, DayWord) and core.word in lex.day_parts:
-        part = lex.day_parts[core.word][1]
+    if type(core) is DayWord:
+        if core.word.startswith("this "):
+            part = lex.parts_of_day[core.word.split()[1]]
+        elif core.word in lex.day_parts:
+            part = lex.day_parts[core.word][1]
     if part is not None and start is not None:
         raise _NoParse("a part of the day and a clock time together")
     return Phrase._trusted(core, rule.name, mod, part, start, end, zone)
