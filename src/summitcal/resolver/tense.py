@@ -208,6 +208,8 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
             k = norm.find(mark, end, hi)
             if k >= 0:
                 hi = k
+    if _AND not in norm:  # as for the marks: most sentences hold no "and"
+        return lo, hi
     k = norm.rfind(_AND, lo, start)
     while k >= 0:
         if _and_breaks(norm, k + 5):
