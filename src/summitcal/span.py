@@ -383,7 +383,9 @@ class DateSpan:
     def day(cls, day: date, *, zone: str | None = None) -> DateSpan:
         """One whole day."""
         if type(day) is date:  # all a day needs checking
-            return cls._trusted(day, day, _DAY, zone=zone)
+            span = cls._trusted(day, day, _DAY, zone=zone)
+            _set_timex(span, day.isoformat())  # known now, and far cheaper than later
+            return span
         return cls(first=day, last=day, zone=zone)
 
     @classmethod
@@ -493,7 +495,7 @@ class DateSpan:
 
     def with_zone(self, zone: str | None) -> DateSpan:
         """The same span, local to another zone (the dates do not move)."""
-        return type(self)._trusted(
+        span = type(self)._trusted(
             self.first,
             self.last,
             self.granularity,
@@ -503,6 +505,8 @@ class DateSpan:
             part_of_day=self.part_of_day,
             mod=self.mod,
         )
+        _set_timex(span, self._timex)  # the zone never changes the value
+        return span
 
     # --- TIMEX3 ------------------------------------------------------------------------
 
@@ -519,6 +523,10 @@ class DateSpan:
 
     def _format_timex(self) -> str:
         g = self.granularity
+        first = self.first
+        if g is _DAY and self.mod is None:  # the commonest: one day or a run of days
+            last = self.last
+            return first.isoformat() if first == last else f"{first}/{last}"
         if g is _TIME:
             assert self.start_time is not None
             start = f"{self.first.isoformat()}T{_clock(self.start_time)}"
