@@ -106,7 +106,9 @@ def _names_by_word() -> dict[str, tuple[tuple[str, str], ...]]:
     index: dict[str, list[tuple[str, str]]] = {}
     for name in sorted(lexicon().rejects):
         words = list(dict.fromkeys(_TOKEN.findall(name)))
-        for word in words:
+        # A name that overlaps a date phrase shares a calendar word or number with it, never
+        # only "the" or "on" (the phrase's own preposition is outside it): those are no keys.
+        for word in (w for w in words if w not in _FUNCTION_WORDS):
             others = [w for w in words if w != word]
             index.setdefault(word, []).append((name, max(others, key=len) if others else ""))
     return {word: tuple(names) for word, names in index.items()}
