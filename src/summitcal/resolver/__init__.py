@@ -190,7 +190,7 @@ _RESOLUTION_FIELDS = (
     "resolved_span",
 )
 # The slot setters of Resolution, to build one per phrase without the frozen class's
-# __setattr__ guard (its fields are all derived here, so there is nothing to validate).
+# __setattr__ guard (see _finish).
 (
     _set_text,
     _set_timex,
@@ -205,31 +205,7 @@ _RESOLUTION_FIELDS = (
 ) = (Resolution.__dict__[name].__set__ for name in _RESOLUTION_FIELDS)
 
 
-def _resolution(
-    text: str,
-    timex: str,
-    kind: TimexType,
-    mod: Mod | None,
-    zone: str | None,
-    explanation: Why,
-    direction: Direction,
-    rule: str,
-    duration: Duration | None,
-    span: DateSpan | None,
-) -> Resolution:
-    """A Resolution made straight into its slots (one is made per phrase)."""
-    made: Resolution = object.__new__(Resolution)
-    _set_text(made, text)
-    _set_timex(made, timex)
-    _set_type(made, kind)
-    _set_mod(made, mod)
-    _set_zone(made, zone)
-    _set_why(made, explanation)
-    _set_direction(made, direction)
-    _set_rule(made, rule)
-    _set_duration(made, duration)
-    _set_span(made, span)
-    return made
+_new = object.__new__
 
 
 @attrs.frozen
@@ -484,21 +460,22 @@ def _finish(
         text=text,
         narrative=story_day,
     )
+    # The Resolution is made straight into its slots (its fields are all derived here, so
+    # the frozen class's guard has nothing to protect; one is made per phrase).
     span = result.span
-    why = result.why
     rule = phrase.rule
-    return _resolution(
-        text,
-        result.value,
-        _TIMEX_TYPES[result.type],
-        span.mod if span is not None else None,
-        span.zone if span is not None else None,
-        (_ruled, rule, why),
-        used,
-        rule,
-        Duration(*result.duration) if result.duration is not None else None,
-        span,
-    )
+    made: Resolution = _new(Resolution)
+    _set_text(made, text)
+    _set_timex(made, result.value)
+    _set_type(made, _TIMEX_TYPES[result.type])
+    _set_mod(made, None if span is None else span.mod)
+    _set_zone(made, None if span is None else span.zone)
+    _set_why(made, (_ruled, rule, result.why))
+    _set_direction(made, used)
+    _set_rule(made, rule)
+    _set_duration(made, None if result.duration is None else Duration(*result.duration))
+    _set_span(made, span)
+    return made
 
 
 def resolve(
