@@ -257,36 +257,50 @@ def _get(m: re.Match[str], name: str) -> str | None:
         return None
 
 
+# Group names by suffix, made once ("mon", "mon_ab"; "mona", "mona_ab"...): the readers
+# below run for every phrase parsed.
+_SUFFIXES = ("", "a", "b", "d", "h", "r", "s", "w", "2")
+_WD_GROUPS = {s: (f"wd{s}", f"wd{s}_ab") for s in _SUFFIXES}
+_MON_GROUPS = {s: (f"mon{s}", f"mon{s}_ab") for s in _SUFFIXES}
+_DAY_GROUPS = {s: (f"dn{s}", f"dw{s}") for s in _SUFFIXES}
+_YEAR_GROUPS = {s: (f"y{s}", f"yr{s}") for s in _SUFFIXES}
+_YEAR_STEPS = {"last": -1, "next": 1, "this": 0, "the same": 0}
+
+
 def _weekday(m: re.Match[str], lex: Lexicon, s: str) -> int:
-    word = _get(m, f"wd{s}") or _get(m, f"wd{s}_ab")
+    full, short = _WD_GROUPS[s]
+    word = _get(m, full) or _get(m, short)
     assert word is not None
     return lex.weekdays[word]
 
 
 def _month(m: re.Match[str], lex: Lexicon, s: str) -> int:
-    word = _get(m, f"mon{s}") or _get(m, f"mon{s}_ab")
+    full, short = _MON_GROUPS[s]
+    word = _get(m, full) or _get(m, short)
     assert word is not None
     return lex.months[word]
 
 
 def _day(m: re.Match[str], lex: Lexicon, s: str) -> int:
-    digits = _get(m, f"dn{s}")
+    number, ordinal = _DAY_GROUPS[s]
+    digits = _get(m, number)
     if digits is not None:
         return int(digits)
-    word = _get(m, f"dw{s}")
+    word = _get(m, ordinal)
     assert word is not None
     return lex.ordinals[_squash(word)]
 
 
 def _year(m: re.Match[str], s: str) -> tuple[int | None, int | None]:
     """(explicit year, step from the reference year) of a year qualifier."""
-    y = _get(m, f"y{s}")
+    number, relative = _YEAR_GROUPS[s]
+    y = _get(m, number)
     if y is not None:
         return int(y), None
-    rel = _get(m, f"yr{s}")
+    rel = _get(m, relative)
     if rel is None:
         return None, None
-    return None, {"last": -1, "next": 1, "this": 0, "the same": 0}[_squash(rel)]
+    return None, _YEAR_STEPS[_squash(rel)]
 
 
 def _count(m: re.Match[str], lex: Lexicon, s: str) -> int:
@@ -367,7 +381,7 @@ def _monthday(m: re.Match[str], lex: Lexicon, s: str, ys: str | None = None) -> 
     _check_day(month, day, year, m.start("body"))
     wd = _get(m, "wdw") or _get(m, "wdw_ab")
     weekday = lex.weekdays[wd] if wd is not None else None
-    return MonthDay(month=month, day=day, year=year, year_step=step, weekday=weekday)
+    return MonthDay(month, day, year, step, weekday)
 
 
 def _b_md(m: re.Match[str], lex: Lexicon) -> Core:
@@ -414,7 +428,7 @@ def _b_wd_range(m: re.Match[str], lex: Lexicon) -> Core:
 
 def _b_weekday(m: re.Match[str], lex: Lexicon) -> Core:
     rel = _get(m, "wrel")
-    return Weekday(_weekday(m, lex, ""), rel=_squash(rel) if rel else None, week=_week_step(m))
+    return Weekday(_weekday(m, lex, ""), _squash(rel) if rel else None, _week_step(m))
 
 
 _DAY_WORDS = {
@@ -458,7 +472,7 @@ def _b_month(m: re.Match[str], lex: Lexicon) -> Core:
     year, step = _year(m, "")
     rel = _get(m, "mrel")
     rel_step = {"last": -1, "next": 1, "this": 0}[rel] if rel else None
-    return MonthRef(month=_month(m, lex, ""), year=year, year_step=step, rel=rel_step)
+    return MonthRef(_month(m, lex, ""), year, step, rel_step)
 
 
 def _b_year(m: re.Match[str], lex: Lexicon) -> Core:
@@ -1060,21 +1074,23 @@ def parse(text: str) -> tuple[Phrase, int, int]:
     norm = normalize(text)
     lo = len(norm) - len(norm.lstrip())
     hi = len(norm.rstrip().rstrip(",;:!?").rstrip())
+    body = norm[lo:hi]
     ends: tuple[int, ...] = (hi,)
-    if norm[lo:hi].endswith(".") and not norm[lo:hi].endswith(("a.m.", "p.m.")):
+    if body.endswith(".") and not body.endswith(("a.m.", "p.m.")):
         ends = (hi, hi - 1)
     if lo >= hi:
         raise PhraseError(text, "empty phrase", 0)
     lex = lexicon()
     failure: _NoParse | None = None
-    tried = _candidates(norm[lo:hi])
+    tried = _candidates(body)
     for end in ends:
         for rule, pattern in tried:
             m = pattern.fullmatch(norm, lo, end)
             if m is None:
                 continue
             try:
-                return _phrase(rule, m, lex), m.start("body"), m.end("body")
+                start, stop = m.span("body")
+                return _phrase(rule, m, lex), start, stop
             except _NoParse as exc:
                 failure = failure or _NoParse(exc.reason, exc.offset or m.start("body"))
     if failure is not None:
