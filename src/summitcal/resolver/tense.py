@@ -138,7 +138,12 @@ _Found = tuple[int, bool, str, str]
 
 
 def _side(words: list[str], before: bool, found: list[_Found], table: _Words) -> None:
-    """Append the cues among ``words`` (one side of the phrase) to ``found``."""
+    """Append the cues among ``words`` (one side of the phrase) to ``found``.
+
+    Read left to right, a word starts the longest cue it can, unless it lies inside a cue
+    already found; a word of five letters or more in -ed that starts none is a past cue,
+    unless it is a known non-verb or follows a passive or a plan ("will be published").
+    """
     starts = table.starts
     n = len(words)
     after = not before

@@ -1,0 +1,167 @@
+"""The tense reader against a plain reading of its own rules.
+
+:mod:`summitcal.resolver.tense` looks cues up through tables and skips work it can rule
+out cheaply.  The reading below does none of that: it tries every cue at every word,
+longest first, cuts the clause at every mark, and sorts what it found.  Both must give the
+same direction and the same cue for any sentence and any phrase position.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.normalize import normalize
+from summitcal.resolver.phrase import Direction
+from summitcal.resolver.tense import Cue, read_cue, read_direction
+
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+_KINDS = ("reporting", "past", "present", "future")  # where words repeat, first wins
+_MARKS = (";", " but ", " while ", " whereas ", ", and ", ", which ", ", who ")
+_GLUE = {"on", "in", "at", "from", "by", "the", "early", "late", "mid", "last", "next"}
+_GLUE |= {"this", "to", "until", "through"}
+_TOWARD = {"future": Direction.FUTURE, "present": Direction.FUTURE, "past": Direction.PAST}
+_TOWARD |= {"reporting": Direction.PAST, "-ed": Direction.PAST}
+
+
+def _every_cue() -> list[tuple[list[str], str]]:
+    lex = lexicon()
+    listed = {
+        "reporting": lex.tense_reporting,
+        "past": lex.tense_past,
+        "present": lex.tense_present,
+        "future": lex.tense_future,
+    }
+    cues = [(cue.split(), kind) for kind in _KINDS for cue in listed[kind]]
+    return sorted(cues, key=lambda cue: -len(cue[0]))  # a stable sort keeps _KINDS order
+
+
+def _found(words: list[str], before: bool) -> list[Cue]:
+    lex = lexicon()
+    found = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        hit = next((c for c in _every_cue() if words[i : i + len(c[0])] == c[0]), None)
+        if hit is not None:
+            seq, kind = hit
+            passive = kind == "reporting" and i > 0 and words[i - 1] in lex.passive_aux
+            if not passive:
+                gap = len(words) - i - len(seq) if before else i
+                found.append(Cue(" ".join(seq), _TOWARD[kind], kind, gap, before))
+            i += len(seq)
+            continue
+        plain = i == 0 or words[i - 1] not in lex.passive_before
+        if len(w) > 4 and w.endswith("ed") and w not in lex.not_past and plain:
+            gap = len(words) - i - 1 if before else i
+            found.append(Cue(w, Direction.PAST, "-ed", gap, before))
+        i += 1
+    return found
+
+
+def _joins(norm: str, k: int) -> bool:
+    lex = lexicon()
+    word = _WORD.match(norm, k + 5)
+    dates = {*lex.weekdays, *lex.months, *lex.seasons}
+    return word is not None and word.group() not in _GLUE and word.group() not in dates
+
+
+def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = 0, len(norm)
+    for mark in _MARKS:
+        if (k := norm.rfind(mark, lo, start)) >= 0:
+            lo = k + len(mark)
+        if (k := norm.find(mark, end, hi)) >= 0:
+            hi = k
+    # An "and" that joins clauses: the nearest one each side (leftwards, one "and" found
+    # ends before the next is looked for, so " and and " holds one).
+    k = norm.rfind(" and ", lo, start)
+    while k >= 0 and not _joins(norm, k):
+        k = norm.rfind(" and ", lo, k)
+    k_hi = norm.find(" and ", end, hi)
+    while k_hi >= 0 and not _joins(norm, k_hi):
+        k_hi = norm.find(" and ", k_hi + 1, hi)
+    return (k + 5 if k >= 0 else lo), (k_hi if k_hi >= 0 else hi)
+
+
+def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | None]:
+    norm = normalize(context)
+    spans = [_clause(norm, start, end), (0, len(norm))]
+    found: list[Cue] = []
+    for lo, hi in spans:
+        found = _found(_WORD.findall(norm, lo, start), True)
+        found += _found(_WORD.findall(norm, end, hi), False)
+        if found:
+            break
+    found.sort(key=lambda cue: (cue.distance, not cue.before, cue.words, cue.kind))
+    nearer = False  # a cue other than a reporting verb before the phrase, nearer
+    for cue in found:
+        if cue.kind == "reporting" and cue.before and cue.distance < 4 and not nearer:
+            return Direction.PAST, cue
+        nearer = nearer or (cue.kind != "reporting" and cue.before)
+    strong = [cue for cue in found if cue.kind != "reporting"]
+    best = strong or found  # else the nearest reporting verb
+    return (best[0].direction, best[0]) if best else (Direction.NEAREST, None)
+
+
+def _cue_words() -> list[str]:
+    lex = lexicon()
+    return [*lex.tense_future, *lex.tense_present, *lex.tense_past, *lex.tense_reporting]
+
+
+def _other_words() -> list[str]:
+    lex = lexicon()
+    words = sorted(lex.not_past | lex.passive_before | lex.passive_aux)
+    words += ["and", " and ", "; ", " but ", " while ", " whereas ", ", which ", ", who "]
+    words += ["when", ",", ".", "—", "Friday", "May", "spring", "on", "next", "the"]
+    words += ["talks", "signed", "voted", "co-hosted", "won't", "ministers'", "3pm", "U.S."]
+    words += ["İzmir", "\t", "’s", "ed", "and and", " and  and "]
+    return words
+
+
+@st.composite
+def _sentences(draw: st.DrawFn) -> tuple[str, int, int]:
+    word = st.one_of(st.sampled_from(_cue_words()), st.sampled_from(_other_words()))
+    words = draw(st.lists(word, max_size=16))
+    spaces = draw(st.lists(st.sampled_from([" ", " ", ", ", "  ", ""]), min_size=len(words)))
+    text = "".join(w + s for w, s in zip(words, spaces, strict=False))
+    text = draw(st.sampled_from([text, text.upper(), text.capitalize()]))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    return text, start, end
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentences())
+def test_reads_as_the_plain_rules_do(case: tuple[str, int, int]) -> None:
+    context, start, end = case
+    expected = _reference(context, start, end)
+    assert read_direction(context, start, end) == expected
+    cue = expected[1]
+    assert read_cue(context, start, end) == (expected[0], None if cue is None else cue.words)
+
+
+@pytest.mark.parametrize("mark", _MARKS)
+def test_every_clause_mark_hides_a_nearer_cue(mark: str) -> None:
+    """'was' after the mark is nearer than 'will', but in another clause."""
+    context = f"Talks will resume in Geneva on Friday{mark}it was a surprise"
+    start = context.index("on Friday")
+    expected = _reference(context, start, start + 9)
+    assert expected[1] is not None
+    assert expected[1].words == "will"
+    assert read_direction(context, start, start + 9) == expected
+
+
+def test_the_plain_rules_read_known_sentences() -> None:
+    """The reference itself reads the documented cases as the docs say."""
+    said = "The minister said on Friday that the talks will resume."
+    assert _reference(said, 18, 27)[1] == Cue("said", Direction.PAST, "reporting", 0, True)
+    passive = "The results will be announced on Friday."
+    assert _reference(passive, 30, 39)[0] is Direction.FUTURE
+    joined = "The envoy arrived on Sunday and will leave on Wednesday."
+    assert _reference(joined, 43, 55)[1] == Cue("will", Direction.FUTURE, "future", 1, True)
+    assert _reference("Talks on Friday.", 6, 15) == (Direction.NEAREST, None)
