@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from summitcal.errors import PhraseError
+from summitcal.resolver.fixed import PREPOSITIONS, fixed_phrases
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import (
@@ -1074,6 +1075,41 @@ def parse(text: str) -> tuple[Phrase, int, int]:
     norm = normalize(text)
     lo = len(norm) - len(norm.lstrip())
     hi = len(norm.rstrip().rstrip(",;:!?").rstrip())
+    body = norm[lo:hi]
+    # A fixed expression ("last year", "on Friday") is looked up: see resolver.fixed.
+    table = _fixed_table()
+    known = table.get(body)
+    if known is None:
+        head, _, rest = body.partition(" ")
+        if head in PREPOSITIONS and rest in table:
+            phrase, start, stop = table[rest]
+            skip = lo + len(head) + 1
+            return phrase, start + skip, stop + skip
+        return _parse_by_rules(text, norm, lo, hi)
+    phrase, start, stop = known
+    return phrase, start + lo, stop + lo
+
+
+@functools.cache
+def _fixed_table() -> dict[str, tuple[Phrase, int, int]]:
+    """What the rules make of each fixed expression (made once; see resolver.fixed)."""
+    table: dict[str, tuple[Phrase, int, int]] = {}
+    for phrase in fixed_phrases(lexicon()):
+        try:
+            read = _parse_by_rules(phrase, phrase, 0, len(phrase))
+        except PhraseError:  # no date to the grammar ("the year"): left to the rules
+            continue
+        # One the rules read with a preposition of its own ("from" in "from Monday to
+        # Tuesday") is left out: another before it ("about from ...") would move its body.
+        # It is still found, by its remainder after that preposition.
+        if read[1] == 0:
+            table[phrase] = read
+    return table
+
+
+def _parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, int]:
+    """:func:`parse` by the grammar's patterns: ``norm`` is ``text`` normalised, and the
+    phrase lies within ``norm[lo:hi]`` (surrounding spaces and punctuation left out)."""
     body = norm[lo:hi]
     ends: tuple[int, ...] = (hi,)
     if body.endswith(".") and not body.endswith(("a.m.", "p.m.")):

@@ -1,0 +1,122 @@
+"""Fixed expressions: the closed-class date phrases, looked up instead of matched.
+
+Most date phrases in news are a few words from closed lists: "on Friday", "last year",
+"next week", "Christmas", "this summer", "early next month".  The grammar reads them like
+any other phrase, but trying its patterns costs more than all the rest of resolving.  So
+:func:`summitcal.resolver.grammar.parse` has the grammar read each phrase listed here once,
+the first time it parses anything, and keeps what the grammar made of it in a table keyed
+by the normalised words; a phrase outside the table goes through the patterns.  Every
+meaning comes from the grammar itself: this module only lists words.
+
+The phrases are listed without a preposition.  One of :data:`PREPOSITIONS` before a listed
+phrase ("on Friday", "in the spring") is looked up without it; the tests check, for every
+listed phrase and each of these prepositions, that the patterns read the pair the same way.
+
+Example::
+
+    >>> from summitcal.resolver.lexicon import lexicon
+    >>> "last year" in fixed_phrases(lexicon())
+    True
+"""
+
+from __future__ import annotations
+
+from summitcal.resolver.lexicon import Lexicon
+
+__all__ = ["PREPOSITIONS", "fixed_phrases"]
+
+#: The grammar's single-word prepositions ("as of" and the like go through the patterns).
+PREPOSITIONS = frozenset(
+    {"on", "in", "at", "by", "since", "until", "till", "during", "before", "after", "of"}
+    | {"through", "throughout", "for", "around", "about", "from", "starting", "beginning"}
+    | {"ending"}
+)
+
+# The words the grammar puts before or after a calendar word (see grammar._core_patterns).
+_WEEKDAY_RELS = ("last", "next", "this", "coming", "past", "this coming", "the coming")
+_WEEK_STEPS = ("next", "last", "this", "the following", "the previous")
+_YEAR_RELS = ("last", "next", "this")
+_SEASON_RELS = ("this", "last", "next", "the coming", "coming", "the past", "past", "the")
+_WEEKEND_RELS = ("this", "last", "next", "the coming", "coming", "past", "the")
+_UNITS = ("week", "month", "year", "quarter", "decade")
+_DAY_WORDS = (
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+    "last night",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "the day before yesterday",
+    "the day after tomorrow",
+)
+
+
+def fixed_phrases(lex: Lexicon) -> list[str]:
+    """The listed phrases, normalised (lower case, single spaces), in a fixed order.
+
+    Some may be no date at all to the grammar ("the year"); the table leaves those out.
+    """
+    phrases: list[str] = [*_DAY_WORDS, "weekend", *(f"{r} weekend" for r in _WEEKEND_RELS)]
+    for day in lex.weekdays:
+        phrases.append(day)
+        phrases += [f"{rel} {day}" for rel in _WEEKDAY_RELS]
+        phrases += [f"{day} {step} week" for step in _WEEK_STEPS]
+    for month in lex.months:
+        phrases.append(month)
+        phrases += [f"{rel} {month}" for rel in _YEAR_RELS]
+        phrases += [f"{month} {rel} year" for rel in _YEAR_RELS]
+    for holiday in lex.holidays:
+        phrases.append(holiday)
+        phrases += [f"{rel} {holiday}" for rel in _YEAR_RELS]
+    for season in lex.seasons:
+        phrases.append(season)
+        phrases += [f"{rel} {season}" for rel in _SEASON_RELS]
+    units = [f"{rel} {unit}" for rel in lex.relative for unit in _UNITS]
+    units += [f"{side} this {unit}" for side in sorted(lex.within) for unit in _UNITS]
+    phrases += units
+    # "early next year", "mid-2025" is digits; "the end of this month", "late last week"
+    near = [f"{rel} {unit}" for rel in _YEAR_RELS for unit in ("week", "month", "year")]
+    for fuzzy in lex.fuzzy:
+        phrases += [f"{fuzzy} {phrase}" for phrase in near]
+        phrases += [f"{fuzzy} {season}" for season in lex.seasons]
+    phrases += [f"mid-{phrase}" for phrase in near]
+    phrases += _spelt_out(lex)
+    return list(dict.fromkeys(phrases))
+
+
+# Spelt-out counts of calendar units: "three days ago", "in two weeks".
+_COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNT_UNITS = ("day", "week", "month", "year")
+_RANGES = ("{} to {}", "{} through {}", "from {} to {}", "from {} through {}", "between {} and {}")
+_PARTS = ("morning", "afternoon", "evening", "night")
+_PARTS_OF_YEAR = (
+    "the first quarter",
+    "the second quarter",
+    "the third quarter",
+    "the fourth quarter",
+    "the final quarter",
+    "the first half",
+    "the second half",
+)
+
+
+def _spelt_out(lex: Lexicon) -> list[str]:
+    """The longer fixed expressions, with full names only: weekday ranges ("from Sunday
+    to Wednesday"), parts of days ("Monday morning"), "late May", "the end of the year",
+    "the third quarter (of the year)", "three days ago" and "in two weeks"."""
+    days, months = lex.weekday_names, lex.month_names
+    phrases = [form.format(a, b) for a in days for b in days if a != b for form in _RANGES]
+    phrases += [f"{day} {part}" for day in (*days, "yesterday", "tomorrow") for part in _PARTS]
+    for fuzzy in lex.fuzzy:
+        phrases += [f"{fuzzy} {month}" for month in months]
+        phrases += [f"{fuzzy} the {unit}" for unit in ("week", "month", "year")]
+    phrases += [f"mid-{month}" for month in months]
+    phrases += [f"{part}{tail}" for part in _PARTS_OF_YEAR for tail in ("", " of the year")]
+    for count in _COUNTS:
+        for unit in _COUNT_UNITS:
+            units = unit if count in ("a", "one") else f"{unit}s"
+            phrases += [f"{count} {units} ago", f"in {count} {units}"]
+    phrases += [f"a week from {day}" for day in (*days, "today", "tomorrow")]
+    return phrases
