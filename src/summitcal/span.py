@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import enum
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 import attrs
@@ -142,6 +142,7 @@ _THIRDS = (Mod.START, Mod.MID, Mod.END)
 # --- units: the calendar unit of a granularity that contains a given day ---------------
 
 
+_from_ordinal = date.fromordinal
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -158,11 +159,11 @@ def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
     if g in (_DAY, _TIME, _PART_OF_DAY):
         return day, day
     if g is _WEEK:
-        monday = day - timedelta(days=day.weekday())
-        return monday, monday + timedelta(days=6)
+        monday = day.toordinal() - day.weekday()  # by ordinals: timedeltas cost more
+        return _from_ordinal(monday), _from_ordinal(monday + 6)
     if g is _WEEKEND:
-        saturday = day - timedelta(days=day.weekday()) + timedelta(days=5)
-        return saturday, saturday + timedelta(days=1)
+        saturday = day.toordinal() - day.weekday() + 5
+        return _from_ordinal(saturday), _from_ordinal(saturday + 1)
     if g is _MONTH:
         return date(day.year, day.month, 1), _month_end(day.year, day.month)
     if g is _SEASON:
@@ -251,7 +252,8 @@ def _narrowed(first: date, last: date, mod: Mod, granularity: Granularity) -> tu
         return date(*chunk[0], 1), _month_end(*chunk[-1])
     if g is _WEEK:
         lo, hi = ((0, 1), (2, 4), (5, 6))[index]
-        return first + timedelta(days=lo), first + timedelta(days=hi)
+        monday = first.toordinal()
+        return _from_ordinal(monday + lo), _from_ordinal(monday + hi)
     if g is _WEEKEND:
         raise ValueError("a weekend has no early, middle or late part")
     # DECADE and CENTURY: thirds of the years, the middle third taking the remainder.
