@@ -31,8 +31,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
-from summitcal.resolver.anchor import anchor as anchor_phrase
-from summitcal.resolver.anchor import duration_value
+from summitcal.resolver.anchor import anchor_parts, duration_value
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
@@ -450,30 +449,22 @@ def _finish(
         start, end = where if where is not None else (len(context), len(context))
         context_year = _context_year(context, start, end)
     story_day = None if anchor is None else _reference_date(text, anchor)
-    result = anchor_phrase(
-        phrase,
-        ref,
-        used,
-        order=order,
-        context_year=context_year,
-        label=label,
-        text=text,
-        narrative=story_day,
+    span, value, kind, why, duration = anchor_parts(
+        phrase, ref, used, order, context_year, label, text, story_day
     )
     # The Resolution is made straight into its slots (its fields are all derived here, so
     # the frozen class's guard has nothing to protect; one is made per phrase).
-    span = result.span
     rule = phrase.rule
     made: Resolution = _new(Resolution)
     _set_text(made, text)
-    _set_timex(made, result.value)
-    _set_type(made, _TIMEX_TYPES[result.type])
+    _set_timex(made, value)
+    _set_type(made, _TIMEX_TYPES[kind])
     _set_mod(made, None if span is None else span.mod)
     _set_zone(made, None if span is None else span.zone)
-    _set_why(made, (_ruled, rule, result.why))
+    _set_why(made, (_ruled, rule, why))
     _set_direction(made, used)
     _set_rule(made, rule)
-    _set_duration(made, None if result.duration is None else Duration(*result.duration))
+    _set_duration(made, None if duration is None else Duration(*duration))
     _set_span(made, span)
     return made
 

@@ -51,7 +51,7 @@ from summitcal.resolver.phrase import (
 )
 from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
 
-__all__ = ["ORDER_HINT", "Anchored", "anchor", "duration_value"]
+__all__ = ["ORDER_HINT", "Anchored", "Parts", "anchor", "anchor_parts", "duration_value"]
 
 #: How an error about an all-numeric date tells the caller to settle the order (the
 #: command line words it as its own options).
@@ -136,6 +136,10 @@ class Anchored(NamedTuple):
     def explanation(self) -> str:
         """The rule and the anchor, in a few words."""
         return words(self.why)
+
+
+#: The fields of an :class:`Anchored`, as a plain tuple.
+Parts = tuple[DateSpan | None, str, str, Why, tuple[str, int] | None]
 
 
 class _Ctx:
@@ -645,24 +649,24 @@ _RULES: dict[type, _Rule] = {
 }
 
 
-def _duration(core: DurationCore, reference: date) -> Anchored:
+def _duration(core: DurationCore, reference: date) -> Parts:
     value = duration_value(core.unit, core.count)
     how = ("duration of {} {}(s)", core.count, core.unit)
-    return Anchored(None, value, "DURATION", how, (core.unit, core.count))
+    return None, value, "DURATION", how, (core.unit, core.count)
 
 
-def _set(core: SetCore, reference: date) -> Anchored:
-    return Anchored(None, core.value, "SET", "recurrence")
+def _set(core: SetCore, reference: date) -> Parts:
+    return None, core.value, "SET", "recurrence", None
 
 
-def _vague(core: VagueRef, reference: date) -> Anchored:
+def _vague(core: VagueRef, reference: date) -> Parts:
     side = "before" if core.value == "PAST_REF" else "after"
     how = ("an unspecified amount {} {}: no calendar value, only a side", side, reference)
-    return Anchored(None, core.value, "DATE", how)
+    return None, core.value, "DATE", how, None
 
 
 #: The cores that lie nowhere in time, each with how it is anchored.
-_SPANLESS: dict[type, Callable[[Any, date], Anchored]] = {
+_SPANLESS: dict[type, Callable[[Any, date], Parts]] = {
     DurationCore: _duration,
     SetCore: _set,
     VagueRef: _vague,
@@ -700,6 +704,23 @@ def anchor(
         PhraseError: If the phrase names no real date (an ambiguous numeric date, a day
             the month lacks, a weekday that does not match the date).
     """
+    return Anchored(
+        *anchor_parts(phrase, reference, direction, order, context_year, label, text, narrative)
+    )
+
+
+def anchor_parts(
+    phrase: Phrase,
+    reference: date,
+    direction: Direction,
+    order: NumericOrder | None,
+    context_year: int | None,
+    label: Why | None,
+    text: str,
+    narrative: date | None,
+) -> Parts:
+    """:func:`anchor` with every argument in place, giving the fields of its
+    :class:`Anchored` as a plain tuple (the resolver's path: one per phrase)."""
     if direction is _AUTO:
         raise ValueError("decide the direction before anchoring")
     ctx = _Ctx(
@@ -742,4 +763,4 @@ def anchor(
         raise PhraseError(text, exc.reason, 0) from None
     except ValueError as exc:
         raise PhraseError(text, str(exc), 0) from None
-    return Anchored(span, span.timex, kind, how)
+    return span, span.timex, kind, how, None
