@@ -16,8 +16,7 @@ from summitcal.resolver.normalize import normalize
 def _by_rules(text: str) -> object:
     """What the patterns alone make of ``text`` (as parse would, without the table)."""
     norm = normalize(text)
-    lo = len(norm) - len(norm.lstrip())
-    hi = len(norm.rstrip().rstrip(",;:!?").rstrip())
+    lo, hi = grammar._bounds(norm)
     try:
         if lo >= hi:
             raise PhraseError(text, "empty phrase", 0)
@@ -77,6 +76,7 @@ def test_common_phrases_come_from_the_table(text: str, key: str) -> None:
     """The table is used (the very object it holds comes back), at the right place."""
     grammar.parse.cache_clear()
     phrase, start, end = grammar.parse(text)
+    assert grammar.is_fixed(text)
     assert phrase is grammar._fixed_table()[key][0]
     assert normalize(text)[start:end] == key
 
@@ -108,6 +108,11 @@ WORDS = [
     "11",
     "",
 ]
+
+
+@pytest.mark.parametrize("text", ["Friday morning Beijing time", "on Friday.", "May 2024", "x"])
+def test_other_phrases_go_through_the_patterns(text: str) -> None:
+    assert not grammar.is_fixed(text)
 
 
 @settings(max_examples=500)

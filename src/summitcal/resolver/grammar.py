@@ -58,7 +58,17 @@ from summitcal.resolver.phrase import (
 )
 from summitcal.span import Mod
 
-__all__ = ["RawMatch", "Rule", "candidates", "matches", "parse", "rules", "tokens", "word_trie"]
+__all__ = [
+    "RawMatch",
+    "Rule",
+    "candidates",
+    "is_fixed",
+    "matches",
+    "parse",
+    "rules",
+    "tokens",
+    "word_trie",
+]
 
 Builder = Callable[[re.Match[str], Lexicon], Core]
 
@@ -1073,28 +1083,69 @@ def parse(text: str) -> tuple[Phrase, int, int]:
             position points at the first word no rule could place.
     """
     norm = normalize(text)
-    lo = len(norm) - len(norm.lstrip())
-    hi = len(norm.rstrip().rstrip(",;:!?").rstrip())
-    body = norm[lo:hi]
+    lo, hi = _bounds(norm)
     # A fixed expression ("last year", "on Friday") is looked up: see resolver.fixed.
-    table = _fixed_table()
-    known = table.get(body)
+    known = _fixed(norm[lo:hi])
     if known is None:
-        head, _, rest = body.partition(" ")
-        if head in PREPOSITIONS and rest in table:
-            phrase, start, stop = table[rest]
-            skip = lo + len(head) + 1
-            return phrase, start + skip, stop + skip
         return _parse_by_rules(text, norm, lo, hi)
     phrase, start, stop = known
     return phrase, start + lo, stop + lo
 
 
+def _bounds(norm: str) -> tuple[int, int]:
+    """Where a phrase lies in normalised text: without surrounding spaces and trailing
+    ``, ; : ! ?``."""
+    return len(norm) - len(norm.lstrip()), len(norm.rstrip().rstrip(",;:!?").rstrip())
+
+
+def _fixed(body: str) -> tuple[Phrase, int, int] | None:
+    """The fixed-expression table's reading of ``body`` (offsets within it), if any: the
+    body itself, or what follows a single-word preposition."""
+    head, _, rest = body.partition(" ")
+    known = _fixed_entry(head, body)
+    if known is None and head in PREPOSITIONS:
+        known = _fixed_entry(rest.partition(" ")[0], rest)
+        if known is not None:
+            phrase, start, stop = known
+            skip = len(head) + 1
+            return phrase, start + skip, stop + skip
+    return known
+
+
+def _fixed_entry(first: str, body: str) -> tuple[Phrase, int, int] | None:
+    # Only words that begin a fixed expression reach the cached group reader, so its
+    # cache holds at most one group per such word, whatever text comes in.
+    if first not in _fixed_by_word():
+        return None
+    return _fixed_group(first).get(body)
+
+
+def is_fixed(text: str) -> bool:
+    """Whether :func:`parse` reads ``text`` from the fixed-expression table (see
+    :mod:`summitcal.resolver.fixed`) rather than by trying the patterns."""
+    norm = normalize(text)
+    lo, hi = _bounds(norm)
+    return _fixed(norm[lo:hi]) is not None
+
+
 @functools.cache
-def _fixed_table() -> dict[str, tuple[Phrase, int, int]]:
-    """What the rules make of each fixed expression (made once; see resolver.fixed)."""
-    table: dict[str, tuple[Phrase, int, int]] = {}
+def _fixed_by_word() -> dict[str, tuple[str, ...]]:
+    """The fixed expressions by their first word."""
+    groups: dict[str, list[str]] = {}
     for phrase in fixed_phrases(lexicon()):
+        groups.setdefault(phrase.partition(" ")[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in groups.items()}
+
+
+@functools.cache
+def _fixed_group(first: str) -> dict[str, tuple[Phrase, int, int]]:
+    """What the rules make of the fixed expressions that begin with ``first``.
+
+    Each group is read when first needed, as each rule's pattern is compiled when first
+    needed, so one phrase parsed does not pay for the whole table.
+    """
+    table: dict[str, tuple[Phrase, int, int]] = {}
+    for phrase in _fixed_by_word()[first]:
         try:
             read = _parse_by_rules(phrase, phrase, 0, len(phrase))
         except PhraseError:  # no date to the grammar ("the year"): left to the rules
@@ -1105,6 +1156,11 @@ def _fixed_table() -> dict[str, tuple[Phrase, int, int]]:
         if read[1] == 0:
             table[phrase] = read
     return table
+
+
+def _fixed_table() -> dict[str, tuple[Phrase, int, int]]:
+    """The whole table (every group read)."""
+    return {key: read for first in _fixed_by_word() for key, read in _fixed_group(first).items()}
 
 
 def _parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, int]:
