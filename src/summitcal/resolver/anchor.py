@@ -99,6 +99,7 @@ _AUTO, _PAST = Direction.AUTO, Direction.PAST
 _FUTURE, _NEAREST = Direction.FUTURE, Direction.NEAREST
 
 _from_ordinal = date.fromordinal
+_SEASONS = {season.value: season for season in Season}  # Season(code) is a slow call
 
 
 def _plus(day: date, days: int) -> date:
@@ -191,7 +192,9 @@ def _pick_yearly(
     # Occurrences are made only as far as the choice needs, up to four years either side
     # (29 February comes round once in four).
     if ctx.direction is _PAST:
-        for y in range(ref.year + 1, ref.year - 5, -1):
+        # Every occurrence of year y starts within y, so none of the year after the
+        # reference's can start on or before it.
+        for y in range(ref.year, ref.year - 5, -1):
             found = occurrence(y)
             if found is not None and found[0] <= ref:
                 return found[0], found[1], ("latest on or before {}", ref)
@@ -418,7 +421,7 @@ def _holiday(core: HolidayRef, ctx: _Ctx) -> tuple[DateSpan, Why]:
 
 
 def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
-    season = Season(core.season)
+    season = _SEASONS[core.season]
     ref = ctx.reference
     how: Why
 
