@@ -2,11 +2,12 @@
 
 Most date phrases in news are a few words from closed lists: "on Friday", "last year",
 "next week", "Christmas", "this summer", "early next month".  The grammar reads them like
-any other phrase, but trying its patterns costs more than all the rest of resolving.  So
-:func:`summitcal.resolver.grammar.parse` has the grammar read each phrase listed here once,
-the first time it parses anything, and keeps what the grammar made of it in a table keyed
-by the normalised words; a phrase outside the table goes through the patterns.  Every
-meaning comes from the grammar itself: this module only lists words.
+any other phrase, but trying its patterns costs about as much as all the rest of
+resolving.  So :func:`summitcal.resolver.grammar.parse` has the grammar read the phrases
+listed here once (those with the same first word together, when the first of them is
+needed) and keeps what the grammar made of each in a table keyed by the normalised words;
+a phrase outside the table goes through the patterns.  Every meaning comes from the
+grammar itself: this module only lists words.
 
 The phrases are listed without a preposition.  One of :data:`PREPOSITIONS` before a listed
 phrase ("on Friday", "in the spring") is looked up without it; the tests check, for every
@@ -86,7 +87,7 @@ def fixed_phrases(lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(phrases))
 
 
-# Spelt-out counts of calendar units: "three days ago", "in two weeks".
+# The words of the longer fixed expressions (see _spelt_out).
 _COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _COUNT_UNITS = ("day", "week", "month", "year")
 _RANGES = ("{} to {}", "{} through {}", "from {} to {}", "from {} through {}", "between {} and {}")
