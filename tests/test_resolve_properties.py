@@ -120,12 +120,25 @@ def test_explicit_date_ignores_the_sentence(ref: date, verb: str) -> None:
     assert resolve("11 February 2025", reference=ref, context=context).timex == "2025-02-11"
 
 
-@given(references, st.text(max_size=80))
-def test_same_inputs_same_result(ref: date, context: str) -> None:
-    """Resolving twice gives equal results: nothing but the inputs matters."""
-    a = resolve("on Friday", reference=ref, context=context or None)
-    b = resolve("on Friday", reference=ref, context=context or None)
+@given(
+    references,
+    st.text(max_size=80),
+    st.sampled_from(["on Friday", "Friday", "February 11", "last year", "9 a.m. on Monday"]),
+    st.lists(st.lists(st.sampled_from(SOUP), min_size=1, max_size=4).map(" ".join), max_size=4),
+)
+def test_same_inputs_same_result(ref: date, context: str, phrase: str, others: list[str]) -> None:
+    """Resolving again gives an equal result, whatever was resolved in between and with the
+    parse cache emptied: nothing but the inputs matters."""
+    from summitcal.resolver.grammar import parse
+
+    a = resolve(phrase, reference=ref, context=context or None)
+    for other in others:
+        with contextlib.suppress(PhraseError):
+            resolve(other, reference=ref, context=context or None)
+    parse.cache_clear()
+    b = resolve(phrase, reference=ref, context=context or None)
     assert a == b
+    assert (a.explanation, a.span) == (b.explanation, b.span)
 
 
 @settings(max_examples=300)
