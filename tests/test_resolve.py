@@ -280,6 +280,29 @@ class TestTense:
         ctx = "Officials expect the vote on Monday."
         assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-16"
 
+    @pytest.mark.parametrize(
+        "ctx",
+        [
+            "Finance ministers meet on Monday in Brussels.",
+            "The trial resumes on Monday.",
+            "Ferries stay docked on Monday as the storm passes.",
+            "The appeal hearing has been postponed to Monday.",
+        ],
+    )
+    def test_present_tense_verbs_point_ahead(self, ctx: str) -> None:
+        assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-16"
+
+    @pytest.mark.parametrize(
+        "ctx",
+        [
+            "The board did not meet on Monday.",
+            "Talks had been expected to conclude on Monday.",
+        ],
+    )
+    def test_a_present_form_after_to_or_an_auxiliary_is_no_present(self, ctx: str) -> None:
+        """'did not meet', 'expected to conclude': the words before give the tense."""
+        assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-09"
+
     def test_present_reporting_verb_is_present(self) -> None:
         """'..., the clerk says' is said now; it makes the date no past one."""
         ctx = "The rule applies from March 3, the clerk says."
@@ -355,6 +378,12 @@ class TestDurationsAndSets:
         with pytest.raises(NoSpanError):
             _ = r.span
 
+    def test_length_of_a_thing_named(self) -> None:
+        """A caller may hand over the noun phrase; in running text only 'five-day' is."""
+        r = resolve("a five-day visit", reference=SUNDAY)
+        assert (r.timex, r.type) == ("P5D", TimexType.DURATION)
+        assert [m.text for m in scan("She began a five-day visit.")] == ["five-day"]
+
     def test_set(self) -> None:
         r = resolve("every Friday", reference=SUNDAY)
         assert (r.timex, r.type) == ("XXXX-WXX-5", TimexType.SET)
@@ -393,11 +422,27 @@ class TestRejects:
             ("2000", "The plant still runs Windows 2000 machines."),
             ("Chapter 11", "The airline filed for Chapter 11 protection."),
             ("April", "April Ryan asked the first question."),
+            ("fall", "Shares could fall further if the merger stalls."),
+            ("spring", "Hikers rested by a warm spring below the pass."),
+            ("March", "Broadcasters sold every slot for March Madness."),
+            ("Easter", "A new film retells the Easter Rising."),
         ],
     )
     def test_false_friends_raise(self, phrase: str, context: str) -> None:
         with pytest.raises(PhraseError):
             resolve(phrase, reference=SUNDAY, context=context)
+
+    @pytest.mark.parametrize(
+        "context",
+        [
+            "The new tariff applies from spring.",
+            "Ferry services run in summer and spring.",
+            "Sales slow every spring.",
+            "The plant reopens by spring.",
+        ],
+    )
+    def test_a_lower_case_season_after_a_time_word_is_a_date(self, context: str) -> None:
+        assert resolve("spring", reference=SUNDAY, context=context).timex.endswith("-SP")
 
     def test_error_points_at_the_offending_word(self) -> None:
         with pytest.raises(PhraseError) as info:

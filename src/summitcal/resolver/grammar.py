@@ -833,6 +833,14 @@ def _core_patterns(f: _Frag) -> list[tuple[str, str, Builder, bool]]:
             False,
         ),
         (
+            # "a five-day visit", "a 90-day truce": the length of the thing named, when a
+            # caller hands the whole noun phrase over.
+            "duration of a thing",
+            rf"(?:an?\s+)?{f.num('h')}-{f.units('h')}(?:-long)?\s+[a-z]+(?:-[a-z]+)?",
+            _b_duration,
+            False,
+        ),
+        (
             "set",
             rf"(?:every\s+(?:(?P<other>other)\s+)?(?:{f.wd('')}|(?P<setu>day|week|month|year))"
             rf"|each\s+(?P<setu2>day|week|month|year)|(?P<setw>{_alt(lex.sets)})"
@@ -914,6 +922,7 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "weekend": frozenset({"weekend"}),
         "clock time": frozenset({"a", "p", "am", "pm", ":"}) | _keys(lex.clock_words),
         "duration": units,
+        "duration of a thing": units,
         "set": frozenset({"every", "each"})
         | _keys(lex.sets)
         | _keys([f"{name}s" for name in lex.weekday_names]),
@@ -956,10 +965,11 @@ def rules() -> tuple[Rule, ...]:
 
 
 #: Rules read only in a phrase a caller hands over, never looked for in running text:
-#: there "9/11" or "24/7" are as often names, fractions or scores as dates, and "the next
+#: there "9/11" or "24/7" are as often names, fractions or scores as dates, "the next
 #: day" needs the story's day, which only a reader of the whole text (such as
-#: summitcal.extraction, with its own narrative rules) knows.
-_PHRASE_ONLY = frozenset({"numeric day", "narrative day"})
+#: summitcal.extraction, with its own narrative rules) knows, and in "a five-day visit"
+#: only "five-day" is the expression (TimeML leaves the article and the noun out).
+_PHRASE_ONLY = frozenset({"numeric day", "narrative day", "duration of a thing"})
 
 
 def _masks(words: Iterable[tuple[int, frozenset[str]]]) -> dict[str, int]:

@@ -57,6 +57,7 @@ class Lexicon:
     months: dict[str, int]
     month_names: tuple[str, ...]
     homographs: frozenset[str]
+    season_homographs: frozenset[str]
     cardinals: dict[str, int]
     ordinals: dict[str, int]
     relative: dict[str, int]
@@ -78,6 +79,7 @@ class Lexicon:
     not_past: frozenset[str]
     passive_before: frozenset[str]
     passive_aux: frozenset[str]
+    not_finite_after: frozenset[str]
     rejects: tuple[str, ...]
 
 
@@ -121,6 +123,7 @@ def lexicon() -> Lexicon:
         months=months,
         month_names=month_names,
         homographs=frozenset(cal["homographs"]["words"]),
+        season_homographs=frozenset(cal["homographs"]["seasons"]),
         cardinals=dict(nums["cardinals"]),
         ordinals=dict(nums["ordinals"]),
         relative=dict(mods["relative"]),
@@ -142,5 +145,6 @@ def lexicon() -> Lexicon:
         not_past=frozenset(tense["not_past"]["words"]),
         passive_before=frozenset(tense["passive_before"]["words"]),
         passive_aux=frozenset(tense["passive_aux"]["words"]),
+        not_finite_after=frozenset(tense["not_finite_after"]["words"]),
         rejects=tuple(_load("rejects.toml")["names"]["phrases"]),
     )

@@ -88,6 +88,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# The words after which "fall" or "spring" alone in lower case is a date ("in spring", "by
+# fall", "every spring", "summer and fall", "from spring to autumn").
+_SEASON_LEADS = frozenset(
+    {"in", "on", "at", "by", "since", "from", "until", "till", "during", "before", "after"}
+    | {"of", "through", "throughout", "for", "around", "about", "to", "and", "or", "the"}
+    | {"into", "over", "across", "within", "toward", "towards", "between", "ahead"}
+    | {"this", "that", "last", "next", "every", "each", "early", "late", "mid", "past"}
+    | {"coming", "whole", "entire", "all", "same", "said", "says", "say"}
+)
+
 _TOKEN = re.compile(r"[\w']+")
 
 
@@ -194,6 +204,15 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
         return None
     calendar = _calendar_words()
     before = _word_before(text, start)
+    if (
+        kind == "season"
+        and word in lexicon().season_homographs
+        and before is not None
+        and before[0].lower() not in _SEASON_LEADS
+    ):
+        # "bond yields could fall further", "the hot spring": "fall" or "spring" in lower
+        # case is a date after "in", "by", "every"... (or alone), not after other words.
+        return f"{word!r} in lower case after {before[0]!r} is an ordinary word here"
     if before is not None:
         prev, prev_start = before
         if (

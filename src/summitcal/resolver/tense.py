@@ -6,7 +6,9 @@ The cue words are data (``data/tense.toml``).  The phrase itself is masked out, 
    Sunday") means PAST: the phrase dates the saying;
 2. otherwise the nearest future, present or past cue decides (present counts as FUTURE:
    on or after the publication date); a verb ending in *-ed* counts as a past cue unless
-   a passive or a plan precedes it ("will be published", "is to be signed");
+   a passive or a plan precedes it ("will be published", "is to be signed"), and a
+   present-tense cue only as a finite verb (not after "to", "did", "will"...: "expected
+   to conclude");
 3. otherwise a reporting verb anywhere means PAST;
 4. no cue at all means NEAREST.
 
@@ -83,6 +85,7 @@ class _Words:
     not_past: frozenset[str]
     passive_before: frozenset[str]
     passive_aux: frozenset[str]
+    not_finite_after: frozenset[str]
     date_words: frozenset[str]
 
 
@@ -122,6 +125,7 @@ def _words() -> _Words:
         not_past=lex.not_past,
         passive_before=lex.passive_before,
         passive_aux=lex.passive_aux,
+        not_finite_after=lex.not_finite_after,
         date_words=frozenset([*lex.weekdays, *lex.months, *lex.seasons]),
     )
 
@@ -162,8 +166,10 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
             if cue is not None:
                 size, joined, kind = cue
                 free = i + size
-                if kind == "reporting" and i and words[i - 1] in table.passive_aux:
+                if i and kind == "reporting" and words[i - 1] in table.passive_aux:
                     continue  # "will be announced": a passive, no cue
+                if i and kind == "present" and words[i - 1] in table.not_finite_after:
+                    continue  # "expected to conclude", "did not meet": not this verb's tense
                 found.append((n - i - size if before else i, after, joined, kind))
                 continue
         # A past form in -ed, of five letters or more.  Most words do not end in "d", and
