@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import attrs
 import pytest
@@ -280,6 +280,8 @@ def test_trusted_day_spans_agree_with_the_validating_constructor(
         DateSpan.days(first, first + timedelta(days=extra)),
         DateSpan.part(first, part),
         DateSpan.day(first).with_zone("Asia/Tokyo"),
+        DateSpan.at(first, time(9, 30)),
+        DateSpan.at(first, time(9), end=time(17), zone="Europe/Paris"),
     ):
         assert _agree(span)
 

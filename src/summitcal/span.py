@@ -137,6 +137,8 @@ _WEEKEND, _WEEK, _MONTH = Granularity.WEEKEND, Granularity.WEEK, Granularity.MON
 _SEASON, _QUARTER, _HALF = Granularity.SEASON, Granularity.QUARTER, Granularity.HALF
 _YEAR, _DECADE, _CENTURY = Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY
 _THIRDS = (Mod.START, Mod.MID, Mod.END)
+_SEASON_OF_MONTH = dict.fromkeys((12, 1, 2), "WI") | dict.fromkeys((3, 4, 5), "SP")
+_SEASON_OF_MONTH |= dict.fromkeys((6, 7, 8), "SU") | dict.fromkeys((9, 10, 11), "FA")
 
 
 # --- units: the calendar unit of a granularity that contains a given day ---------------
@@ -210,10 +212,9 @@ def _unit_label(granularity: Granularity, day: date) -> str:
     if g is _WEEKEND:
         iso_year, week, _ = day.isocalendar()
         return f"{iso_year:04d}-W{week:02d}-WE"
-    if g is _SEASON:
-        first, _ = _unit_bounds(g, day)
-        season = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[first.month]
-        return f"{first.year:04d}-{season}"
+    if g is _SEASON:  # December belongs to the winter that starts in it
+        year = day.year - 1 if day.month < 3 else day.year
+        return f"{year:04d}-{_SEASON_OF_MONTH[day.month]}"
     if g is _QUARTER:
         return f"{day.year:04d}-Q{quarter_of(day.month)}"
     if g is _HALF:
@@ -238,18 +239,15 @@ def _narrowed(first: date, last: date, mod: Mod, granularity: Granularity) -> tu
     g = granularity
     if g is _MONTH:
         cuts = (1, 11, 21)
-        start = first.replace(day=cuts[index])
-        end = last if index == 2 else first.replace(day=cuts[index + 1] - 1)
+        start = date(first.year, first.month, cuts[index])
+        end = last if index == 2 else date(first.year, first.month, cuts[index + 1] - 1)
         return start, end
     if g in (_YEAR, _HALF, _QUARTER, _SEASON):
-        months = []
-        y, m = first.year, first.month
-        while date(y, m, 1) <= last:
-            months.append((y, m))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        size = len(months) // 3
-        chunk = months[index * size : (index + 1) * size]
-        return date(*chunk[0], 1), _month_end(*chunk[-1])
+        # A third of the unit's months, counted from its first (months as one number).
+        size = ((last.year - first.year) * 12 + last.month - first.month + 1) // 3
+        lo = first.year * 12 + first.month - 1 + index * size
+        hi = lo + size - 1
+        return date(lo // 12, lo % 12 + 1, 1), _month_end(hi // 12, hi % 12 + 1)
     if g is _WEEK:
         lo, hi = ((0, 1), (2, 4), (5, 6))[index]
         monday = first.toordinal()
@@ -384,9 +382,21 @@ class DateSpan:
     @classmethod
     def day(cls, day: date, *, zone: str | None = None) -> DateSpan:
         """One whole day."""
+        if type(day) is date and zone is None:  # the commonest span of all, slot by slot
+            span = _new(cls)
+            _set_first(span, day)
+            _set_last(span, day)
+            _set_granularity(span, _DAY)
+            _set_start_time(span, None)
+            _set_end_time(span, None)
+            _set_zone(span, None)
+            _set_part_of_day(span, None)
+            _set_mod(span, None)
+            _set_timex(span, day.isoformat())  # known now, and far cheaper than later
+            return span
         if type(day) is date:  # all a day needs checking
             span = cls._trusted(day, day, _DAY, zone=zone)
-            _set_timex(span, day.isoformat())  # known now, and far cheaper than later
+            _set_timex(span, day.isoformat())
             return span
         return cls(first=day, last=day, zone=zone)
 
@@ -436,6 +446,13 @@ class DateSpan:
         zone: str | None = None,
     ) -> DateSpan:
         """A clock time on ``day``, optionally until ``end`` (on ``last``, default ``day``)."""
+        if (
+            last is None
+            and type(day) is date
+            and type(start) is time
+            and (end is None or (type(end) is time and start <= end))
+        ):  # one day, times in order: all the checks would find
+            return cls._trusted(day, day, _TIME, start_time=start, end_time=end, zone=zone)
         return cls(
             first=day,
             last=last or day,

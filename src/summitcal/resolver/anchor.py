@@ -99,7 +99,8 @@ _AUTO, _PAST = Direction.AUTO, Direction.PAST
 _FUTURE, _NEAREST = Direction.FUTURE, Direction.NEAREST
 
 _from_ordinal = date.fromordinal
-_SEASONS = {season.value: season for season in Season}  # Season(code) is a slow call
+# A season's first month and name by its code (an enum's properties are slow lookups).
+_SEASONS = {season.value: (season.first_month, season.name.lower()) for season in Season}
 
 
 def _plus(day: date, days: int) -> date:
@@ -421,13 +422,13 @@ def _holiday(core: HolidayRef, ctx: _Ctx) -> tuple[DateSpan, Why]:
 
 
 def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
-    season = _SEASONS[core.season]
+    month, name = _SEASONS[core.season]
     ref = ctx.reference
     how: Why
 
     def make(y: int) -> tuple[date, date]:  # three months from the first (plain arithmetic)
-        first = date(y, season.first_month, 1)
-        return first, _plus(add_months(first, 3), -1)
+        ey, em = (y + 1, month - 10) if month > 10 else (y, month + 2)
+        return date(y, month, 1), date(ey, em, _month_length(ey, em))
 
     if core.rel is not None and core.year is None:
         candidates = [make(y) for y in range(ref.year - 2, ref.year + 2)]
@@ -444,7 +445,7 @@ def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]
     else:
         first, _, how = _with_year(make, core.year, core.year_step, ctx, future_by_last=True)
     span = DateSpan.unit(Granularity.SEASON, first, mod=mod)
-    return span, ("season ({}), {}: {}", season.name.lower(), _direction_word(ctx), how)
+    return span, ("season ({}), {}: {}", name, _direction_word(ctx), how)
 
 
 def _year_of(year: int | None, step: int | None, ctx: _Ctx) -> tuple[int, Why]:
@@ -735,13 +736,13 @@ def anchor_parts(
         narrative if narrative is not None else reference,
     )
     core = phrase.core
-    spanless = _SPANLESS.get(type(core))
-    if spanless is not None:  # a duration, a set or a vague reference: no span
-        return spanless(core, reference)
+    rule = _RULES.get(type(core))
+    if rule is None:  # a duration, a set or a vague reference: no span
+        return _SPANLESS[type(core)](core, reference)
     try:
         kind = "DATE"
         if phrase.part_of_day is None and phrase.start_time is None:
-            span, how = _span_of(core, ctx, phrase.mod)
+            span, how = rule(core, ctx, phrase.mod)
         else:
             kind = "TIME"
             if type(core) in _DAY_LABELS:  # a plain day: no need to build its span first

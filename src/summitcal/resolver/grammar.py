@@ -235,9 +235,16 @@ class _Frag:
         return (
             rf"(?:(?P<ch{s}>1[0-2]|0?[1-9])(?:[:.](?P<cm{s}>[0-5]\d))?\s*"
             rf"(?P<ap{s}>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-            rf"|(?P<hh{s}>[01]?\d|2[0-3]):(?P<mm{s}>[0-5]\d)(?:\s*(?:hrs|h)\b)?"
+            # "14:30", and the wire services' "0800 GMT" or "1430 hrs": four digits only
+            # before a zone word or "hrs" (alone they would as often be a year)
+            rf"|(?P<hh{s}>[01]?\d|2[0-3])(?::|(?<=\d\d)(?=[0-5]\d(?:\s*(?:hrs|h)\b|\s+{self.zones()})))"
+            rf"(?P<mm{s}>[0-5]\d)(?:\s*(?:hrs|h)\b)?"
             rf"|(?P<cw{s}>{_alt(self.lex.clock_words)}))"
         )
+
+    def zones(self) -> str:
+        """Any zone word, as a whole word (no group)."""
+        return rf"(?:{_alt(self.lex.zones)})\b"
 
     def zone(self, s: str) -> str:
         # "local time" alone names no zone: it is read, and the zone stays unknown.
@@ -408,7 +415,8 @@ def _b_md(m: re.Match[str], lex: Lexicon) -> Core:
 def _b_cross(m: re.Match[str], lex: Lexicon) -> Core:
     a, b = _monthday(m, lex, "a"), _monthday(m, lex, "b")
     if a.year is None and b.year is not None:
-        a = attrs.evolve(a, year=b.year - (1 if a.month > b.month else 0))
+        year = b.year - (1 if a.month > b.month else 0)
+        a = MonthDay(a.month, a.day, year, a.year_step, a.weekday)
     return DayRange(a, b)
 
 
@@ -420,7 +428,7 @@ def _b_range(m: re.Match[str], lex: Lexicon) -> Core:
         raise _NoParse(f"a range of days ends ({db}) before it starts ({da})")
     _check_day(month, db, year)
     a = MonthDay(month=month, day=da, year=year, year_step=step)
-    return DayRange(a, attrs.evolve(a, day=db))
+    return DayRange(a, MonthDay(month, db, year, step))
 
 
 def _week_step(m: re.Match[str]) -> int | None:
@@ -920,7 +928,9 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "half year": frozenset({"h", "half"}),
         "decade": frozenset({"s"}) | _keys(_DECADE_WORDS),  # "1990s", "'90s", "nineties"
         "weekend": frozenset({"weekend"}),
-        "clock time": frozenset({"a", "p", "am", "pm", ":"}) | _keys(lex.clock_words),
+        "clock time": frozenset({"a", "p", "am", "pm", ":", "hrs", "h"})
+        | _keys(lex.clock_words)
+        | _keys(lex.zones),
         "duration": units,
         "duration of a thing": units,
         "set": frozenset({"every", "each"})
