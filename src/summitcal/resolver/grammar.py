@@ -1133,11 +1133,12 @@ def _fixed(body: str) -> tuple[Phrase, int, int] | None:
 
 
 def _fixed_entry(first: str, body: str) -> tuple[Phrase, int, int] | None:
-    # Only words that begin a fixed expression reach the cached group reader, so its
-    # cache holds at most one group per such word, whatever text comes in.
-    if first not in _fixed_by_word():
+    # Only groups that exist reach the cached group reader, so its cache holds at most
+    # one entry per group, whatever text comes in.
+    group = (first, body.count(" ") + 1)
+    if group not in _fixed_groups():
         return None
-    return _fixed_group(first).get(body)
+    return _fixed_group(group).get(body)
 
 
 def is_fixed(text: str) -> bool:
@@ -1149,23 +1150,25 @@ def is_fixed(text: str) -> bool:
 
 
 @functools.cache
-def _fixed_by_word() -> dict[str, tuple[str, ...]]:
-    """The fixed expressions by their first word."""
-    groups: dict[str, list[str]] = {}
+def _fixed_groups() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The fixed expressions by their first word and their number of words (so that
+    "Friday" is read without "Friday to Monday", which needs other rules compiled)."""
+    groups: dict[tuple[str, int], list[str]] = {}
     for phrase in fixed_phrases(lexicon()):
-        groups.setdefault(phrase.partition(" ")[0], []).append(phrase)
-    return {word: tuple(phrases) for word, phrases in groups.items()}
+        key = (phrase.partition(" ")[0], phrase.count(" ") + 1)
+        groups.setdefault(key, []).append(phrase)
+    return {key: tuple(phrases) for key, phrases in groups.items()}
 
 
 @functools.cache
-def _fixed_group(first: str) -> dict[str, tuple[Phrase, int, int]]:
-    """What the rules make of the fixed expressions that begin with ``first``.
+def _fixed_group(group: tuple[str, int]) -> dict[str, tuple[Phrase, int, int]]:
+    """What the rules make of one group of fixed expressions (see :func:`_fixed_groups`).
 
     Each group is read when first needed, as each rule's pattern is compiled when first
     needed, so one phrase parsed does not pay for the whole table.
     """
     table: dict[str, tuple[Phrase, int, int]] = {}
-    for phrase in _fixed_by_word()[first]:
+    for phrase in _fixed_groups()[group]:
         try:
             read = _parse_by_rules(phrase, phrase, 0, len(phrase))
         except PhraseError:  # no date to the grammar ("the year"): left to the rules
@@ -1180,7 +1183,7 @@ def _fixed_group(first: str) -> dict[str, tuple[Phrase, int, int]]:
 
 def _fixed_table() -> dict[str, tuple[Phrase, int, int]]:
     """The whole table (every group read)."""
-    return {key: read for first in _fixed_by_word() for key, read in _fixed_group(first).items()}
+    return {key: read for group in _fixed_groups() for key, read in _fixed_group(group).items()}
 
 
 def _parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, int]:
