@@ -84,7 +84,24 @@ def fixed_phrases(lex: Lexicon) -> list[str]:
         phrases += [f"{fuzzy} {season}" for season in lex.seasons]
     phrases += [f"mid-{phrase}" for phrase in near]
     phrases += _spelt_out(lex)
+    phrases += _month_days(lex)
     return list(dict.fromkeys(phrases))
+
+
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+
+
+def _month_days(lex: Lexicon) -> list[str]:
+    """Days of a month without a year, as news writes them: "February 11", "Feb. 11",
+    "11 February", "Feb 11th" (February 30 and the like are refused by the grammar)."""
+    full = set(lex.month_names)
+    months = [*lex.months, *(f"{m}." for m in lex.months if m not in full)]
+    phrases = []
+    for day in range(1, 32):
+        for number in (str(day), f"{day}{_SUFFIXES.get(day, 'th')}"):
+            for month in months:
+                phrases += [f"{month} {number}", f"{number} {month}"]
+    return phrases
 
 
 # The words of the longer fixed expressions (see _spelt_out).
