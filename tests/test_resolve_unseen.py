@@ -1,7 +1,8 @@
 """The held-out resolver cases (tests/data/resolve_unseen*.toml), scored file by file.
 
 These sentences were written apart from the resolver and its own cases, to measure how it
-carries over to unseen wording (two sets, written at different times).  Each file is
+carries over to unseen wording (four sets, written at different times and on different
+kinds of news).  Each file is
 scored as a whole: the test fails only when its overall accuracy falls under a floor, and
 prints the accuracy per category and the phrases it missed (a single miss is a question
 for the conventions, not necessarily a bug).
@@ -23,8 +24,9 @@ from summitcal.resolver import NumericOrder, resolve
 DATA = Path(__file__).parent / "data"
 ORDERS = {"day-first": NumericOrder.DAY_FIRST, "month-first": NumericOrder.MONTH_FIRST}
 
-#: Overall accuracy the resolver must keep on each held-out file (measured: 261/261 and
-#: 214/214 after the fixes of general causes; 257/261 and 204/214 before them).  Set a
+#: Overall accuracy the resolver must keep on each held-out file (measured after the fixes
+#: of general causes: 261/261, 214/214, 152/153, 155/155; as first measured, before them:
+#: 257/261, 204/214, 150/153, 154/155).  Set a
 #: little under what it reaches, so that a regression shows without every new convention
 #: question failing the build.
 FLOOR = 0.97
@@ -48,7 +50,10 @@ def _right(case: dict[str, Any]) -> bool:
     return got == (case["value"], case.get("type", "DATE"), case.get("mod"), case.get("zone"))
 
 
-@pytest.mark.parametrize("name", ["resolve_unseen.toml", "resolve_unseen2.toml"])
+@pytest.mark.parametrize(
+    "name",
+    ["resolve_unseen.toml", "resolve_unseen2.toml", "resolve_unseen3.toml", "resolve_unseen4.toml"],
+)
 def test_accuracy_stays_above_the_floor(name: str) -> None:
     """Overall accuracy on the held-out cases is at least FLOOR; prints it per category."""
     cases = _load(name)
@@ -64,5 +69,5 @@ def test_accuracy_stays_above_the_floor(name: str) -> None:
         good, total = tally[key]
         print(f"{key:<14} {good:>4}/{total:<4} {100 * good / total:5.1f}%")
     good, total = tally["ALL"]
-    assert total >= 200, "the held-out file lost cases"
+    assert total >= 150, "the held-out file lost cases"
     assert good / total >= FLOOR, f"held-out accuracy {good}/{total} is under {FLOOR:.0%}"

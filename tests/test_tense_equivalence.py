@@ -20,7 +20,7 @@ from summitcal.resolver.phrase import Direction
 from summitcal.resolver.tense import Cue, read_cue, read_direction
 
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
-_KINDS = ("reporting", "past", "present", "future")  # where words repeat, first wins
+_KINDS = ("none", "reporting", "past", "present", "future")  # where words repeat, first wins
 _MARKS = (";", " but ", " while ", " whereas ", ", and ", ", which ", ", who ")
 _GLUE = {"on", "in", "at", "from", "by", "the", "early", "late", "mid", "last", "next"}
 _GLUE |= {"this", "to", "until", "through"}
@@ -31,6 +31,7 @@ _TOWARD |= {"reporting": Direction.PAST, "-ed": Direction.PAST}
 def _every_cue() -> list[tuple[list[str], str]]:
     lex = lexicon()
     listed = {
+        "none": lex.tense_none,
         "reporting": lex.tense_reporting,
         "past": lex.tense_past,
         "present": lex.tense_present,
@@ -51,7 +52,7 @@ def _found(words: list[str], before: bool) -> list[Cue]:
             seq, kind = hit
             passive = kind == "reporting" and i > 0 and words[i - 1] in lex.passive_aux
             bare = kind == "present" and i > 0 and words[i - 1] in lex.not_finite_after
-            if not passive and not bare:
+            if not passive and not bare and kind != "none":
                 gap = len(words) - i - len(seq) if before else i
                 found.append(Cue(" ".join(seq), _TOWARD[kind], kind, gap, before))
             i += len(seq)
@@ -111,7 +112,13 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
 
 def _cue_words() -> list[str]:
     lex = lexicon()
-    return [*lex.tense_future, *lex.tense_present, *lex.tense_past, *lex.tense_reporting]
+    return [
+        *lex.tense_future,
+        *lex.tense_present,
+        *lex.tense_past,
+        *lex.tense_reporting,
+        *lex.tense_none,
+    ]
 
 
 def _other_words() -> list[str]:

@@ -76,6 +76,7 @@ class Lexicon:
     tense_present: tuple[str, ...]
     tense_past: tuple[str, ...]
     tense_reporting: tuple[str, ...]
+    tense_none: tuple[str, ...]
     not_past: frozenset[str]
     passive_before: frozenset[str]
     passive_aux: frozenset[str]
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         tense_present=tuple(tense["present"]["cues"]),
         tense_past=tuple(tense["past"]["cues"]),
         tense_reporting=tuple(tense["reporting"]["cues"]),
+        tense_none=tuple(tense["none"]["cues"]),
         not_past=frozenset(tense["not_past"]["words"]),
         passive_before=frozenset(tense["passive_before"]["words"]),
         passive_aux=frozenset(tense["passive_aux"]["words"]),

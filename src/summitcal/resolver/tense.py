@@ -96,6 +96,7 @@ def _words() -> _Words:
     # Where the same words are two kinds ("wrote"), the kind listed first wins.
     cues: list[tuple[list[str], str]] = []
     for kind, listed in (
+        ("none", lex.tense_none),
         ("reporting", lex.tense_reporting),
         ("past", lex.tense_past),
         ("present", lex.tense_present),
@@ -170,6 +171,8 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
                     continue  # "will be announced": a passive, no cue
                 if i and kind == "present" and words[i - 1] in table.not_finite_after:
                     continue  # "expected to conclude", "did not meet": not this verb's tense
+                if kind == "none":
+                    continue  # "close to": words that hold a cue but are none
                 found.append((n - i - size if before else i, after, joined, kind))
                 continue
         # A past form in -ed, of five letters or more.  Most words do not end in "d", and
