@@ -292,6 +292,18 @@ class TestTense:
     def test_present_tense_verbs_point_ahead(self, ctx: str) -> None:
         assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-16"
 
+    def test_close_is_a_verb_but_close_to_no_cue(self) -> None:
+        """'applications close on Monday' points ahead; in 'shares were close to records on
+        Monday' the 'were' decides, as 'close to' is no cue."""
+        ctx = "Applications close on Monday."
+        assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-16"
+        ctx = "Shares were close to records on Monday."
+        assert value("on Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-09"
+
+    def test_an_adjective_in_ed_is_no_past(self) -> None:
+        ctx = "The bank is expected to keep rates unchanged Monday."
+        assert value("Monday", ctx, reference=date(2025, 6, 11)) == "2025-06-16"
+
     @pytest.mark.parametrize(
         "ctx",
         [
@@ -377,6 +389,13 @@ class TestDurationsAndSets:
         assert SUNDAY + r.duration.as_relativedelta() == SUNDAY + timedelta(days=3)
         with pytest.raises(NoSpanError):
             _ = r.span
+
+    def test_wire_service_clock_times(self) -> None:
+        """'0800 GMT' and '1430 hrs' are clock times; four digits alone stay a year."""
+        r = resolve("0800 GMT", reference=SUNDAY)
+        assert (r.timex, r.type, r.zone) == ("2025-02-09T08:00", TimexType.TIME, "Etc/GMT")
+        assert resolve("1430 hrs", reference=SUNDAY).timex == "2025-02-09T14:30"
+        assert resolve("in 1930", reference=SUNDAY).timex == "1930"
 
     def test_length_of_a_thing_named(self) -> None:
         """A caller may hand over the noun phrase; in running text only 'five-day' is."""
