@@ -40,7 +40,16 @@ import attrs
 from summitcal.errors import TimexError
 from summitcal.zones import get_zone
 
-__all__ = ["DateSpan", "Granularity", "Mod", "PartOfDay", "Season", "half_of", "quarter_of"]
+__all__ = [
+    "DateSpan",
+    "Granularity",
+    "Mod",
+    "PartOfDay",
+    "Season",
+    "half_of",
+    "month_end",
+    "quarter_of",
+]
 
 
 class Granularity(enum.Enum):
@@ -137,8 +146,8 @@ _WEEKEND, _WEEK, _MONTH = Granularity.WEEKEND, Granularity.WEEK, Granularity.MON
 _SEASON, _QUARTER, _HALF = Granularity.SEASON, Granularity.QUARTER, Granularity.HALF
 _YEAR, _DECADE, _CENTURY = Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY
 _THIRDS = (Mod.START, Mod.MID, Mod.END)
-_SEASON_OF_MONTH = dict.fromkeys((12, 1, 2), "WI") | dict.fromkeys((3, 4, 5), "SP")
-_SEASON_OF_MONTH |= dict.fromkeys((6, 7, 8), "SU") | dict.fromkeys((9, 10, 11), "FA")
+# Each month's season code: a season's three months from its first.
+_SEASON_OF_MONTH = {(s.first_month + k - 1) % 12 + 1: s.value for s in Season for k in range(3)}
 
 
 # --- units: the calendar unit of a granularity that contains a given day ---------------
@@ -148,7 +157,8 @@ _from_ordinal = date.fromordinal
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
+    """The last day of ``month`` (1-12) in ``year``."""
     # Plain arithmetic: calendar.monthrange builds a weekday it is not asked for.
     if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return date(year, 2, 29)
@@ -167,7 +177,7 @@ def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
         saturday = day.toordinal() - day.weekday() + 5
         return _from_ordinal(saturday), _from_ordinal(saturday + 1)
     if g is _MONTH:
-        return date(day.year, day.month, 1), _month_end(day.year, day.month)
+        return date(day.year, day.month, 1), month_end(day.year, day.month)
     if g is _SEASON:
         # Shift by one month so that December belongs to the winter that starts in it.
         shifted = (day.month % 12) // 3  # Dec,Jan,Feb -> 0; Mar..May -> 1; ...
@@ -179,13 +189,13 @@ def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
         if end_month > 12:
             end_month -= 12
             end_year += 1
-        return first, _month_end(end_year, end_month)
+        return first, month_end(end_year, end_month)
     if g is _QUARTER:
         q0 = 3 * quarter_of(day.month) - 2
-        return date(day.year, q0, 1), _month_end(day.year, q0 + 2)
+        return date(day.year, q0, 1), month_end(day.year, q0 + 2)
     if g is _HALF:
         h0 = 6 * half_of(day.month) - 5
-        return date(day.year, h0, 1), _month_end(day.year, h0 + 5)
+        return date(day.year, h0, 1), month_end(day.year, h0 + 5)
     if g is _YEAR:
         return date(day.year, 1, 1), date(day.year, 12, 31)
     if g is _DECADE:
@@ -247,7 +257,7 @@ def _narrowed(first: date, last: date, mod: Mod, granularity: Granularity) -> tu
         size = ((last.year - first.year) * 12 + last.month - first.month + 1) // 3
         lo = first.year * 12 + first.month - 1 + index * size
         hi = lo + size - 1
-        return date(lo // 12, lo % 12 + 1, 1), _month_end(hi // 12, hi % 12 + 1)
+        return date(lo // 12, lo % 12 + 1, 1), month_end(hi // 12, hi % 12 + 1)
     if g is _WEEK:
         lo, hi = ((0, 1), (2, 4), (5, 6))[index]
         monday = first.toordinal()
@@ -356,14 +366,16 @@ class DateSpan:
         zone: str | None = None,
         part_of_day: PartOfDay | None = None,
         mod: Mod | None = None,
+        timex: str | None = None,
     ) -> DateSpan:
         """A span whose fields the caller has just derived consistently (no re-checks).
 
         Only for the constructors below and the resolver, which check what they take in
-        and derive the rest; the zone, which they do not derive, is still looked up.  The
-        fields go straight into the slots (no validator, no frozen-instance guard); with
-        ``__debug__`` checks on (``python -X dev`` or tests), :func:`_agree` can confirm
-        that the validating constructor accepts the same fields.
+        and derive the rest (``timex``, the TIMEX3 value, when they have it at hand; else
+        it is worked out on first use); the zone, which they do not derive, is still
+        looked up.  The fields go straight into the slots (no validator, no frozen-instance
+        guard); with ``__debug__`` checks on (``python -X dev`` or tests), :func:`_agree`
+        can confirm that the validating constructor accepts the same fields.
         """
         if zone is not None:
             get_zone(zone)  # raises ValueError naming the key, as the validator does
@@ -376,28 +388,14 @@ class DateSpan:
         _set_zone(span, zone)
         _set_part_of_day(span, part_of_day)
         _set_mod(span, mod)
-        _set_timex(span, None)
+        _set_timex(span, timex)
         return span
 
     @classmethod
     def day(cls, day: date, *, zone: str | None = None) -> DateSpan:
         """One whole day."""
-        if type(day) is date and zone is None:  # the commonest span of all, slot by slot
-            span = _new(cls)
-            _set_first(span, day)
-            _set_last(span, day)
-            _set_granularity(span, _DAY)
-            _set_start_time(span, None)
-            _set_end_time(span, None)
-            _set_zone(span, None)
-            _set_part_of_day(span, None)
-            _set_mod(span, None)
-            _set_timex(span, day.isoformat())  # known now, and far cheaper than later
-            return span
-        if type(day) is date:  # all a day needs checking
-            span = cls._trusted(day, day, _DAY, zone=zone)
-            _set_timex(span, day.isoformat())
-            return span
+        if type(day) is date:  # all a day needs checking; its value is at hand
+            return cls._trusted(day, day, _DAY, zone=zone, timex=day.isoformat())
         return cls(first=day, last=day, zone=zone)
 
     @classmethod
@@ -430,9 +428,8 @@ class DateSpan:
             # narrowed day is left to the checks, which refuse it).  The TIMEX3 value is
             # the unit's label, narrowed or not: set now, it costs a quarter of what
             # working it out from the span later does.
-            span = cls._trusted(first, last, granularity, mod=mod, zone=zone)
-            _set_timex(span, _unit_label(granularity, day))
-            return span
+            label = _unit_label(granularity, day)
+            return cls._trusted(first, last, granularity, mod=mod, zone=zone, timex=label)
         return cls(first=first, last=last, granularity=granularity, mod=mod, zone=zone)
 
     @classmethod
@@ -518,7 +515,7 @@ class DateSpan:
 
     def with_zone(self, zone: str | None) -> DateSpan:
         """The same span, local to another zone (the dates do not move)."""
-        span = type(self)._trusted(
+        return type(self)._trusted(
             self.first,
             self.last,
             self.granularity,
@@ -527,9 +524,8 @@ class DateSpan:
             zone=zone,
             part_of_day=self.part_of_day,
             mod=self.mod,
+            timex=self._timex,  # the zone never changes the value
         )
-        _set_timex(span, self._timex)  # the zone never changes the value
-        return span
 
     # --- TIMEX3 ------------------------------------------------------------------------
 

@@ -49,7 +49,7 @@ from summitcal.resolver.phrase import (
     WeekendRef,
     YearRef,
 )
-from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
+from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season, month_end
 
 __all__ = ["ORDER_HINT", "Anchored", "Parts", "anchor", "anchor_parts", "duration_value"]
 
@@ -84,13 +84,7 @@ def add_months(day: date, months: int) -> date:
     try:
         return day.replace(year=year, month=month)
     except ValueError:  # 31 March + 1 month: the last day of April
-        return date(year, month, _month_length(year, month))
-
-
-def _month_length(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+        return month_end(year, month)
 
 
 # Enum members looked up through their class cost a descriptor call each on CPython 3.11
@@ -346,8 +340,7 @@ def _numeric(core: NumericDate, ctx: _Ctx) -> tuple[DateSpan, Why]:
 
 
 def _month_span(month: int, year: int) -> tuple[date, date]:
-    first = date(year, month, 1)
-    return first, date(year, month, _month_length(year, month))
+    return date(year, month, 1), month_end(year, month)
 
 
 def _month(core: MonthRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]:
@@ -428,7 +421,7 @@ def _season(core: SeasonRef, ctx: _Ctx, mod: Mod | None) -> tuple[DateSpan, Why]
 
     def make(y: int) -> tuple[date, date]:  # three months from the first (plain arithmetic)
         ey, em = (y + 1, month - 10) if month > 10 else (y, month + 2)
-        return date(y, month, 1), date(ey, em, _month_length(ey, em))
+        return date(y, month, 1), month_end(ey, em)
 
     if core.rel is not None and core.year is None:
         candidates = [make(y) for y in range(ref.year - 2, ref.year + 2)]

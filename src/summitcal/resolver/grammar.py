@@ -551,31 +551,31 @@ _ORDINAL_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 _ORDINAL_PARTS |= {"fourth": 4, "4th": 4, "final": 4, "latter": 2}
 
 
-def _b_quarter(m: re.Match[str], lex: Lexicon) -> Core:
+def _part_of_year(m: re.Match[str], p: str) -> tuple[int, int | None, int | None]:
+    """(which part, explicit year, step from the reference year) of a quarter (groups
+    named with ``p`` = "q") or a half ("h"): "Q3 2024", "2024 Q3", "the third quarter of
+    next year", "the first half of the year"."""
     year, step = _year(m, "")
     if year is None and step is None:
         year, step = _year(m, "2")
-    if _get(m, "qy") is not None:
-        year = int(m.group("qy"))
-    n = _get(m, "qn") or _get(m, "qn2")
-    quarter = int(n) if n else _ORDINAL_PARTS[m.group("qo")]
-    if _get(m, "qthe") is not None:
+    if _get(m, f"{p}y") is not None:
+        year = int(m.group(f"{p}y"))
+    n = _get(m, f"{p}n") or _get(m, f"{p}n2")
+    part = int(n) if n else _ORDINAL_PARTS[m.group(f"{p}o")]
+    if _get(m, f"{p}the") is not None:  # "of the year": the reference's own
         step = 0
+    return part, year, step
+
+
+def _b_quarter(m: re.Match[str], lex: Lexicon) -> Core:
+    quarter, year, step = _part_of_year(m, "q")
     return QuarterRef(quarter, year=year, year_step=step)
 
 
 def _b_half(m: re.Match[str], lex: Lexicon) -> Core:
-    year, step = _year(m, "")
-    if year is None and step is None:
-        year, step = _year(m, "2")
-    if _get(m, "hy") is not None:
-        year = int(m.group("hy"))
-    n = _get(m, "hn") or _get(m, "hn2")
-    half = int(n) if n else _ORDINAL_PARTS[m.group("ho")]
+    half, year, step = _part_of_year(m, "h")
     if half > 2:
         raise _NoParse("a year has two halves")
-    if _get(m, "hthe") is not None:
-        step = 0
     return HalfRef(half, year=year, year_step=step)
 
 
