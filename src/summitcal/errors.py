@@ -14,6 +14,7 @@ __all__ = [
     "PhraseError",
     "QueryError",
     "SeedError",
+    "SeedErrors",
     "SummitcalError",
     "TimexError",
 ]
@@ -77,6 +78,29 @@ class SeedError(SummitcalError, ValueError):
         if field is not None:
             where += f", field {field!r}"
         super().__init__(f"{where}: {reason}")
+
+
+class SeedErrors(SeedError):
+    """Several catalogue errors, found in one pass over the files.
+
+    The loader reads every file and every record before it gives up, so that one run of
+    ``summitcal check`` lists all that is wrong.  This error is a :class:`SeedError` in its
+    own right: its ``path``, ``record``, ``field`` and ``reason`` are those of the first
+    error, so code that handles one seed error keeps working.
+
+    Attributes:
+        errors: Every error found, in file order, then record order; at least one.
+    """
+
+    def __init__(self, errors: tuple[SeedError, ...] | list[SeedError]) -> None:
+        if not errors:
+            raise ValueError("SeedErrors needs at least one error")
+        self.errors: tuple[SeedError, ...] = tuple(errors)
+        first = self.errors[0]
+        super().__init__(first.path, first.reason, record=first.record, field=first.field)
+        if len(self.errors) > 1:
+            lines = "\n".join(f"  {error}" for error in self.errors)
+            self.args = (f"{len(self.errors)} errors in the catalogue:\n{lines}",)
 
 
 class QueryError(SummitcalError, ValueError):
