@@ -509,3 +509,66 @@ def test_the_ai_global_forum_rests_on_the_korean_foreign_ministry(cat: Catalog) 
     forum = cat.get("ai-global-forum-2024")
     assert any("mofa.go.kr" in u for u in _urls(forum))
     assert "single source" not in forum.description
+
+
+# --- additions: the UN Scientific Panel and Global Dialogue -----------------------------
+
+UN_ADDITIONS = {
+    "unga-resolution-79-325-2025": ("2025-08-26", EventKind.RESOLUTION, Status.CONFIRMED),
+    "global-dialogue-ai-governance-launch-2025": ("2025-09-25", EventKind.MEETING, Status.CONFIRMED),
+    "un-scientific-panel-ai-appointed-2026": ("2026-02-12", EventKind.BODY, Status.CONFIRMED),
+    "global-dialogue-ai-governance-2026": (
+        "2026-07-06/2026-07-07",
+        EventKind.MEETING,
+        Status.UNCONFIRMED,
+    ),
+    "geneva-dialogue-solidarity-ai-governance-2025": (
+        "2025-11-25",
+        EventKind.MEETING,
+        Status.CONFIRMED,
+    ),
+}
+
+
+@pytest.mark.parametrize(("event_id", "expected"), sorted(UN_ADDITIONS.items()))
+def test_un_additions_have_their_dates_kinds_and_statuses(
+    cat: Catalog, event_id: str, expected: tuple[str, EventKind, Status]
+) -> None:
+    timex, kind, status = expected
+    event = cat.get(event_id)
+    assert (event.when.timex, event.kind, event.status) == (timex, kind, status)
+    assert "un-ai" in event.series
+
+
+def test_resolution_79_325_is_cited_from_the_un_and_not_called_consensus(cat: Catalog) -> None:
+    resolution = cat.get("unga-resolution-79-325-2025")
+    assert "A/RES/79/325" in resolution.aliases
+    assert "https://press.un.org/en/2025/ga12699.doc.htm" in _urls(resolution)
+    text = " ".join([resolution.description, *resolution.outcomes]).lower()
+    assert "consensus" not in text and "without a vote" not in text
+    assert resolution.when.zone == "America/New_York"
+
+
+def test_the_scientific_panel_was_appointed_by_a_recorded_vote(cat: Catalog) -> None:
+    panel = cat.get("un-scientific-panel-ai-appointed-2026")
+    assert "117 to 2" in " ".join(panel.outcomes)
+    assert "https://press.un.org/en/2026/ga12751.doc.htm" in _urls(panel)
+    assert panel.start.weekday() == 3  # AP: "Thursday"
+
+
+def test_the_first_global_dialogue_is_in_geneva_and_not_shown_as_held(cat: Catalog) -> None:
+    dialogue = cat.get("global-dialogue-ai-governance-2026")
+    assert dialogue.place is not None
+    assert (dialogue.place.venue, dialogue.place.city, dialogue.place.country) == (
+        "Palexpo",
+        "Geneva",
+        "CH",
+    )
+    assert dialogue.when.zone == "Europe/Zurich"
+    assert not dialogue.status.is_firm
+    assert {a.name for a in dialogue.actors_with(Role.CO_CHAIR)} == {
+        "Egriselda López",
+        "Rein Tammsaar",
+    }
+    assert "AI for Good" in dialogue.description and "WSIS Forum" in dialogue.description
+    assert [a.field for a in dialogue.alternatives] == ["held"]
