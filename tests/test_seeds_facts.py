@@ -572,3 +572,72 @@ def test_the_first_global_dialogue_is_in_geneva_and_not_shown_as_held(cat: Catal
     }
     assert "AI for Good" in dialogue.description and "WSIS Forum" in dialogue.description
     assert [a.field for a in dialogue.alternatives] == ["held"]
+
+
+# --- additions: the road to Geneva 2027 and the UAE, New Delhi's initiatives -------------
+
+SWISS_AND_UAE = {
+    "rosti-geneva-summit-offer-paris-2025": "2025-02-11",
+    "swiss-federal-council-geneva-2027-decision-2025": "2025-06-25",
+    "swiss-federal-council-geneva-2027-intention": "2026-01-28",
+    "swiss-announcement-geneva-2027": "2026-02-19",
+    "uae-announcement-ai-summit-2028": "2026-02-21",
+    "new-delhi-summit-initiatives-2026": "2026-02-21",
+}
+
+
+@pytest.mark.parametrize(("event_id", "expected"), sorted(SWISS_AND_UAE.items()))
+def test_swiss_uae_and_new_delhi_additions_are_dated_and_confirmed(
+    cat: Catalog, event_id: str, expected: str
+) -> None:
+    event = cat.get(event_id)
+    assert event.when.timex == expected
+    assert event.status is Status.CONFIRMED
+    assert "ai-summit" in event.series
+
+
+def test_the_federal_council_steps_rest_on_official_swiss_releases(cat: Catalog) -> None:
+    for event_id in (
+        "swiss-federal-council-geneva-2027-decision-2025",
+        "swiss-federal-council-geneva-2027-intention",
+        "swiss-announcement-geneva-2027",
+    ):
+        assert any(".admin.ch/" in url for url in _urls(cat.get(event_id))), event_id
+    june = cat.get("swiss-federal-council-geneva-2027-decision-2025")
+    assert june.start.weekday() == 2  # ATS/SDA: "mercredi", "vom Mittwoch"
+    assert any(s.phrase == "Pressemitteilung vom 25.06.2025" for s in june.sources)
+
+
+def test_rosti_spoke_in_paris_and_the_year_he_gave_is_disputed(cat: Catalog) -> None:
+    remark = cat.get("rosti-geneva-summit-offer-paris-2025")
+    assert remark.parent == "ai-action-summit-2025"
+    assert remark.start.weekday() == 1  # "on Tuesday", the summit's second day
+    years = {a.value for a in remark.alternatives if a.field == "proposed-year"}
+    assert years == {"2026", "2026 or, more likely, 2027", "2027 at the earliest"}
+    assert all(a.status is AlternativeStatus.CONFLICT and a.sources for a in remark.alternatives)
+
+
+def test_the_uae_announced_2028_itself(cat: Catalog) -> None:
+    announcement = cat.get("uae-announcement-ai-summit-2028")
+    wam = "https://www.wam.ae/en/article/1732iqa-uae-strengthens-its-global-leadership-host-2028"
+    assert wam in _urls(announcement)
+    assert wam in _urls(cat.get("ai-summit-uae-2028"))
+    (host,) = cat.get("ai-summit-uae-2028").actors_with(Role.HOST)
+    assert "no announcement by the UAE itself" not in (host.note or "")
+    assert _countries(announcement, Role.ANNOUNCER) == {"AE"}
+
+
+def test_the_new_delhi_initiatives_are_listed_and_the_playbook_is_unconfirmed(
+    cat: Catalog,
+) -> None:
+    initiatives = cat.get("new-delhi-summit-initiatives-2026")
+    assert {
+        "Charter for the Democratic Diffusion of AI",
+        "Global AI Impact Commons",
+        "Trusted AI Commons",
+        "International Network of AI for Science Institutions",
+    } <= set(initiatives.outcomes)
+    (playbook,) = initiatives.alternatives
+    assert playbook.value == "AI Workforce Development Playbook"
+    assert playbook.status is AlternativeStatus.UNCONFIRMED
+    assert "AI Workforce Development Playbook" not in initiatives.outcomes
