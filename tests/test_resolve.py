@@ -329,6 +329,22 @@ class TestHolidaysAndTimes:
         )
         assert r.timex == "2025-10-01/2025-10-07"
 
+    @pytest.mark.parametrize(
+        ("name", "expected"),
+        [
+            ("New Years", "2025-01-01"),
+            ("new years day", "2025-01-01"),
+            ("New  Year's", "2025-01-01"),
+            ("Chinas National Day", "2025-10-01"),
+            ("Chinas National Day Holiday", "2025-10-01/2025-10-07"),
+            ("chinas national day holidays", "2025-10-01/2025-10-07"),
+            ("Chinas National Day Week", "2025-10-01/2025-10-07"),
+            ("China's National Day week", "2025-10-01/2025-10-07"),
+        ],
+    )
+    def test_holiday_names_with_or_without_their_apostrophe(self, name: str, expected: str) -> None:
+        assert value(name, reference=date(2025, 7, 1)) == expected
+
     def test_clock_time_on_a_weekday(self) -> None:
         r = resolve(
             "9 a.m. on Monday", reference=SUNDAY, context="Polls will open at 9 a.m. on Monday."

@@ -28,7 +28,7 @@ import attrs
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.fixed import PREPOSITIONS, fixed_phrases
-from summitcal.resolver.lexicon import Lexicon, lexicon
+from summitcal.resolver.lexicon import Lexicon, holiday_key, lexicon
 from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import (
     Core,
@@ -531,7 +531,9 @@ def _b_offset(m: re.Match[str], lex: Lexicon) -> Core:
 
 def _b_holiday(m: re.Match[str], lex: Lexicon) -> Core:
     name = _squash(m.group("hol"))
-    holiday = lex.holidays.get(name) or lex.holidays[name.replace("'", "")]
+    holiday = lex.holiday_keys.get(holiday_key(name))
+    if holiday is None:  # the pattern and the table are built from the same names
+        raise _NoParse(f"no holiday is called {name!r}")
     year, step = _year(m, "")
     rel = _get(m, "hrel")
     rel_step = {"last": -1, "next": 1, "this": 0}[rel] if rel else None

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Holiday", "Lexicon", "lexicon"]
+__all__ = ["Holiday", "Lexicon", "holiday_key", "lexicon"]
 
 
 @attrs.frozen(kw_only=True)
@@ -70,6 +70,9 @@ class Lexicon:
     day_parts: dict[str, tuple[int, str]]
     clock_words: dict[str, str]
     holidays: dict[str, Holiday]
+    #: The same holidays under :func:`holiday_key` of each name: how a name the grammar
+    #: matched is looked up ("New Years" for "new year's", "Chinas" for "china's").
+    holiday_keys: dict[str, Holiday]
     spring_festival: dict[int, date]
     zones: dict[str, str]
     tense_future: tuple[str, ...]
@@ -82,6 +85,12 @@ class Lexicon:
     passive_aux: frozenset[str]
     not_finite_after: frozenset[str]
     rejects: tuple[str, ...]
+
+
+def holiday_key(name: str) -> str:
+    """A holiday name as the grammar matches it: apostrophes optional, any white space
+    between words."""
+    return " ".join(name.replace("'", "").split())
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -137,6 +146,7 @@ def lexicon() -> Lexicon:
         day_parts={k: (int(v["offset"]), v["part"]) for k, v in seas["day_parts"].items()},
         clock_words=dict(seas["clock_words"]),
         holidays=holidays,
+        holiday_keys={holiday_key(name): holiday for name, holiday in holidays.items()},
         spring_festival=festival,
         zones=dict(_load("zones.toml")["zones"]),
         tense_future=tuple(tense["future"]["cues"]),
