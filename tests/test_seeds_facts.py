@@ -180,8 +180,12 @@ def test_zones_follow_the_fact_sheet_map(cat: Catalog, event_id: str, zone: str)
 def test_waic_2026_is_known_only_to_the_month(cat: Catalog) -> None:
     waic = cat.get("waic-2026")
     assert waic.when.granularity is Granularity.MONTH
-    assert waic.status is Status.ANNOUNCED
+    # July 2026 has passed with no report of the conference found: no longer "announced".
+    assert waic.status is Status.UNCONFIRMED
     assert not waic.status.is_firm
+    assert [(a.field, a.value) for a in waic.alternatives if a.field == "held"] == [
+        ("held", "unknown")
+    ]
     rumoured = [a for a in waic.alternatives if a.field == "when"]
     assert [(a.value, a.status) for a in rumoured] == [
         ("2026-07-17/2026-07-20", AlternativeStatus.UNCONFIRMED)
@@ -252,8 +256,6 @@ def test_the_day_two_testing_statement_is_not_a_firm_event(cat: Catalog) -> None
     for event in cat:
         if "testing" in event.title.lower():
             assert not event.status.is_firm, event.id
-
-
 
 
 # --- parents and parts ----------------------------------------------------------------------
@@ -515,7 +517,11 @@ def test_the_ai_global_forum_rests_on_the_korean_foreign_ministry(cat: Catalog) 
 
 UN_ADDITIONS = {
     "unga-resolution-79-325-2025": ("2025-08-26", EventKind.RESOLUTION, Status.CONFIRMED),
-    "global-dialogue-ai-governance-launch-2025": ("2025-09-25", EventKind.MEETING, Status.CONFIRMED),
+    "global-dialogue-ai-governance-launch-2025": (
+        "2025-09-25",
+        EventKind.MEETING,
+        Status.CONFIRMED,
+    ),
     "un-scientific-panel-ai-appointed-2026": ("2026-02-12", EventKind.BODY, Status.CONFIRMED),
     "global-dialogue-ai-governance-2026": (
         "2026-07-06/2026-07-07",
@@ -641,3 +647,33 @@ def test_the_new_delhi_initiatives_are_listed_and_the_playbook_is_unconfirmed(
     assert playbook.value == "AI Workforce Development Playbook"
     assert playbook.status is AlternativeStatus.UNCONFIRMED
     assert "AI Workforce Development Playbook" not in initiatives.outcomes
+
+
+
+# --- statuses that age ------------------------------------------------------------------
+
+REVIEW_DATE = date(2026, 12, 4)
+
+
+def test_nothing_past_is_still_announced_or_scheduled(cat: Catalog) -> None:
+    stale = [
+        e.id
+        for e in cat
+        if e.status in (Status.ANNOUNCED, Status.SCHEDULED) and e.end < REVIEW_DATE
+    ]
+    assert stale == []
+
+
+def test_the_only_announced_events_are_the_future_summits(cat: Catalog) -> None:
+    announced = {e.id for e in cat.filter(status="announced")}
+    assert announced == {"ai-summit-geneva-2027", "ai-summit-uae-2028"}
+    assert all(cat.get(i).start > REVIEW_DATE for i in announced)
+
+
+def test_the_waic_2026_announcement_is_not_cited_to_a_page_about_another_briefing(
+    cat: Catalog,
+) -> None:
+    # The qoo10 page reports the NDRC briefing of 17 June, not Mao Ning's of 5 June.
+    for event_id in ("waic-2026-announcement", "waic-2026"):
+        assert not any("qoo10" in url for url in _urls(cat.get(event_id))), event_id
+    assert cat.get("waic-2026-announcement").start.weekday() == 4  # "on Friday"
