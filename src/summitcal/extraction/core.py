@@ -60,6 +60,10 @@ __all__ = ["extract"]
 # ("from Tuesday, February 11, to Thursday, February 13"); the words a phrase may have
 # before or after its last trigger ("the beginning of", "the first half of") fit in this.
 _MARGIN = 24
+# How much further a window may reach for white space.  No date phrase runs this far past
+# a trigger without a space (the longest, "2025-02-11T09:30:00+08:00", holds triggers all
+# along), so inside a long token a window ends where the phrase would have to.
+_SNAP = 32
 _LEADING_PREPOSITION = re.compile(r"(?:for|within|over|during|in|after|since|by)\s+")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # "Thursday's briefing", "this year's edition", "Last July's": the grammar reads the
@@ -115,14 +119,25 @@ def _trigger() -> re.Pattern[str]:
 
 
 def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
-    """Stretches of a sentence around its trigger words, merged, snapped to spaces."""
+    """Stretches of a sentence around its trigger words, merged, snapped to spaces.
+
+    Each trigger's stretch reaches ``_MARGIN`` characters either side of it, then on to
+    the nearest white space, but at most ``_SNAP`` characters further: a window ends at
+    most ``_MARGIN + _SNAP`` characters from a trigger, and each trigger looks at no more
+    than ``2 * _SNAP`` characters, so the cost is linear in the sentence whatever its
+    tokens (a JSON dump or a list of addresses is one token without white space).
+    """
     out: list[tuple[int, int]] = []
-    for m in _trigger().finditer(norm, sentence.start, sentence.end):
-        lo = max(sentence.start, m.start() - _MARGIN)
-        hi = min(sentence.end, m.end() + _MARGIN)
-        while lo > sentence.start and not norm[lo - 1].isspace():
-            lo -= 1
-        while hi < sentence.end and not norm[hi].isspace():
+    first, last = sentence.start, sentence.end
+    for m in _trigger().finditer(norm, first, last):
+        lo = max(first, m.start() - _MARGIN)
+        hi = min(last, m.end() + _MARGIN)
+        if not out or lo > out[-1][1]:  # a window merged into the last needs no edge
+            edge = max(first, lo - _SNAP)
+            while lo > edge and not norm[lo - 1].isspace():
+                lo -= 1
+        edge = min(last, hi + _SNAP)
+        while hi < edge and not norm[hi].isspace():
             hi += 1
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(hi, out[-1][1]))
@@ -329,8 +344,12 @@ class _Builder:
 
     def opens_line(self, at: int) -> bool:
         """Whether only white space stands between the start of its line and ``at``."""
-        line = self.text.rfind("\n", 0, at) + 1
-        return not self.text[line:at].strip()
+        # Read back over the white space alone: a text without line breaks is not
+        # searched back to its start for every mention.
+        text = self.text
+        while at > 0 and text[at - 1] != "\n" and text[at - 1].isspace():
+            at -= 1
+        return at == 0 or text[at - 1] == "\n"
 
     def grammar(self, cand: _Candidate, sentence: Sentence, index: int) -> bool:
         assert cand.raw is not None

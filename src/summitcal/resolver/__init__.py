@@ -53,7 +53,7 @@ from summitcal.resolver.phrase import (
     WeekendRef,
     YearRef,
 )
-from summitcal.resolver.tense import read_cue
+from summitcal.resolver.tense import REACH, read_cue, within_reach
 from summitcal.span import DateSpan, Mod
 
 __all__ = [
@@ -527,11 +527,12 @@ _SENTENCE_END = re.compile(
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    """The sentence around ``start..end``, as far as the reader reaches."""
+    lo = max(0, start - REACH)
+    for m in _SENTENCE_END.finditer(text, lo, start):
         lo = m.end()
-    after = _SENTENCE_END.search(text, end)
-    hi = after.start() + 1 if after is not None else len(text)
+    after = _SENTENCE_END.search(text, end, end + REACH)
+    hi = after.start() + 1 if after is not None else min(len(text), end + REACH)
     return lo, hi
 
 
@@ -552,6 +553,8 @@ def resolve_in_context(
     this takes offsets into a whole text, so a phrase written twice ("on Friday ... and
     on Friday") is read where it stands: names are checked around it, and the direction
     comes from the tense of its own clause (see :func:`~summitcal.resolver.tense.read_direction`).
+    The sentence is read within :data:`~summitcal.resolver.tense.REACH` characters of the
+    phrase, so one call costs the same in a short text and in a long one.
 
     Args:
         text: The text (a sentence or a whole article).
@@ -585,6 +588,7 @@ def resolve_in_context(
     lo, hi = sentence if sentence is not None else _sentence_around(text, start, end)
     if not 0 <= lo <= start < end <= hi <= len(text):
         raise PhraseError(text[start:end], f"the sentence {lo}..{hi} does not hold the phrase", 0)
+    lo, hi = within_reach(text, lo, hi, start, end)
     phrase_text = text[start:end]
     ref = _reference_date(phrase_text, reference)
     phrase, p_start, p_end = parse(phrase_text)

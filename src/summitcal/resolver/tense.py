@@ -29,10 +29,32 @@ from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import Direction
 
-__all__ = ["Cue", "read_cue", "read_direction"]
+__all__ = ["REACH", "Cue", "read_cue", "read_direction", "within_reach"]
 
 #: How many words may sit between a reporting verb and the phrase it dates.
 _REPORTING_REACH = 4
+
+#: How many characters either side of a phrase its sentence is read, for the tense and
+#: for anything else the resolver reads around a phrase.  A cue further away says nothing
+#: about the phrase, and a bounded reach keeps the cost of one phrase bounded however long
+#: its sentence ("in May and in June and ..." without a full stop), so reading every
+#: phrase of a text costs time linear in the text.
+REACH = 400
+
+
+def within_reach(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """``lo..hi``, a stretch of ``text`` that holds the phrase at ``start..end``, cut to
+    :data:`REACH` characters either side of the phrase (at a space, where there is one,
+    so that no word is read in part)."""
+    if start - lo >= REACH:
+        lo = start - REACH
+        space = text.find(" ", lo, start)
+        lo = lo if space < 0 else space + 1
+    if hi - end >= REACH:
+        hi = end + REACH
+        space = text.rfind(" ", end, hi)
+        hi = hi if space < 0 else space
+    return lo, hi
 
 
 @attrs.frozen
@@ -264,6 +286,8 @@ def _cues(norm: str, start: int, end: int, lo: int, hi: int) -> list[_Found]:
 def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue | None]:
     """The direction the sentence gives to the phrase at ``context[start:end]``.
 
+    The sentence is read within :data:`REACH` characters of the phrase.
+
     Args:
         context: The sentence.
         start: Where the phrase starts in ``context``.
@@ -285,6 +309,9 @@ def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]
 
 
 def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]:
+    lo, hi = within_reach(context, 0, len(context), start, end)
+    if lo or hi < len(context):
+        context, start, end = context[lo:hi], start - lo, end - lo
     norm = normalize(context)
     size = len(norm)
     c_lo, c_hi = _clause(norm, start, end)
