@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from summitcal.cli import main
+from summitcal.cli._common import EMPTY_SELECTION
 from tests.test_catalog import CHILD_EVENT, GOOD_EVENT, write
 
 
@@ -78,9 +79,15 @@ class TestList:
         assert rows[0]["end"] == "2031-03-05"
 
     def test_empty_result(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
-        """No match is said plainly, not as an empty screen."""
-        _, out, _ = run(capsys, "list", "--seeds", seeds, "--year", "1999")
-        assert out == "(no events)\n"
+        """No match is said on stderr with its own exit status, not as an empty screen."""
+        code, out, err = run(capsys, "list", "--seeds", seeds, "--year", "1999")
+        assert (code, out) == (EMPTY_SELECTION, "")
+        assert "no events match" in err
+
+    def test_empty_result_allowed(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
+        """--allow-empty, for scripts: status 0 and the plain "no events" line."""
+        code, out, _ = run(capsys, "list", "--seeds", seeds, "--year", "1999", "--allow-empty")
+        assert (code, out) == (0, "(no events)\n")
 
     def test_bad_seed_is_one_line_on_stderr(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

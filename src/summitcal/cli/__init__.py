@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -51,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The status of a command whose reader closed the pipe, as a shell reports a process
+#: ended by SIGPIPE (128 + 13), which is what `yes | head` shows.
+BROKEN_PIPE = 141
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a descriptor (a test's capture)
+        pass
+    finally:
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None, *, now: datetime | None = None) -> int:
     """Run the command line and return its exit status.
 
@@ -63,6 +80,10 @@ def main(argv: Sequence[str] | None = None, *, now: datetime | None = None) -> i
     args.now = now or datetime.now(UTC)
     try:
         status: int = args.handler(args)
+        sys.stdout.flush()  # inside the try: a reader that went away is met here too
+    except BrokenPipeError:  # `summitcal list | head`: the reader has all it wanted
+        _silence_stdout()
+        return BROKEN_PIPE
     except SummitcalError as exc:
         print(f"summitcal: error: {exc}", file=sys.stderr)
         return 1
@@ -71,7 +92,4 @@ def main(argv: Sequence[str] | None = None, *, now: datetime | None = None) -> i
         where = f": {exc.filename}" if exc.filename else ""
         print(f"summitcal: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # `summitcal list | head`
-        sys.stderr.close()
-        return 0
     return status

@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
+from collections.abc import Sized
 from datetime import date
+from pathlib import Path
 
-from summitcal.catalog import Catalog, load_catalog
+from summitcal.catalog import Catalog, load_catalog, shipped_seeds_path
+from summitcal.errors import SeedError
 from summitcal.models import EventKind, Status
 
-__all__ = ["add_catalog_arguments", "add_filter_arguments", "iso_date", "load_from_args", "select"]
+__all__ = [
+    "EMPTY_SELECTION",
+    "add_allow_empty_argument",
+    "add_catalog_arguments",
+    "add_filter_arguments",
+    "add_force_argument",
+    "catalogue_paths",
+    "iso_date",
+    "load_from_args",
+    "refuse_empty",
+    "select",
+]
+
+#: Exit status of a command whose filters selected no event (1 is an error, 2 a usage error).
+EMPTY_SELECTION = 3
 
 
 def iso_date(text: str) -> date:
@@ -66,6 +85,52 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=year, help="events that touch this year")
     parser.add_argument("--from", dest="start", type=iso_date, help="events ending on/after DATE")
     parser.add_argument("--to", dest="end", type=iso_date, help="events starting on/before DATE")
+
+
+def add_force_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--force``: replace ``what`` even when summitcal did not write it."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace {what} even if summitcal did not write it (never the catalogue, "
+        "the current directory or its parents, or your home)",
+    )
+
+
+def add_allow_empty_argument(parser: argparse.ArgumentParser) -> None:
+    """``--allow-empty``: an empty selection is not a failure."""
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help=f"exit 0 when the filters select no event (otherwise {EMPTY_SELECTION})",
+    )
+
+
+def refuse_empty(events: Sized, args: argparse.Namespace, what: str) -> int | None:
+    """Say on stderr that nothing was selected and return the exit status, unless allowed.
+
+    Returns:
+        ``EMPTY_SELECTION`` when ``events`` is empty and ``--allow-empty`` was not given
+        (the caller then writes nothing), else None.
+    """
+    if len(events) or getattr(args, "allow_empty", False):
+        return None
+    print(
+        f"summitcal: no events match the filters; {what} (--allow-empty to write it anyway)",
+        file=sys.stderr,
+    )
+    return EMPTY_SELECTION
+
+
+def catalogue_paths(args: argparse.Namespace) -> tuple[Path, ...]:
+    """Every catalogue file or folder the command may read, shipped one included.
+
+    The shipped catalogue is always listed, read or not: no command writes into it.
+    """
+    paths = [Path(p) for p in (args.seeds or ())]
+    with contextlib.suppress(SeedError):  # a broken install has nothing there to protect
+        paths.append(shipped_seeds_path())
+    return tuple(paths)
 
 
 def load_from_args(args: argparse.Namespace) -> Catalog:

@@ -9,11 +9,14 @@ import sys
 from typing import Any
 
 from summitcal.cli._common import (
+    add_allow_empty_argument,
     add_catalog_arguments,
     add_filter_arguments,
     load_from_args,
+    refuse_empty,
     select,
 )
+from summitcal.errors import SeedError, SeedErrors
 from summitcal.humanize import compact_dates
 from summitcal.models import Event
 
@@ -40,6 +43,7 @@ def register(sub: Any) -> None:
     )
     add_catalog_arguments(p)
     add_filter_arguments(p)
+    add_allow_empty_argument(p)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(handler=run_list)
 
@@ -57,11 +61,18 @@ def register(sub: Any) -> None:
     c = sub.add_parser(
         "check",
         help="validate a catalogue and say how many events it holds",
-        description="Load and validate a catalogue; the first problem is named by file, "
-        "record and field.",
-        epilog="Example:\n  summitcal check --seeds my-events/ --with-shipped\n",
+        description="Load and validate a catalogue. Every problem is listed, each named "
+        "by file, record and field; the exit status is 1 when there is any.",
+        epilog="Example:\n  summitcal check --seeds my-events/ --with-shipped\n"
+        "  summitcal check --seeds my-events/ --format json\n",
     )
     add_catalog_arguments(c)
+    c.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: a list of {file, record, field, message} on stdout ([] when clean)",
+    )
     c.set_defaults(handler=run_check)
 
 
@@ -82,6 +93,9 @@ def run_list(args: argparse.Namespace) -> int:
     from summitcal.serialize import event_to_dict, events_json
 
     events = list(select(load_from_args(args), args))
+    status = refuse_empty(events, args, "nothing listed")
+    if status is not None:
+        return status
     out = sys.stdout
     if args.format == "json":
         out.write(events_json(events).decode("utf-8"))
@@ -154,10 +168,35 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    catalog = load_from_args(args)
+    try:
+        catalog = load_from_args(args)
+    except SeedError as exc:
+        errors = exc.errors if isinstance(exc, SeedErrors) else (exc,)
+        if args.format == "json":
+            json.dump([_error_record(e) for e in errors], sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            for error in errors:
+                print(f"summitcal: error: {error}", file=sys.stderr)
+            if len(errors) > 1:
+                print(f"summitcal: {len(errors)} errors in the catalogue", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        sys.stdout.write("[]\n")
+        return 0
     firm = sum(1 for e in catalog if e.status.is_firm)
     print(
         f"ok: {len(catalog)} events ({firm} confirmed or scheduled), "
         f"{len(catalog.series)} series, {len(catalog.revisions)} revisions"
     )
     return 0
+
+
+def _error_record(error: SeedError) -> dict[str, str | None]:
+    """One catalogue error as ``check --format json`` lists it."""
+    return {
+        "file": error.path,
+        "record": error.record,
+        "field": error.field,
+        "message": error.reason,
+    }

@@ -15,16 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from summitcal.atomic import atomic_write_bytes
-from summitcal.cli._common import iso_date
+from summitcal.cli._common import add_force_argument, iso_date
 from summitcal.errors import SummitcalError
 from summitcal.extraction import Mention, extract
 from summitcal.extraction.timeml import parse_timeml, to_timeml
+from summitcal.publish import write_file
 
 EXAMPLE = """\
 Example:
@@ -34,6 +34,10 @@ Example:
 """
 
 _TIMEML_SUFFIXES = (".tml", ".xml", ".timeml")
+_OUTPUT_SUFFIX = {"json": ".json", "text": ".txt", "timeml": ".tml"}
+#: How each output format's files begin, to tell a file this command wrote from another
+#: (the marked-up text has no such mark: an existing one is replaced only with --force).
+_OUTPUT_HEAD = {"json": b'{"file": ', "timeml": b'<?xml version="1.0" ?>\n<TimeML>', "text": None}
 _TEXT_SUFFIXES = (".txt", ".text", *_TIMEML_SUFFIXES)
 
 
@@ -75,6 +79,7 @@ def register(sub: Any) -> None:
         help="write one output file per input here (needed for --format timeml with "
         "several inputs)",
     )
+    add_force_argument(p, "an existing output file in --out-dir")
     p.set_defaults(handler=run)
 
 
@@ -169,6 +174,12 @@ def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, 
         yield name, doc_id, _render(args.format, name, text, ref, doc_id, title, mentions)
 
 
+def _written_here(fmt: str) -> Callable[[bytes], bool]:
+    """Tells from a file's first bytes whether this command wrote it in format ``fmt``."""
+    head = _OUTPUT_HEAD[fmt]
+    return lambda data: head is not None and data.startswith(head)
+
+
 def run(args: argparse.Namespace) -> int:
     names = _expand(args.files)
     if names.count("-") > 1:
@@ -177,11 +188,18 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("several TimeML documents need --out-dir (one file each)")
     show = len(names) > 1 and sys.stderr.isatty()
     out_dir = Path(args.out_dir) if args.out_dir else None
-    suffix = {"json": ".json", "text": ".txt", "timeml": ".tml"}[args.format]
+    inputs = [Path(n) for n in names if n != "-"]
     for done, (name, doc_id, rendered) in enumerate(_outputs(args, names), start=1):
         if out_dir is not None:
             out_dir.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(out_dir / f"{doc_id}{suffix}", rendered.encode("utf-8"))
+            target = out_dir / f"{doc_id}{_OUTPUT_SUFFIX[args.format]}"
+            write_file(
+                target,
+                rendered.encode("utf-8"),
+                is_ours=_written_here(args.format),
+                catalogue=inputs,  # an input is never overwritten, even with --force
+                force=args.force,
+            )
         else:
             if args.format == "text" and len(names) > 1:
                 sys.stdout.write(f"== {name} ==\n")

@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from summitcal.cli._common import add_catalog_arguments, add_filter_arguments, load_from_args
+from summitcal.cli._common import (
+    add_allow_empty_argument,
+    add_catalog_arguments,
+    add_filter_arguments,
+    add_force_argument,
+    catalogue_paths,
+    load_from_args,
+    refuse_empty,
+)
 from summitcal.errors import FeedError, SeedError
 
 ICS_EXAMPLE = """\
@@ -50,7 +58,14 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--title", help="the calendar's name (filters only)")
     p.add_argument("--url", help="where the feed will be published (written into it)")
-    p.add_argument("--out", metavar="FILE", help="write here, atomically (default: stdout)")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write here, atomically (default: stdout); an existing file is replaced "
+        "only if summitcal wrote it",
+    )
+    add_force_argument(p, "the --out file")
+    add_allow_empty_argument(p)
     p.add_argument("--list-feeds", action="store_true", help="list the named feeds and exit")
     p.set_defaults(handler=run_ics)
 
@@ -77,7 +92,15 @@ def register(sub: Any) -> None:
 
 
 def run_ics(args: argparse.Namespace) -> int:
-    from summitcal.feeds import custom_feed_spec, feed_specs, get_feed_spec, render_feed
+    from summitcal.feeds import (
+        custom_feed_spec,
+        feed_events,
+        feed_specs,
+        get_feed_spec,
+        is_summitcal_calendar,
+        render_feed,
+    )
+    from summitcal.publish import write_file
 
     if args.list_feeds:
         for spec in feed_specs():
@@ -91,16 +114,23 @@ def run_ics(args: argparse.Namespace) -> int:
     else:
         spec = custom_feed_spec(**filters, within=args.within, title=args.title)
     catalog = load_from_args(args)
-    data = render_feed(
-        catalog, spec, include_undated=True if args.include_undated else None, url=args.url
+    include_undated = True if args.include_undated else None
+    status = refuse_empty(
+        feed_events(catalog, spec, include_undated=include_undated),
+        args,
+        "no calendar written",
     )
+    if status is not None:
+        return status
+    data = render_feed(catalog, spec, include_undated=include_undated, url=args.url)
     if args.out:
-        from summitcal.atomic import atomic_write_bytes
-
-        try:
-            atomic_write_bytes(args.out, data)
-        except OSError as exc:
-            raise FeedError(args.out, f"cannot write: {exc.strerror or exc}") from None
+        write_file(
+            args.out,
+            data,
+            is_ours=is_summitcal_calendar,
+            catalogue=catalogue_paths(args),
+            force=args.force,
+        )
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

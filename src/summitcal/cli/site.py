@@ -8,9 +8,13 @@ import sys
 from typing import Any
 
 from summitcal.cli._common import (
+    add_allow_empty_argument,
     add_catalog_arguments,
     add_filter_arguments,
+    add_force_argument,
+    catalogue_paths,
     load_from_args,
+    refuse_empty,
     select,
 )
 
@@ -32,12 +36,18 @@ def register(sub: Any) -> None:
         help="write the static site: page, timeline, feeds, events.json",
         description=(
             "Write the site as static files for any web host. The directory is replaced "
-            "in one swap, so a failed build leaves the previous site as it was."
+            "in one swap, so a failed build leaves the previous site as it was; a "
+            "directory holding files that build did not write is left alone."
         ),
         epilog=BUILD_EXAMPLE,
     )
     add_catalog_arguments(b)
-    b.add_argument("dir", help="the site's directory (created or replaced)")
+    b.add_argument(
+        "dir",
+        help="the site's directory: created, or replaced when it is empty or a site "
+        "that build wrote (anything else is refused)",
+    )
+    add_force_argument(b, "a directory")
     b.add_argument(
         "--base-url",
         required=True,
@@ -53,6 +63,7 @@ def register(sub: Any) -> None:
     )
     add_catalog_arguments(t)
     add_filter_arguments(t)
+    add_allow_empty_argument(t)
     t.add_argument("--width", type=int, help="columns to fit in (default: the terminal's)")
     t.add_argument("--format", choices=("text", "svg"), default="text")
     t.set_defaults(handler=run_timeline)
@@ -61,7 +72,14 @@ def register(sub: Any) -> None:
 def run_build(args: argparse.Namespace) -> int:
     from summitcal.site import build_site
 
-    out = build_site(load_from_args(args), args.dir, base_url=args.base_url, today=args.now.date())
+    out = build_site(
+        load_from_args(args),
+        args.dir,
+        base_url=args.base_url,
+        today=args.now.date(),
+        catalogue=catalogue_paths(args),
+        force=args.force,
+    )
     print(f"wrote {out}")
     return 0
 
@@ -70,6 +88,9 @@ def run_timeline(args: argparse.Namespace) -> int:
     from summitcal.timeline import render_svg, render_text
 
     events = select(load_from_args(args), args)
+    status = refuse_empty(events, args, "no timeline drawn")
+    if status is not None:
+        return status
     today = args.now.date()
     if args.format == "svg":
         sys.stdout.write(render_svg(events, today=today))
