@@ -649,7 +649,6 @@ def test_the_new_delhi_initiatives_are_listed_and_the_playbook_is_unconfirmed(
     assert "AI Workforce Development Playbook" not in initiatives.outcomes
 
 
-
 # --- statuses that age ------------------------------------------------------------------
 
 REVIEW_DATE = date(2026, 12, 4)
@@ -677,3 +676,40 @@ def test_the_waic_2026_announcement_is_not_cited_to_a_page_about_another_briefin
     for event_id in ("waic-2026-announcement", "waic-2026"):
         assert not any("qoo10" in url for url in _urls(cat.get(event_id))), event_id
     assert cat.get("waic-2026-announcement").start.weekday() == 4  # "on Friday"
+
+
+# --- sources a reader can trust ---------------------------------------------------------
+
+# Mirrors, tag listings, reposts and pages that do not support their claim, replaced by
+# the original publisher's page or an official record (review of December 2026, section 6).
+REPLACED_SOURCES = [
+    "am1.news/",
+    "blk4est.com/",
+    "wap.zbyh.com/",
+    "775mail.com/html/77d998998",
+    "forrester.com/",
+    "qoo10.co.id/",
+    "news.jointearn.com/",
+    "thehansindia.com/news/international/frances-effort-to-shape-global-ai-conversation-944010",
+    "www.Gov.uk/",
+    "?s=08",
+    "?page=4",
+]
+
+
+@pytest.mark.parametrize("fragment", REPLACED_SOURCES)
+def test_replaced_sources_are_gone(cat: Catalog, fragment: str) -> None:
+    for event in cat:
+        cited = [*(s.url for s in event.sources), *(u for a in event.alternatives for u in a.sources)]
+        assert not any(fragment in url for url in cited), (event.id, fragment)
+
+
+def test_the_deepseek_source_points_at_the_release_commit(cat: Catalog) -> None:
+    (github,) = [s for s in cat.get("deepseek-r1-release-2025").sources if "github.com" in s.url]
+    assert github.url.endswith("/commit/23807ced51627276434655dd9f27725354818974")
+
+
+def test_the_elysee_dinner_and_vance_speech_no_longer_rest_on_a_repost(cat: Catalog) -> None:
+    dinner = cat.get("paris-2025-elysee-dinner")
+    assert any("943346" in url for url in _urls(dinner))  # Misri's briefing
+    assert any("linternaute.com" in url for url in _urls(cat.get("jd-vance-paris-summit-speech-2025")))
