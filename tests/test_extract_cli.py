@@ -93,7 +93,8 @@ def test_progress_bar_only_on_a_terminal(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["extract", "missing.txt", "--published", "2025-02-09"], "cannot read"),
+        (["extract", "missing.txt", "--published", "2025-02-09"], "cannot read: No such file"),
+        (["extract", "LATIN", "--published", "2025-02-09"], "not UTF-8 text (byte 3)"),
         (
             [
                 "extract",
@@ -109,7 +110,10 @@ def test_errors_are_one_line_and_a_non_zero_status(
 ) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_text("Talks ended on Friday.", encoding="utf-8")
-    argv = [str(plain) if a == "PLAIN" else a for a in argv]
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Café on Friday.".encode("latin-1"))
+    names = {"PLAIN": str(plain), "LATIN": str(latin)}
+    argv = [names.get(a, a) for a in argv]
     status, out, err = run(argv, capsys)
     assert status == 1
     assert out == ""

@@ -107,8 +107,10 @@ def _read(name: str, published: date | None) -> tuple[str, date, str, str | None
     else:
         try:
             raw = Path(name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{name}: cannot read: {exc}") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
         stem = Path(name).stem
     is_timeml = name.endswith(_TIMEML_SUFFIXES) or raw.lstrip().startswith(("<?xml", "<TimeML"))
     if is_timeml:
