@@ -16,24 +16,33 @@ __all__ = ["get_zone", "is_zone"]
 
 @functools.cache
 def get_zone(key: str) -> zoneinfo.ZoneInfo:
-    """The zone named ``key`` (``"Europe/Paris"``), from the pinned ``tzdata`` first.
+    """The zone named ``key`` (``"Europe/Paris"``, ``"Singapore"``), from the pinned
+    ``tzdata`` first, whether or not the key has a slash.
 
     Raises:
         ValueError: If no zone database knows ``key``.
     """
     if not key or key.startswith(("/", ".")) or ".." in key:
         raise ValueError(f"unknown time zone {key!r}")
-    package, _, name = f"tzdata.zoneinfo.{key}".rpartition("/")
+    pinned = _pinned_zone(key)
+    if pinned is not None:
+        return pinned
     try:
-        resource = importlib.resources.files(package.replace("/", ".")).joinpath(name)
+        return zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder
+        raise ValueError(f"unknown time zone {key!r}") from exc
+
+
+def _pinned_zone(key: str) -> zoneinfo.ZoneInfo | None:
+    """The zone ``key`` from the ``tzdata`` package, or ``None`` if it has no such file."""
+    # One path from the package's root, so that "Singapore" (no folder) is found the same
+    # way as "America/Argentina/Buenos_Aires"; ZoneInfo(key) would read TZPATH first.
+    try:
+        resource = importlib.resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
         with resource.open("rb") as handle:
             return zoneinfo.ZoneInfo.from_file(handle, key=key)
     except (ModuleNotFoundError, FileNotFoundError, IsADirectoryError, ValueError, OSError):
-        pass
-    try:
-        return zoneinfo.ZoneInfo(key)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {key!r}") from exc
+        return None
 
 
 def is_zone(key: str) -> bool:
