@@ -42,9 +42,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from icalendar import Calendar, Timezone, vDuration
 from icalendar import Event as VEvent
@@ -59,6 +61,7 @@ from summitcal.models import Event, Role, Status
 from summitcal.revisions import derived_revision
 from summitcal.serialize import event_to_dict
 from summitcal.span import DateSpan
+from summitcal.text import UNSAFE, one_line
 from summitcal.zones import get_zone
 
 __all__ = [
@@ -109,6 +112,12 @@ _STATUS_TEXT = {
 
 _HOST_ROLES = (Role.HOST, Role.CO_HOST, Role.CHAIR, Role.CO_CHAIR, Role.ORGANISER)
 
+_Moment = TypeVar("_Moment", date, datetime)
+
+#: The last day a VTIMEZONE can be built up to: icalendar searches for transitions in
+#: steps of up to 64 days, which must not pass 9999-12-31.
+_LAST_ZONE_DAY = date.max - timedelta(days=65)
+
 
 def event_uid(event_id: str) -> str:
     """The UID of the event with ``event_id``: ``"ai-action-summit-2025@summitcal"``."""
@@ -130,6 +139,11 @@ def event_times(span: DateSpan) -> tuple[date, date] | tuple[datetime, datetime]
         zone; two aware datetimes for clock times with a zone (the end is the end time,
         else the start plus :data:`DEFAULT_DURATION`).
 
+    Raises:
+        FeedError: If the end would fall after 9999-12-31, the last day iCalendar (and
+            Python) can write: a span of days ending on that day, or a time on it whose
+            default hour runs past midnight.  The target is the span's TIMEX3 value.
+
     Example::
 
         >>> event_times(DateSpan.days(date(2025, 2, 10), date(2025, 2, 11)))
@@ -139,16 +153,20 @@ def event_times(span: DateSpan) -> tuple[date, date] | tuple[datetime, datetime]
         start = span.start_datetime()
         end = span.end_datetime() if span.end_time is not None else start
         if end <= start:  # no end, or an instant: give it the default length
-            end = start + DEFAULT_DURATION
+            end = _later(span, start, DEFAULT_DURATION)
         if span.zone in ("UTC", "Etc/UTC"):
             return start.astimezone(UTC), end.astimezone(UTC)
         return start, end
-    return span.first, span.last + timedelta(days=1)
+    return span.first, _later(span, span.last, timedelta(days=1))
 
 
-def _one_line(text: str) -> str:
-    """Calendar names are written verbatim by some clients' conventions: keep one line."""
-    return " ".join(text.split())
+def _later(span: DateSpan, value: _Moment, step: timedelta) -> _Moment:
+    """``value + step``, or a :class:`FeedError` if that is past the year 9999."""
+    try:
+        return value + step
+    except OverflowError:
+        reason = f"its iCalendar end ({value.isoformat()} + {step}) would fall after 9999-12-31"
+        raise FeedError(span.timex, reason) from None
 
 
 def _summary(event: Event, undated: bool) -> str:
@@ -196,9 +214,28 @@ def _description(event: Event, parents: Mapping[str, str]) -> str:
     return "\n\n".join(blocks)
 
 
+# What RFC 3986 does not allow raw in a URI: anything but unreserved and reserved
+# characters, and "%" unless it starts a percent-encoded octet.  Also the comma, which it
+# allows: vobject reads a VCALENDAR's URL and SOURCE as TEXT, and keeps what precedes the
+# first comma only.
+_URI_UNSAFE = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+;=%]")
+
+
 def _safe_uri(url: str) -> str:
-    """A URI value that cannot break its content line: spaces and controls %-encoded."""
-    return "".join(f"%{ord(c):02X}" if ord(c) <= 0x20 or ord(c) == 0x7F else c for c in url)
+    """``url`` as a URI value that every parser reads the same: what RFC 3986 does not
+    allow raw (space, controls, ``"``, ``<``, a backslash, non-ASCII...) and the comma
+    are percent-encoded as UTF-8.
+
+    A backslash above all: icalendar reads ``\\N`` in a URI as a line break and ``\\;``
+    as ``;``, vobject reads them literally.  Encoded controls mean no URL can break its
+    content line; a lone surrogate becomes the three octets that stand for it, so that
+    writing never fails.
+    """
+    return _URI_UNSAFE.sub(lambda m: _percent(m.group()), url)
+
+
+def _percent(text: str) -> str:
+    return "".join(f"%{b:02X}" for b in text.encode("utf-8", "surrogatepass"))
 
 
 def _categories(event: Event) -> list[str]:
@@ -212,7 +249,10 @@ def _vevent(
     event: Event, revision: Revision, parents: Mapping[str, str], *, embed_data: bool
 ) -> VEvent:
     undated = is_undated(event.when)
-    start, end = event_times(event.when)
+    try:
+        start, end = event_times(event.when)
+    except FeedError as exc:
+        raise FeedError(f"event {event.id!r}", f"{exc.target}: {exc.reason}") from None
     status = "TENTATIVE" if undated else STATUS_MAP[event.status]
     vevent = VEvent.new(
         uid=event_uid(event.id),
@@ -254,8 +294,9 @@ def event_payload(event: Event) -> str:
         if k not in _DERIVED_KEYS and v not in ("", [], {})
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # JSON escapes C0 controls but not DEL, which iCalendar text cannot carry.
-    return text.replace("\x7f", "\\u007f")
+    # JSON escapes C0 controls but not DEL, C1, lone surrogates or U+FFFE/FFFF, which the
+    # TEXT value would drop: escaped, they read back exactly.
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _timezones(events: Iterable[Event]) -> list[Timezone]:
@@ -268,7 +309,11 @@ def _timezones(events: Iterable[Event]) -> list[Timezone]:
             years[zone] = (min(lo, e.when.first.year), max(hi, e.when.last.year))
     return [
         Timezone.from_tzinfo(
-            get_zone(zone), zone, first_date=date(lo, 1, 1), last_date=date(hi + 1, 1, 1)
+            get_zone(zone),
+            zone,
+            first_date=date(lo, 1, 1),
+            # Up to the end of the last year; in 9999 only as far as icalendar can search.
+            last_date=date(hi + 1, 1, 1) if hi < date.max.year else _LAST_ZONE_DAY,
         )
         for zone, (lo, hi) in sorted(years.items())
     ]
@@ -307,7 +352,9 @@ def to_ical(
 
     Raises:
         FeedError: If two events share an id (their UIDs would collide) or ``name`` is
-            empty.
+            empty; or, with the target ``event '<id>'``, if an event's end would fall
+            after 9999-12-31 (:func:`event_times`) or its text holds a lone surrogate and
+            it has no recorded revision.
 
     Example::
 
@@ -315,7 +362,7 @@ def to_ical(
         >>> data.startswith(b"BEGIN:VCALENDAR")
         True
     """
-    title = _one_line(name)
+    title = one_line(name)  # some clients show names verbatim: one line
     if not title:
         raise FeedError("<calendar>", "a feed needs a non-empty name")
     ordered = sorted(events, key=lambda e: e.sort_key)
@@ -344,13 +391,23 @@ def to_ical(
         cal.add_component(tz)
     latest: datetime | None = None
     for event in chosen:
-        revision = records.get(event.id) or derived_revision(event)
+        revision = records.get(event.id) or _derived_revision(event)
         latest = revision.modified if latest is None else max(latest, revision.modified)
         cal.add_component(_vevent(event, revision, titles, embed_data=embed_data))
     if latest is not None:
         cal.add("LAST-MODIFIED", latest)
     data: bytes = cal.to_ical()
     return data
+
+
+def _derived_revision(event: Event) -> Revision:
+    """:func:`derived_revision`, or a :class:`FeedError` for text UTF-8 cannot encode."""
+    try:
+        return derived_revision(event)
+    except UnicodeEncodeError as exc:  # only lone surrogates fail; loaded TOML has none
+        bad = exc.object[exc.start : exc.end]
+        reason = f"its text holds {bad!r}, a lone surrogate, which no UTF-8 feed can carry"
+        raise FeedError(f"event {event.id!r}", reason) from None
 
 
 def _default_uid(title: str) -> str:

@@ -164,6 +164,7 @@ def read_calendar(
             where = f"VEVENT {comp.get('UID', '(no UID)')}"
             try:
                 event = _read_vevent(comp, where, source_url, skipped)
+                revision = _revision(comp, event)
             except _Skip as exc:
                 skipped.append(Skipped(where, "VEVENT", str(exc)))
                 continue
@@ -171,7 +172,7 @@ def read_calendar(
                 skipped.append(Skipped(where, "VEVENT", "a second event with the same UID"))
                 continue
             events[event.id] = event
-            revisions[event.id] = _revision(comp, event)
+            revisions[event.id] = revision
     ordered = tuple(sorted(events.values(), key=lambda e: e.sort_key))
     return ReadResult(
         events=ordered,
@@ -186,19 +187,34 @@ class _Skip(Exception):
 
 
 def _revision(comp: Component, event: Event) -> Revision:
-    stamp = comp.get("LAST-MODIFIED") or comp.get("DTSTAMP")
-    value = stamp.dt if stamp is not None else None
-    if isinstance(value, datetime):
-        modified = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-    else:
-        modified = datetime.combine(event.when.first, time(0), tzinfo=UTC)
+    """SEQUENCE and LAST-MODIFIED (else DTSTAMP, else the event's first day) of ``comp``.
+
+    Raises:
+        _Skip: If the event's text cannot be digested (a lone surrogate, which only an
+            escape in the embedded JSON can bring).
+    """
     sequence = comp.get("SEQUENCE")
+    try:
+        digest = content_digest(event)
+    except UnicodeEncodeError:
+        raise _Skip("its text holds a lone surrogate, which UTF-8 cannot carry") from None
     return Revision(
         id=event.id,
         sequence=int(sequence) if sequence is not None else 0,
-        digest=content_digest(event),
-        modified=modified,
+        digest=digest,
+        modified=_modified(comp, event),
     )
+
+
+def _modified(comp: Component, event: Event) -> datetime:
+    stamp = comp.get("LAST-MODIFIED") or comp.get("DTSTAMP")
+    value = stamp.dt if stamp is not None else None
+    if isinstance(value, datetime):
+        try:
+            return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+        except OverflowError:  # late on 9999-12-31 west of UTC: no UTC instant exists
+            pass
+    return datetime.combine(event.when.first, time(0), tzinfo=UTC)
 
 
 def _read_vevent(
@@ -210,7 +226,7 @@ def _read_vevent(
         try:
             data = json.loads(unescape_text(str(own)))
             return event_from_dict({**data, "id": uid[: -len(_UID_SUFFIX)]})
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:
             skipped.append(
                 Skipped(where, "X-SUMMITCAL-EVENT", f"unreadable ({exc}); read as foreign")
             )
@@ -392,6 +408,8 @@ def _foreign_event(
         raise _Skip("no SUMMARY")
     try:
         when = _span(comp)
+    except OverflowError:  # a DURATION or a change of zone past 9999 or before year 1
+        raise _Skip("unusable dates: out of range (before year 1 or after 9999)") from None
     except (ValueError, TypeError, AttributeError) as exc:
         raise _Skip(f"unusable dates: {exc}") from None
     url = _text(comp, "URL")

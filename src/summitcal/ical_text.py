@@ -7,9 +7,10 @@ emitting side is replaced here: :class:`Text` and :class:`TextList` are drop-in 
 values whose ``to_ical`` escapes with :func:`escape_text`.
 
 Line breaks: iCalendar text has one escape for a line break (``\n``) and none for a lone
-carriage return, so CRLF and CR become LF, and other control characters (which RFC 5545
-forbids in text) are dropped.  :func:`clean_text` is that normalisation; everything else
-round-trips exactly.
+carriage return, so CRLF and CR become LF, and control characters (RFC 5545 forbids the
+C0 ones in text), lone surrogates and U+FFFE/U+FFFF are dropped.  :func:`clean_text`
+(from :mod:`summitcal.text`, the rule every output shares) is that normalisation;
+everything else round-trips exactly.
 """
 
 from __future__ import annotations
@@ -19,24 +20,13 @@ from collections.abc import Iterable
 
 from icalendar import vText
 
+from summitcal.text import clean_text
+
 __all__ = ["Text", "TextList", "clean_text", "escape_text", "unescape_text"]
 
-# C0 controls other than TAB and LF, and DEL: not allowed in iCalendar TEXT.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ESCAPES = re.compile(r"[\\;,\n]")
 _ESCAPED = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
 _UNESCAPES = re.compile(r"\\([\\;,nN])")
-
-
-def clean_text(text: str) -> str:
-    r"""``text`` as iCalendar can carry it: CRLF and CR become LF, other controls go.
-
-    Example::
-
-        >>> clean_text("a\r\nb\rc\x00d")
-        'a\nb\ncd'
-    """
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def escape_text(text: str) -> str:

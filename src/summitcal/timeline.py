@@ -10,6 +10,11 @@ only to the month or coarser are drawn as faint bands.  A "today" marker comes f
 ``today`` argument; nothing here reads the clock, and the output depends only on the
 catalogue and that date.
 
+Texts pass through :func:`summitcal.text.clean_text` (the text timeline through
+:func:`~summitcal.text.one_line`), so that no title can make the SVG ill-formed XML or
+send a control sequence to a terminal.  Day arithmetic works on ordinals, so that events
+on the last days of 9999 are drawn too.
+
 Example::
 
     >>> from datetime import date
@@ -20,15 +25,18 @@ Example::
 
 from __future__ import annotations
 
+import calendar
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, time, timedelta
+from typing import Protocol
 
 import attrs
 
 from summitcal.catalog import Catalog
 from summitcal.humanize import day_range, human_dates, short_day
 from summitcal.models import Event, Status
+from summitcal.text import clean_text, one_line
 
 __all__ = [
     "Lane",
@@ -184,13 +192,13 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
     lane_list = lanes(catalog)
     y0, y1 = _year_range(catalog, today)
     # Lane names get up to a third of the width; longer ones end in an ellipsis.
-    label_w = min(width // 3, max([len(lane.key) for lane in lane_list] + [5]))
+    label_w = min(width // 3, max([len(one_line(lane.key)) for lane in lane_list] + [5]))
     cols = width - label_w - 2
-    start = date(y0, 1, 1)
-    total = (date(y1 + 1, 1, 1) - start).days
+    start = date(y0, 1, 1).toordinal()
+    total = date(y1, 12, 31).toordinal() + 1 - start  # no date(y1 + 1, 1, 1): y1 may be 9999
 
     def col(d: date) -> int:
-        return min(cols - 1, (d - start).days * cols // total)
+        return min(cols - 1, (d.toordinal() - start) * cols // total)
 
     lines = []
     axis = [" "] * cols
@@ -219,13 +227,13 @@ def render_text(catalog: Catalog, *, today: date, width: int = 80) -> str:
                 ch = mark if fine or c == col(e.when.first) else "~"
                 if _TEXT_PRIORITY.get(row[c], -1) < _TEXT_PRIORITY[ch]:
                     row[c] = ch
-        lines.append(f"{_fit(lane.key, label_w):<{label_w}}  " + "".join(row).rstrip())
+        lines.append(f"{_fit(one_line(lane.key), label_w):<{label_w}}  " + "".join(row).rstrip())
     lines.append("")
     lines.append("# confirmed/scheduled  o announced/tentative  ? unconfirmed  x cancelled")
     lines.append(f"~ date known only roughly  v today ({today.isoformat()})")
     children = {s.parent.id: s for s in strips(catalog)}
     for lane in lane_list:
-        lines += ["", f"{lane.title} [{lane.key}]"]
+        lines += ["", one_line(f"{lane.title} [{lane.key}]")]
         shown: int | None = None
         for e in lane.events:
             lines.append(_text_entry(e, "  ", shown != e.when.first.year))
@@ -247,7 +255,8 @@ def _text_entry(event: Event, indent: str, show_year: bool) -> str:
     mark = _TEXT_MARK[status_style(event.status)]
     flag = "" if event.status.is_firm else f" [{event.status.value}]"
     where = f" - {event.place.label}" if event.place else ""
-    return f"{indent}{year:<4}  {mark} {human_dates(event.when)}: {event.title}{flag}{where}"
+    text = one_line(f"{human_dates(event.when)}: {event.title}{flag}{where}")
+    return f"{indent}{year:<4}  {mark} {text}"
 
 
 # --- SVG ------------------------------------------------------------------------------
@@ -280,7 +289,8 @@ a:focus .tl-mark,a:hover .tl-mark{stroke:#e67e22;stroke-width:3}
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """``text`` as XML character data or an attribute value: cleaned, then escaped."""
+    return html.escape(clean_text(text), quote=True)
 
 
 def _num(value: float) -> str:
@@ -349,6 +359,12 @@ class _Svg:
         self.add("</a>")
 
 
+class _XOf(Protocol):
+    """Where a day starts on the SVG's year axis (where it ends, with ``end=True``)."""
+
+    def __call__(self, d: date, *, end: bool = False) -> float: ...
+
+
 @attrs.frozen
 class _Placed:
     """A mark's extent, where its label goes, and the space both take (lo..hi)."""
@@ -361,10 +377,10 @@ class _Placed:
     hi: float
 
 
-def _place_label(event: Event, x_of: Callable[[date], float], right_edge: float) -> _Placed:
+def _place_label(event: Event, x_of: _XOf, right_edge: float) -> _Placed:
     """Put the label inside a wide band, else right of the mark, else left of it."""
     x1 = x_of(event.when.first)
-    x2 = max(x_of(event.when.last + timedelta(days=1)), x1 + 6)
+    x2 = max(x_of(event.when.last, end=True), x1 + 6)
     label = _short(event.title)
     text_w = len(label) * _CHAR_W
     if x2 - x1 >= text_w + 12:
@@ -433,11 +449,13 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
     starts[y1 + 1] = edge
     width = edge + _PAD
 
-    def x_of(d: date) -> float:
+    def x_of(d: date, *, end: bool = False) -> float:
         if d.year > y1:
             return starts[y1 + 1]
-        length = (date(d.year + 1, 1, 1) - date(d.year, 1, 1)).days
-        return starts[d.year] + (d.timetuple().tm_yday - 1) * widths[d.year] / length
+        length = 366 if calendar.isleap(d.year) else 365
+        # The end of a day is the start of the next, found without building that date.
+        day = d.timetuple().tm_yday - (0 if end else 1)
+        return starts[d.year] + day * widths[d.year] / length
 
     top = 44
     y: float = top
@@ -463,7 +481,7 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
     svg.add(f'<rect class="tl-bg" x="0" y="0" width="{_num(width)}" height="HEIGHT"/>')
     svg.parts += body.parts
     for year in range(y0, y1 + 2):
-        x = x_of(date(year, 1, 1))
+        x = starts[year]
         svg.line(x, top - 10, x, lanes_bottom, "tl-grid")
         if year <= y1:
             svg.text(x + 6, top - 16, "tl-axis", str(year))
@@ -511,30 +529,34 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
 
 def _draw_strip(svg: _Svg, strip: Strip, y: float, width: float, today: date) -> float:
     """A zoomed strip of days for one event and its parts; returns the next free y."""
-    first = strip.first - timedelta(days=1)
-    last = strip.last + timedelta(days=1)
+    # A day of margin each side, where the calendar has one.
+    first = _shifted(strip.first, -1)
+    last = _shifted(strip.last, 1)
     n_days = (last - first).days + 1
     day_w = max(4.0, min(90.0, (width - _LABEL_COL - _PAD) / n_days))
 
+    def x_at(ordinal: int) -> float:
+        return _LABEL_COL + (ordinal - first.toordinal()) * day_w
+
     def x_of(d: date) -> float:
-        return _LABEL_COL + (d - first).days * day_w
+        return x_at(d.toordinal())
 
     title = f"Close-up: {strip.parent.title}, {day_range(strip.first, strip.last)}"
     svg.text(8, y + 14, "tl-heading", title)
     y += 24
     step = max(1, int(26 // day_w) + 1)
     for i in range(n_days + 1):
-        d = first + timedelta(days=i)
-        x = x_of(d)
+        x = x_at(first.toordinal() + i)
         svg.line(x, y + 18, x, y + 22 + len(strip.events) * _ROW_H, "tl-grid")
         if i < n_days and i % step == 0:
+            d = first + timedelta(days=i)
             label = f"{d.strftime('%a')[:2]} {d.day}" if day_w >= 40 else str(d.day)
             svg.text(x + 3, y + 12, "tl-small", label)
     row_y = y + 22
     for e in strip.events:
         svg.text(8, row_y + 16, "tl-label", _short(e.title, 28), ' aria-hidden="true"')
         x1 = x_of(e.when.first)
-        x2 = x_of(e.when.last + timedelta(days=1))
+        x2 = x_at(e.when.last.toordinal() + 1)
         if e.when.start_time is not None:  # a timed event covers part of its day
             x1 += day_w * _day_fraction(e.when.start_time)
             end = e.when.end_time
@@ -545,6 +567,12 @@ def _draw_strip(svg: _Svg, strip: Strip, y: float, width: float, today: date) ->
         tx = x_of(today) + day_w / 2
         svg.line(tx, y + 14, tx, row_y, "tl-today")
     return row_y + 24
+
+
+def _shifted(d: date, days: int) -> date:
+    """``d`` moved by ``days``, but never past the first or last day Python knows."""
+    ordinal = d.toordinal() + days
+    return date.fromordinal(min(max(ordinal, 1), date.max.toordinal()))
 
 
 def _day_fraction(t: time) -> float:
