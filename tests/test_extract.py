@@ -194,6 +194,46 @@ def test_extract_many_streams_in_order_and_reports_bad_documents() -> None:
     assert rest[1].mentions == ()
 
 
+def test_extract_many_goes_on_past_a_document_that_fails_in_any_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summitcal.extraction import many
+
+    real = many.extract
+
+    def failing(text: str, *, reference: date) -> list[Mention]:
+        if "broken" in text:
+            raise RuntimeError("the extractor broke")
+        return real(text, reference=reference)
+
+    monkeypatch.setattr(many, "extract", failing)
+    docs = [("It ended on Friday.", SUNDAY), ("A broken one.", SUNDAY), ("It ends today.", SUNDAY)]
+    results = list(extract_many(docs))
+    assert [r.id for r in results] == ["0", "1", "2"]
+    assert results[1].error == "RuntimeError while extracting: the extractor broke"
+    assert results[1].mentions == ()
+    assert [m.timex for m in results[2].mentions] == ["2025-02-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("The next day it rained.", date(9999, 12, 31), []),
+        ("The following day it rained.", date(9999, 12, 31), []),
+        ("The day before, it rained.", date(1, 1, 1), []),
+        ("They left that evening and returned the next day.", date.max, ["9999-12-31TEV"]),
+        ("It rained next week.", date(9999, 12, 31), []),
+        ("The next day it rained.", date(9999, 12, 30), ["9999-12-31"]),
+    ],
+)
+def test_days_outside_the_calendar_are_left_out(
+    text: str, reference: date, expected: list[str]
+) -> None:
+    assert [m.timex for m in extract(text, reference=reference)] == expected
+    (result,) = extract_many([(text, reference)])
+    assert result.error is None
+
+
 def test_extract_many_on_a_process_pool_gives_the_same_results() -> None:
     docs = [(Path(p).read_text(encoding="utf-8"), SUNDAY, p.stem) for p in ARTICLES[:4]]
     serial = [r.mentions for r in extract_many(docs)]

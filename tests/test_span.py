@@ -267,3 +267,36 @@ def test_coarse_granularities() -> None:
         Granularity.DECADE,
         Granularity.CENTURY,
     }
+
+
+CALENDAR_UNITS = [g for g in Granularity if g not in (Granularity.TIME, Granularity.PART_OF_DAY)]
+
+
+@given(
+    st.one_of(st.dates(max_value=date(1, 3, 31)), st.dates(min_value=date(9999, 11, 1))),
+    st.sampled_from(CALENDAR_UNITS),
+)
+def test_a_unit_at_the_calendar_edges_is_made_or_refused_with_a_timex_error(
+    day: date, unit: Granularity
+) -> None:
+    """The week of 9999-12-31 ends in the year 10000 and the winter of 0001-01-01 starts
+    in the year 0: refused with a TimexError (a ValueError), never another exception."""
+    try:
+        span = DateSpan.unit(unit, day)
+    except TimexError as exc:
+        refused = str(exc)
+        assert "0001-01-01 to 9999-12-31" in refused
+        return
+    assert span.first <= span.last
+    assert unit is Granularity.WEEKEND or span.first <= day <= span.last  # a week's weekend
+
+
+def test_a_day_shifted_off_the_calendar_is_a_timex_error() -> None:
+    from summitcal.span import day_shifted
+
+    assert day_shifted(date(9999, 12, 30), 1) == date.max
+    assert day_shifted(date(1, 1, 2), -1) == date.min
+    with pytest.raises(TimexError, match=r"9999-12-31 \+1 days.*0001-01-01 to 9999-12-31"):
+        day_shifted(date.max, 1)
+    with pytest.raises(TimexError, match="0001-01-01 -3 days"):
+        day_shifted(date.min, -3)

@@ -165,6 +165,22 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, _MONTH_DAYS[month])
 
 
+#: The days a span can hold: those of ``datetime.date``, the years a TIMEX3 value writes.
+CALENDAR = "0001-01-01 to 9999-12-31"
+
+
+def day_shifted(day: date, days: int) -> date:
+    """``day`` moved by ``days`` days (negative: back).
+
+    Raises:
+        TimexError: If that leaves the :data:`CALENDAR`.
+    """
+    try:
+        return _from_ordinal(day.toordinal() + days)
+    except ValueError:
+        raise TimexError(f"{day.isoformat()} {days:+d} days", f"not in {CALENDAR}") from None
+
+
 def _unit_bounds(granularity: Granularity, day: date) -> tuple[date, date]:
     """First and last day of the calendar unit of ``granularity`` that contains ``day``."""
     g = granularity
@@ -415,10 +431,20 @@ class DateSpan:
 
             >>> DateSpan.unit(Granularity.MONTH, date(2025, 5, 1), mod=Mod.END).first
             datetime.date(2025, 5, 21)
+
+        Raises:
+            ValueError: If ``granularity`` is no calendar unit, or ``mod`` narrows a week-end.
+            TimexError: If the unit runs outside the :data:`CALENDAR` (the week of
+                9999-12-31 ends in 10000).
         """
         if granularity in (_TIME, _PART_OF_DAY):
             raise ValueError(f"{granularity.name} is not a calendar unit; use at() or part()")
-        first, last = _unit_bounds(granularity, day)
+        try:
+            first, last = _unit_bounds(granularity, day)
+        except ValueError:
+            raise TimexError(
+                f"the {granularity.value} of {day.isoformat()}", f"runs outside {CALENDAR}"
+            ) from None
         narrows = mod is not None and mod.narrows
         if narrows:
             assert mod is not None

@@ -33,7 +33,7 @@ from datetime import date, datetime, time
 
 import attrs
 
-from summitcal.errors import PhraseError
+from summitcal.errors import PhraseError, TimexError
 from summitcal.extraction.extras import (
     CLOCK,
     DURATION_MODS,
@@ -571,7 +571,10 @@ class _Builder:
         if extra.rule == "narrative":
             last = self.mentions[-1].end if self.mentions else 0
             gap = self.text[last : extra.start] if self.mentions else None
-            span, anchor, how = self.story.resolve(extra, index, gap)
+            try:
+                span, anchor, how = self.story.resolve(extra, index, gap)
+            except TimexError:
+                return False  # a day outside the calendar: left out, as what does not resolve
             self.add(
                 Mention(
                     start=extra.start,

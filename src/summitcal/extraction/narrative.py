@@ -15,13 +15,13 @@ single day the text has named, or the publication date before any has been named
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import attrs
 
 from summitcal.extraction.extras import Extra
 from summitcal.extraction.mention import Mention, TimexType
-from summitcal.span import DateSpan, Granularity, PartOfDay
+from summitcal.span import DateSpan, Granularity, PartOfDay, day_shifted
 
 __all__ = ["Narrative"]
 
@@ -122,16 +122,20 @@ class Narrative:
         Returns:
             The span; the index of the anchoring mention (``None`` for the publication
             date); an explanation.
+
+        Raises:
+            TimexError: If the day lies outside the calendar ("the next day" from
+                9999-12-31).
         """
         current, index = self.focus(sentence)
         days = extra.days
         if extra.apposition and index is not None and gap is not None and gap.strip() == ",":
             days = 0
-        day = current + timedelta(days=days)
+        day = day_shifted(current, days)
         if extra.weekday is not None:
             # "that Tuesday": the Tuesday nearest the date under discussion.
             ahead = (extra.weekday - day.weekday()) % 7
-            day += timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            day = day_shifted(day, ahead if ahead <= 3 else ahead - 7)
         if extra.clock is not None:
             span = DateSpan.at(day, extra.clock)
         elif extra.part is not None:
