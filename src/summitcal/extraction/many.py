@@ -47,8 +47,9 @@ class Extraction:
         id: The document's id (its position in the input, as a string, when it had none).
         reference: The date it was resolved against.
         mentions: What was found; empty when ``error`` is set.
-        error: The message of the typed error the document raised, if any (one bad
-            document does not stop a stream).
+        error: The message of the error the document raised, if any: a typed error's
+            own message, or any other exception's type and message (one bad document
+            does not stop a stream).
     """
 
     id: str
@@ -74,6 +75,9 @@ def _run(doc: Document) -> Extraction:
         found = extract(doc.text, reference=doc.reference)
     except SummitcalError as exc:
         return Extraction(id=doc.id, reference=doc.reference, error=str(exc))
+    except Exception as exc:  # a fault of ours: one document's, not the stream's
+        error = f"{type(exc).__name__} while extracting: {exc}"
+        return Extraction(id=doc.id, reference=doc.reference, error=error)
     return Extraction(id=doc.id, reference=doc.reference, mentions=tuple(found))
 
 
@@ -97,8 +101,9 @@ def extract_many(
         chunk: How many documents are in flight at once with a pool (memory bound).
 
     Yields:
-        One :class:`Extraction` per document, in input order.  A document that raises a
-        typed error yields an extraction with ``error`` set and the stream goes on.
+        One :class:`Extraction` per document, in input order.  A document whose
+        extraction raises anything yields an extraction with ``error`` set and the
+        stream goes on.
 
     Raises:
         TypeError: If an item is neither a Document nor a tuple of the right shape.
