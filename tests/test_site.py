@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import attrs
 import pytest
 
 from summitcal import load_catalog
@@ -17,7 +18,8 @@ from summitcal.errors import FeedError
 from summitcal.feeds import FeedLink, available_feeds
 from summitcal.publish import SITE_MARKER
 from summitcal.serialize import event_to_dict, events_json
-from summitcal.site import SiteLinks, render_page
+from summitcal.site import PAGE_CSP, SiteLinks, render_page
+from summitcal.text import UNSAFE
 
 SITE_SEEDS = Path(__file__).parent / "data" / "site"
 TODAY = date(2025, 2, 9)
@@ -356,3 +358,38 @@ def test_timeline_of_an_unknown_series_is_an_error(
     assert out == ""
     assert "'nope'" in err
     assert "ai-summit" in err
+
+
+# --- hostile text and links -----------------------------------------------------------
+
+
+def _with_first_event(cat: Catalog, **changes: object) -> Catalog:
+    """``cat`` with its first event changed, as code may build one (no loader checks)."""
+    first, *rest = cat.events
+    return attrs.evolve(cat, events=(attrs.evolve(first, **changes), *rest))
+
+
+def test_the_static_page_carries_the_servers_content_security_policy(page: str) -> None:
+    metas = [a for tag, a in _parse(page).elements if tag == "meta"]
+    policies = [m["content"] for m in metas if m.get("http-equiv") == "Content-Security-Policy"]
+    assert policies == [PAGE_CSP]
+
+
+def test_control_characters_never_reach_the_page(cat: Catalog, feeds: list[FeedLink]) -> None:
+    hostile = _with_first_event(cat, title="Summit\x00\x07\x0b\x1b[2J\x9b day\ufffe")
+    page = render_page(hostile, today=TODAY, base_url=BASE, feeds=feeds)
+    assert "Summit[2J day" in page
+    assert not UNSAFE.search(page)
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(document.domain)", "JavaScript:alert(1)", "data:text/html,x"]
+)
+def test_a_url_no_reader_should_follow_is_not_a_link(
+    cat: Catalog, feeds: list[FeedLink], url: str
+) -> None:
+    hostile = _with_first_event(cat, url=url)
+    page = render_page(hostile, today=TODAY, base_url=BASE, feeds=feeds)
+    hrefs = [a.get("href", "") for tag, a in _parse(page).elements if tag == "a"]
+    assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))]
+    assert hostile.events[0].title in page  # the title is still shown, as text

@@ -34,9 +34,11 @@ from summitcal.humanize import human_dates
 from summitcal.models import Event
 from summitcal.publish import publish_tree
 from summitcal.serialize import events_json
+from summitcal.text import clean_text
 from summitcal.timeline import render_svg, status_style
 
 __all__ = [
+    "PAGE_CSP",
     "SiteLinks",
     "build_site",
     "render_page",
@@ -44,6 +46,12 @@ __all__ = [
 ]
 
 GOOGLE_ADD_BY_URL = "https://calendar.google.com/calendar/r?cid="
+#: The page needs only its own inline style, same-origin pictures and forms.  The server
+#: sends it as a header; the static page carries it in a meta element, for hosts that
+#: send no header of their own.
+PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'"
+#: The URL schemes the page makes links of; anything else is shown as plain text.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 @attrs.frozen
@@ -142,7 +150,13 @@ footer{margin-top:40px;padding-bottom:40px;color:var(--muted);font-size:.9rem}
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    """``text`` for HTML: without the characters no output may carry, then escaped."""
+    return escape(clean_text(text), quote=True)
+
+
+def _link_target(url: str) -> str | None:
+    """``url`` when it is one a reader may follow (http, https or mailto), else None."""
+    return url if urlsplit(url).scheme.lower() in LINK_SCHEMES else None
 
 
 def _feed_html(feed: FeedLink, links: SiteLinks) -> str:
@@ -168,8 +182,9 @@ def _event_html(event: Event, children: Mapping[str, Sequence[Event]]) -> str:
     if when.last != when.first:
         datetime_attr += "/" + when.last.isoformat()
     title = _e(event.title)
-    if event.url:
-        title = f'<a href="{_e(event.url)}" rel="noopener">{title}</a>'
+    href = _link_target(event.url) if event.url else None
+    if href:
+        title = f'<a href="{_e(href)}" rel="noopener">{title}</a>'
     meta = [event.kind.value.replace("-", " ")]
     if event.place is not None:
         meta.append(event.place.label)
@@ -269,6 +284,7 @@ def render_page(
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_e(PAGE_CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>summitcal: the AI-summit calendar</title>
 <link rel="alternate" type="text/calendar" title="All events" href="feeds/all.ics">
