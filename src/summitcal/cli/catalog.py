@@ -8,10 +8,13 @@ import json
 import sys
 from typing import Any
 
+import attrs
+
 from summitcal.cli._common import (
     add_allow_empty_argument,
     add_catalog_arguments,
     add_filter_arguments,
+    iso_date,
     load_from_args,
     refuse_empty,
     select,
@@ -62,7 +65,8 @@ def register(sub: Any) -> None:
         "check",
         help="validate a catalogue and say how many events it holds",
         description="Load and validate a catalogue. Every problem is listed, each named "
-        "by file, record and field; the exit status is 1 when there is any.",
+        "by file, record and field, and so is every event whose status has gone stale "
+        "by --as-of; the exit status is 1 when there is any.",
         epilog="Example:\n  summitcal check --seeds my-events/ --with-shipped\n"
         "  summitcal check --seeds my-events/ --format json\n",
     )
@@ -72,6 +76,13 @@ def register(sub: Any) -> None:
         choices=("text", "json"),
         default="text",
         help="json: a list of {file, record, field, message} on stdout ([] when clean)",
+    )
+    c.add_argument(
+        "--as-of",
+        type=iso_date,
+        metavar="DATE",
+        help="also list events whose status has gone stale by DATE, such as a past event "
+        "still 'scheduled' (default: today)",
     )
     c.set_defaults(handler=run_check)
 
@@ -168,19 +179,16 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from summitcal.audit import audit
+
     try:
         catalog = load_from_args(args)
     except SeedError as exc:
         errors = exc.errors if isinstance(exc, SeedErrors) else (exc,)
-        if args.format == "json":
-            json.dump([_error_record(e) for e in errors], sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
-        else:
-            for error in errors:
-                print(f"summitcal: error: {error}", file=sys.stderr)
-            if len(errors) > 1:
-                print(f"summitcal: {len(errors)} errors in the catalogue", file=sys.stderr)
-        return 1
+        return _report([_error_record(e) for e in errors], args.format)
+    findings = audit(catalog, as_of=args.as_of or args.now.date())
+    if findings:
+        return _report([{"file": None, **attrs.asdict(f)} for f in findings], args.format)
     if args.format == "json":
         sys.stdout.write("[]\n")
         return 0
@@ -190,6 +198,24 @@ def run_check(args: argparse.Namespace) -> int:
         f"{len(catalog.series)} series, {len(catalog.revisions)} revisions"
     )
     return 0
+
+
+def _report(problems: list[dict[str, str | None]], fmt: str) -> int:
+    """Write ``check``'s problems as JSON on stdout or as lines on stderr; return 1."""
+    if fmt == "json":
+        json.dump(problems, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 1
+    for p in problems:
+        where = ", ".join(
+            f"{k} {p[k]!r}" if k != "file" else str(p[k])
+            for k in ("file", "record", "field")
+            if p[k]
+        )
+        print(f"summitcal: error: {where}: {p['message']}", file=sys.stderr)
+    if len(problems) > 1:
+        print(f"summitcal: {len(problems)} problems in the catalogue", file=sys.stderr)
+    return 1
 
 
 def _error_record(error: SeedError) -> dict[str, str | None]:
