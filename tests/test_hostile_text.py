@@ -17,10 +17,14 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from summitcal.extraction import core
+from summitcal.errors import SummitcalError
+from summitcal.extraction import core, extract_many
 from summitcal.extraction.core import extract
 from summitcal.resolver import tense
+from tests.test_resolve_properties import any_text, edge_references
 
 REFERENCE = date(2025, 2, 9)
 
@@ -121,3 +125,30 @@ def test_work_grows_linearly_with_the_text(shape: str, monkeypatch: pytest.Monke
     small = work_of(shape, 1_500, monkeypatch)
     large = work_of(shape, 15_000, monkeypatch)
     assert large <= 12 * small, f"{shape}: work {small} -> {large} ({large / small:.1f}x)"
+
+
+#: Phrases that move the story's day, so that the fuzz reaches the ends of the calendar.
+_NARRATIVE = st.sampled_from(
+    [
+        *("the next day", "the previous day", "two days later", "that evening", "that Monday"),
+        *("the day before", "at 11 p.m.", "noon two days later", "New Years", "next week"),
+    ]
+)
+_ARTICLE = st.lists(st.one_of(any_text, _NARRATIVE), max_size=8).map(". ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_ARTICLE, edge_references, st.booleans())
+def test_extract_raises_nothing_but_summitcal_errors(text: str, ref: date, narrative: bool) -> None:
+    try:
+        mentions = extract(text, reference=ref, narrative=narrative)
+    except SummitcalError:
+        return
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(_ARTICLE, edge_references), max_size=4))
+def test_extract_many_yields_one_result_per_document(docs: list[tuple[str, date]]) -> None:
+    assert [r.id for r in extract_many(docs)] == [str(i) for i in range(len(docs))]

@@ -141,15 +141,52 @@ def test_same_inputs_same_result(ref: date, context: str, phrase: str, others: l
     assert (a.explanation, a.span) == (b.explanation, b.span)
 
 
-@settings(max_examples=300)
-@given(
-    st.one_of(st.text(max_size=40), st.lists(st.sampled_from(SOUP), max_size=6).map(" ".join)),
+def _holiday_words() -> list[str]:
+    from summitcal.resolver.lexicon import lexicon
+
+    names = list(lexicon().holidays)
+    words = {w for name in names for w in name.split()}
+    return sorted(words | {w.replace("'", "") for w in words} | {"Holiday", "Holidays", "Week"})
+
+
+#: Holiday names cut into words, with and without their apostrophes ("new", "year's",
+#: "years", "china's", "chinas"), for soups that come near a name without being one.
+HOLIDAY_SOUP = st.lists(st.sampled_from(_holiday_words()), min_size=1, max_size=5).map(" ".join)
+#: Reference dates at and near the ends of the calendar, and ordinary ones.
+edge_references = st.one_of(
+    st.sampled_from([date.min, date.max]),
+    st.dates(max_value=date(1, 3, 31)),
+    st.dates(min_value=date(9999, 10, 1)),
     references,
 )
+#: Text of every kind: random characters, the vocabulary soup, the holiday soup.
+any_text = st.one_of(
+    st.text(max_size=40), st.lists(st.sampled_from(SOUP), max_size=6).map(" ".join), HOLIDAY_SOUP
+)
+
+
+@settings(max_examples=300)
+@given(any_text, edge_references)
 def test_random_text_raises_only_phrase_error(text: str, ref: date) -> None:
-    """Anything that is no date phrase raises PhraseError, never another exception."""
+    """Anything that is no date phrase raises PhraseError, never another exception, at
+    any reference date."""
     with contextlib.suppress(PhraseError):
         resolve(text, reference=ref)
+
+
+@settings(max_examples=200)
+@given(HOLIDAY_SOUP, edge_references, st.sampled_from(["", "They will meet on ", "It was "]))
+def test_holiday_soup_raises_only_phrase_error(text: str, ref: date, lead: str) -> None:
+    with contextlib.suppress(PhraseError):
+        resolve(text, reference=ref, context=f"{lead}{text}." if lead else None)
+
+
+def test_every_holiday_name_resolves_with_and_without_apostrophes() -> None:
+    from summitcal.resolver.lexicon import lexicon
+
+    for spelt in lexicon().holidays:
+        for variant in {spelt, spelt.replace("'", ""), spelt.title()}:
+            assert resolve(variant, reference=date(2025, 7, 1)).timex
 
 
 @settings(max_examples=300)
