@@ -1,19 +1,22 @@
-"""Load test of the feed server: requests per second, p99 latency, errors, memory.
+"""Load test of the feed server: throughput, stalls, a big catalogue, held connections.
 
-Starts uvicorn with the app in a subprocess on a free loopback port, then runs two
-scenarios with N concurrent keep-alive clients for a bounded number of requests and a
-bounded time each:
+Runs ``summitcal serve`` in a subprocess on a free loopback port and measures it with a
+minimal HTTP/1.1 keep-alive client over asyncio streams (so the figures measure the
+server, not a heavy client library).  Every scenario is bounded in requests and in time,
+and the script stops by itself.  Sections (``--only`` picks some):
 
-* full feeds: GET /feeds/all.ics (200, the whole body, no compression);
-* revalidations: GET /feeds/all.ics with If-None-Match (304, as subscribed calendars poll).
-
-The client is a minimal HTTP/1.1 keep-alive client over asyncio streams, so that the
-figures measure the server rather than a heavy client library.  Prints the figures;
-the target is at least 1,000 full-feed responses per second on a 2-core machine.
+* ``throughput``: 50 concurrent clients on /feeds/all.ics (200, and 304 revalidations);
+* ``stall``: one client fetching /feeds/all.ics in a loop, alone, then while 1 and then 4
+  other clients ask for custom feeds with distinct filter sets (each a fresh ``from=``
+  date, so none is cached); the full feed's p50/p99 are printed side by side;
+* ``big``: a generated 30,000-event catalogue; a custom feed of all of it is asked for,
+  and /events.json and /feeds/all.ics are fetched alongside: they must not wait for it;
+* ``slow``: 3,000 connections that send half a request line and then nothing; how many
+  are still open after the header timeout, and the full feed's latency meanwhile.
 
 Usage::
 
-    python bench/bench_server.py [--clients 50] [--requests 20000] [--seconds 20]
+    python bench/bench_server.py [--only stall,slow] [--requests 2000] [--seconds 15]
 """
 
 from __future__ import annotations
@@ -26,17 +29,14 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Sequence
+from datetime import date, timedelta
 from pathlib import Path
 
-SERVER = """
-import sys, uvicorn
-from datetime import UTC, datetime
-from summitcal import load_catalog
-from summitcal.server import create_app
-app = create_app(load_catalog(), clock=lambda: datetime.now(UTC))
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
-"""
+SECTIONS = ("throughput", "stall", "big", "slow")
+FULL = b"GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\n\r\n"
 
 
 def free_port() -> int:
@@ -46,11 +46,48 @@ def free_port() -> int:
         return port
 
 
-def rss_kib(pid: int) -> int:
+def rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return -1
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Server:
+    """``summitcal serve`` in a subprocess, stopped by its pid when the block ends."""
+
+    def __init__(self, extra: Sequence[str], startup: float = 30.0) -> None:
+        self.port = free_port()
+        self.argv = [sys.executable, "-m", "summitcal", "serve", "--port", str(self.port)]
+        self.argv += extra
+        self.startup = startup
+
+    def __enter__(self) -> Server:
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(self.argv, env=env, stdout=self.log, stderr=self.log)
+        deadline = time.monotonic() + self.startup
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return self
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.__exit__()
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.1)
+
+    def __exit__(self, *_: object) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def log_lines(self) -> list[str]:
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace").splitlines()
 
 
 async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes, dict[str, str]]:
@@ -67,114 +104,232 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes, dict[
     return status, body, headers
 
 
+class Tally:
+    """Latencies and statuses of one stream of requests."""
+
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.statuses: dict[int, int] = {}
+        self.errors: list[str] = []
+
+    def line(self) -> str:
+        if not self.latencies:
+            return "no responses"
+        lat = sorted(self.latencies)
+        p50 = statistics.median(lat) * 1000
+        p99 = lat[max(0, int(len(lat) * 0.99) - 1)] * 1000
+        codes = " ".join(f"{k}x{v}" for k, v in sorted(self.statuses.items()))
+        top = lat[-1] * 1000
+        return f"n {len(lat):>6}  p50 {p50:8.2f}  p99 {p99:8.2f}  max {top:8.2f} ms  [{codes}]" + (
+            f"  errors {len(self.errors)}" if self.errors else ""
+        )
+
+
 async def client(
     port: int,
-    request: bytes,
-    expect: int,
+    requests: Sequence[bytes] | bytes,
+    tally: Tally,
     budget: list[int],
     deadline: float,
-    latencies: list[float],
-    errors: list[str],
+    stop: asyncio.Event | None = None,
 ) -> None:
+    """Send requests one after the other on one keep-alive connection until the shared
+    budget or the deadline runs out (or ``stop`` is set); reconnect after a close."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    i = 0
     try:
         while budget[0] > 0 and time.perf_counter() < deadline:
+            if stop is not None and stop.is_set():
+                return
             budget[0] -= 1
+            request = requests if isinstance(requests, bytes) else requests[i % len(requests)]
+            i += 1
             t0 = time.perf_counter()
             writer.write(request)
             await writer.drain()
             try:
-                status, _body, _headers = await read_response(reader)
+                status, _body, headers = await read_response(reader)
             except (asyncio.IncompleteReadError, ConnectionError, ValueError) as exc:
-                errors.append(repr(exc))
-                return
-            latencies.append(time.perf_counter() - t0)
-            if status != expect:
-                errors.append(f"status {status}")
+                tally.errors.append(repr(exc))
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                continue
+            tally.latencies.append(time.perf_counter() - t0)
+            tally.statuses[status] = tally.statuses.get(status, 0) + 1
+            if headers.get("connection") == "close":
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
     finally:
         writer.close()
         with contextlib.suppress(ConnectionError):
             await writer.wait_closed()
 
 
-async def scenario(
-    name: str, port: int, request: bytes, expect: int, clients: int, total: int, seconds: float
-) -> None:
-    latencies: list[float] = []
-    errors: list[str] = []
-    budget = [total]
-    start = time.perf_counter()
-    deadline = start + seconds
-    await asyncio.gather(
-        *(
-            client(port, request, expect, budget, deadline, latencies, errors)
-            for _ in range(clients)
+def custom_requests(offset: int, count: int) -> list[bytes]:
+    """Distinct custom-feed queries: every one a different ``from=`` day, all of them
+    before the first event, so each is a full-size feed that no cache holds."""
+    first = date(1900, 1, 1) + timedelta(days=offset * count)
+    return [
+        f"GET /feeds/custom.ics?from={first + timedelta(days=i)} HTTP/1.1\r\n"
+        "Host: bench\r\n\r\n".encode()
+        for i in range(count)
+    ]
+
+
+async def stall(port: int, hammers: int, requests: int, seconds: float, round_: int) -> str:
+    """The full feed's latency for ``seconds`` (or ``requests``), with ``hammers`` clients
+    asking for distinct custom feeds meanwhile."""
+    feed, custom = Tally(), Tally()
+    deadline = time.perf_counter() + seconds + 0.5
+    stop = asyncio.Event()
+    budget = [requests]
+    tasks = [
+        asyncio.create_task(
+            client(port, custom_requests(round_ * 4 + h, 2000), custom, [2000], deadline, stop)
         )
-    )
-    elapsed = time.perf_counter() - start
-    latencies.sort()
-    p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
-    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else float("nan")
-    print(
-        f"{name:<22} {len(latencies):>7} responses in {elapsed:5.2f} s  "
-        f"{len(latencies) / elapsed:8.0f} rps  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
-        f"errors {len(errors)}"
-    )
-    if errors:
-        print("  first errors:", errors[:3])
+        for h in range(hammers)
+    ]
+    if hammers:
+        await asyncio.sleep(0.5)  # let the hammers get going
+    await client(port, FULL, feed, budget, deadline)
+    stop.set()
+    await asyncio.gather(*tasks)
+    extra = f"   custom: {custom.line()}" if hammers else ""
+    return f"  all.ics with {hammers} custom clients: {feed.line()}{extra}"
 
 
-async def main_async(port: int, pid: int, args: argparse.Namespace) -> None:
+async def throughput(port: int, requests: int, seconds: float) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(b"GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\n\r\n")
-    status, body, headers = await read_response(reader)
+    writer.write(FULL)
+    _status, body, headers = await read_response(reader)
     writer.close()
-    assert status == 200, status
     etag = headers["etag"]
-    print(f"feed /feeds/all.ics: {len(body)} bytes, ETag {etag}")
-    print(f"server RSS after start: {rss_kib(pid) / 1024:.1f} MiB")
-    full = b"GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\n\r\n"
-    cond = f"GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\nIf-None-Match: {etag}\r\n\r\n".encode()
-    ims = (
-        "GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\n"
-        f"If-Modified-Since: {headers.get('last-modified', 'Thu, 01 Jan 2099 00:00:00 GMT')}"
-        "\r\n\r\n"
-    ).encode()
-    expect_ims = 304 if "last-modified" in headers else 200
-    for name, request, expect in (
-        ("full feed (200)", full, 200),
-        ("If-None-Match (304)", cond, 304),
-        ("If-Modified-Since", ims, expect_ims),
-    ):
-        await scenario(name, port, request, expect, args.clients, args.requests, args.seconds)
-    print(f"server RSS after load: {rss_kib(pid) / 1024:.1f} MiB")
+    print(f"  /feeds/all.ics: {len(body)} bytes")
+    cond = f"GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\nIf-None-Match: {etag}\r\n\r\n"
+    for name, request in (("full feed (200)", FULL), ("If-None-Match (304)", cond.encode())):
+        tally, budget = Tally(), [requests * 10]
+        start = time.perf_counter()
+        deadline = start + seconds
+        await asyncio.gather(*(client(port, request, tally, budget, deadline) for _ in range(50)))
+        rps = len(tally.latencies) / (time.perf_counter() - start)
+        print(f"  {name:<20} {rps:7.0f} responses/s  {tally.line()}")
+
+
+def write_big_catalogue(folder: Path, count: int) -> None:
+    """``count`` plain events, one a day from 1990, in one TOML file."""
+    lines = []
+    day = date(1990, 1, 1)
+    for i in range(count):
+        lines += [
+            "[[event]]",
+            f'id = "bench-event-{i}"',
+            'kind = "conference"',
+            f'title = "Bench conference {i}"',
+            f'when = "{day + timedelta(days=i)}"',
+            'status = "confirmed"',
+            "[[event.sources]]",
+            f'url = "https://example.org/{i}"',
+            "",
+        ]
+    (folder / "events.toml").write_text("\n".join(lines), encoding="utf-8")
+
+
+async def big(port: int, seconds: float) -> None:
+    whole = Tally()
+    others = Tally()
+    deadline = time.perf_counter() + seconds
+    stop = asyncio.Event()
+
+    async def the_big_one() -> None:
+        request = b"GET /feeds/custom.ics?from=1990-01-02 HTTP/1.1\r\nHost: bench\r\n\r\n"
+        await client(port, request, whole, [1], deadline)
+        stop.set()
+
+    async def alongside() -> None:
+        await asyncio.sleep(0.2)  # the big request goes first
+        reqs = [b"GET /events.json HTTP/1.1\r\nHost: bench\r\n\r\n", FULL]
+        await client(port, reqs, others, [200], deadline, stop)
+
+    t0 = time.perf_counter()
+    await asyncio.gather(the_big_one(), alongside())
+    print(f"  custom feed of everything:   {whole.line()}  ({time.perf_counter() - t0:.1f} s)")
+    print(f"  events.json + all.ics meanwhile: {others.line()}")
+
+
+async def slow(port: int, pid: int, connections: int, hold: float) -> None:
+    opened: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+    t0 = time.perf_counter()
+    for _ in range(connections):
+        try:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError as exc:
+            print(f"  could not open more than {len(opened)} connections: {exc}")
+            break
+        writer.write(b"GET /feeds/all.ics HTTP/1.1\r\nHost: ben")
+        opened.append((reader, writer))
+    print(
+        f"  {len(opened)} incomplete requests sent in {time.perf_counter() - t0:.1f} s;"
+        f" server RSS {rss_mib(pid):.1f} MiB"
+    )
+    feed = Tally()
+    await client(port, FULL, feed, [200], time.perf_counter() + 10)
+    print(f"  all.ics meanwhile: {feed.line()}")
+    await asyncio.sleep(max(0.0, hold - (time.perf_counter() - t0)))
+    still = 0
+    for reader, _writer in opened:
+        # A closed connection reads EOF at once; one still held times out.
+        try:
+            data = await asyncio.wait_for(reader.read(1), 0.001)
+            still += 0 if data == b"" else 1
+        except TimeoutError:
+            still += 1
+        except ConnectionError:
+            pass
+    for _reader, writer in opened:
+        writer.close()
+    print(f"  still open after {hold:.0f} s: {still} of {len(opened)}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=20_000, help="per scenario")
-    parser.add_argument("--seconds", type=float, default=20.0, help="per scenario, at most")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections, comma-separated")
+    parser.add_argument("--requests", type=int, default=20_000, help="per scenario, at most")
+    parser.add_argument("--seconds", type=float, default=5.0, help="per scenario, at most")
+    parser.add_argument("--big-events", type=int, default=30_000)
+    parser.add_argument("--connections", type=int, default=3000)
+    parser.add_argument("--hold", type=float, default=15.0, help="seconds before counting")
+    parser.add_argument("--serve-args", default="", help="extra arguments for summitcal serve")
     args = parser.parse_args()
-    port = free_port()
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(port)], env=env)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    print("the server did not start", file=sys.stderr)
-                    return 1
-                time.sleep(0.1)
-        print(f"uvicorn on 127.0.0.1:{port}, {args.clients} concurrent keep-alive clients")
-        asyncio.run(main_async(port, proc.pid, args))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    wanted = set(args.only.split(","))
+    extra = args.serve_args.split()
+    if {"throughput", "stall"} & wanted:
+        with Server(extra) as server:
+            print(f"summitcal serve on 127.0.0.1:{server.port} (shipped catalogue)")
+            if "throughput" in wanted:
+                asyncio.run(throughput(server.port, args.requests, args.seconds))
+            if "stall" in wanted:
+                for round_, hammers in enumerate((0, 1, 4)):
+                    line = asyncio.run(
+                        stall(server.port, hammers, args.requests, args.seconds, round_)
+                    )
+                    print(line)
+            print(f"  server RSS after load: {rss_mib(server.proc.pid):.1f} MiB")
+    if "slow" in wanted:
+        with Server(extra) as server:
+            print(f"summitcal serve on 127.0.0.1:{server.port}: slow clients")
+            asyncio.run(slow(server.port, server.proc.pid, args.connections, args.hold))
+            tracebacks = sum("Traceback" in line for line in server.log_lines())
+            print(f"  server log: {len(server.log_lines())} lines, {tracebacks} tracebacks")
+    if "big" in wanted:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_big_catalogue(Path(tmp), args.big_events)
+            t0 = time.perf_counter()
+            with Server([*extra, "--seeds", tmp], startup=300) as server:
+                print(
+                    f"summitcal serve with {args.big_events} events:"
+                    f" started in {time.perf_counter() - t0:.1f} s"
+                )
+                asyncio.run(big(server.port, max(args.seconds, 60)))
     return 0
 
 

@@ -129,6 +129,16 @@ def test_a_forged_host_cannot_inject_markup(app: FeedServer) -> None:
     assert b"webcal://127.0.0.1:8000/feeds/all.ics" in r.body
 
 
+@pytest.mark.parametrize("host", ["evil.example:99999", "h.test:65536", "[::1]:100000"])
+def test_a_host_with_an_impossible_port_falls_back_to_the_server_address(
+    app: FeedServer, host: str
+) -> None:
+    r = call(app, "/", headers=[("host", host)])
+    assert r.status == 200
+    assert b"webcal://127.0.0.1:8000/feeds/all.ics" in r.body
+    assert call(app, "/", headers=[("host", "h.test:65535")]).status == 200
+
+
 def test_a_configured_base_url_wins_over_the_host(cat: Catalog) -> None:
     app = create_app(cat, clock=lambda: NOW, base_url="https://cal.example.org/sub/")
     r = call(app, "/", headers=[("host", "elsewhere.test")])
@@ -177,6 +187,16 @@ def test_other_methods_are_405_with_allow(app: FeedServer, method: str) -> None:
     r = call(app, "/feeds/all.ics", method=method)
     assert r.status == 405
     assert r.headers["allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("query", [b"", b"foo=1", b"from=nonsense"])
+def test_other_methods_on_a_custom_feed_are_405_whatever_the_query(
+    app: FeedServer, query: bytes
+) -> None:
+    r = call(app, "/feeds/custom.ics", method="PUT", query=query)
+    assert r.status == 405
+    assert r.headers["allow"] == "GET, HEAD"
+    assert call(app, "/feeds/nope.ics", method="PUT").status == 404
 
 
 def test_head_has_the_headers_without_the_body(app: FeedServer) -> None:
@@ -330,7 +350,7 @@ def test_custom_feed_cache_is_bounded(cat: Catalog) -> None:
     app = create_app(cat, clock=lambda: NOW, custom_cache_size=3)
     for day in range(1, 10):
         assert call(app, "/feeds/custom.ics", query=f"from=2024-01-0{day}".encode()).status == 200
-    assert len(app._custom) == 3
+    assert len(app.state.pool.cache) == 3
 
 
 @pytest.mark.parametrize(
@@ -345,6 +365,8 @@ def test_custom_feed_cache_is_bounded(cat: Catalog) -> None:
         (b"from=20250209", "YYYY-MM-DD"),
         (b"to=2024-01-01&from=2025-01-01", "before"),
         (b"from=2024-01-01&from=2024-02-01", "more than once"),
+        (b"from=2024-01-01&from=2024-01-01", "more than once"),
+        (b"to=2024-01-01,2024-01-01", "more than once"),
         (b"colour=red", "unknown parameter"),
         (b"series=%ff", "UTF-8"),
         (b"series=\xff", "UTF-8"),
@@ -382,7 +404,8 @@ def test_huge_and_odd_headers_do_not_break_anything(app: FeedServer) -> None:
     assert call(app, "/", raw_headers=[(b"host", b"\xff\xfe")]).status == 200
 
 
-def test_lifespan_is_acknowledged(app: FeedServer) -> None:
+def test_lifespan_is_acknowledged(cat: Catalog) -> None:
+    app = create_app(cat, clock=lambda: NOW)  # its own: shutdown stops the render workers
     messages = iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
     sent: list[dict[str, Any]] = []
 
@@ -446,7 +469,7 @@ def test_fuzzed_requests_never_fail(
         query=query,
         raw_headers=[(b"if-modified-since", header), (b"if-none-match", header)],
     )
-    assert r.status in {200, 304, 400, 404, 405}
+    assert r.status in {200, 304, 400, 404, 405}, r.body
     assert b"Traceback" not in r.body
 
 
@@ -456,34 +479,62 @@ def test_fuzzed_requests_never_fail(
 @given(query=_query_bytes)
 def test_fuzzed_custom_queries_are_200_or_400(app: FeedServer, query: bytes) -> None:
     r = call(app, "/feeds/custom.ics", query=query)
-    assert r.status in {200, 400}
+    assert r.status in {200, 400}, r.body
     if r.status == 200:
         assert r.body.startswith(b"BEGIN:VCALENDAR")
 
 
-def test_serve_without_uvicorn_says_how_to_install_it(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_serve_without_uvicorn_says_how_to_install_it_into_this_python(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    import summitcal
     from summitcal.cli import main
 
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now raises ImportError
+    # This test runs from a source checkout: the hint installs the extra from it.
     assert main(["serve", "--seeds", str(SITE_SEEDS)]) == 2
-    assert "pip install 'summitcal[serve]'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    checkout = Path(summitcal.__file__).resolve().parents[2]
+    assert f"{sys.executable} -m pip install -e '{checkout}[serve]'" in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    # Installed from a package index: the extra by name, for the same interpreter.
+    installed = tmp_path / "site-packages" / "summitcal" / "__init__.py"
+    monkeypatch.setattr(summitcal, "__file__", str(installed))
+    assert main(["serve", "--seeds", str(SITE_SEEDS)]) == 2
+    assert f"{sys.executable} -m pip install 'summitcal[serve]'" in capsys.readouterr().err
 
 
-def test_serve_runs_uvicorn_with_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    import types
-
-    from summitcal.cli import main
+def _fake_serve(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Replace the uvicorn loop of `summitcal serve` with a recorder."""
+    import summitcal.server_run
 
     seen: dict[str, Any] = {}
-    fake = types.ModuleType("uvicorn")
-    fake.run = lambda app, **kw: seen.update(app=app, **kw)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "uvicorn", fake)
-    argv = ["serve", "--port", "8123", "--seeds", str(SITE_SEEDS)]
-    assert main(argv, now=NOW) == 0
+
+    async def serve(app: FeedServer, config: Any, **kw: Any) -> None:
+        seen.update(app=app, config=config, **kw)
+        app.close()
+
+    monkeypatch.setattr(summitcal.server_run, "serve", serve)
+    return seen
+
+
+def test_serve_runs_uvicorn_with_the_app_and_its_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summitcal.cli import main
+    from summitcal.server_run import guarded_protocol
+
+    seen = _fake_serve(monkeypatch)
+    argv = ["serve", "--port", "8123", "--seeds", str(SITE_SEEDS), "--keep-alive-timeout", "3"]
+    assert main([*argv, "--reload-interval", "30"], now=NOW) == 0
     assert isinstance(seen["app"], FeedServer)
-    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+    config = seen["config"]
+    assert (config.host, config.port) == ("127.0.0.1", 8123)
+    assert config.timeout_keep_alive == 3
+    assert config.h11_max_incomplete_event_size == 16384
+    assert config.http.__qualname__ == guarded_protocol.__qualname__ + ".<locals>.Guarded"
+    assert seen["reload_interval"] == 30.0
+    assert seen["watch"] == [SITE_SEEDS]
+    assert len(seen["load"]()) == len(seen["app"].catalog)
 
 
 @pytest.mark.parametrize(
@@ -494,6 +545,8 @@ def test_serve_runs_uvicorn_with_the_app(monkeypatch: pytest.MonkeyPatch) -> Non
         (["--port", "http"], "not a port number: 'http'"),
         (["--host", ""], "not a host name or address: ''"),
         (["--host", "local host"], "not a host name or address"),
+        (["--header-timeout", "0"], "must be more than 0"),
+        (["--max-connections", "many"], "not a number: 'many'"),
     ],
 )
 def test_serve_refuses_a_bad_port_or_host_before_starting(
@@ -503,34 +556,63 @@ def test_serve_refuses_a_bad_port_or_host_before_starting(
     message: str,
 ) -> None:
     """A usage error (exit 2) naming the argument, never an OverflowError from the socket."""
-    import types
-
     from summitcal.cli import main
 
-    started: list[object] = []
-    fake = types.ModuleType("uvicorn")
-    fake.run = lambda app, **kw: started.append(app)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "uvicorn", fake)
+    seen = _fake_serve(monkeypatch)
     with pytest.raises(SystemExit) as info:
         main(["serve", *argv, "--seeds", str(SITE_SEEDS)], now=NOW)
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
-    assert started == []
+    assert seen == {}
 
 
 @pytest.mark.parametrize("port", ["0", "65535"])
 def test_serve_accepts_the_ends_of_the_port_range(
     monkeypatch: pytest.MonkeyPatch, port: str
 ) -> None:
-    import types
-
     from summitcal.cli import main
 
-    seen: dict[str, Any] = {}
-    fake = types.ModuleType("uvicorn")
-    fake.run = lambda app, **kw: seen.update(kw)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "uvicorn", fake)
+    seen = _fake_serve(monkeypatch)
     assert main(["serve", "--port", port, "--seeds", str(SITE_SEEDS)], now=NOW) == 0
-    assert seen["port"] == int(port)
+    assert seen["config"].port == int(port)
+
+
+# --- request bodies -------------------------------------------------------------------
+
+
+def _asgi(app: FeedServer, path: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Run one request whose receive() hands out ``messages`` in turn; what was sent."""
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
+    queue = iter(messages)
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return next(queue)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    return sent
+
+
+def test_a_body_is_read_before_answering(app: FeedServer) -> None:
+    chunks = [{"type": "http.request", "body": b"x" * 10, "more_body": True}] * 3
+    sent = _asgi(app, "/feeds/all.ics", [*chunks, {"type": "http.request", "body": b""}])
+    assert sent[0]["status"] == 200
+
+
+def test_a_client_gone_while_its_body_is_read_gets_nothing(app: FeedServer) -> None:
+    """What uvicorn reports after answering a malformed chunked body with 400 itself."""
+    messages = [{"type": "http.request", "body": b"x", "more_body": True}]
+    sent = _asgi(app, "/feeds/all.ics", [*messages, {"type": "http.disconnect"}])
+    assert sent == []
+
+
+def test_an_oversized_body_is_413_and_closes(app: FeedServer) -> None:
+    chunk = {"type": "http.request", "body": b"x" * 40000, "more_body": True}
+    sent = _asgi(app, "/feeds/all.ics", [chunk, chunk, chunk])
+    assert sent[0]["status"] == 413
+    assert (b"connection", b"close") in sent[0]["headers"]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import shlex
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from summitcal.cli._common import add_catalog_arguments, load_from_args
@@ -13,6 +16,8 @@ SERVE_EXAMPLE = """\
 Example:
   summitcal serve --port 8000
   (then subscribe to webcal://127.0.0.1:8000/feeds/all.ics)
+  summitcal serve --seeds my-seeds/ --reload-interval 30
+  (picks up edits to my-seeds/ that load cleanly; so does `kill -HUP <pid>`)
 """
 
 
@@ -32,6 +37,44 @@ def host_name(text: str) -> str:
     if not text.strip() or any(ch.isspace() for ch in text):
         raise argparse.ArgumentTypeError(f"not a host name or address: {text!r}")
     return text
+
+
+def _positive(kind: type[int] | type[float]) -> Any:
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+        return value
+
+    return parse
+
+
+# The limits' options: (group, ((flag, type, default, help), ...)).
+_TUNING: tuple[tuple[str, tuple[tuple[str, type[int] | type[float], Any, str], ...]], ...] = (
+    (
+        "connection limits",
+        (
+            ("--header-timeout", float, 10.0, "time a client has to send a request's headers"),
+            ("--keep-alive-timeout", int, 5, "time an idle connection is kept open"),
+            (
+                "--max-connections",
+                int,
+                None,
+                "most open connections (default: 1000, or 64 below the open-file limit)",
+            ),
+        ),
+    ),
+    (
+        "custom feeds and the page, rendered on demand",
+        (
+            ("--render-workers", int, 2, "renders at once"),
+            ("--render-timeout", float, 10.0, "longest render, queueing included; then 503"),
+        ),
+    ),
+)
 
 
 def register(sub: Any) -> None:
@@ -55,25 +98,82 @@ def register(sub: Any) -> None:
         "--base-url",
         help="public root for subscribe links (default: taken from each request's Host)",
     )
+    for group, options in _TUNING:
+        arguments = s.add_argument_group(group)
+        for flag, kind, default, help_text in options:
+            arguments.add_argument(
+                flag,
+                type=_positive(kind),
+                default=default,
+                metavar="N" if kind is int and not flag.endswith("timeout") else "SECONDS",
+                help=help_text + (" (default: %(default)s)" if default is not None else ""),
+            )
+    s.add_argument(
+        "--render-mode",
+        choices=["process", "thread"],
+        default="process",
+        help="render custom feeds and the page in worker processes or in threads "
+        "(default: %(default)s)",
+    )
+    s.add_argument(
+        "--reload-interval",
+        type=_positive(float),
+        metavar="SECONDS",
+        help="look for changes to --seeds this often and reload the catalogue when it "
+        "loads cleanly (SIGHUP reloads at any time)",
+    )
     s.set_defaults(handler=run_serve)
 
 
-def _real_clock() -> datetime:
-    return datetime.now(UTC)
+def _install_hint() -> str:
+    """How to install uvicorn into the Python that runs summitcal, wherever that is."""
+    python = shlex.quote(sys.executable)
+    import summitcal
+
+    root = Path(summitcal.__file__).resolve().parents[2]
+    if (root / "pyproject.toml").is_file() and (root / "src" / "summitcal").is_dir():
+        # A source checkout (installed with pip install -e): install the extra from it.
+        return f"{python} -m pip install -e {shlex.quote(str(root) + '[serve]')}"
+    return f"{python} -m pip install 'summitcal[serve]'"
 
 
 def run_serve(args: argparse.Namespace) -> int:
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401 - only to know it is there
     except ImportError:
         print(
-            "summitcal: error: serving needs uvicorn; install it with "
-            "pip install 'summitcal[serve]'",
+            "summitcal: error: serving needs uvicorn, which this Python lacks; "
+            f"install it with: {_install_hint()}",
             file=sys.stderr,
         )
         return 2
-    from summitcal.server import create_app
+    from summitcal.server import RenderPolicy, create_app
+    from summitcal.server_run import ConnectionLimits, serve, uvicorn_config
 
-    app = create_app(load_from_args(args), clock=_real_clock, base_url=args.base_url)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    policy = RenderPolicy(
+        mode=args.render_mode, workers=args.render_workers, timeout=args.render_timeout
+    )
+    app = create_app(
+        load_from_args(args), clock=_real_clock, base_url=args.base_url, renders=policy
+    )
+    limits = ConnectionLimits(
+        header_timeout=args.header_timeout,
+        keep_alive_timeout=args.keep_alive_timeout,
+        **({"max_connections": args.max_connections} if args.max_connections else {}),
+    )
+    config = uvicorn_config(app, host=args.host, port=args.port, limits=limits)
+    watch = [Path(p) for p in args.seeds or ()]
+    asyncio.run(
+        serve(
+            app,
+            config,
+            load=lambda: load_from_args(args),
+            watch=watch,
+            reload_interval=args.reload_interval,
+        )
+    )
     return 0
+
+
+def _real_clock() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,306 @@
+"""Running the feed server under uvicorn: connection limits, quiet refusals, reloads.
+
+uvicorn (0.55, with its h11 protocol) limits idle time *between* requests
+(``timeout_keep_alive``) but not the time a client may take to send its request headers:
+a connection that sends half a request line and then nothing is held forever, and data
+that trickles in resets no timer we could use.  Its ``limit_concurrency`` is checked
+only once headers are complete, so it cannot help against such connections either (it
+would answer 503 to the legitimate requests instead).  So :func:`guarded_protocol`
+subclasses uvicorn's h11 protocol, which ``uvicorn.Config(http=...)`` accepts, to add,
+independently of the application:
+
+* a header deadline: a request's headers must be complete within ``header_timeout``
+  seconds of the connection opening (or of the previous response ending), however the
+  bytes trickle in; past it the connection is closed;
+* a cap on open connections: past ``max_connections``, the connection that has waited
+  longest for its request headers is closed to make room (so that a flood of idle
+  connections cannot lock legitimate clients out), or the new one if all are busy.
+
+Each kind of refusal is logged once, with a count, at most every ``log_every`` seconds
+(:class:`RateLimitedLog`); so is the event loop's "out of file descriptors" accept
+error, which asyncio otherwise logs with a traceback for every try, many times a second.
+The default cap stays below the process's open-file limit, so that it refuses first.
+
+:func:`serve` runs a :class:`~summitcal.server.FeedServer` with these limits, and
+reloads its catalogue on SIGHUP and, if asked, every ``reload_interval`` seconds when
+the watched seed files change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from summitcal.catalog import Catalog
+
+if TYPE_CHECKING:
+    import uvicorn
+
+    from summitcal.server import FeedServer
+
+__all__ = [
+    "ConnectionLimits",
+    "RateLimitedLog",
+    "guarded_protocol",
+    "seed_fingerprint",
+    "serve",
+    "uvicorn_config",
+]
+
+log = logging.getLogger("summitcal.server")
+
+#: Descriptors kept free beside the connections: listening socket, log files, workers' pipes.
+FD_RESERVE = 64
+ACCEPT_ERROR = "socket.accept() out of system resource"
+
+
+def _default_cap() -> int:
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return 1000
+    if soft == resource.RLIM_INFINITY:
+        return 1000
+    return max(16, min(1000, soft - FD_RESERVE))
+
+
+@attrs.frozen
+class ConnectionLimits:
+    """Limits on the connections ``serve`` accepts.
+
+    Attributes:
+        header_timeout: Seconds a connection has to complete a request's headers, from
+            its opening or from the end of the previous response.
+        keep_alive_timeout: Seconds an idle keep-alive connection is kept (uvicorn's
+            ``timeout_keep_alive``).
+        max_connections: Most connections open at once (default: 1,000, or fewer to stay
+            64 below the open-file limit).
+        max_header_bytes: Largest request head (uvicorn's
+            ``h11_max_incomplete_event_size``); larger ones get 400.
+        backlog: Connections the kernel may queue before they are accepted.
+        log_every: Seconds between two log lines about the same kind of refusal.
+    """
+
+    header_timeout: float = attrs.field(default=10.0, validator=attrs.validators.gt(0))
+    keep_alive_timeout: int = attrs.field(default=5, validator=attrs.validators.ge(1))
+    max_connections: int = attrs.field(factory=_default_cap, validator=attrs.validators.ge(1))
+    max_header_bytes: int = attrs.field(default=16384, validator=attrs.validators.ge(1024))
+    backlog: int = attrs.field(default=256, validator=attrs.validators.ge(1))
+    log_every: float = attrs.field(default=10.0, validator=attrs.validators.ge(0))
+
+
+class RateLimitedLog:
+    """Logs a recurring event once, then at most once every ``every`` seconds with a count.
+
+    Times come from ``now`` (the event loop's monotonic clock, by default).
+    """
+
+    def __init__(self, every: float, now: Callable[[], float] | None = None) -> None:
+        self.every = every
+        self._now = now
+        self._last: dict[str, float] = {}
+        self._count: dict[str, int] = {}
+
+    def note(self, message: str) -> None:
+        now = self._now() if self._now else asyncio.get_running_loop().time()
+        last = self._last.get(message)
+        if last is not None and now - last < self.every:
+            self._count[message] = self._count.get(message, 0) + 1
+            return
+        more = self._count.pop(message, 0)
+        suffix = f" ({more} more since the last report)" if more else ""
+        log.warning("%s%s", message, suffix)
+        self._last[message] = now
+
+
+def guarded_protocol(limits: ConnectionLimits, refusals: RateLimitedLog) -> type[asyncio.Protocol]:
+    """uvicorn's h11 protocol with a header deadline and a connection cap (see above)."""
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    # Connections waiting for request headers (new or idle), the longest-waiting first;
+    # shared by every connection of one server.
+    waiting: dict[Guarded, None] = {}
+
+    class Guarded(H11Protocol):
+        _deadline: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            super().connection_made(transport)  # type: ignore[arg-type]
+            if len(self.connections) > limits.max_connections:
+                victim = next(iter(waiting), None)
+                if victim is None:
+                    refusals.note(
+                        f"refused a connection: {limits.max_connections} connections are busy"
+                    )
+                    self.transport.abort()
+                    return
+                refusals.note(
+                    f"{limits.max_connections} connections open: closed the one that had "
+                    "waited longest for its request"
+                )
+                victim._stop_waiting()
+                victim.transport.abort()
+            self._track()
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            self._track()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._track()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._stop_waiting()
+            super().connection_lost(exc)
+
+        def _track(self) -> None:
+            # Waiting = no request in progress: h11 has not seen a whole request head.
+            idle = self.conn.their_state is h11.IDLE and (
+                self.cycle is None or self.cycle.response_complete
+            )
+            if idle and self._deadline is None and not self.transport.is_closing():
+                self._deadline = self.loop.call_later(limits.header_timeout, self._too_slow)
+                waiting[self] = None
+            elif not idle:
+                self._stop_waiting()
+
+        def _stop_waiting(self) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
+            waiting.pop(self, None)
+
+        def _too_slow(self) -> None:
+            self._deadline = None
+            waiting.pop(self, None)
+            refusals.note(
+                f"closed a connection that sent no complete request in {limits.header_timeout:g} s"
+            )
+            self.transport.close()
+
+    return Guarded
+
+
+def uvicorn_config(
+    app: Any, *, host: str, port: int, limits: ConnectionLimits, log_level: str = "info"
+) -> uvicorn.Config:
+    """The uvicorn configuration for ``app`` under ``limits``."""
+    import copy
+
+    import uvicorn
+    from uvicorn.config import LOGGING_CONFIG
+
+    # uvicorn's own log set-up, with our logger beside its own (same handler and format).
+    log_config = copy.deepcopy(LOGGING_CONFIG)
+    log_config["loggers"]["summitcal"] = {"handlers": ["default"], "level": "INFO"}
+    refusals = RateLimitedLog(limits.log_every)
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=guarded_protocol(limits, refusals),
+        lifespan="on",
+        log_config=log_config,
+        log_level=log_level,
+        timeout_keep_alive=limits.keep_alive_timeout,
+        h11_max_incomplete_event_size=limits.max_header_bytes,
+        backlog=limits.backlog,
+    )
+
+
+def quiet_accept_errors(loop: asyncio.AbstractEventLoop, refusals: RateLimitedLog) -> None:
+    """Log the loop's out-of-descriptors accept errors rate-limited, without tracebacks."""
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if context.get("message") == ACCEPT_ERROR:
+            exc = context.get("exception")
+            refusals.note(f"cannot accept connections: {getattr(exc, 'strerror', exc)}")
+            return
+        loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handler)
+
+
+def seed_fingerprint(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every catalogue file under ``paths``.
+
+    A change in any of them (or a file added or removed) changes the fingerprint; a path
+    that cannot be read gives an entry of its own, so a deleted directory counts too.
+    """
+    out: list[tuple[str, int, int]] = []
+    for base in paths:
+        try:
+            files = sorted(base.glob("*.toml")) if base.is_dir() else [base]
+            for file in files:
+                st = file.stat()
+                out.append((str(file), st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((str(base), -1, -1))
+    return tuple(out)
+
+
+async def _watch(
+    app: FeedServer, load: Callable[[], Catalog], paths: Sequence[Path], every: float
+) -> None:
+    seen = seed_fingerprint(paths)
+    while True:
+        await asyncio.sleep(every)
+        now = seed_fingerprint(paths)
+        if now != seen:
+            seen = now  # a broken edit is reported once, not at every look
+            log.info("the seed files changed; reloading")
+            await app.reload(load)
+
+
+async def serve(
+    app: FeedServer,
+    config: uvicorn.Config,
+    *,
+    load: Callable[[], Catalog] | None = None,
+    watch: Sequence[Path] = (),
+    reload_interval: float | None = None,
+) -> None:
+    """Serve ``app`` with uvicorn until it is stopped (SIGINT or SIGTERM).
+
+    Args:
+        app: The feed server.
+        config: From :func:`uvicorn_config`.
+        load: Loads the catalogue afresh; with it, SIGHUP reloads (where signals exist).
+        watch: Seed files and directories whose changes trigger a reload.
+        reload_interval: Seconds between two looks at ``watch``; ``None``: never look.
+    """
+    import uvicorn
+
+    loop = asyncio.get_running_loop()
+    quiet_accept_errors(loop, RateLimitedLog(10.0))
+    tasks: set[asyncio.Task[Any]] = set()
+
+    def reload_now() -> None:
+        assert load is not None
+        log.info("SIGHUP: reloading the catalogue")
+        task = loop.create_task(app.reload(load))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+
+    if load is not None and hasattr(signal, "SIGHUP"):
+        loop.add_signal_handler(signal.SIGHUP, reload_now)
+    if load is not None and reload_interval is not None:
+        tasks.add(loop.create_task(_watch(app, load, watch, reload_interval)))
+    try:
+        await uvicorn.Server(config).serve()
+    finally:
+        for task in tasks:
+            task.cancel()
+        if load is not None and hasattr(signal, "SIGHUP"):
+            loop.remove_signal_handler(signal.SIGHUP)
+        app.close()
