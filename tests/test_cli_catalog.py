@@ -64,12 +64,30 @@ class TestList:
         assert [r["id"] for r in json.loads(out)] == ["demo-side-event"]
 
     def test_table(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
-        """The table shows compact dates, title and place, one line each."""
+        """The table shows compact dates, the id show needs, title and place, one line each."""
         _, out, _ = run(capsys, "list", "--seeds", seeds)
         lines = out.splitlines()
-        assert lines[0].startswith("2031-03-04/05  Demo Summit")
+        assert lines[0].startswith("2031-03-04/05  demo-summit-2031  Demo Summit")
         assert lines[0].endswith("Nairobi, KE")
-        assert lines[1].startswith("2031-03-05     Demo side event")
+        assert lines[1].startswith("2031-03-05     demo-side-event   Demo side event")
+
+    def test_word_query(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
+        """--q keeps the events holding every word, whatever the case."""
+        _, out, _ = run(capsys, "list", "--seeds", seeds, "--q", "NAIROBI demo")
+        assert [line.split()[1] for line in out.splitlines()] == ["demo-summit-2031"]
+
+    def test_word_query_without_match(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
+        """A query nothing holds is an empty selection, as for the filters."""
+        code, out, err = run(capsys, "list", "--seeds", seeds, "--q", "zanzibar")
+        assert (code, out) == (EMPTY_SELECTION, "")
+        assert "no events match" in err
+
+    def test_word_query_on_the_shipped_catalogue(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The README's example: Vance's speech, and the dinner he left, found by his name."""
+        _, out, _ = run(capsys, "list", "--q", "vance", "--format", "json")
+        ids = [r["id"] for r in json.loads(out)]
+        assert "jd-vance-paris-summit-speech-2025" in ids
+        assert all("vance" in json.dumps(r).lower() for r in json.loads(out))
 
     def test_csv(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
         """CSV output has a header and one row per event."""
@@ -135,6 +153,34 @@ class TestShow:
         code, _, err = run(capsys, "show", "nope", "--seeds", seeds)
         assert code == 1
         assert "'nope'" in err
+
+    def test_misspelt_id_proposes_the_nearest(
+        self, capsys: pytest.CaptureFixture[str], seeds: str
+    ) -> None:
+        """A near miss is one line on stderr that names the id meant."""
+        code, out, err = run(capsys, "show", "demo-sumit-2013", "--seeds", seeds)
+        assert (code, out) == (1, "")
+        assert err.count("\n") == 1
+        assert "nearest: demo-summit-2031" in err
+
+    def test_a_word_proposes_the_events_holding_it(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A name that is spelt like no id still finds the events whose words match."""
+        code, _, err = run(capsys, "show", "vance")
+        assert code == 1
+        assert "jd-vance-paris-summit-speech-2025" in err
+
+    def test_alias(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An event's alias names it, in any case and without its accents."""
+        code, out, _ = run(capsys, "show", "bletchley PARK summit")
+        assert code == 0
+        assert "id:       ai-safety-summit-2023" in out
+
+    def test_title(self, capsys: pytest.CaptureFixture[str], seeds: str) -> None:
+        """So does its exact title."""
+        _, out, _ = run(capsys, "show", "Demo side event", "--seeds", seeds, "--format", "json")
+        assert json.loads(out)["id"] == "demo-side-event"
 
 
 def test_check(capsys: pytest.CaptureFixture[str], seeds: str) -> None:

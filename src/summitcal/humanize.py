@@ -8,6 +8,9 @@ Three forms, one per kind of reader:
   ``"summer 2026"``, ``"early May 2025"``.
 * :func:`dates_note`: the sentence a calendar feed adds to an event's description when
   its dates or time are vaguer than the calendar can show (``None`` when they are not).
+* :func:`relative_days` and :func:`relative_to`: how far a span is from a given day, for
+  ``summitcal next`` and ``recent``: ``"in 3 weeks"``, ``"2 days ago"``, ``"under way"``.
+  The day is always an argument: nothing here reads the clock.
 
 Example::
 
@@ -22,7 +25,15 @@ from datetime import date
 
 from summitcal.span import DateSpan, Granularity, Mod, half_of, quarter_of
 
-__all__ = ["compact_dates", "dates_note", "day_range", "human_dates", "short_day"]
+__all__ = [
+    "compact_dates",
+    "dates_note",
+    "day_range",
+    "human_dates",
+    "relative_days",
+    "relative_to",
+    "short_day",
+]
 
 _MONTHS = (
     "January",
@@ -200,3 +211,55 @@ def dates_note(span: DateSpan) -> str | None:
         end = f" to {span.end_time.isoformat('minutes')}" if span.end_time else ""
         return f"Time: {span.start_time.isoformat('minutes')}{end}, local time (zone unknown)."
     return None
+
+
+# --- relative to a day ----------------------------------------------------------------
+
+# (days from which the unit is used, its length in days, its name); the first row that
+# fits wins.  Weeks start at two so that "in 1 week" never hides "in 10 days".
+_RELATIVE_UNITS = ((335, 365.25, "year"), (60, 30.4375, "month"), (14, 7, "week"))
+# How a coarse unit is named after "due this" where its enum value reads badly.
+_UNIT_NAMES = {Granularity.HALF: "half-year"}
+
+
+def relative_days(days: int) -> str:
+    """A distance in days as words: ``0`` -> ``"today"``, ``1`` -> ``"tomorrow"``,
+    ``-1`` -> ``"yesterday"``, ``10`` -> ``"in 10 days"``, ``-21`` -> ``"3 weeks ago"``,
+    ``75`` -> ``"in 2 months"``, ``400`` -> ``"in 1 year"``.
+
+    Days count up to 13, weeks up to 59 days, months up to 334 days, then years; each is
+    rounded to the nearest whole unit.
+    """
+    if days == 0:
+        return "today"
+    if abs(days) == 1:
+        return "tomorrow" if days > 0 else "yesterday"
+    count, unit = abs(days), "day"
+    for threshold, length, name in _RELATIVE_UNITS:
+        if count >= threshold:
+            count, unit = max(1, round(count / length)), name
+            break
+    amount = f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"in {amount}" if days > 0 else f"{amount} ago"
+
+
+def relative_to(span: DateSpan, as_of: date) -> str:
+    """When ``span`` is, seen from the day ``as_of``: ``"in 3 weeks"`` (counted to its
+    first day), ``"2 days ago"`` (counted from its last day), ``"today"`` for a one-day
+    span on that day, ``"under way"`` for a longer one that holds it.
+
+    A span known only to the month or coarser that holds ``as_of`` is ``"due this
+    month"`` (or year, half-year...): it is not known to be under way.
+
+    Example::
+
+        >>> relative_to(DateSpan.from_timex("2025-02-10/2025-02-11"), date(2025, 1, 20))
+        'in 3 weeks'
+    """
+    if as_of < span.first:
+        return relative_days((span.first - as_of).days)
+    if span.last < as_of:
+        return relative_days((span.last - as_of).days)
+    if span.granularity.is_coarse:
+        return f"due this {_UNIT_NAMES.get(span.granularity, span.granularity.value)}"
+    return "today" if span.first == span.last else "under way"

@@ -1,4 +1,9 @@
-"""``summitcal list`` and ``summitcal show``: read the catalogue."""
+"""``summitcal list``, ``show`` and ``check``: read the catalogue.
+
+``list`` prints one line per event (dates, id, title, place), cut to the terminal's width
+when it writes to one; ``show`` takes an id, an alias or a title, and proposes ids when
+none matches.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -19,19 +25,29 @@ from summitcal.cli._common import (
     refuse_empty,
     select,
 )
-from summitcal.errors import SeedError, SeedErrors
-from summitcal.humanize import compact_dates
+from summitcal.cli._events import (
+    add_query_argument,
+    add_wide_argument,
+    event_row,
+    format_rows,
+    select_words,
+    table_width,
+)
+from summitcal.errors import QueryError, SeedError, SeedErrors
 from summitcal.models import Event
+from summitcal.search import find, nearest_ids
 
 LIST_EXAMPLE = """\
 Example:
   summitcal list --series ai-summit
+  summitcal list --q "vance"
   summitcal list --country FR --year 2025 --format json
 """
 
 SHOW_EXAMPLE = """\
 Example:
   summitcal show ai-action-summit-2025
+  summitcal show "Bletchley Park summit"
 """
 
 CSV_COLUMNS = ("id", "start", "end", "timex", "kind", "status", "title", "location", "series")
@@ -41,23 +57,29 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "list",
         help="list catalogue events in date order",
-        description="List catalogue events in date order, optionally filtered.",
+        description="List catalogue events in date order, optionally filtered or searched "
+        "by word. On a terminal, titles and places are cut to its width (never the dates "
+        "or the id); piped or with --wide, lines are whole.",
         epilog=LIST_EXAMPLE,
     )
     add_catalog_arguments(p)
     add_filter_arguments(p)
+    add_query_argument(p)
     add_allow_empty_argument(p)
+    add_wide_argument(p)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(handler=run_list)
 
     s = sub.add_parser(
         "show",
         help="show one event in full",
-        description="Show one event: dates, place, actors, outcomes, doubts and sources.",
+        description="Show one event: dates, place, actors, outcomes, doubts and sources. "
+        "The event is named by its id, an alias or its title (any case, accents "
+        "optional); a name that matches none is an error proposing the nearest ids.",
         epilog=SHOW_EXAMPLE,
     )
     add_catalog_arguments(s)
-    s.add_argument("id", help="the event's id")
+    s.add_argument("id", help="the event's id, one of its aliases, or its title")
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.set_defaults(handler=run_show)
 
@@ -87,23 +109,10 @@ def register(sub: Any) -> None:
     c.set_defaults(handler=run_check)
 
 
-def format_table(events: list[Event]) -> str:
-    """Aligned text: dates, status flag, title, place."""
-    rows = []
-    for e in events:
-        flag = "" if e.status.is_firm else f" [{e.status.value}]"
-        rows.append((compact_dates(e.when), e.title + flag, e.place.label if e.place else ""))
-    if not rows:
-        return "(no events)\n"
-    w0 = max(len(r[0]) for r in rows)
-    w1 = max(len(r[1]) for r in rows)
-    return "".join(f"{a:<{w0}}  {b:<{w1}}  {c}".rstrip() + "\n" for a, b, c in rows)
-
-
 def run_list(args: argparse.Namespace) -> int:
     from summitcal.serialize import event_to_dict, events_json
 
-    events = list(select(load_from_args(args), args))
+    events = select_words(select(load_from_args(args), args), args)
     status = refuse_empty(events, args, "nothing listed")
     if status is not None:
         return status
@@ -119,7 +128,7 @@ def run_list(args: argparse.Namespace) -> int:
                 [d.get(c, "") if c != "series" else " ".join(d["series"]) for c in CSV_COLUMNS]
             )
     else:
-        out.write(format_table(events))
+        out.write(format_rows((event_row(e) for e in events), table_width(args)))
     return 0
 
 
@@ -169,13 +178,28 @@ def format_event(event: Event) -> str:
 def run_show(args: argparse.Namespace) -> int:
     from summitcal.serialize import event_to_dict
 
-    event = load_from_args(args).get(args.id)
+    event = find_event(load_from_args(args), args.id)
     if args.format == "json":
         json.dump(event_to_dict(event), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_event(event))
     return 0
+
+
+def find_event(events: Iterable[Event], key: str) -> Event:
+    """The event ``key`` names (:func:`summitcal.search.find`).
+
+    Raises:
+        QueryError: If none does; the message proposes the nearest ids.
+    """
+    pool = list(events)
+    event = find(pool, key)
+    if event is not None:
+        return event
+    near = nearest_ids(pool, key)
+    hint = f"; nearest: {', '.join(near)}" if near else ""
+    raise QueryError("event", key, f"no event has this id, alias or title{hint}")
 
 
 def run_check(args: argparse.Namespace) -> int:
