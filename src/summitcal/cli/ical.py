@@ -23,6 +23,8 @@ Example:
   summitcal ics --feed ai-summits --out ai-summits.ics
   summitcal ics --country FR --year 2025 > france-2025.ics
   summitcal ics --feed all --include-undated --out all.ics
+  summitcal ics --event ai-action-summit-2025 --out paris.ics
+  summitcal ics --event ai-action-summit-2025 --with-parts --out paris-all.ics
   summitcal ics --list-feeds
 """
 
@@ -51,6 +53,15 @@ def register(sub: Any) -> None:
     add_filter_arguments(p)
     p.add_argument("--feed", metavar="NAME", help="a named feed (see --list-feeds)")
     p.add_argument("--within", metavar="ID", help="an event with all its parts")
+    p.add_argument(
+        "--event",
+        metavar="ID",
+        help="one event (by id, alias or title), to add to a calendar; written even when "
+        "known only to the month or coarser",
+    )
+    p.add_argument(
+        "--with-parts", action="store_true", help="with --event: its parts too, and theirs"
+    )
     p.add_argument(
         "--include-undated",
         action="store_true",
@@ -97,16 +108,20 @@ def run_ics(args: argparse.Namespace) -> int:
         feed_events,
         feed_specs,
         get_feed_spec,
-        is_summitcal_calendar,
         render_feed,
     )
-    from summitcal.publish import write_file
 
     if args.list_feeds:
         for spec in feed_specs():
             sys.stdout.write(f"{spec.name:<12}  {spec.title}\n")
         return 0
     filters = {k: getattr(args, k) for k in _FILTERS if getattr(args, k) not in (None, [])}
+    if args.with_parts and args.event is None:
+        raise FeedError("--with-parts", "goes with --event ID")
+    if args.event is not None:
+        if filters or args.within or args.feed:
+            raise FeedError(args.event, "give --event alone, without --feed, --within or filters")
+        return _one_event(args)
     if args.feed is not None:
         if filters or args.within or args.title:
             raise FeedError(args.feed, "give either --feed or filters, not both")
@@ -122,7 +137,52 @@ def run_ics(args: argparse.Namespace) -> int:
     )
     if status is not None:
         return status
-    data = render_feed(catalog, spec, include_undated=include_undated, url=args.url)
+    _write(args, render_feed(catalog, spec, include_undated=include_undated, url=args.url))
+    return 0
+
+
+def _one_event(args: argparse.Namespace) -> int:
+    """``ics --event ID [--with-parts]``: one event's calendar, named after it.
+
+    The event was asked for by name, so it is written even when its dates are coarse
+    (as a tentative span, as --include-undated does); its parts are left out when coarse
+    unless --include-undated is given.
+    """
+    from summitcal.cli.catalog import find_event
+    from summitcal.feeds import custom_feed_spec, feed_events
+
+    catalog = load_from_args(args)
+    event = find_event(catalog, args.event)
+    if args.with_parts:
+        spec = custom_feed_spec(within=event.id)
+        include_undated = args.include_undated or None
+        family = list(feed_events(catalog, spec, include_undated=include_undated))
+        # The event itself is kept even when coarse: it was asked for.
+        chosen = family if event in family else [event, *family]
+    else:
+        chosen = [event]
+    status = refuse_empty(chosen, args, "no calendar written")
+    if status is not None:
+        return status
+    from summitcal.ical import to_ical
+
+    data = to_ical(
+        chosen,
+        name=args.title or event.title,
+        uid=f"{event.id}{'.parts' if args.with_parts else ''}.event@summitcal",
+        include_undated=True,
+        revisions=catalog.revisions,
+        url=args.url,
+    )
+    _write(args, data)
+    return 0
+
+
+def _write(args: argparse.Namespace, data: bytes) -> None:
+    """The calendar to --out (only over a file summitcal wrote, unless --force) or stdout."""
+    from summitcal.feeds import is_summitcal_calendar
+    from summitcal.publish import write_file
+
     if args.out:
         write_file(
             args.out,
@@ -134,7 +194,6 @@ def run_ics(args: argparse.Namespace) -> int:
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    return 0
 
 
 def run_revisions(args: argparse.Namespace) -> int:
