@@ -18,6 +18,11 @@ from summitcal import (
     Source,
     Status,
 )
+from summitcal.models import (
+    LAST_CALENDAR_DAY,
+    check_calendar_span,
+    is_web_url,
+)
 
 SOURCE = Source(url="https://example.org/a", publisher="Example")
 
@@ -100,6 +105,41 @@ class TestSource:
         """Sources are web pages."""
         with pytest.raises(ValueError, match="http"):
             Source(url="ftp://example.org/a")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=c#d", True),
+        ("http://example.org:8080", True),
+        ("HTTPS://Example.org", True),
+        ("https://例え.jp/パス", True),
+        ("javascript:alert(1)", False),
+        ("JAVASCRIPT://example.org/%0Aalert(1)", False),
+        ("data:text/html,x", False),
+        ("mailto:a@example.org", False),
+        ("ftp://example.org", False),
+        ("https://", False),
+        ("https:///path", False),
+        ("https://[::1", False),
+        ("https://example.org/a b", False),
+        ("https://example.org/\tb", False),
+        ("https://example.org/\u2028", False),
+        ("//example.org", False),
+        ("", False),
+    ],
+)
+def test_is_web_url(url: str, expected: bool) -> None:
+    """http(s) with a host, no whitespace or control characters; nothing else."""
+    assert is_web_url(url) is expected
+
+
+def test_check_calendar_span() -> None:
+    """The bound is the last day, whatever the granularity."""
+    check_calendar_span(DateSpan.days(LAST_CALENDAR_DAY, LAST_CALENDAR_DAY))
+    for value in ("9999", "9999-12", "9999-12-31", "9999-12-31T23:30"):
+        with pytest.raises(ValueError, match="ends on 9999-12-31"):
+            check_calendar_span(DateSpan.from_timex(value))
 
 
 def test_firm_statuses() -> None:

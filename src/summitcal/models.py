@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
+import urllib.parse
 from collections.abc import Iterable
 from datetime import date, time
 from typing import Any
@@ -23,6 +24,7 @@ import attrs
 from summitcal.span import DateSpan
 
 __all__ = [
+    "LAST_CALENDAR_DAY",
     "Actor",
     "ActorKind",
     "Alternative",
@@ -33,10 +35,19 @@ __all__ = [
     "Role",
     "Source",
     "Status",
+    "check_calendar_span",
+    "is_valid_id",
+    "is_web_url",
 ]
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _COUNTRY_RE = re.compile(r"[A-Z]{2}", re.ASCII)
+# Whitespace (Unicode's too) and control characters, which no URL holds as such.
+_NOT_IN_URL_RE = re.compile(r"[\s\x00-\x1f\x7f]")
+
+LAST_CALENDAR_DAY = date(9999, 12, 30)
+"""The last day an event may end on: a calendar entry ends at the day after its last day
+(iCalendar's exclusive DTEND), and 9999-12-31 has no day after it in Python's dates."""
 
 
 class EventKind(enum.Enum):
@@ -130,6 +141,42 @@ class AlternativeStatus(enum.Enum):
 def is_valid_id(value: str) -> bool:
     """Whether ``value`` is a valid event or series id: lower-case words joined by '-'."""
     return _ID_RE.fullmatch(value) is not None
+
+
+def is_web_url(value: str) -> bool:
+    """Whether ``value`` is an absolute ``http`` or ``https`` URL with a host, and without
+    whitespace or control characters.
+
+    Only web pages are cited or linked: ``javascript:``, ``data:`` and every other scheme
+    could run code or do something unexpected where a reader clicks the link.  (There is
+    no contact field, so ``mailto:`` has no place either.)
+
+    Example::
+
+        >>> is_web_url("https://example.org/a"), is_web_url("javascript:alert(1)")
+        (True, False)
+    """
+    if _NOT_IN_URL_RE.search(value):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # an unbalanced IPv6 bracket, a port out of range
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+def check_calendar_span(span: DateSpan) -> None:
+    """Refuse a span a calendar cannot hold.
+
+    Raises:
+        ValueError: If the span ends after :data:`LAST_CALENDAR_DAY`.
+    """
+    if span.last > LAST_CALENDAR_DAY:
+        raise ValueError(
+            f"ends on {span.last.isoformat()}; the last day an event may end on is "
+            f"{LAST_CALENDAR_DAY.isoformat()}, since a calendar entry ends the day after"
+        )
 
 
 def _validate_id(_inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -265,7 +312,8 @@ class Source:
     """Where a fact comes from.
 
     Attributes:
-        url: The page read.
+        url: The page read: an http(s) URL (the loader also requires a host and no
+            whitespace, see :func:`is_web_url`).
         publisher: Who published it.
         title: The page's title, when recorded.
         published: The page's publication date, when known.
@@ -293,7 +341,7 @@ class Alternative:
         value: The other value, as text (a TIMEX3 value for ``when``).
         status: Whether it conflicts with the preferred value or is merely unconfirmed.
         note: Why it is not preferred.
-        sources: URLs of the sources that give it (may be empty for "not found").
+        sources: http(s) URLs of the sources that give it (may be empty for "not found").
     """
 
     field: str = attrs.field(validator=_non_empty)
@@ -312,7 +360,8 @@ class Event:
             since calendar UIDs derive from it.
         kind: What sort of event.
         title: Its name.
-        when: When it happened or will happen.
+        when: When it happened or will happen (the loader refuses a span ending after
+            :data:`LAST_CALENDAR_DAY`; the output layers refuse it with their own error).
         status: How settled it is.
         sources: Where the facts come from (at least one).
         place: Where, if it has a place.
@@ -323,7 +372,8 @@ class Event:
         outcomes: What came of it, in a few words each.
         tags: Free labels for filtering.
         aliases: Other names it goes by.
-        url: The official page, if there is one.
+        url: The official page, if there is one (the loader takes only what
+            :func:`is_web_url` accepts).
         alternatives: Values sources disagree on, or that are unconfirmed.
     """
 
