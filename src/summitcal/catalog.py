@@ -11,11 +11,16 @@ tree, shipped inside the wheel).  A file holds any of three arrays of tables:
     ``id``, ``sequence``, ``digest``, ``modified``: the published revision of an event,
     which the iCalendar layer turns into SEQUENCE and LAST-MODIFIED.
 
-Every problem raises :class:`~summitcal.errors.SeedError` naming the file, the record and
-the field: unknown fields (a typo is never ignored), wrong types, duplicate ids, unknown
-parents or series, days that end before they start, unknown country codes or time zones,
-events without sources, and a date phrase that disagrees with the absolute date given
-beside it.
+Loading reads every file and every record, then raises one
+:class:`~summitcal.errors.SeedErrors` listing every problem, each a
+:class:`~summitcal.errors.SeedError` naming the file, the record and the field: unknown
+fields (a typo is never ignored), wrong types, ids that are not lower-case words joined by
+'-', duplicate ids, unknown parents or series, parent cycles, days that end before they
+start or on 9999-12-31 (no calendar entry can end the day after), unknown country codes
+or time zones, URLs that are not http(s), events without sources, alternatives that name
+an unknown field or hold a value their field cannot, and a date phrase that disagrees with
+the absolute date given beside it.  Files that could exhaust the TOML parser are refused
+unread (see :mod:`summitcal.tomlsafe`).
 """
 
 from __future__ import annotations
@@ -23,15 +28,15 @@ from __future__ import annotations
 import enum
 import importlib.resources
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 
-from summitcal.errors import QueryError, SeedError, SummitcalError, TimexError
+from summitcal.errors import QueryError, SeedError, SeedErrors, SummitcalError, TimexError
 from summitcal.models import (
     Actor,
     ActorKind,
@@ -43,11 +48,15 @@ from summitcal.models import (
     Role,
     Source,
     Status,
+    check_calendar_span,
     is_valid_id,
+    is_web_url,
 )
-from summitcal.span import DateSpan
+from summitcal.span import DateSpan, Mod
+from summitcal.tomlsafe import MAX_FILE_BYTES, read_toml
 
 __all__ = [
+    "ALTERNATIVE_FIELDS",
     "EVENT_FIELDS",
     "Catalog",
     "Revision",
@@ -103,24 +112,76 @@ class Revision:
 # --- reading records -------------------------------------------------------------------
 
 
-class _Record:
-    """One TOML table being converted, remembering where it came from for errors."""
+class _RecordFailed(Exception):
+    """A record (or a table inside it) is unusable; its errors are already noted."""
 
-    def __init__(self, path: str, record: str, data: Mapping[str, Any], prefix: str = "") -> None:
+
+class _Record:
+    """One TOML table being converted, remembering where it came from for errors.
+
+    A record and the tables inside it share one list of errors, so that every field of
+    every record is read and every defect noted before the loader gives up.  The field
+    readers (:meth:`get`, :meth:`text`...) raise a :class:`SeedError` for their field;
+    :meth:`attempt` notes it and carries on with the next field, and :meth:`finish` ends
+    the record if anything in it failed.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        record: str,
+        data: Mapping[str, Any],
+        prefix: str = "",
+        errors: list[SeedError] | None = None,
+    ) -> None:
         self.path = path
         self.record = record
         self.data = data
         self.prefix = prefix
+        self.errors: list[SeedError] = [] if errors is None else errors
+        self._mark = len(self.errors)  # errors before this table are not its own
+
+    @property
+    def failed(self) -> bool:
+        """Whether anything in this table was refused."""
+        return len(self.errors) > self._mark
 
     def error(self, field: str | None, reason: str) -> SeedError:
         name = f"{self.prefix}{field}" if field else (self.prefix.rstrip(".") or None)
         return SeedError(self.path, reason, record=self.record, field=name)
 
+    def attempt(self, read: Callable[[], _E]) -> _E | None:
+        """``read()``, or ``None`` with its error noted if it refuses."""
+        try:
+            return read()
+        except SeedError as exc:
+            self.errors.append(exc)
+        except _RecordFailed:
+            pass  # noted where it was found
+        return None
+
+    def read(self, readers: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
+        """Each field's value by :meth:`attempt`, then :meth:`finish`.
+
+        Raises:
+            _RecordFailed: If any field, or anything earlier in this table, failed.
+        """
+        values = {name: self.attempt(reader) for name, reader in readers.items()}
+        self.finish()
+        return values
+
+    def finish(self) -> None:
+        """Raise :class:`_RecordFailed` if anything in this table failed."""
+        if self.failed:
+            raise _RecordFailed
+
     def check_fields(self, allowed: Iterable[str]) -> None:
+        """Note each field not in ``allowed``: a typo is never ignored."""
         allowed = set(allowed)
         for key in self.data:
             if key not in allowed:
-                raise self.error(key, f"unknown field (allowed: {', '.join(sorted(allowed))})")
+                reason = f"unknown field (allowed: {', '.join(sorted(allowed))})"
+                self.errors.append(self.error(key, reason))
 
     def get(self, field: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
         if field not in self.data:
@@ -149,6 +210,27 @@ class _Record:
                 raise self.error(f"{field}[{i}]", f"expected a non-empty string, got {v!r}")
         return tuple(values)
 
+    def ident(self, field: str) -> str:
+        """A required event or series id (see :func:`~summitcal.models.is_valid_id`)."""
+        value = self.text(field, required=True)
+        assert value is not None
+        if not is_valid_id(value):
+            raise self.error(field, "must be lower-case words of a-z and 0-9 joined by '-'")
+        return value
+
+    def url(self, field: str, *, required: bool = False) -> str | None:
+        """A web address (see :func:`~summitcal.models.is_web_url`)."""
+        value = self.text(field, required=required)
+        if value is not None:
+            _check_url(self, field, value)
+        return value
+
+    def urls(self, field: str) -> tuple[str, ...]:
+        values = self.texts(field)
+        for i, value in enumerate(values):
+            _check_url(self, f"{field}[{i}]", value)
+        return values
+
     def country(self, field: str, *, required: bool = False) -> str | None:
         """An ISO 3166-1 alpha-2 country code."""
         from summitcal.countries import is_country
@@ -156,6 +238,15 @@ class _Record:
         value = self.text(field, required=required)
         if value is not None and not is_country(value):
             raise self.error(field, f"{value!r} is not an ISO 3166-1 alpha-2 code")
+        return value
+
+    def zone(self, field: str) -> str | None:
+        """An IANA time zone key."""
+        from summitcal.zones import is_zone
+
+        value = self.text(field)
+        if value is not None and not is_zone(value):
+            raise self.error(field, f"unknown IANA time zone {value!r}")
         return value
 
     def enum(self, field: str, enum_type: type[_EnumT], *, required: bool = False) -> _EnumT | None:
@@ -168,18 +259,27 @@ class _Record:
             choices = ", ".join(e.value for e in enum_type)
             raise self.error(field, f"unknown value {value!r} (one of: {choices})") from None
 
-    def tables(self, field: str) -> list[_Record]:
+    def each(self, field: str, read: Callable[[_Record], _E]) -> tuple[_E, ...]:
+        """``read`` applied to each table of the array ``field``; each failure is noted,
+        and the tables that read cleanly are returned."""
         value = self.get(field, list) or []
         out = []
         for i, item in enumerate(value):
+            where = f"{self.prefix}{field}[{i}]"
             if not isinstance(item, dict):
-                raise self.error(f"{field}[{i}]", f"expected a table, got {item!r}")
-            out.append(_Record(self.path, self.record, item, f"{self.prefix}{field}[{i}]."))
-        return out
+                self.errors.append(self.error(f"{field}[{i}]", f"expected a table, got {item!r}"))
+                continue
+            table = _Record(self.path, self.record, item, f"{where}.", self.errors)
+            result = table.attempt(partial(read, table))
+            if result is not None:
+                out.append(result)
+        return tuple(out)
 
     def table(self, field: str) -> _Record | None:
         value = self.get(field, dict)
-        return None if value is None else _Record(self.path, self.record, value, f"{field}.")
+        if value is None:
+            return None
+        return _Record(self.path, self.record, value, f"{self.prefix}{field}.", self.errors)
 
     def build(self, field: str | None, factory: Callable[[], _E]) -> _E:
         """Run a model constructor, turning its ValueError into a SeedError here."""
@@ -193,6 +293,11 @@ class _Record:
 
 def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _check_url(rec: _Record, field: str, value: str) -> None:
+    if not is_web_url(value):
+        raise rec.error(field, f"{value!r} is not an http(s) URL with a host")
 
 
 EVENT_FIELDS: dict[str, str] = {
@@ -211,45 +316,98 @@ EVENT_FIELDS: dict[str, str] = {
     "outcomes": "list of short texts",
     "tags": "list of labels",
     "aliases": "list of other names",
-    "url": "official page",
+    "url": "official page (http or https)",
     "sources": "array of tables {url, publisher?, title?, published?, phrase?}",
     "alternatives": "array of tables {field, value, status, note?, sources?}",
 }
 
+ALTERNATIVE_FIELDS: dict[str, str] = {
+    "when": "a TIMEX3 value, as for the event's `when`",
+    "kind": "one of EventKind's values",
+    "status": "one of Status's values",
+    "title": "another name or title",
+    "url": "another official page (http or https)",
+    "country": "an ISO 3166-1 alpha-2 code, as for place.country",
+    "zone": "an IANA time zone, as for place.zone",
+    "city": "text, as for place.city",
+    "region": "text, as for place.region",
+    "venue": "text, as for place.venue ('unknown' when nobody says)",
+    "exact-dates": "text: what is said of the days when `when` is coarse",
+    "official-name": "text: the official name, when the title is descriptive",
+    "english-wording": "text: how a statement reads in English",
+    "signatory": "text: a signatory that not every source lists",
+    "non-signatory": "text: a party said not to have signed",
+    "signatory-count": "text: a count of signatories ('61', '28 countries')",
+    "proposed-year": "text: when a proposed event would take place",
+    "initiative": "text: an initiative said to have come out of the event",
+    "held": "text: whether the event took place ('unknown' when no report says)",
+}
+"""The fields an alternative may name, and what its ``value`` must then be.
+
+A field that stands for an event's own field has its value checked as that field is; the
+others are facets of the event that have no field of their own, and take any text.  A
+name outside this list is refused, so that a typo (``whenn``) is never kept; add a new
+facet here."""
+
+
+def _read_span(rec: _Record, field: str, value: str, mod: Mod | None, zone: str | None) -> DateSpan:
+    """The span of a TIMEX3 value, which a calendar must be able to hold."""
+    try:
+        span = DateSpan.from_timex(value, mod=mod, zone=zone)
+    except TimexError as exc:
+        raise rec.error(field, exc.reason) from None
+    except ValueError as exc:
+        raise rec.error(field, str(exc)) from None
+    rec.build(field, lambda: check_calendar_span(span))
+    return span
+
 
 def _read_when(rec: _Record, zone: str | None) -> DateSpan:
-    """The record's span, from ``when`` and/or ``when_phrase``, checked against each other."""
-    from summitcal.span import Mod
+    """The record's span, from ``when`` and/or ``when_phrase``, checked against each other.
 
-    mod = rec.enum("when_mod", Mod)
-    value = rec.text("when")
-    span: DateSpan | None = None
+    Raises:
+        SeedError: If neither is given.
+        _RecordFailed: If either failed (noted).
+    """
+    mark = len(rec.errors)
+    mod = rec.attempt(lambda: rec.enum("when_mod", Mod))
+    value = rec.attempt(lambda: rec.text("when"))
+    span = None
     if value is not None:
-        try:
-            span = DateSpan.from_timex(value, mod=mod, zone=zone)
-        except TimexError as exc:
-            raise rec.error("when", exc.reason) from None
-        except ValueError as exc:
-            raise rec.error("when", str(exc)) from None
-    phrase = rec.table("when_phrase")
-    if phrase is not None:
-        phrase.check_fields(("text", "published", "context"))
-        text = phrase.text("text", required=True)
-        published = phrase.get("published", date, required=True)
-        context = phrase.text("context")
-        assert text is not None
-        resolved = _resolve_phrase(phrase, text, published, context, zone)
-        if span is None:
-            span = resolved
-        elif (resolved.first, resolved.last) != (span.first, span.last):
-            raise rec.error(
-                "when_phrase",
-                f"{text!r} published {published} resolves to {resolved.timex}, "
-                f"but `when` says {span.timex}",
-            )
-    if span is None:
+        span = rec.attempt(lambda: _read_span(rec, "when", value, mod, zone))
+    resolved = rec.attempt(lambda: _read_phrase(rec, zone, span))
+    if len(rec.errors) > mark:
+        raise _RecordFailed
+    if span is None and resolved is None:
         raise rec.error("when", "missing: give `when`, `when_phrase`, or both")
-    return span
+    return span or resolved  # type: ignore[return-value]
+
+
+def _read_phrase(rec: _Record, zone: str | None, when: DateSpan | None) -> DateSpan | None:
+    """The span ``when_phrase`` resolves to (``None`` if there is none), which must agree
+    with ``when`` if that was read."""
+    phrase = rec.table("when_phrase")
+    if phrase is None:
+        return None
+    phrase.check_fields(("text", "published", "context"))
+    values = phrase.read(
+        {
+            "text": lambda: phrase.text("text", required=True),
+            "published": lambda: phrase.get("published", date, required=True),
+            "context": lambda: phrase.text("context"),
+        }
+    )
+    text, published = values["text"], values["published"]
+    resolved = _resolve_phrase(phrase, text, published, values["context"], zone)
+    if when is not None and (resolved.first, resolved.last) != (when.first, when.last):
+        raise rec.error(
+            "when_phrase",
+            f"{text!r} published {published} resolves to {resolved.timex}, "
+            f"but `when` says {when.timex}",
+        )
+    if "when" not in rec.data:  # else `when`, the same days, had this check
+        rec.build("when_phrase", lambda: check_calendar_span(resolved))
+    return resolved
 
 
 def _resolve_phrase(
@@ -272,26 +430,19 @@ def _read_place(rec: _Record) -> Place | None:
     if place is None:
         return None
     place.check_fields(("country", "city", "venue", "region", "zone", "lat", "lon", "virtual"))
-    country = place.country("country", required=True)
-    zone = place.text("zone")
-    if zone is not None:
-        from summitcal.zones import is_zone
-
-        if not is_zone(zone):
-            raise place.error("zone", f"unknown IANA time zone {zone!r}")
-    return place.build(
-        None,
-        lambda: Place(
-            country=country,  # type: ignore[arg-type]
-            city=place.text("city"),
-            venue=place.text("venue"),
-            region=place.text("region"),
-            zone=zone,
-            lat=_float(place, "lat"),
-            lon=_float(place, "lon"),
-            virtual=place.get("virtual", bool) or False,
-        ),
+    values = place.read(
+        {
+            "country": lambda: place.country("country", required=True),
+            "city": lambda: place.text("city"),
+            "venue": lambda: place.text("venue"),
+            "region": lambda: place.text("region"),
+            "zone": lambda: place.zone("zone"),
+            "lat": lambda: _float(place, "lat"),
+            "lon": lambda: _float(place, "lon"),
+            "virtual": lambda: place.get("virtual", bool) or False,
+        }
     )
+    return place.build(None, lambda: Place(**values))
 
 
 def _float(rec: _Record, field: str) -> float | None:
@@ -301,157 +452,227 @@ def _float(rec: _Record, field: str) -> float | None:
 
 def _read_actor(rec: _Record) -> Actor:
     rec.check_fields(("name", "kind", "role", "country", "title", "note"))
-    name = rec.text("name", required=True)
-    kind = rec.enum("kind", ActorKind, required=True)
-    role = rec.enum("role", Role, required=True)
-    country = rec.country("country")
-    return rec.build(
-        None,
-        lambda: Actor(
-            name=name,  # type: ignore[arg-type]
-            kind=kind,  # type: ignore[arg-type]
-            role=role,  # type: ignore[arg-type]
-            country=country,
-            title=rec.text("title"),
-            note=rec.text("note"),
-        ),
+    values = rec.read(
+        {
+            "name": lambda: rec.text("name", required=True),
+            "kind": lambda: rec.enum("kind", ActorKind, required=True),
+            "role": lambda: rec.enum("role", Role, required=True),
+            "country": lambda: rec.country("country"),
+            "title": lambda: rec.text("title"),
+            "note": lambda: rec.text("note"),
+        }
     )
+    return rec.build(None, lambda: Actor(**values))
 
 
 def _read_source(rec: _Record) -> Source:
     rec.check_fields(("url", "publisher", "title", "published", "phrase"))
-    url = rec.text("url", required=True)
-    return rec.build(
-        "url",
-        lambda: Source(
-            url=url,  # type: ignore[arg-type]
-            publisher=rec.text("publisher"),
-            title=rec.text("title"),
-            published=rec.get("published", date),
-            phrase=rec.text("phrase"),
-        ),
+    values = rec.read(
+        {
+            "url": lambda: rec.url("url", required=True),
+            "publisher": lambda: rec.text("publisher"),
+            "title": lambda: rec.text("title"),
+            "published": lambda: rec.get("published", date),
+            "phrase": lambda: rec.text("phrase"),
+        }
     )
+    return rec.build(None, lambda: Source(**values))
 
 
-def _read_alternative(rec: _Record) -> Alternative:
-    rec.check_fields(("field", "value", "status", "note", "sources"))
+def _alternative_value(rec: _Record, field: str, zone: str | None) -> str:
+    """The alternative's ``value``, checked as the field it stands for is."""
+    value = rec.text("value", required=True)
+    assert value is not None
+    if field == "when":
+        _read_span(rec, "value", value, None, zone)
+    elif field in ("kind", "status"):
+        rec.enum("value", EventKind if field == "kind" else Status)
+    elif field == "url":
+        rec.url("value")
+    elif field == "country":
+        rec.country("value")
+    elif field == "zone":
+        rec.zone("value")
+    return value
+
+
+def _alternative_field(rec: _Record) -> str:
     field = rec.text("field", required=True)
-    value = rec.get("value", str, required=True)
-    status = rec.enum("status", AlternativeStatus, required=True)
-    return rec.build(
-        None,
-        lambda: Alternative(
-            field=field,  # type: ignore[arg-type]
-            value=value,
-            status=status,  # type: ignore[arg-type]
-            note=rec.text("note") or "",
-            sources=rec.texts("sources"),
-        ),
+    assert field is not None
+    if field not in ALTERNATIVE_FIELDS:
+        known = ", ".join(ALTERNATIVE_FIELDS)
+        raise rec.error("field", f"unknown field {field!r} for an alternative (known: {known})")
+    return field
+
+
+def _read_alternative(rec: _Record, zone: str | None) -> Alternative:
+    rec.check_fields(("field", "value", "status", "note", "sources"))
+    field = rec.attempt(lambda: _alternative_field(rec))
+    values = rec.read(
+        {
+            # Without a known field there is nothing to check the value against.
+            "value": lambda: _alternative_value(rec, field, zone) if field else None,
+            "status": lambda: rec.enum("status", AlternativeStatus, required=True),
+            "note": lambda: rec.text("note") or "",
+            "sources": lambda: rec.urls("sources"),
+        }
     )
+    return rec.build(None, lambda: Alternative(field=field, **values))  # type: ignore[arg-type]
+
+
+def _read_sources(rec: _Record) -> tuple[Source, ...]:
+    if not rec.data.get("sources"):  # sources that are all refused are not "none"
+        raise rec.error("sources", "every event needs at least one source")
+    return rec.each("sources", _read_source)
 
 
 def _read_event(rec: _Record) -> Event:
     rec.check_fields(EVENT_FIELDS)
-    event_id = rec.text("id", required=True)
-    if event_id is not None and not is_valid_id(event_id):
-        raise rec.error("id", "must be lower-case words of a-z and 0-9 joined by '-'")
-    kind = rec.enum("kind", EventKind, required=True)
-    title = rec.text("title", required=True)
-    status = rec.enum("status", Status, required=True)
-    place = _read_place(rec)
-    when = _read_when(rec, place.zone if place else None)
-    sources = tuple(_read_source(s) for s in rec.tables("sources"))
-    if not sources:
-        raise rec.error("sources", "every event needs at least one source")
-    return rec.build(
-        None,
-        lambda: Event(
-            id=event_id,  # type: ignore[arg-type]
-            kind=kind,  # type: ignore[arg-type]
-            title=title,  # type: ignore[arg-type]
-            when=when,
-            status=status,  # type: ignore[arg-type]
-            sources=sources,
-            place=place,
-            description=rec.text("description") or "",
-            series=rec.texts("series"),
-            parent=rec.text("parent"),
-            actors=tuple(_read_actor(a) for a in rec.tables("actors")),
-            outcomes=rec.texts("outcomes"),
-            tags=rec.texts("tags"),
-            aliases=rec.texts("aliases"),
-            url=rec.text("url"),
-            alternatives=tuple(_read_alternative(a) for a in rec.tables("alternatives")),
-        ),
+    place = rec.attempt(lambda: _read_place(rec))
+    # A refused place leaves no zone: `when` is then read as zone-free, which refuses no
+    # value that a zone would allow, so no error is made up.
+    zone = place.zone if place else None
+    values = rec.read(
+        {
+            "id": lambda: rec.ident("id"),
+            "kind": lambda: rec.enum("kind", EventKind, required=True),
+            "title": lambda: rec.text("title", required=True),
+            "status": lambda: rec.enum("status", Status, required=True),
+            "when": lambda: _read_when(rec, zone),
+            "sources": lambda: _read_sources(rec),
+            "description": lambda: rec.text("description") or "",
+            "series": lambda: rec.texts("series"),
+            "parent": lambda: rec.text("parent"),
+            "actors": lambda: rec.each("actors", _read_actor),
+            "outcomes": lambda: rec.texts("outcomes"),
+            "tags": lambda: rec.texts("tags"),
+            "aliases": lambda: rec.texts("aliases"),
+            "url": lambda: rec.url("url"),
+            "alternatives": lambda: rec.each(
+                "alternatives", lambda alt: _read_alternative(alt, zone)
+            ),
+        }
     )
+    return rec.build(None, lambda: Event(place=place, **values))
 
 
 def _read_series(rec: _Record) -> Series:
     rec.check_fields(("id", "title", "description"))
-    return Series(
-        id=rec.text("id", required=True),  # type: ignore[arg-type]
-        title=rec.text("title", required=True),  # type: ignore[arg-type]
-        description=rec.text("description") or "",
+    values = rec.read(
+        {
+            "id": lambda: rec.ident("id"),
+            "title": lambda: rec.text("title", required=True),
+            "description": lambda: rec.text("description") or "",
+        }
     )
+    return Series(**values)
 
 
 def _read_revision(rec: _Record) -> Revision:
     rec.check_fields(("id", "sequence", "digest", "modified"))
-    sequence = rec.get("sequence", int, required=True)
+    values = rec.read(
+        {
+            "id": lambda: rec.ident("id"),
+            "sequence": lambda: _sequence(rec),
+            "digest": lambda: rec.text("digest", required=True),
+            "modified": lambda: _modified(rec),
+        }
+    )
+    return Revision(**values)
+
+
+def _sequence(rec: _Record) -> int:
+    sequence: int = rec.get("sequence", int, required=True)
     if sequence < 0:
         raise rec.error("sequence", "must be 0 or more")
-    modified = rec.get("modified", datetime, required=True)
+    return sequence
+
+
+def _modified(rec: _Record) -> datetime:
+    modified: datetime = rec.get("modified", datetime, required=True)
     if modified.tzinfo is None:
         raise rec.error("modified", "must be a UTC offset date-time, such as 2025-02-09T00:00:00Z")
-    return Revision(
-        id=rec.text("id", required=True),  # type: ignore[arg-type]
-        sequence=sequence,
-        digest=rec.text("digest", required=True),  # type: ignore[arg-type]
-        modified=modified.astimezone(UTC),
-    )
-
-
-def _record_name(data: Mapping[str, Any], index: int) -> str:
-    value = data.get("id")
-    return value if isinstance(value, str) and value else f"#{index}"
+    return modified.astimezone(UTC)
 
 
 _TOP_LEVEL = {"series": _read_series, "event": _read_event, "revision": _read_revision}
 
 
-def read_records(path: Path, label: str) -> dict[str, list[tuple[str, Any]]]:
+@attrs.frozen
+class _Entry:
+    """One top-level record of a file: its name for errors, the id it claims (a string,
+    even if refused), and its model, or ``None`` if it was refused."""
+
+    record: str
+    id: str | None
+    model: Any
+
+
+@attrs.frozen
+class _FileRecords:
+    """What one file holds: its entries by top-level key, and the errors found."""
+
+    entries: dict[str, list[_Entry]]
+    errors: list[SeedError]
+
+
+def _read_file(path: Path, label: str, max_bytes: int) -> _FileRecords:
+    """Every record of one file, each read in full, and every error of the file."""
+    out = _FileRecords({key: [] for key in _TOP_LEVEL}, [])
+    try:
+        data = read_toml(path, label, max_bytes=max_bytes)
+    except SeedError as exc:
+        out.errors.append(exc)
+        return out
+    for key, items in data.items():
+        if key not in _TOP_LEVEL:
+            reason = f"unknown top-level key {key!r} (allowed: event, revision, series)"
+            out.errors.append(SeedError(label, reason))
+        elif not isinstance(items, list):
+            out.errors.append(SeedError(label, f"{key!r} must be an array of tables ([[{key}]])"))
+        else:
+            out.entries[key] = [
+                _read_entry(label, key, i, item, out.errors) for i, item in enumerate(items)
+            ]
+    return out
+
+
+def _read_entry(label: str, key: str, index: int, item: Any, errors: list[SeedError]) -> _Entry:
+    if not isinstance(item, dict):
+        errors.append(SeedError(label, f"{key}[{index}] is not a table", record=f"#{index}"))
+        return _Entry(f"#{index}", None, None)
+    claimed = item.get("id")
+    record = claimed if isinstance(claimed, str) and claimed else f"#{index}"
+    rec = _Record(label, record, item, errors=errors)
+    model = rec.attempt(lambda: _TOP_LEVEL[key](rec))
+    return _Entry(record, claimed if isinstance(claimed, str) else None, model)
+
+
+def read_records(
+    path: Path, label: str, *, max_bytes: int = MAX_FILE_BYTES
+) -> dict[str, list[tuple[str, Any]]]:
     """Read and validate one catalogue file into its records, without cross-checks.
+
+    Args:
+        path: The file.
+        label: How errors name it.
+        max_bytes: The largest file accepted (see :mod:`summitcal.tomlsafe`).
 
     Returns:
         ``{"series": [...], "event": [...], "revision": [...]}``, each a list of
         ``(record name, model)`` pairs in file order.
 
     Raises:
-        SeedError: For the first defect, naming ``label``, the record and the field.
+        SeedErrors: Carrying every defect of the file, in record order, each naming
+            ``label``, the record and the field.
     """
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SeedError(label, f"not valid TOML: {exc}") from None
-    except UnicodeDecodeError as exc:
-        raise SeedError(label, f"not UTF-8 text: {exc}") from None
-    except OSError as exc:
-        raise SeedError(label, f"cannot read: {exc.strerror or exc}") from None
-    out: dict[str, list[tuple[str, Any]]] = {key: [] for key in _TOP_LEVEL}
-    for key, items in data.items():
-        if key not in _TOP_LEVEL:
-            raise SeedError(
-                label, f"unknown top-level key {key!r} (allowed: event, revision, series)"
-            )
-        if not isinstance(items, list):
-            raise SeedError(label, f"{key!r} must be an array of tables ([[{key}]])")
-        for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                raise SeedError(label, f"{key}[{i}] is not a table", record=f"#{i}")
-            record = _record_name(item, i)
-            rec = _Record(label, record, item)
-            out[key].append((record, _TOP_LEVEL[key](rec)))
-    return out
+    parsed = _read_file(path, label, max_bytes)
+    if parsed.errors:
+        raise SeedErrors(parsed.errors)
+    return {
+        key: [(entry.record, entry.model) for entry in entries]
+        for key, entries in parsed.entries.items()
+    }
 
 
 # --- the catalogue ---------------------------------------------------------------------
@@ -632,27 +853,44 @@ def _files(path: Path) -> list[Path]:
         if not files:
             raise SeedError(str(path), "no *.toml catalogue files in this directory")
         return files
-    if path.is_file():
+    # Anything else that exists (a FIFO, a device, a broken symlink) is left to the
+    # reader, which says what it is.
+    if os.path.lexists(path):
         return [path]
     raise SeedError(str(path), "no such file or directory")
 
 
 def load_catalog(
-    path: StrPath | Iterable[StrPath] | None = None, *, include_shipped: bool = False
+    path: StrPath | Iterable[StrPath] | None = None,
+    *,
+    include_shipped: bool = False,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Catalog:
     """Load and validate a catalogue.
+
+    Every file and every record is read before anything is refused, so that one call
+    reports all that is wrong: first each file's own errors (in file order, then record
+    order, then field order), then the checks across files: duplicate ids, unknown
+    series and parents, revisions of unknown events, and parent cycles.  A record that
+    is refused still counts as defined for those checks, so its children, members or
+    revision are not reported again.
 
     Args:
         path: A TOML file, a directory of them, or several of either.  ``None`` loads the
             catalogue shipped with summitcal.
         include_shipped: Also load the shipped catalogue, so that your own records can
             name its series and parents.
+        max_file_bytes: The largest file read; a file over it is refused unparsed (see
+            :mod:`summitcal.tomlsafe` for this and the other limits).
 
     Returns:
         The validated :class:`Catalog`.
 
     Raises:
-        SeedError: Naming the file, the record and the field of the first problem found.
+        SeedErrors: Always this :class:`~summitcal.errors.SeedError` subclass, even for a
+            single problem.  Its ``errors`` holds one :class:`SeedError` per problem, each
+            with ``path``, ``record``, ``field`` and ``reason``; the error itself reads
+            as its first entry.
 
     Example::
 
@@ -669,63 +907,137 @@ def load_catalog(
     if include_shipped and path is not None:
         paths.insert(0, shipped_seeds_path())
 
-    events: dict[str, tuple[str, Event]] = {}
-    series: dict[str, tuple[str, Series]] = {}
-    revisions: dict[str, tuple[str, Revision]] = {}
+    errors: list[SeedError] = []
+    files: list[tuple[str, _FileRecords]] = []
     for base in paths:
-        for file in _files(base):
-            label = str(file)
-            parsed = read_records(file, label)
-            targets: tuple[tuple[dict[str, Any], str], ...] = (
-                (series, "series"),
-                (events, "event"),
-                (revisions, "revision"),
-            )
-            for target, key in targets:
-                for record, item in parsed[key]:
-                    if item.id in target:
-                        first_file = target[item.id][0]
-                        raise SeedError(
-                            label,
-                            f"duplicate {key} id (first defined in {first_file})",
-                            record=record,
-                            field="id",
-                        )
-                    target[item.id] = (label, item)
-
-    for event_id, (label, event) in events.items():
-        if event.parent is not None and event.parent not in events:
-            raise SeedError(
-                label, f"unknown parent {event.parent!r}", record=event_id, field="parent"
-            )
-        for s in event.series:
-            if s not in series:
-                raise SeedError(label, f"unknown series {s!r}", record=event_id, field="series")
-    for event_id, (label, _rev) in revisions.items():
-        if event_id not in events:
-            raise SeedError(label, "revision for an unknown event", record=event_id, field="id")
-    _check_parent_cycles({i: e for i, (_, e) in events.items()}, events)
-
+        try:
+            found = _files(base)
+        except SeedError as exc:
+            errors.append(exc)
+            continue
+        for file in found:
+            parsed = _read_file(file, str(file), max_file_bytes)
+            errors.extend(parsed.errors)
+            files.append((str(file), parsed))
+    known = _Known.collect(files, errors)
+    errors.extend(known.reference_errors())
+    if errors:
+        raise SeedErrors(errors)
     return Catalog(
-        events=[e for _, e in events.values()],
-        series={k: v for k, (_, v) in sorted(series.items())},
-        revisions={k: v for k, (_, v) in sorted(revisions.items())},
+        events=[e for _, e in known.events.values()],
+        series={k: v for k, (_, v) in sorted(known.series.items())},
+        revisions={k: v for k, (_, v) in sorted(known.revisions.items())},
     )
 
 
-def _check_parent_cycles(
-    by_id: Mapping[str, Event], located: Mapping[str, tuple[str, Event]]
-) -> None:
-    for event_id in by_id:
-        seen = {event_id}
-        current = by_id[event_id].parent
-        while current is not None:
-            if current in seen:
-                raise SeedError(
-                    located[event_id][0],
-                    "parents form a cycle",
-                    record=event_id,
+@attrs.define
+class _Known:
+    """Every id the files define, and the models that were read cleanly, by kind.
+
+    Attributes:
+        claimed: Per top-level key, each id a record claims (even a refused one).
+        events, series, revisions: The clean models by id, with the file of each.
+    """
+
+    claimed: dict[str, set[str]]
+    events: dict[str, tuple[str, Event]]
+    series: dict[str, tuple[str, Series]]
+    revisions: dict[str, tuple[str, Revision]]
+
+    @classmethod
+    def collect(cls, files: Iterable[tuple[str, _FileRecords]], errors: list[SeedError]) -> _Known:
+        """Gather the files' records, noting each duplicate id in ``errors``."""
+        known = cls({key: set() for key in _TOP_LEVEL}, {}, {}, {})
+        first_file: dict[tuple[str, str], str] = {}
+        models: dict[str, dict[str, tuple[str, Any]]] = {
+            "event": known.events,
+            "series": known.series,
+            "revision": known.revisions,
+        }
+        for label, parsed in files:
+            for key, entries in parsed.entries.items():
+                for entry in entries:
+                    if entry.id is None:
+                        continue
+                    if entry.id in known.claimed[key]:
+                        reason = (
+                            f"duplicate {key} id (first defined in {first_file[key, entry.id]})"
+                        )
+                        errors.append(SeedError(label, reason, record=entry.record, field="id"))
+                        continue
+                    known.claimed[key].add(entry.id)
+                    first_file[key, entry.id] = label
+                    if entry.model is not None:
+                        models[key][entry.id] = (label, entry.model)
+        return known
+
+    def reference_errors(self) -> list[SeedError]:
+        """Unknown series and parents, revisions of unknown events, parent cycles.
+
+        Ids that a refused record claims count as known, so that one bad record does not
+        make its children, members or revision wrong too.
+        """
+        errors = []
+        events, series = self.claimed["event"], self.claimed["series"]
+        for event_id, (label, event) in self.events.items():
+            if event.parent is not None and event.parent not in events:
+                reason = f"unknown parent {event.parent!r}"
+                errors.append(SeedError(label, reason, record=event_id, field="parent"))
+            for s in event.series:
+                if s not in series:
+                    reason = f"unknown series {s!r}"
+                    errors.append(SeedError(label, reason, record=event_id, field="series"))
+        for event_id, (label, _rev) in self.revisions.items():
+            if event_id not in events:
+                reason = "revision for an unknown event"
+                errors.append(SeedError(label, reason, record=event_id, field="id"))
+        parents = {
+            i: e.parent if e.parent in self.events else None for i, (_, e) in self.events.items()
+        }
+        for cycle in _find_parent_cycles(parents):
+            path = " -> ".join([*cycle, cycle[0]])
+            errors.append(
+                SeedError(
+                    self.events[cycle[0]][0],
+                    f"parents form a cycle: {path}",
+                    record=cycle[0],
                     field="parent",
                 )
-            seen.add(current)
-            current = by_id[current].parent
+            )
+        return errors
+
+
+def _find_parent_cycles(parents: Mapping[str, str | None]) -> list[list[str]]:
+    """Each cycle of parents, once, from its member that comes first in ``parents``.
+
+    One walk up from each event not yet seen, stopping at an event already seen: each
+    parent is looked up once, so the time is linear in the number of events however
+    long the chains (following every event's whole chain was quadratic: 20,000 chained
+    events took 50 s).
+
+    Args:
+        parents: Each event's parent, or ``None``; every parent given is a key.
+    """
+    on_walk, done = 1, 2
+    state: dict[str, int] = {}
+    cycles = []
+    for start in parents:
+        walk = []
+        node: str | None = start
+        while node is not None and node not in state:
+            state[node] = on_walk
+            walk.append(node)
+            node = parents.get(node)
+        if node is not None and state[node] == on_walk:  # the walk came back to itself
+            cycles.append(walk[walk.index(node) :])
+        for seen in walk:
+            state[seen] = done
+    if not cycles:
+        return []
+    order = {event_id: i for i, event_id in enumerate(parents)}
+    return [_rotate_to_first(cycle, order) for cycle in cycles]
+
+
+def _rotate_to_first(cycle: list[str], order: Mapping[str, int]) -> list[str]:
+    first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+    return cycle[first:] + cycle[:first]
