@@ -65,6 +65,8 @@ _TOKENS = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+_CHUNK_BYTES = 2**20
+
 _FILE_KINDS = (
     (stat.S_ISDIR, "a directory"),
     (stat.S_ISFIFO, "a FIFO"),
@@ -110,8 +112,7 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
         # The type of the file opened, not of the path: a symlink swapped in after a
         # check by name would not be seen.
         _check_regular(os.fstat(fd).st_mode, label)
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_at_most(fd, max_bytes + 1)
     except OSError as exc:
         raise SeedError(label, f"cannot read: {exc.strerror or exc}") from None
     finally:
@@ -119,6 +120,20 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise SeedError(label, f"larger than {max_bytes:,} bytes, the limit for one catalogue file")
     return data
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of the file, read a piece at a time: one read of ``limit``
+    bytes would set aside that much memory for every file, however small."""
+    chunks = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(_CHUNK_BYTES, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _check_regular(mode: int, label: str) -> None:
