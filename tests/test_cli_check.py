@@ -27,8 +27,8 @@ class TestCheck:
         assert code == 1
         lines = err.splitlines()
         assert len(lines) == 3, err
-        assert "'country'" in lines[0]
-        assert "'id'" in lines[1]
+        assert "field 'place.country'" in lines[0]
+        assert "field 'id'" in lines[1]
         assert lines[2] == "summitcal: 2 problems in the catalogue"
 
     def test_json_lists_file_record_field_message(
@@ -39,8 +39,8 @@ class TestCheck:
         assert code == 1
         errors = json.loads(out)
         assert [sorted(e) for e in errors] == [["field", "file", "message", "record"]] * 2
-        assert {e["file"] for e in errors} == {str(path)}
-        assert [e["field"] for e in errors] == ["country", "id"]
+        assert {e["file"] for e in errors} == {str(path / "events.toml")}
+        assert [e["field"] for e in errors] == ["place.country", "id"]
 
     def test_json_of_a_clean_catalogue_is_an_empty_list(
         self, capsys: pytest.CaptureFixture[str], seeds: Path
