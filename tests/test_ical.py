@@ -354,11 +354,12 @@ class TestReadBack:
             time(15, 30),
             "UTC",
         )
-        assert talk.status is Status.UNCONFIRMED
+        assert talk.status is Status.TENTATIVE  # no STATUS: as planned, title kept as it is
         assert talk.sources[0].url == "https://example.org/feed.ics"
         reasons = {(s.what, s.reason) for s in result.skipped}
         assert ("VTODO", "only VEVENTs are read") in reasons
-        assert ("GEO", "no matching event field") in reasons
+        assert ("GEO", "no place to hold it (LOCATION names no country)") in reasons
+        assert ("LOCATION", "kept in the description: it names no country") in reasons
         assert ("VEVENT", "no DTSTART") in reasons
 
     def test_foreign_without_source_is_skipped(self) -> None:

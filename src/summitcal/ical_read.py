@@ -9,32 +9,52 @@ it gives back the very event written.  Any other VEVENT is mapped field by field
   a time with a known IANA zone keeps it, other zones become UTC, floating times stay
   zone-less; description from DESCRIPTION; url from URL.
 * status: CONFIRMED, TENTATIVE and CANCELLED map to ours; no STATUS reads as
-  ``unconfirmed``, since a foreign feed is one uncorroborated source.
+  ``tentative`` (reported as planned, not officially fixed), which is written back as
+  STATUS:TENTATIVE with the title as it was ("unconfirmed" would add a word to it).
 * kind: the first CATEGORIES value that is an event kind, else ``meeting``; the other
   categories become tags.
 * the source is the event's URL, else the ``source_url`` given to :func:`read_calendar`.
-* LOCATION has no country, so it cannot become a place: it is added to the description.
+* title: SUMMARY exactly as written.
+* place: a LOCATION whose last part is a country's English name ("Grand Palais, Paris,
+  France") becomes a place (venue, city, country; GEO gives its coordinates, the event's
+  zone its zone) when writing that place back gives the same LOCATION; any other
+  LOCATION is kept in the description ("Location: Room 4") and said in ``skipped``.
+* zones: a TZID that is an IANA key is kept; a Windows name ("W. Europe Standard Time")
+  becomes its IANA zone; any other becomes UTC.
+* recurrences (RRULE, RDATE, EXDATE, moved occurrences with RECURRENCE-ID) are expanded
+  with the ``recurring-ical-events`` library into one event per occurrence, with the id
+  ``<id of the UID>-<YYYYMMDD>`` (``...-<YYYYMMDD>t<HHMM>`` for timed ones), up to the
+  ``horizon`` given and at most :data:`MAX_OCCURRENCES` per series.  Each series is
+  listed in :attr:`ReadResult.recurrences` with what was left out; a rule that repeats
+  without end is not read without a horizon (and says so in ``skipped``), never cut
+  down to its first occurrence.
 
 Whatever cannot be mapped is listed in :attr:`ReadResult.skipped`: whole components
-(VTODO, events without UID, SUMMARY, DTSTART or a source) and single properties (GEO,
-RRULE...).
+(VTODO, events without UID, SUMMARY, DTSTART or a source), parts of an event (VALARM)
+and single properties (ATTENDEE, ORGANIZER...).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 import json
 import os
 import re
+import string
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import attrs
+import recurring_ical_events  # type: ignore[import-untyped]  # the package ships no types
 from icalendar import Calendar, Component
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from summitcal.catalog import Revision
+from summitcal.countries import country_name, is_country
 from summitcal.errors import FeedError
 from summitcal.ical_text import unescape_text
 from summitcal.models import (
@@ -51,9 +71,15 @@ from summitcal.models import (
 )
 from summitcal.revisions import content_digest
 from summitcal.span import DateSpan, Mod
-from summitcal.zones import is_zone
+from summitcal.zones import get_zone, is_zone
 
-__all__ = ["ReadResult", "Skipped", "read_calendar"]
+__all__ = ["MAX_OCCURRENCES", "ReadResult", "Recurrence", "Skipped", "read_calendar"]
+
+#: The most occurrences read from one recurring series (a daily rule over decades would
+#: otherwise flood the catalogue); the rest are counted in :attr:`Recurrence.left_out`.
+MAX_OCCURRENCES = 500
+# How far past what was read the left-out occurrences of a rule are counted.
+_COUNT_LIMIT = 10_000
 
 _UID_SUFFIX = "@summitcal"
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
@@ -67,6 +93,8 @@ _MAPPED = frozenset(
         "CREATED", "TRANSP", "CLASS", "X-SUMMITCAL-EVENT",
     }
 )  # fmt: skip
+# Properties that make a series of occurrences; they are read by the expansion.
+_RECURRENCE = frozenset({"RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"})
 
 
 @attrs.frozen
@@ -88,20 +116,48 @@ class Skipped:
 
 
 @attrs.frozen
+class Recurrence:
+    """A recurring series of a feed and the events its occurrences became.
+
+    Attributes:
+        uid: The series' UID.
+        rule: Its RRULE as written, or ``"RDATE"`` for a list of dates alone.
+        ids: The ids of the occurrences read, in date order.
+        left_out: How many occurrences were not read: after the horizon, or past
+            :data:`MAX_OCCURRENCES`; ``None`` when there are more than can be counted
+            (the rule repeats without end, or ten thousand more).
+    """
+
+    uid: str
+    rule: str
+    ids: tuple[str, ...]
+    left_out: int | None = 0
+
+    def __str__(self) -> str:
+        more = {0: "", None: ", more left out"}.get(
+            self.left_out, f", {self.left_out} more left out"
+        )
+        read = f"{len(self.ids)} occurrence{'' if len(self.ids) == 1 else 's'} read"
+        return f"VEVENT {self.uid}: {self.rule}: {read}{more}"
+
+
+@attrs.frozen
 class ReadResult:
     """What :func:`read_calendar` found.
 
     Attributes:
         events: The events read, in date order.
         revisions: SEQUENCE and LAST-MODIFIED (else DTSTAMP) of each event, by id.
-        skipped: Components and properties not read, and why.
+        skipped: Components, parts and properties not read, and why.
         name: The calendar's name (NAME or X-WR-CALNAME), if it has one.
+        recurrences: Each recurring series expanded, with its occurrences' ids.
     """
 
     events: tuple[Event, ...]
     revisions: Mapping[str, Revision]
     skipped: tuple[Skipped, ...]
     name: str | None = None
+    recurrences: tuple[Recurrence, ...] = ()
 
 
 def _load(source: bytes | str | os.PathLike[str]) -> tuple[bytes, str]:
@@ -117,7 +173,10 @@ def _load(source: bytes | str | os.PathLike[str]) -> tuple[bytes, str]:
 
 
 def read_calendar(
-    source: bytes | str | os.PathLike[str], *, source_url: str | None = None
+    source: bytes | str | os.PathLike[str],
+    *,
+    source_url: str | None = None,
+    horizon: date | None = None,
 ) -> ReadResult:
     """Read a feed: summitcal's own exactly, foreign ones as far as they map.
 
@@ -125,6 +184,9 @@ def read_calendar(
         source: The feed's bytes, its text (a string starting with ``BEGIN:``), or a path.
         source_url: An http(s) URL to cite as the source of foreign events that have no
             URL of their own (events need a source); without it such events are skipped.
+        horizon: The last day a recurring event's occurrences are read up to (none
+            starting after it).  Without one, rules with a COUNT or an UNTIL are read
+            whole and rules without end are skipped (see :attr:`ReadResult.skipped`).
 
     Returns:
         A :class:`ReadResult`; every VEVENT is either in ``events`` or in ``skipped``.
@@ -149,11 +211,26 @@ def read_calendar(
     events: dict[str, Event] = {}
     revisions: dict[str, Revision] = {}
     skipped: list[Skipped] = []
+    recurrences: list[Recurrence] = []
     name: str | None = None
+
+    def add(comp: Component, where: str, event: Event) -> None:
+        try:
+            revision = _revision(comp, event)
+        except _Skip as exc:
+            skipped.append(Skipped(where, "VEVENT", str(exc)))
+            return
+        if event.id in events:
+            skipped.append(Skipped(where, "VEVENT", "a second event with the same UID"))
+            return
+        events[event.id] = event
+        revisions[event.id] = revision
+
     for cal in calendars:
         if name is None:
             raw_name = cal.get("NAME") or cal.get("X-WR-CALNAME")
             name = str(raw_name) if raw_name is not None else None
+        series: dict[str, list[Component]] = {}
         for comp in cal.subcomponents:
             if comp.name == "VTIMEZONE":
                 continue
@@ -162,23 +239,31 @@ def read_calendar(
                 skipped.append(Skipped(kind, kind, "only VEVENTs are read"))
                 continue
             where = f"VEVENT {comp.get('UID', '(no UID)')}"
+            uid = _text(comp, "UID")
+            if uid is not None and _RECURRENCE & set(_properties(comp)):
+                series.setdefault(uid, []).append(comp)
+                continue
             try:
                 event = _read_vevent(comp, where, source_url, skipped)
-                revision = _revision(comp, event)
             except _Skip as exc:
                 skipped.append(Skipped(where, "VEVENT", str(exc)))
                 continue
-            if event.id in events:
-                skipped.append(Skipped(where, "VEVENT", "a second event with the same UID"))
+            add(comp, where, event)
+        for uid, comps in series.items():
+            found = _expand(uid, comps, horizon, source_url, skipped)
+            if found is None:
                 continue
-            events[event.id] = event
-            revisions[event.id] = revision
+            recurrence, occurrences = found
+            recurrences.append(recurrence)
+            for where, comp, event in occurrences:
+                add(comp, where, event)
     ordered = tuple(sorted(events.values(), key=lambda e: e.sort_key))
     return ReadResult(
         events=ordered,
         revisions={k: revisions[k] for k in sorted(revisions)},
         skipped=tuple(skipped),
         name=name,
+        recurrences=tuple(recurrences),
     )
 
 
@@ -337,9 +422,15 @@ def _text(comp: Component, name: str) -> str | None:
 
 
 def _zone_key(dt: datetime) -> str | None:
+    """The IANA key of ``dt``'s zone: its own, or the one its Windows name stands for."""
+    from icalendar.timezone import tzids_from_tzinfo
+
     key = getattr(dt.tzinfo, "key", None)
-    if isinstance(key, str) and is_zone(key):
-        return key
+    names = [key] if isinstance(key, str) else list(tzids_from_tzinfo(dt.tzinfo))
+    for name in names:
+        for candidate in (name, WINDOWS_TO_OLSON.get(name)):
+            if candidate and is_zone(candidate):
+                return candidate
     return None
 
 
@@ -366,6 +457,8 @@ def _span(comp: Component) -> DateSpan:
         if zone is None:
             start = start.astimezone(UTC)
             zone = "UTC"
+        elif getattr(start.tzinfo, "key", None) != zone:  # a Windows name: the same clock
+            start = start.astimezone(get_zone(zone))
     if end is not None:
         if (end.tzinfo is None) != (start.tzinfo is None):
             raise _Skip("DTSTART and DTEND mix floating and zoned times")
@@ -397,9 +490,60 @@ def _properties(comp: Component) -> Iterator[str]:
     yield from sorted({str(k).upper() for k in comp})
 
 
+def _report_unread(comp: Component, where: str, skipped: list[Skipped]) -> None:
+    """List the properties and parts (alarms...) of ``comp`` that no event field holds."""
+    for name in _properties(comp):
+        if name not in _MAPPED and name not in _RECURRENCE and name != "GEO":
+            skipped.append(Skipped(where, name, "no matching event field"))
+    for part in comp.subcomponents:
+        reason = "alarms are not read" if part.name == "VALARM" else "parts of events are not read"
+        skipped.append(Skipped(where, part.name or "component", reason))
+
+
+@functools.cache
+def _countries_by_name() -> dict[str, str]:
+    codes = (a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
+    return {country_name(c): c for c in codes if is_country(c)}
+
+
+def _place(location: str, zone: str | None, geo: Any) -> Place | None:
+    """The place ``location`` names, if its last part is a country's name and the place
+    writes back as the same text; else ``None``."""
+    parts = [p.strip() for p in location.split(",")]
+    country = _countries_by_name().get(parts[-1])
+    if country is None:
+        return None
+    lat, lon = (float(geo.latitude), float(geo.longitude)) if geo is not None else (None, None)
+    try:
+        place = Place(
+            country=country,
+            city=parts[-2] if len(parts) >= 2 else None,
+            venue=", ".join(parts[:-2]) or None,
+            zone=zone if zone and zone != "UTC" else None,
+            lat=lat,
+            lon=lon,
+        )
+    except ValueError:  # GEO out of range
+        return None
+    return place if place.label_with(region=True, country_names=True) == location else None
+
+
 def _foreign_event(
-    comp: Component, where: str, source_url: str | None, skipped: list[Skipped]
+    comp: Component,
+    where: str,
+    source_url: str | None,
+    skipped: list[Skipped],
+    *,
+    event_id: str | None = None,
+    report: bool = True,
 ) -> Event:
+    """The event a foreign VEVENT maps to (see the module's rules).
+
+    Args:
+        event_id: The id to give it (default: from its UID).
+        report: List what is not read in ``skipped`` (off for the second and later
+            occurrences of a series, whose properties were listed once).
+    """
     uid = _text(comp, "UID")
     if uid is None:
         raise _Skip("no UID")
@@ -414,33 +558,41 @@ def _foreign_event(
         raise _Skip(f"unusable dates: {exc}") from None
     url = _text(comp, "URL")
     if url is not None and not url.startswith(("http://", "https://")):
-        skipped.append(Skipped(where, "URL", "not an http(s) URL"))
+        if report:
+            skipped.append(Skipped(where, "URL", "not an http(s) URL"))
         url = None
     cite = url or source_url
     if cite is None:
         raise _Skip("no http(s) URL to cite as its source (pass source_url)")
     status_text = (_text(comp, "STATUS") or "").upper()
-    status = _STATUS.get(status_text, Status.UNCONFIRMED)
+    status = _STATUS.get(status_text, Status.TENTATIVE)
     kinds = {k.value: k for k in EventKind}
     categories = _categories(comp)
     kind = next((kinds[c] for c in categories if c in kinds), EventKind.MEETING)
     tags = tuple(dict.fromkeys(c for c in categories if c != kind.value))
     description = _text(comp, "DESCRIPTION") or ""
     location = _text(comp, "LOCATION")
-    if location:
+    place = _place(location, when.zone, comp.get("GEO")) if location else None
+    if report and comp.get("GEO") is not None and place is None:
+        skipped.append(Skipped(where, "GEO", "no place to hold it (LOCATION names no country)"))
+    if location and place is None:
         description = f"{description}\n\nLocation: {location}".strip()
+        if report:
+            skipped.append(
+                Skipped(where, "LOCATION", "kept in the description: it names no country")
+            )
     parent_uid = _text(comp, "RELATED-TO")
-    for name in _properties(comp):
-        if name not in _MAPPED:
-            skipped.append(Skipped(where, name, "no matching event field"))
+    if report:
+        _report_unread(comp, where, skipped)
     try:
         return Event(
-            id=uid_to_id(uid),
+            id=event_id or uid_to_id(uid),
             kind=kind,
             title=title,
             when=when,
             status=status,
             sources=[Source(url=cite)],
+            place=place,
             description=description,
             parent=uid_to_id(parent_uid) if parent_uid else None,
             tags=tags,
@@ -448,3 +600,81 @@ def _foreign_event(
         )
     except ValueError as exc:
         raise _Skip(str(exc)) from None
+
+
+# --- recurring events --------------------------------------------------------------------
+
+
+def _occurrence_id(uid: str, comp: Component) -> str:
+    """``<id of the UID>-<YYYYMMDD>`` (``t<HHMM>`` added when timed), from RECURRENCE-ID,
+    which stays put when an occurrence is moved."""
+    prop: Any = comp.get("RECURRENCE-ID") or comp["DTSTART"]
+    moment = prop.dt
+    stamp = moment.strftime("%Y%m%dt%H%M" if isinstance(moment, datetime) else "%Y%m%d")
+    return f"{uid_to_id(uid)}-{stamp}"
+
+
+def _rule_text(comps: list[Component]) -> tuple[str, bool]:
+    """The series' RRULE as written (``"RDATE"`` without one), and whether it ends."""
+    for comp in comps:
+        rule = comp.get("RRULE")
+        if rule is not None:
+            rules = rule if isinstance(rule, list) else [rule]
+            endless = any("COUNT" not in r and "UNTIL" not in r for r in rules)
+            return ";".join(r.to_ical().decode("utf-8") for r in rules), not endless
+    return "RDATE", True
+
+
+def _expand(
+    uid: str,
+    comps: list[Component],
+    horizon: date | None,
+    source_url: str | None,
+    skipped: list[Skipped],
+) -> tuple[Recurrence, list[tuple[str, Component, Event]]] | None:
+    """The occurrences of one series as events, or ``None`` when it cannot be read (the
+    reason is added to ``skipped``)."""
+    where = f"VEVENT {uid}"
+    rule, ends = _rule_text(comps)
+    if not ends and horizon is None:
+        skipped.append(
+            Skipped(where, "RRULE", f"{rule} repeats without end: give a horizon to read it")
+        )
+        return None
+    for comp in comps:
+        _report_unread(comp, where, skipped)
+    calendar = Calendar()
+    for comp in comps:
+        calendar.add_component(comp)
+    occurrences: list[tuple[str, Component, Event]] = []
+    left_out: int | None = 0
+    try:
+        for occurrence in recurring_ical_events.of(calendar).all():
+            start = occurrence["DTSTART"].dt
+            day = start.date() if isinstance(start, datetime) else start
+            if (horizon is not None and day > horizon) or len(occurrences) == MAX_OCCURRENCES:
+                left_out = None if not ends else _count_rest(calendar, len(occurrences))
+                break
+            event_id = _occurrence_id(uid, occurrence)
+            here = f"{where} {event_id[-13:].lstrip('-')}"
+            try:
+                event = _foreign_event(
+                    occurrence, here, source_url, skipped, event_id=event_id, report=False
+                )
+            except _Skip as exc:
+                skipped.append(Skipped(here, "VEVENT", str(exc)))
+                continue
+            occurrences.append((here, occurrence, event))
+    except Exception as exc:  # a rule the library cannot follow: say so, read nothing of it
+        skipped.append(Skipped(where, "RRULE", f"cannot expand ({type(exc).__name__}: {exc})"))
+        return None
+    ids = tuple(e.id for _, _, e in occurrences)
+    return Recurrence(uid=uid, rule=rule, ids=ids, left_out=left_out), occurrences
+
+
+def _count_rest(calendar: Calendar, read: int) -> int | None:
+    """How many occurrences of a series that ends come after the first ``read``, or
+    ``None`` past :data:`_COUNT_LIMIT` (a daily rule up to 9999 has millions)."""
+    every = recurring_ical_events.of(calendar).all()
+    total = sum(1 for _ in itertools.islice(every, read + _COUNT_LIMIT + 1))
+    return total - read if total <= read + _COUNT_LIMIT else None
