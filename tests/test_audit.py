@@ -10,9 +10,10 @@ import attrs
 import pytest
 
 from summitcal import load_catalog
-from summitcal.audit import FORWARD_LOOKING, audit, stale_events
+from summitcal.audit import FORWARD_LOOKING, audit, stale_events, thinly_sourced
 from summitcal.cli import main
-from summitcal.models import Event, Status
+from summitcal.errors import SeedError
+from summitcal.models import Event, Source, SourceKind, Status
 from tests.test_catalog import GOOD_EVENT, write
 from tests.test_cli_safety import run
 
@@ -79,3 +80,61 @@ class TestCheckAsOf:
         seeds = str(write(tmp_path, GOOD_EVENT))
         assert main(["check", "--seeds", seeds], now=datetime(2031, 3, 5, 23, tzinfo=UTC)) == 0
         assert main(["check", "--seeds", seeds], now=datetime(2031, 3, 6, tzinfo=UTC)) == 1
+
+
+def _sourced(event: Event, *kinds: SourceKind | None) -> Event:
+    sources = [Source(url=f"https://example.org/{i}", kind=k) for i, k in enumerate(kinds)]
+    return attrs.evolve(event, sources=sources, status=Status.CONFIRMED)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "thin"),
+    [
+        ((SourceKind.SECONDARY,), True),
+        ((SourceKind.SECONDARY, SourceKind.SECONDARY), True),
+        ((SourceKind.SECONDARY, SourceKind.PRESS), False),
+        ((SourceKind.WIRE,), False),
+        ((SourceKind.OFFICIAL,), False),
+        ((None,), False),  # not classified: nothing is said against it
+        ((SourceKind.SECONDARY, None), False),
+    ],
+)
+def test_an_established_fact_needs_a_source_that_is_not_secondary(
+    event: Event, kinds: tuple[SourceKind | None, ...], thin: bool
+) -> None:
+    confirmed = _sourced(event, *kinds)
+    assert bool(thinly_sourced([confirmed])) == thin
+    unconfirmed = attrs.evolve(confirmed, status=Status.UNCONFIRMED)
+    assert thinly_sourced([unconfirmed]) == ()
+
+
+def test_a_thin_fact_is_a_finding_on_its_sources(event: Event) -> None:
+    future = attrs.evolve(event, when=attrs.evolve(event.when, first=AS_OF, last=AS_OF))
+    (finding,) = audit([_sourced(future, SourceKind.SECONDARY)], as_of=AS_OF)
+    assert finding.field == "sources"
+    assert "secondary sources alone" in finding.message
+
+
+def test_every_shipped_source_has_a_kind() -> None:
+    unclassified = [(e.id, s.url) for e in load_catalog() for s in e.sources if s.kind is None]
+    assert unclassified == []
+
+
+def test_a_source_kind_is_read_and_checked_by_the_loader(tmp_path: Path) -> None:
+    good = GOOD_EVENT.replace('publisher = "Example"', 'publisher = "Example"\nkind = "wire"')
+    (source,) = load_catalog(write(tmp_path, good)).get("demo-summit-2031").sources
+    assert source.kind is SourceKind.WIRE
+    bad = GOOD_EVENT.replace('publisher = "Example"', 'publisher = "Example"\nkind = "blog"')
+    with pytest.raises(SeedError, match=r"field 'sources\[0\]\.kind'"):
+        load_catalog(write(tmp_path, bad))
+
+
+def test_source_kinds_survive_a_calendar_round_trip() -> None:
+    from summitcal.ical import to_ical
+    from summitcal.ical_read import read_calendar
+
+    shipped = load_catalog()
+    read = read_calendar(to_ical(shipped, name="All", include_undated=True))
+    assert [s.kind for e in read.events for s in e.sources] == [
+        s.kind for e in shipped for s in e.sources
+    ]

@@ -43,6 +43,7 @@ _EXPORTS: dict[str, str] = {
     "Place": "summitcal.models",
     "Role": "summitcal.models",
     "Source": "summitcal.models",
+    "SourceKind": "summitcal.models",
     "Status": "summitcal.models",
     # catalogue
     "Catalog": "summitcal.catalog",
@@ -84,6 +85,7 @@ __all__ = [
     "SeedError",
     "Series",
     "Source",
+    "SourceKind",
     "Status",
     "SummitcalError",
     "TimexError",
@@ -113,6 +115,7 @@ if TYPE_CHECKING:
         Place,
         Role,
         Source,
+        SourceKind,
         Status,
     )
     from summitcal.resolver import Resolution, resolve

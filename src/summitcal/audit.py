@@ -1,10 +1,14 @@
-"""Checks of a loaded catalogue against time: statuses that have gone stale.
+"""Checks of a loaded catalogue beyond its format: stale statuses and thin sourcing.
 
 A catalogue that loads cleanly can still say something that is no longer true: an event
 whose last day has passed cannot still be ``scheduled``, ``announced`` or ``tentative``,
 as if nothing had happened.  Once its date is past, an event is either ``confirmed`` (a
 report after the event says it took place), ``cancelled``, or ``unconfirmed`` (it was
 planned, and no report of it was found; the record says so in an alternative or note).
+
+An event presented as established (``confirmed`` or ``scheduled``) must rest on at least
+one source that is not ``secondary`` (see :class:`~summitcal.models.SourceKind`); sources
+nobody has classified do not count against it.
 
 The date is an argument: the library never reads the clock.  ``summitcal check`` passes
 today by default and takes ``--as-of DATE``.
@@ -22,9 +26,9 @@ from datetime import date
 
 import attrs
 
-from summitcal.models import Event, Status
+from summitcal.models import Event, SourceKind, Status
 
-__all__ = ["FORWARD_LOOKING", "Finding", "audit", "stale_events"]
+__all__ = ["FORWARD_LOOKING", "Finding", "audit", "stale_events", "thinly_sourced"]
 
 #: The statuses that speak of an event still to come.
 FORWARD_LOOKING = frozenset({Status.SCHEDULED, Status.ANNOUNCED, Status.TENTATIVE})
@@ -53,15 +57,35 @@ def stale_events(events: Iterable[Event], *, as_of: date) -> tuple[Event, ...]:
     return tuple(e for e in events if e.status in FORWARD_LOOKING and e.when.last < as_of)
 
 
+def thinly_sourced(events: Iterable[Event]) -> tuple[Event, ...]:
+    """The events shown as established whose every source is ``secondary``."""
+    return tuple(
+        e
+        for e in events
+        if e.status.is_firm and all(s.kind is SourceKind.SECONDARY for s in e.sources)
+    )
+
+
 def audit(events: Iterable[Event], *, as_of: date) -> tuple[Finding, ...]:
     """Every finding about ``events`` as of the day ``as_of``, in catalogue order."""
-    return tuple(
-        Finding(
-            e.id,
+    events = tuple(events)
+    stale = {
+        e.id: (
             "status",
             f"still {e.status.value!r} though it ended on {e.when.last.isoformat()}, before "
             f"{as_of.isoformat()}: make it 'confirmed' with a report after the event, "
             "'cancelled', or 'unconfirmed' with a note that no report was found",
         )
         for e in stale_events(events, as_of=as_of)
+    }
+    thin = {
+        e.id: (
+            "sources",
+            f"{e.status.value!r} on secondary sources alone: cite an official, wire or "
+            "press source, or make it 'unconfirmed'",
+        )
+        for e in thinly_sourced(events)
+    }
+    return tuple(
+        Finding(e.id, *found[e.id]) for e in events for found in (stale, thin) if e.id in found
     )

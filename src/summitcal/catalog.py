@@ -47,6 +47,7 @@ from summitcal.models import (
     Place,
     Role,
     Source,
+    SourceKind,
     Status,
     check_calendar_span,
     is_valid_id,
@@ -466,7 +467,7 @@ def _read_actor(rec: _Record) -> Actor:
 
 
 def _read_source(rec: _Record) -> Source:
-    rec.check_fields(("url", "publisher", "title", "published", "phrase"))
+    rec.check_fields(("url", "publisher", "title", "published", "phrase", "kind"))
     values = rec.read(
         {
             "url": lambda: rec.url("url", required=True),
@@ -474,6 +475,7 @@ def _read_source(rec: _Record) -> Source:
             "title": lambda: rec.text("title"),
             "published": lambda: rec.get("published", date),
             "phrase": lambda: rec.text("phrase"),
+            "kind": lambda: rec.enum("kind", SourceKind),
         }
     )
     return rec.build(None, lambda: Source(**values))

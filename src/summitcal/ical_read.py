@@ -67,6 +67,7 @@ from summitcal.models import (
     Place,
     Role,
     Source,
+    SourceKind,
     Status,
 )
 from summitcal.revisions import content_digest
@@ -364,6 +365,7 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
                 title=_opt(s, "title"),
                 published=date.fromisoformat(s["published"]) if s.get("published") else None,
                 phrase=_opt(s, "phrase"),
+                kind=SourceKind(s["kind"]) if s.get("kind") else None,
             )
             for s in data["sources"]
         ],

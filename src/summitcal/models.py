@@ -34,6 +34,7 @@ __all__ = [
     "Place",
     "Role",
     "Source",
+    "SourceKind",
     "Status",
     "check_calendar_span",
     "is_valid_id",
@@ -99,6 +100,23 @@ class Status(enum.Enum):
     def is_firm(self) -> bool:
         """Whether the event may be presented as established fact."""
         return self in (Status.CONFIRMED, Status.SCHEDULED)
+
+
+class SourceKind(enum.Enum):
+    """What sort of publisher a source is, for how much a fact may rest on it.
+
+    ``OFFICIAL``: the organiser, a government, a parliament, an intergovernmental body, or
+    the actor itself (its release, transcript or record).
+    ``WIRE``: a news agency's story (state agencies included), wherever it is printed.
+    ``PRESS``: a newspaper, broadcaster or magazine writing its own story.
+    ``SECONDARY``: everything else: wikis, aggregators, reposts, blogs, listings.  A fact
+    whose only sources are secondary may not be presented as established.
+    """
+
+    OFFICIAL = "official"
+    WIRE = "wire"
+    PRESS = "press"
+    SECONDARY = "secondary"
 
 
 class ActorKind(enum.Enum):
@@ -319,6 +337,8 @@ class Source:
         published: The page's publication date, when known.
         phrase: The date as the source wrote it, when it wrote it relatively
             ("from Sunday to Wednesday"); resolve it against ``published``.
+        kind: What sort of publisher it is; None where nobody has classified it (a
+            foreign calendar's link, say).  Every source of the shipped catalogue has one.
     """
 
     url: str = attrs.field(validator=_non_empty)
@@ -326,6 +346,7 @@ class Source:
     title: str | None = None
     published: date | None = None
     phrase: str | None = None
+    kind: SourceKind | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.url.startswith(("http://", "https://")):

@@ -86,6 +86,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                         "title": s.title,
                         "published": s.published.isoformat() if s.published else None,
                         "phrase": s.phrase,
+                        "kind": s.kind.value if s.kind else None,
                     }
                 )
                 for s in event.sources
