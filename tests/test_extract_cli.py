@@ -100,7 +100,7 @@ def test_progress_bar_only_on_a_terminal(
                 "extract",
                 "PLAIN",
             ],
-            "--published DATE is required",
+            "no publication date: give it in --manifest",
         ),
         (["extract", str(ARTICLES), "--format", "timeml"], "--out-dir"),
     ],
@@ -119,3 +119,103 @@ def test_errors_are_one_line_and_a_non_zero_status(
     assert out == ""
     assert message in err
     assert err.startswith("summitcal: error:")
+
+
+class TestPublicationDates:
+    """Batch extraction takes each file's date from a manifest or from its front matter."""
+
+    @pytest.fixture
+    def folder(self, tmp_path: Path) -> Path:
+        (tmp_path / "a.txt").write_text("They met on Friday.", encoding="utf-8")
+        (tmp_path / "b.txt").write_text("They met on Friday.", encoding="utf-8")
+        return tmp_path
+
+    def _dates(self, out: str) -> dict[str, tuple[str, str]]:
+        records = [json.loads(line) for line in out.splitlines()]
+        return {Path(r["file"]).name: (r["published"], r["mentions"][0]["timex"]) for r in records}
+
+    @pytest.mark.parametrize(
+        "manifest",
+        [
+            "file,published\na.txt,2025-02-09\nb.txt,2025-03-05\n",
+            "a.txt,2025-02-09\nb.txt,2025-03-05\n",
+            '{"file": "a.txt", "published": "2025-02-09"}\n\n'
+            '{"file": "b.txt", "published": "2025-03-05"}\n',
+        ],
+        ids=["csv-with-header", "csv", "json-lines"],
+    )
+    def test_a_manifest_dates_each_file(
+        self, folder: Path, manifest: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (folder / "dates.list").write_text(manifest, encoding="utf-8")
+        argv = ["extract", str(folder / "a.txt"), str(folder / "b.txt")]
+        status, out, _ = run([*argv, "--manifest", str(folder / "dates.list")], capsys)
+        assert status == 0
+        assert self._dates(out) == {
+            "a.txt": ("2025-02-09", "2025-02-07"),
+            "b.txt": ("2025-03-05", "2025-02-28"),
+        }
+
+    def test_the_manifest_wins_over_published(
+        self, folder: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (folder / "dates.csv").write_text("a.txt,2025-02-09\n", encoding="utf-8")
+        argv = ["extract", str(folder / "a.txt"), str(folder / "b.txt")]
+        argv += ["--manifest", str(folder / "dates.csv"), "--published", "2025-03-05"]
+        status, out, _ = run(argv, capsys)
+        assert status == 0
+        assert {k: v[0] for k, v in self._dates(out).items()} == {
+            "a.txt": "2025-02-09",
+            "b.txt": "2025-03-05",
+        }
+
+    def test_a_file_missing_from_the_manifest_is_named(
+        self, folder: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (folder / "dates.csv").write_text("a.txt,2025-02-09\n", encoding="utf-8")
+        argv = ["extract", str(folder), "--manifest", str(folder / "dates.csv")]
+        status, _, err = run(argv, capsys)
+        assert status == 1
+        assert f"{folder / 'b.txt'}: no publication date" in err
+        assert err.count("\n") == 1
+
+    @pytest.mark.parametrize(
+        ("manifest", "message"),
+        [
+            ("a.txt,2025-02-09\nb.txt,March\n", "line 2: not an ISO date: 'March'"),
+            ("a.txt\n", "line 1: want two fields"),
+            ('{"file": "a.txt"}\n', "line 1: want a JSON object with file and published"),
+        ],
+    )
+    def test_a_bad_manifest_line_is_named(
+        self, folder: Path, manifest: str, message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (folder / "dates.csv").write_text(manifest, encoding="utf-8")
+        argv = ["extract", str(folder / "a.txt"), "--manifest", str(folder / "dates.csv")]
+        status, _, err = run(argv, capsys)
+        assert status == 1
+        assert message in err
+        assert "dates.csv" in err
+
+    def test_front_matter_dates_the_file_and_is_not_read(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        head = "---\ntitle: Talks\npublished: 2025-02-09\n---\n"
+        story = tmp_path / "story.txt"
+        story.write_text(head + "They met on Friday.", encoding="utf-8")
+        status, out, _ = run(["extract", str(story)], capsys)
+        assert status == 0
+        record = json.loads(out)
+        assert record["published"] == "2025-02-09"
+        (mention,) = record["mentions"]  # the front matter's date is not a mention
+        assert (mention["text"], mention["timex"]) == ("Friday", "2025-02-07")
+        assert mention["start"] == len(head) + len("They met on ")  # offsets count the file
+
+    def test_front_matter_without_a_date_is_an_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        story = tmp_path / "story.txt"
+        story.write_text("---\ntitle: Talks\n---\nThey met on Friday.", encoding="utf-8")
+        status, _, err = run(["extract", str(story)], capsys)
+        assert status == 1
+        assert f"{story}: no publication date" in err

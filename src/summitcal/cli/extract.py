@@ -5,6 +5,19 @@ and its DCT is the publication date unless ``--published`` is given), directorie
 or ``-`` for standard input.  Output is JSON Lines (one object per article), the article
 with its dates marked (``text``), or TIMEX3-tagged TimeML.
 
+Each input's publication date is, first found first:
+
+1. its line in ``--manifest FILE``: CSV rows ``file,published`` (a header row is
+   allowed) or JSON Lines ``{"file": ..., "published": "YYYY-MM-DD"}``, with paths
+   relative to the manifest's folder;
+2. ``--published DATE``, for every input;
+3. the file's own: a TimeML DCT, or front matter, a block at the very top between two
+   ``---`` lines holding ``published: YYYY-MM-DD``.  Front matter is blanked (its
+   characters become spaces, its line breaks kept), so that nothing in it is extracted
+   and mention offsets still count from the start of the file.
+
+An input with none of these is an error that names it.
+
 A progress bar is drawn on standard error when there are several inputs and standard
 error is a terminal; it is a few lines of code here rather than a dependency, since all
 it needs is a carriage return.
@@ -13,7 +26,9 @@ it needs is a carriage return.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -31,6 +46,7 @@ Example:
   summitcal extract story.txt --published 2025-02-09
   summitcal extract tests/data/articles/ --format timeml --out-dir tagged/
   cat story.txt | summitcal extract - --published 2025-02-09 --format text
+  summitcal extract articles/ --manifest articles/dates.csv
 """
 
 _TIMEML_SUFFIXES = (".tml", ".xml", ".timeml")
@@ -43,6 +59,72 @@ _TEXT_SUFFIXES = (".txt", ".text", *_TIMEML_SUFFIXES)
 
 class InputError(SummitcalError):
     """An input cannot be read or lacks a publication date."""
+
+
+# Front matter: `---` on the first line, `---` on a later one; `published:` inside it.
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_PUBLISHED = re.compile(r"^published:[ \t]*[\"']?([0-9]{4}-[0-9]{2}-[0-9]{2})[\"']?[ \t]*$", re.M)
+
+
+def front_matter_date(raw: str, name: str) -> tuple[str, date | None]:
+    """The text with its front matter blanked, and the ``published:`` date it gives.
+
+    Raises:
+        InputError: If the front matter's ``published:`` is not an ISO date.
+    """
+    block = _FRONT_MATTER.match(raw)
+    if block is None:
+        return raw, None
+    found = _PUBLISHED.search(block.group(1) or "")
+    blanked = re.sub(r"[^\r\n]", " ", block.group(0)) + raw[block.end() :]
+    if found is None:
+        return blanked, None
+    try:
+        return blanked, date.fromisoformat(found.group(1))
+    except ValueError:
+        raise InputError(f"{name}: front matter: not a date: {found.group(1)!r}") from None
+
+
+def read_manifest(path: str) -> dict[Path, date]:
+    """Publication dates by resolved file path, from a CSV or JSON Lines manifest.
+
+    Raises:
+        InputError: Naming the manifest and the line of any entry it cannot read.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the manifest: {exc}") from None
+    base = Path(path).parent
+    is_json = text.lstrip().startswith("{")
+    entries: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            row = _json_row(line, path, number) if is_json else next(csv.reader([line]))
+            entries.append((number, row))
+    dates: dict[Path, date] = {}
+    for index, (number, row) in enumerate(entries):
+        if len(row) != 2:
+            raise InputError(f"{path}, line {number}: want two fields, file and date")
+        name, value = row[0].strip(), row[1].strip()
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            if index == 0 and not is_json:
+                continue  # a CSV header ("file,published")
+            raise InputError(f"{path}, line {number}: not an ISO date: {value!r}") from None
+        dates[(base / name).resolve()] = day
+    return dates
+
+
+def _json_row(line: str, path: str, number: int) -> list[str]:
+    try:
+        record = json.loads(line)
+        return [str(record["file"]), str(record["published"])]
+    except (ValueError, KeyError, TypeError):
+        raise InputError(
+            f"{path}, line {number}: want a JSON object with file and published"
+        ) from None
 
 
 def register(sub: Any) -> None:
@@ -65,7 +147,14 @@ def register(sub: Any) -> None:
         "--published",
         type=iso_date,
         metavar="DATE",
-        help="publication date (may be omitted for TimeML input with a DCT)",
+        help="publication date of every input (may be omitted for TimeML input with a "
+        "DCT, or files with front matter giving 'published: YYYY-MM-DD')",
+    )
+    p.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="each input's publication date: CSV rows 'file,published' or JSON Lines "
+        '{"file": ..., "published": ...}, paths relative to the manifest',
     )
     p.add_argument("--format", choices=("json", "text", "timeml"), default="json")
     p.add_argument(
@@ -100,7 +189,11 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _read(name: str, published: date | None) -> tuple[str, date, str, str | None]:
-    """The text, reference date, document id and title of one input."""
+    """The text, reference date, document id and title of one input.
+
+    Args:
+        published: The date given for it on the command line, if any (it wins).
+    """
     if name == "-":
         raw = sys.stdin.read()
         stem = "stdin"
@@ -119,9 +212,14 @@ def _read(name: str, published: date | None) -> tuple[str, date, str, str | None
         if reference is None:
             raise InputError(f"{name}: no DCT in the file; give --published DATE")
         return doc.text, reference, doc.docid or stem, doc.title
-    if published is None:
-        raise InputError(f"{name}: --published DATE is required for plain text")
-    return raw, published, stem, None
+    text, own = front_matter_date(raw, name)
+    reference = published or own
+    if reference is None:
+        raise InputError(
+            f"{name}: no publication date: give it in --manifest, in front matter "
+            "('published: YYYY-MM-DD' between '---' lines), or with --published DATE"
+        )
+    return text, reference, stem, None
 
 
 def _marked(text: str, mentions: list[Mention]) -> str:
@@ -170,8 +268,10 @@ def _progress(stream: TextIO, done: int, total: int, label: str) -> None:
 
 def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, str, str]]:
     """(input name, document id, rendered output) for each input, in order."""
+    dates = read_manifest(args.manifest) if args.manifest else {}
     for name in names:
-        text, ref, doc_id, title = _read(name, args.published)
+        given = dates.get(Path(name).resolve()) if name != "-" else None
+        text, ref, doc_id, title = _read(name, given or args.published)
         mentions = extract(text, reference=ref, narrative=not args.no_narrative)
         yield name, doc_id, _render(args.format, name, text, ref, doc_id, title, mentions)
 
