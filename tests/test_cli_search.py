@@ -110,3 +110,22 @@ def test_upcoming_and_recent_split_at_the_day() -> None:
     assert [e.id for e in upcoming(events, day, 2)] == ["ongoing", "today"]
     assert [e.id for e in recent(events, day)] == ["past", "older"]
     assert [e.id for e in recent(events, day, 1)] == ["past"]
+
+
+def test_the_catalogue_filter_takes_the_same_words() -> None:
+    from summitcal import load_catalog
+
+    shipped = load_catalog()
+    by_filter = [e.id for e in shipped.filter(q="vance")]
+    assert by_filter == [e.id for e in search(shipped, "vance")]
+    assert "jd-vance-paris-summit-speech-2025" in by_filter
+    assert [e.id for e in shipped.filter(q="vance", kind="summit")] == []
+
+
+def test_a_window_that_ends_before_it_starts_is_refused() -> None:
+    from datetime import date
+
+    from summitcal import QueryError, load_catalog
+
+    with pytest.raises(QueryError, match="after the end"):
+        load_catalog().filter(start=date(2025, 1, 1), end=date(2024, 1, 1))

@@ -24,7 +24,9 @@ _EXPORTS: dict[str, str] = {
     # errors
     "SummitcalError": "summitcal.errors",
     "PhraseError": "summitcal.errors",
+    "QueryError": "summitcal.errors",
     "SeedError": "summitcal.errors",
+    "SeedErrors": "summitcal.errors",
     "TimexError": "summitcal.errors",
     "FeedError": "summitcal.errors",
     # the time type
@@ -79,10 +81,12 @@ __all__ = [
     "PartOfDay",
     "PhraseError",
     "Place",
+    "QueryError",
     "Resolution",
     "Role",
     "Season",
     "SeedError",
+    "SeedErrors",
     "Series",
     "Source",
     "SourceKind",
@@ -102,7 +106,15 @@ __all__ = [
 
 if TYPE_CHECKING:
     from summitcal.catalog import Catalog, Series, UnknownEventError, load_catalog
-    from summitcal.errors import FeedError, PhraseError, SeedError, SummitcalError, TimexError
+    from summitcal.errors import (
+        FeedError,
+        PhraseError,
+        QueryError,
+        SeedError,
+        SeedErrors,
+        SummitcalError,
+        TimexError,
+    )
     from summitcal.extraction import Mention, extract, extract_many
     from summitcal.ical import read_calendar, to_ical, write_calendar
     from summitcal.models import (

@@ -53,6 +53,7 @@ from summitcal.models import (
     is_valid_id,
     is_web_url,
 )
+from summitcal.search import matches
 from summitcal.span import DateSpan, Mod
 from summitcal.tomlsafe import MAX_FILE_BYTES, read_toml
 
@@ -776,6 +777,7 @@ class Catalog:
         start: date | None = None,
         end: date | None = None,
         parent: str | None = None,
+        q: str | None = None,
         predicate: Callable[[Event], bool] | None = None,
     ) -> Catalog:
         """The events that match every criterion given (each accepts one value or several).
@@ -790,11 +792,14 @@ class Catalog:
             start: Events that end on or after this day.
             end: Events that start on or before this day.
             parent: Events that are parts of this event.
+            q: Words that must all begin a word of the event's id, title, aliases,
+                description, actors or place, in any case, accents optional
+                (:func:`summitcal.search.matches`).
             predicate: Any further test.
 
         Raises:
             QueryError: (a ``ValueError``) for a series, kind, status or country code that
-                does not exist, or a year outside 1..9999.
+                does not exist, a year outside 1..9999, or a ``start`` after ``end``.
         """
 
         def known_series(value: Any) -> str:
@@ -810,6 +815,8 @@ class Catalog:
         tags = _as_set("tag", tag)
         if year is not None and not 1 <= year <= 9999:
             raise QueryError("year", year, "must be between 1 and 9999")
+        if start is not None and end is not None and start > end:
+            raise QueryError("start", start.isoformat(), f"is after the end, {end.isoformat()}")
         lo = max(start or date.min, date(year, 1, 1) if year is not None else date.min)
         hi = min(end or date.max, date(year, 12, 31) if year is not None else date.max)
 
@@ -822,6 +829,7 @@ class Catalog:
                 and (tags is None or not tags.isdisjoint(e.tags))
                 and e.when.overlaps(lo, hi)
                 and (parent is None or e.parent == parent)
+                and (q is None or matches(e, q))
                 and (predicate is None or predicate(e))
             )
 

@@ -149,4 +149,5 @@ def select(catalog: Catalog, args: argparse.Namespace) -> Catalog:
         year=args.year,
         start=args.start,
         end=args.end,
+        q=getattr(args, "q", None),
     )

@@ -19,7 +19,6 @@ import attrs
 
 from summitcal.humanize import compact_dates
 from summitcal.models import Event
-from summitcal.search import search
 
 __all__ = [
     "Row",
@@ -27,7 +26,6 @@ __all__ = [
     "add_wide_argument",
     "event_row",
     "format_rows",
-    "select_words",
     "table_width",
 ]
 
@@ -63,11 +61,6 @@ def add_query_argument(parser: argparse.ArgumentParser) -> None:
         help="events whose title, aliases, description, actors or place hold every word "
         "(any case, accents optional)",
     )
-
-
-def select_words(events: Iterable[Event], args: argparse.Namespace) -> list[Event]:
-    """The events that ``--q`` selects (all of them without it), in the order given."""
-    return list(events) if args.q is None else search(events, args.q)
 
 
 def add_wide_argument(parser: argparse.ArgumentParser) -> None:

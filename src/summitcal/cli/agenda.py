@@ -26,7 +26,6 @@ from summitcal.cli._events import (
     add_wide_argument,
     event_row,
     format_rows,
-    select_words,
     table_width,
 )
 from summitcal.humanize import relative_to
@@ -97,7 +96,7 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace, *, ahead: bool) -> int:
     as_of = args.as_of or args.now.date()
-    pool = select_words(select(load_from_args(args), args), args)
+    pool = list(select(load_from_args(args), args))
     events = (upcoming if ahead else recent)(pool, as_of, args.n)
     status = refuse_empty(events, args, "nothing listed")
     if status is not None:

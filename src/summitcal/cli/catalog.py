@@ -30,7 +30,6 @@ from summitcal.cli._events import (
     add_wide_argument,
     event_row,
     format_rows,
-    select_words,
     table_width,
 )
 from summitcal.errors import QueryError, SeedError, SeedErrors
@@ -112,7 +111,7 @@ def register(sub: Any) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from summitcal.serialize import event_to_dict, events_json
 
-    events = select_words(select(load_from_args(args), args), args)
+    events = list(select(load_from_args(args), args))
     status = refuse_empty(events, args, "nothing listed")
     if status is not None:
         return status
