@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare the interop checkers: a separate Python environment with independent iCalendar
-# parsers and a CalDAV server, and Mozilla's ical.js under tests/interop/node_modules.
+# parsers and a CalDAV server, and under tests/interop/node_modules Mozilla's ical.js and
+# axe-core (the accessibility engine the browser tests run inside Chromium).
 #
 # Separate because caldav's dependencies pin python-dateutil<3 while summitcal needs 4.
 # Safe to run again: an existing environment is reused and brought up to date.
@@ -35,3 +36,4 @@ else
   npm install --no-audit --no-fund --loglevel=error
 fi
 node -e 'const p = JSON.parse(require("fs").readFileSync("node_modules/ical.js/package.json")); console.log("interop-setup: ical.js " + p.version)'
+node -e 'const p = JSON.parse(require("fs").readFileSync("node_modules/axe-core/package.json")); console.log("interop-setup: axe-core " + p.version)'
