@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from summitcal import load_catalog
 from summitcal.catalog import Catalog
 from summitcal.timeline import (
     OTHER_LANE,
+    YEAR_WIDTH,
     describe_event,
     lanes,
     render_svg,
@@ -162,6 +164,65 @@ def test_today_outside_the_data_widens_the_axis(cat: Catalog) -> None:
     years = re.findall(r'class="tl-axis">(\d{4})<', svg)
     assert years[0] == "2023"
     assert years[-1] == "2031"
+
+
+def test_every_year_has_the_same_width(catalog: Catalog) -> None:
+    """No squeezed axis: the empty years 2018-2022 are as wide as the busy ones."""
+    svg = render_svg(catalog, today=TODAY)
+    xs = [float(x) for x in re.findall(r'x="([\d.]+)" y="[\d.]+" class="tl-axis"', svg)]
+    assert len(xs) >= 10
+    steps = {round(b - a, 1) for a, b in itertools.pairwise(xs)}
+    assert steps == {YEAR_WIDTH}
+
+
+def test_svg_describes_its_axis_for_a_page_script(cat: Catalog) -> None:
+    """The root says where the axis starts and how wide a year is, so that a script can
+    put "today" at the reader's date with the same arithmetic as here."""
+    root = _svg_tree(cat, TODAY)
+    assert (root.get("data-first-year"), root.get("data-last-year")) == ("2023", "2027")
+    assert root.get("data-today") == "2025-02-09"
+    x0 = float(root.get("data-axis-x", "nan"))
+    width = float(root.get("data-year-width", "nan"))
+    now = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tl-now")
+    line = now.find(f"{SVG}line")
+    assert line is not None
+    # 9 Feb 2025 is day 40 of a 365-day year, the third year of the axis.
+    assert float(line.get("x1", "nan")) == pytest.approx(x0 + 2 * width + 39 * width / 365, abs=0.1)
+    assert "Today, 9 Feb 2025" in "".join(now.itertext())
+
+
+def test_lane_titles_are_one_group_drawn_over_the_marks(cat: Catalog) -> None:
+    """The page keeps that group in view while the picture scrolls sideways."""
+    root = _svg_tree(cat, TODAY)
+    children = list(root)
+    pins = [i for i, el in enumerate(children) if el.get("class") == "tl-pin"]
+    assert len(pins) == 1
+    lanes_at = [i for i, el in enumerate(children) if el.get("class") == "tl-lane"]
+    assert max(lanes_at) < pins[0]
+    titles = [t.text or "" for t in children[pins[0]].iter(f"{SVG}text")]
+    assert len(titles) == len(lanes(cat))
+    for title, lane in zip(titles, lanes(cat), strict=True):
+        assert lane.title.startswith(title.rstrip("…"))
+
+
+def test_a_close_up_sits_under_its_summit(cat: Catalog) -> None:
+    root = _svg_tree(cat, TODAY)
+    x0 = float(root.get("data-axis-x", "nan"))
+    width = float(root.get("data-year-width", "nan"))
+    strip = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tl-strip-now")
+    assert strip.get("data-first") == "2025-02-05"
+    start = float(strip.get("data-axis-x", "nan"))
+    # Paris, Feb 2025: in the 2025 column, not at the left edge of the picture.
+    assert x0 + 2 * width - 400 < start < x0 + 3 * width
+    line = strip.find(f"{SVG}line")
+    assert line is not None
+    assert line.get("visibility") is None  # 9 Feb 2025 is inside the close-up
+    later = next(
+        g
+        for g in _svg_tree(cat, date(2026, 1, 1)).iter(f"{SVG}g")
+        if g.get("class") == "tl-strip-now"
+    )
+    assert later.find(f"{SVG}line").get("visibility") == "hidden"  # type: ignore[union-attr]
 
 
 def test_text_in_the_svg_is_escaped(cat: Catalog) -> None:

@@ -265,7 +265,8 @@ _LABEL_COL = 190  # width of the lane-title column
 _ROW_H = 24
 _CHAR_W = 6.6  # average advance of a 12 px sans-serif character, for packing labels
 _PAD = 16
-_EMPTY_YEAR = 48.0  # width of a year without events
+#: The width of every year on the SVG axis: equal, so that distances read as time.
+YEAR_WIDTH = 180.0
 
 SVG_STYLE = """
 .tl-bg{fill:#fff}.tl-lane-alt{fill:#f4f6f9}.tl-grid{stroke:#c9ced6;stroke-width:1}
@@ -409,20 +410,15 @@ def _pack(items: Sequence[tuple[float, float]]) -> list[int]:
 
 
 def year_widths(lane_list: Sequence[Lane], y0: int, y1: int) -> dict[int, float]:
-    """The width of each year on the SVG axis: narrow when empty, wider the busier it is.
+    """The width of each year on the SVG axis: :data:`YEAR_WIDTH` for every year.
 
-    A year's width grows with the largest number of events that start in it in any one
-    lane, so that a quiet stretch of years does not push the busy ones off screen; within
-    a year, days are evenly spaced.  The year labels keep the axis honest.
+    Equal widths keep the axis honest (a quiet stretch of years is as long as it was);
+    the page opens the picture on the present instead of squeezing the past.  Within a
+    year, days are evenly spaced.  ``lane_list`` is accepted for callers of the earlier
+    busy-year widths and does not change the result.
     """
-    out = {}
-    for year in range(y0, y1 + 1):
-        busiest = max(
-            (sum(1 for e in lane.events if e.when.first.year == year) for lane in lane_list),
-            default=0,
-        )
-        out[year] = _EMPTY_YEAR if busiest == 0 else min(100.0 + 60.0 * busiest, 480.0)
-    return out
+    del lane_list
+    return dict.fromkeys(range(y0, y1 + 1), YEAR_WIDTH)
 
 
 def render_svg(catalog: Catalog, *, today: date) -> str:
@@ -435,7 +431,11 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
     Returns:
         SVG text (no XML declaration, so it can be inlined in HTML as it is).  The root has
         ``role="img"``, a ``<title>`` and a ``<desc>``, and a ``viewBox`` so that it
-        scales; each mark is a link to ``#ev-<id>`` with a text alternative.
+        scales; each mark is a link to ``#ev-<id>`` with a text alternative.  The root's
+        ``data-*`` attributes describe the year axis (first and last year, where it
+        starts, the width of a year) so that a page script can move the "today" marker
+        (the ``tl-now`` group) to the reader's own date; the lane titles are one group,
+        ``tl-pin``, drawn last, that a page may keep in view while the picture scrolls.
     """
     svg = _Svg()
     lane_list = lanes(catalog)
@@ -458,26 +458,7 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
         return starts[d.year] + day * widths[d.year] / length
 
     top = 44
-    y: float = top
-    body = _Svg()
-    for index, lane in enumerate(lane_list):
-        placed = [_place_label(e, x_of, width - _PAD) for e in lane.events]
-        rows = _pack([(p.lo, p.hi) for p in placed])
-        lane_h = (max(rows, default=0) + 1) * _ROW_H + 8
-        if index % 2:
-            body.add(
-                f'<rect class="tl-lane-alt" x="0" y="{_num(y)}" width="{_num(width)}" '
-                f'height="{_num(lane_h)}"/>'
-            )
-        body.text(8, y + 17, "tl-lane-title", _short(lane.title, 26))
-        body.add(f'<g class="tl-lane" data-lane="{_esc(lane.key)}">')
-        for e, p, row in zip(lane.events, placed, rows, strict=True):
-            y_mid = y + 4 + _ROW_H / 2 + row * _ROW_H
-            body.mark(e, p.x1, p.x2, y_mid, p.label, p.where)
-        body.add("</g>")
-        y += lane_h
-    lanes_bottom = y
-
+    body, pin, lanes_bottom = _draw_lanes(lane_list, x_of, top, width)
     svg.add(f'<rect class="tl-bg" x="0" y="0" width="{_num(width)}" height="HEIGHT"/>')
     svg.parts += body.parts
     for year in range(y0, y1 + 2):
@@ -488,21 +469,14 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
     if not lane_list:
         svg.text(_LABEL_COL, top + 20, "tl-label", "No events to show.")
         lanes_bottom = top + 30
-    tx = x_of(today)
-    svg.line(tx, top - 8, tx, lanes_bottom, "tl-today")
-    today_text = f"Today, {short_day(today)}"
-    anchor = "end" if tx + len(today_text) * 7 > width else "start"
-    svg.text(
-        tx + (-4 if anchor == "end" else 4),
-        top - 2,
-        "tl-today-label",
-        today_text,
-        f' text-anchor="{anchor}"',
-    )
+    _draw_today(svg, x_of(today), top, lanes_bottom, width, today)
+    svg.add('<g class="tl-pin">')
+    svg.parts += pin.parts
+    svg.add("</g>")
 
     y = lanes_bottom + 24
     for strip in strips(catalog):
-        y = _draw_strip(svg, strip, y, width, today)
+        y = _draw_strip(svg, strip, y, width, today, x_of)
     y = _draw_legend(svg, y + 8, width)
     height = y + _PAD
 
@@ -518,7 +492,9 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" '
         f'width="{_num(width)}" height="{_num(height)}" role="img" '
-        'aria-labelledby="tl-title tl-desc" class="timeline">'
+        'aria-labelledby="tl-title tl-desc" class="timeline" '
+        f'data-first-year="{y0}" data-last-year="{y1}" data-axis-x="{_LABEL_COL}" '
+        f'data-year-width="{_num(YEAR_WIDTH)}" data-today="{today.isoformat()}">'
         '<title id="tl-title">Timeline of the summit series</title>'
         f'<desc id="tl-desc">{_esc(desc)}</desc>'
         f"<style>{SVG_STYLE.strip()}</style>"
@@ -527,22 +503,77 @@ def render_svg(catalog: Catalog, *, today: date) -> str:
     return head + "\n" + "\n".join(parts) + "\n</svg>\n"
 
 
-def _draw_strip(svg: _Svg, strip: Strip, y: float, width: float, today: date) -> float:
-    """A zoomed strip of days for one event and its parts; returns the next free y."""
+def _draw_lanes(
+    lane_list: Sequence[Lane], x_of: _XOf, top: float, width: float
+) -> tuple[_Svg, _Svg, float]:
+    """The lanes' marks, their titles (apart, to be drawn on top), and the lanes' bottom."""
+    body, pin = _Svg(), _Svg()
+    y = top
+    for index, lane in enumerate(lane_list):
+        placed = [_place_label(e, x_of, width - _PAD) for e in lane.events]
+        rows = _pack([(p.lo, p.hi) for p in placed])
+        lane_h = (max(rows, default=0) + 1) * _ROW_H + 8
+        shade = "tl-lane-alt" if index % 2 else "tl-bg"
+        if index % 2:
+            body.add(
+                f'<rect class="tl-lane-alt" x="0" y="{_num(y)}" width="{_num(width)}" '
+                f'height="{_num(lane_h)}"/>'
+            )
+        # The title's own backing hides the marks that scroll under it on the page.
+        pin.add(
+            f'<rect class="{shade}" x="0" y="{_num(y)}" width="{_LABEL_COL - 6}" '
+            f'height="{_num(lane_h)}"/>'
+        )
+        pin.text(8, y + 17, "tl-lane-title", _short(lane.title, 26))
+        body.add(f'<g class="tl-lane" data-lane="{_esc(lane.key)}">')
+        for e, p, row in zip(lane.events, placed, rows, strict=True):
+            y_mid = y + 4 + _ROW_H / 2 + row * _ROW_H
+            body.mark(e, p.x1, p.x2, y_mid, p.label, p.where)
+        body.add("</g>")
+        y += lane_h
+    return body, pin, y
+
+
+def _draw_today(svg: _Svg, tx: float, top: float, bottom: float, width: float, today: date) -> None:
+    """The "today" line and its label, as one group that a page script may move."""
+    today_text = f"Today, {short_day(today)}"
+    anchor = "end" if tx + len(today_text) * 7 > width else "start"
+    svg.add(f'<g class="tl-now" data-top="{_num(top - 8)}" data-bottom="{_num(bottom)}">')
+    svg.line(tx, top - 8, tx, bottom, "tl-today")
+    svg.text(
+        tx + (-4 if anchor == "end" else 4),
+        top - 2,
+        "tl-today-label",
+        today_text,
+        f' text-anchor="{anchor}"',
+    )
+    svg.add("</g>")
+
+
+def _draw_strip(
+    svg: _Svg, strip: Strip, y: float, width: float, today: date, x_main: _XOf
+) -> float:
+    """A zoomed strip of days for one event and its parts; returns the next free y.
+
+    The strip sits under its summit on the year axis (as near as the picture's width
+    allows), so that it is in view when the page scrolls the picture to that year.
+    """
     # A day of margin each side, where the calendar has one.
     first = _shifted(strip.first, -1)
     last = _shifted(strip.last, 1)
     n_days = (last - first).days + 1
     day_w = max(4.0, min(90.0, (width - _LABEL_COL - _PAD) / n_days))
+    centre = (x_main(strip.first) + x_main(strip.last, end=True)) / 2
+    x0 = max(float(_LABEL_COL), min(centre - n_days * day_w / 2, width - _PAD - n_days * day_w))
 
     def x_at(ordinal: int) -> float:
-        return _LABEL_COL + (ordinal - first.toordinal()) * day_w
+        return x0 + (ordinal - first.toordinal()) * day_w
 
     def x_of(d: date) -> float:
         return x_at(d.toordinal())
 
     title = f"Close-up: {strip.parent.title}, {day_range(strip.first, strip.last)}"
-    svg.text(8, y + 14, "tl-heading", title)
+    svg.text(min(x0, width - _PAD - len(title) * 7.5), y + 14, "tl-heading", title)
     y += 24
     step = max(1, int(26 // day_w) + 1)
     for i in range(n_days + 1):
@@ -554,18 +585,25 @@ def _draw_strip(svg: _Svg, strip: Strip, y: float, width: float, today: date) ->
             svg.text(x + 3, y + 12, "tl-small", label)
     row_y = y + 22
     for e in strip.events:
-        svg.text(8, row_y + 16, "tl-label", _short(e.title, 28), ' aria-hidden="true"')
         x1 = x_of(e.when.first)
         x2 = x_at(e.when.last.toordinal() + 1)
         if e.when.start_time is not None:  # a timed event covers part of its day
             x1 += day_w * _day_fraction(e.when.start_time)
             end = e.when.end_time
             x2 = x_of(e.when.last) + day_w * (_day_fraction(end) if end else 1.0)
-        svg.mark(e, x1 + 1, x2 - 1, row_y + _ROW_H / 2, None)
+        label = _short(e.title, 28)
+        fits = x2 + 5 + len(label) * _CHAR_W <= width - _PAD
+        svg.mark(e, x1 + 1, x2 - 1, row_y + _ROW_H / 2, label, "right" if fits else "left")
         row_y += _ROW_H
-    if first <= today <= last:
-        tx = x_of(today) + day_w / 2
-        svg.line(tx, y + 14, tx, row_y, "tl-today")
+    # Drawn even when today is outside the strip (hidden), for a page script to show.
+    shown = "" if first <= today <= last else ' visibility="hidden"'
+    tx = x_of(today) + day_w / 2 if shown == "" else x0
+    svg.add(
+        f'<g class="tl-strip-now" data-first="{first.isoformat()}" data-days="{n_days}" '
+        f'data-axis-x="{_num(x0)}" data-day-width="{_num(day_w)}">'
+        f'<line x1="{_num(tx)}" y1="{_num(y + 14)}" x2="{_num(tx)}" y2="{_num(row_y)}" '
+        f'class="tl-today"{shown}/></g>'
+    )
     return row_y + 24
 
 
