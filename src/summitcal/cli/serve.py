@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import shlex
 import sys
 from datetime import UTC, datetime
@@ -163,15 +164,16 @@ def run_serve(args: argparse.Namespace) -> int:
     )
     config = uvicorn_config(app, host=args.host, port=args.port, limits=limits)
     watch = [Path(p) for p in args.seeds or ()]
-    asyncio.run(
-        serve(
-            app,
-            config,
-            load=lambda: load_from_args(args),
-            watch=watch,
-            reload_interval=args.reload_interval,
-        )
+    run = serve(
+        app,
+        config,
+        load=lambda: load_from_args(args),
+        watch=watch,
+        reload_interval=args.reload_interval,
     )
+    # uvicorn re-raises the Ctrl-C it has handled; that is a normal stop, not an error.
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run)
     return 0
 
 
