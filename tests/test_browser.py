@@ -193,8 +193,8 @@ def test_built_page_from_a_file_url(built_site: str, tmp_path: Path) -> None:
 def test_served_page_in_chromium(served: str, tmp_path: Path) -> None:
     dom = _parse(dump_dom(served, tmp_path))
     _assert_page(dom, served.replace("http://", "webcal://"))
-    forms = [a for tag, a in dom.elements if tag == "form"]
-    assert forms[0]["action"] == "feeds/custom.ics"
+    forms = [a.get("action") for tag, a in dom.elements if tag == "form"]
+    assert "feeds/custom.ics" in forms
     for name, size in SIZES.items():
         _check_png(screenshot(served, tmp_path / f"served-{name}.png", size, tmp_path))
     feed = httpx.get(served + "feeds/all.ics", timeout=5)

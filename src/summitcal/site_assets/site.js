@@ -1,0 +1,264 @@
+/*
+ * The summitcal page's one script (no framework, no network): it reads the reader's own
+ * date, moves the timeline's "today" marks and the "coming up" lists to it, opens the
+ * timeline on the present, adds year steps, keeps the lane titles in view while the
+ * picture scrolls, and filters the events by words.  The page is whole without it: the
+ * marks and lists then stand at the date the page was built.
+ */
+(function () {
+  "use strict";
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+    "Nov", "Dec"];
+  var DAY_MS = 86400000;
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /** The reader's calendar day, in the reader's own zone, as YYYY-MM-DD. */
+  function readerDay() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function parts(iso) {
+    return iso.split("-").map(Number);
+  }
+
+  /** Days since 1970-01-01 of an ISO day: plain arithmetic, no zone involved. */
+  function dayNumber(iso) {
+    var p = parts(iso);
+    return Math.round(Date.UTC(p[0], p[1] - 1, p[2]) / DAY_MS);
+  }
+
+  /** "9 Feb 2025", as the page writes days. */
+  function shortDay(iso) {
+    var p = parts(iso);
+    return p[2] + " " + MONTHS[p[1] - 1] + " " + p[0];
+  }
+
+  // --- the timeline picture -------------------------------------------------------
+
+  /** Where a day starts on the picture's year axis (every year has the same width). */
+  function axisX(svg, iso) {
+    var first = Number(svg.dataset.firstYear);
+    var last = Number(svg.dataset.lastYear);
+    var x0 = Number(svg.dataset.axisX);
+    var width = Number(svg.dataset.yearWidth);
+    var year = parts(iso)[0];
+    if (year < first) return x0;
+    if (year > last) return x0 + (last - first + 1) * width;
+    var length = dayNumber((year + 1) + "-01-01") - dayNumber(year + "-01-01");
+    var day = dayNumber(iso) - dayNumber(year + "-01-01");
+    return x0 + (year - first) * width + day * width / length;
+  }
+
+  function moveLine(line, x) {
+    line.setAttribute("x1", x.toFixed(1));
+    line.setAttribute("x2", x.toFixed(1));
+  }
+
+  /** The main "today" line and label, and each close-up's line, at the reader's day. */
+  function placeTimelineToday(svg, iso) {
+    var now = svg.querySelector(".tl-now");
+    if (now) {
+      var x = axisX(svg, iso);
+      var label = now.querySelector("text");
+      var text = "Today, " + shortDay(iso);
+      moveLine(now.querySelector("line"), x);
+      var atEnd = x + text.length * 7 > Number(svg.getAttribute("width"));
+      label.textContent = text;
+      label.setAttribute("text-anchor", atEnd ? "end" : "start");
+      label.setAttribute("x", (x + (atEnd ? -4 : 4)).toFixed(1));
+    }
+    svg.querySelectorAll(".tl-strip-now").forEach(function (strip) {
+      var index = dayNumber(iso) - dayNumber(strip.dataset.first);
+      var line = strip.querySelector("line");
+      var inside = index >= 0 && index < Number(strip.dataset.days);
+      if (inside) {
+        var dayWidth = Number(strip.dataset.dayWidth);
+        moveLine(line, Number(strip.dataset.axisX) + (index + 0.5) * dayWidth);
+      }
+      line.setAttribute("visibility", inside ? "visible" : "hidden");
+    });
+  }
+
+  /** Scroll the picture so that ``x`` is in the middle of what the lane titles leave. */
+  function centreOn(box, svg, x) {
+    var titles = Number(svg.dataset.axisX);
+    box.scrollLeft = Math.max(0, x - (titles + box.clientWidth) / 2);
+  }
+
+  /** Keep the lane titles at the left edge of the view as the picture scrolls. */
+  function pinLaneTitles(box, svg) {
+    var pin = svg.querySelector(".tl-pin");
+    if (!pin) return;
+    function follow() {
+      pin.setAttribute("transform", "translate(" + box.scrollLeft + " 0)");
+    }
+    box.addEventListener("scroll", follow, { passive: true });
+    follow();
+  }
+
+  /** The year-step buttons: a year back, today, a year on. */
+  function yearSteps(box, svg, iso) {
+    var tools = document.querySelector(".tl-tools");
+    if (!tools) return;
+    var width = Number(svg.dataset.yearWidth);
+    tools.querySelectorAll("button[data-step]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var step = Number(button.dataset.step);
+        if (step === 0) centreOn(box, svg, axisX(svg, iso));
+        else box.scrollLeft += step * width;
+      });
+    });
+    tools.hidden = false;
+  }
+
+  function setUpTimeline(iso) {
+    var box = document.querySelector(".timeline-scroll");
+    var svg = box && box.querySelector("svg");
+    if (!svg) return;
+    placeTimelineToday(svg, iso);
+    pinLaneTitles(box, svg);
+    yearSteps(box, svg, iso);
+    centreOn(box, svg, axisX(svg, iso));
+    box.dataset.openedOn = iso;
+  }
+
+  // --- the narrow-screen timeline ---------------------------------------------------
+
+  /** Put the list's "today" item before the first event that ended before the day. */
+  function placeVerticalToday(iso) {
+    var mark = document.getElementById("vt-today");
+    if (!mark) return;
+    var items = Array.prototype.slice.call(document.querySelectorAll(".vt-item"));
+    var past = items.filter(function (li) { return li.dataset.last < iso; })[0];
+    if (past) past.parentNode.insertBefore(mark, past);
+    else if (items.length) items[items.length - 1].parentNode.appendChild(mark);
+    mark.querySelector(".vt-label").textContent = "Today, " + shortDay(iso);
+    var box = document.querySelector(".vt-box");
+    if (box) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
+  }
+
+  // --- coming up and recently -------------------------------------------------------
+
+  function span(days) {
+    if (days === 1) return "1 day";
+    if (days < 14) return days + " days";
+    if (days < 61) return Math.round(days / 7) + " weeks";
+    if (days < 730) return Math.round(days / 30.44) + " months";
+    return Math.round(days / 365.25) + " years";
+  }
+
+  /** Words for where an event stands from the day: the same words the build writes. */
+  function relative(first, last, iso) {
+    var ahead = dayNumber(first) - dayNumber(iso);
+    var since = dayNumber(iso) - dayNumber(last);
+    if (ahead <= 0 && since <= 0) return "on now";
+    if (ahead === 1) return "tomorrow";
+    if (ahead > 0) return "in " + span(ahead);
+    if (since === 1) return "yesterday";
+    return span(since) + " ago";
+  }
+
+  function showEmpty(list) {
+    var none = list.querySelector(".none");
+    if (none) none.hidden = list.querySelectorAll(".now-item").length > 0;
+  }
+
+  /** Events that have ended by the reader's day move from "coming up" to "recently". */
+  function refreshNow(iso) {
+    var upcoming = document.getElementById("upcoming-list");
+    var recent = document.getElementById("recent-list");
+    if (!upcoming || !recent) return;
+    var ended = Array.prototype.slice.call(upcoming.querySelectorAll(".now-item"))
+      .filter(function (li) { return li.dataset.last < iso; });
+    ended.forEach(function (li) {
+      recent.insertBefore(li, recent.querySelector(".now-item"));
+    });
+    document.querySelectorAll(".now-item .rel").forEach(function (rel) {
+      var li = rel.closest(".now-item");
+      rel.textContent = relative(li.dataset.first, li.dataset.last, iso);
+    });
+    showEmpty(upcoming);
+    showEmpty(recent);
+  }
+
+  // --- search -----------------------------------------------------------------------
+
+  /** Lower case without accents, so that "elysee" finds "Élysée". */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  var MAX_RESULTS = 30;
+
+  function resultItem(entry) {
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = "#" + entry.li.id;
+    link.textContent = entry.title;
+    var when = document.createElement("span");
+    when.className = "meta";
+    when.textContent = entry.when;
+    li.appendChild(link);
+    li.appendChild(when);
+    return li;
+  }
+
+  function setUpSearch() {
+    var section = document.getElementById("search");
+    var input = document.getElementById("q");
+    var status = document.getElementById("search-status");
+    var results = document.getElementById("search-results");
+    if (!section || !input || !status || !results) return;
+    var entries = Array.prototype.slice.call(document.querySelectorAll("li.event[data-search]"))
+      .map(function (li) {
+        return {
+          li: li,
+          text: fold(li.dataset.search),
+          title: li.querySelector(".title").textContent,
+          when: li.querySelector("time").textContent
+        };
+      });
+    function run() {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      results.replaceChildren();
+      if (!words.length) {
+        status.textContent = "";
+        return;
+      }
+      var found = entries.filter(function (entry) {
+        return words.every(function (word) { return entry.text.indexOf(word) >= 0; });
+      });
+      found.slice(0, MAX_RESULTS).forEach(function (entry) {
+        results.appendChild(resultItem(entry));
+      });
+      var noun = entries.length === 1 ? "event" : "events";
+      status.textContent = found.length
+        ? found.length + " of " + entries.length + " " + noun + " match" +
+          (found.length > MAX_RESULTS ? "; the first " + MAX_RESULTS + " are listed" : "")
+        : "No event matches.";
+    }
+    input.addEventListener("input", run);
+    section.querySelector("form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    section.hidden = false;
+    if (input.value) run();
+  }
+
+  function start() {
+    var iso = readerDay();
+    document.documentElement.dataset.readerDay = iso;
+    setUpTimeline(iso);
+    placeVerticalToday(iso);
+    refreshNow(iso);
+    setUpSearch();
+  }
+
+  start();
+})();
