@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import http.server
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,12 +24,15 @@ from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from summitcal import load_catalog
+from summitcal.humanize import short_day
 from summitcal.site import build_site
+from summitcal.timeline import render_svg
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +65,9 @@ def _run(args: list[str], profile: Path) -> subprocess.CompletedProcess[bytes]:
         f"--user-data-dir={profile}",
         *args,
     ]
-    return subprocess.run(command, capture_output=True, timeout=90, check=True)
+    # The reader's zone is fixed, so that the tests know which day the page's script sees.
+    env = {**os.environ, "TZ": "UTC"}
+    return subprocess.run(command, capture_output=True, timeout=90, check=True, env=env)
 
 
 def dump_dom(url: str, tmp: Path) -> str:
@@ -104,6 +112,20 @@ def _check_png(data: bytes) -> None:
     assert len(data) > 10_000  # a blank page compresses to far less
 
 
+@contextlib.contextmanager
+def _serve_directory(root: Path) -> Iterator[str]:
+    """``root`` served by http.server on a free loopback port, for as long as it is open."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The static site, built with a test base URL, served by http.server."""
@@ -114,15 +136,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         base_url="https://cal.example.org/summits/",
         today=date(2025, 2, 9),
     )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serve_directory(root) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +183,7 @@ def _assert_page(dom: _Dom, webcal_base: str) -> None:
     assert any(h.startswith("https://calendar.google.com/calendar/r?cid=webcal") for h in hrefs)
     svgs = [a for tag, a in dom.elements if tag == "svg"]
     assert len(svgs) == 1
-    assert svgs[0]["role"] == "img"
+    assert svgs[0]["role"] == "figure"  # it holds links: not an img, which is a leaf
     marks = [h for h in hrefs if h.startswith("#ev-")]
     assert {m[1:] for m in marks} <= ids
 
@@ -208,3 +223,222 @@ def test_served_page_in_chromium(served: str, tmp_path: Path) -> None:
 def test_served_timeline_svg_renders(served: str, tmp_path: Path) -> None:
     data = screenshot(served + "timeline.svg", tmp_path / "svg.png", "1280,900", tmp_path)
     _check_png(data)
+
+
+# --- the page's script, measured in the browser ---------------------------------------
+
+#: The build date of the probed site: long before any reader's day.
+BUILT = date(2025, 2, 9)
+AXE = Path(__file__).parent / "interop" / "node_modules" / "axe-core" / "axe.min.js"
+#: Run after the page's own script (deferred scripts run in order): what the reader
+#: sees, a search, two year steps, then axe-core; the findings go into the DOM as JSON.
+PROBE_JS = r"""
+(function () {
+  "use strict";
+  function rect(el) {
+    if (!el) return null;
+    var r = el.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+  }
+  function shown(sel) {
+    var el = document.querySelector(sel);
+    return !!el && getComputedStyle(el).display !== "none" && !el.closest("[hidden]");
+  }
+  function ids(sel) {
+    return Array.prototype.map.call(document.querySelectorAll(sel), function (a) {
+      return a.getAttribute("href").slice(1);
+    });
+  }
+  var out = { readerDay: document.documentElement.dataset.readerDay };
+  var box = document.querySelector(".timeline-scroll");
+  var line = document.querySelector(".tl-now line");
+  out.timeline = {
+    shown: shown(".timeline-scroll"),
+    box: rect(box),
+    today: rect(line),
+    todayX: line && Number(line.getAttribute("x1")),
+    label: document.querySelector(".tl-now text").textContent,
+    pin: document.querySelector(".tl-pin").getAttribute("transform"),
+    scrollLeft: box.scrollLeft
+  };
+  var mark = document.getElementById("vt-today");
+  var before = mark.previousElementSibling, after = mark.nextElementSibling;
+  out.vertical = {
+    shown: shown(".vt-box"),
+    label: mark.textContent,
+    before: before && before.dataset.last,
+    after: after && after.dataset.last,
+    box: rect(document.querySelector(".vt-box")),
+    mark: rect(mark)
+  };
+  out.now = {
+    upcoming: ids("#upcoming-list .now-item:not([hidden]) a"),
+    recent: ids("#recent-list .now-item:not([hidden]) a"),
+    rel: Array.prototype.map.call(document.querySelectorAll(".now-item .rel"), function (r) {
+      return r.textContent;
+    }),
+    top: rect(document.getElementById("now-h")).top
+  };
+  out.page = {
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth
+  };
+  out.search = { shown: shown("#search") };
+  var input = document.getElementById("q");
+  input.value = "elysee DINNER";
+  input.dispatchEvent(new Event("input"));
+  out.search.dinner = ids("#search-results a");
+  out.search.status = document.getElementById("search-status").textContent;
+  input.value = "no such words anywhere";
+  input.dispatchEvent(new Event("input"));
+  out.search.none = document.getElementById("search-status").textContent;
+  input.value = "summit";
+  input.dispatchEvent(new Event("input"));
+  out.search.summit = ids("#search-results a").length;
+  if (out.timeline.shown) {
+    var start = box.scrollLeft;
+    document.querySelector('.tl-tools [data-step="-1"]').click();
+    out.timeline.stepBack = start - box.scrollLeft;
+    document.querySelector('.tl-tools [data-step="0"]').click();
+    out.timeline.backToToday = box.scrollLeft - start;
+  }
+  function done(result) {
+    var pre = document.createElement("pre");
+    pre.id = "probe-result";
+    pre.textContent = JSON.stringify(result);
+    document.body.appendChild(pre);
+  }
+  window.axe.run(document, { resultTypes: ["violations"] }).then(function (res) {
+    out.axe = res.violations.map(function (v) {
+      return { id: v.id, impact: v.impact, nodes: v.nodes.length,
+        targets: v.nodes.slice(0, 3).map(function (n) { return n.target.join(" "); }) };
+    });
+    done(out);
+  }, function (err) {
+    out.axeError = String(err);
+    done(out);
+  });
+})();
+"""
+
+
+def _axe() -> bytes:
+    if not AXE.exists():
+        pytest.fail("axe-core is needed for the accessibility check: bash .ci/interop-setup.sh")
+    return AXE.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def probed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped catalogue's site, built for a day long past, with a copy of its page
+    that also loads axe-core and the probe (same-origin files, as the policy wants)."""
+    root = tmp_path_factory.mktemp("probed") / "public"
+    build_site(load_catalog(), root, base_url="https://cal.example.org/", today=BUILT)
+    page = (root / "index.html").read_text("utf-8")
+    extra = '<script src="axe.min.js" defer></script><script src="probe.js" defer></script>'
+    (root / "probe.html").write_text(page.replace("</head>", extra + "</head>"), "utf-8")
+    (root / "axe.min.js").write_bytes(_axe())
+    (root / "probe.js").write_text(PROBE_JS, "utf-8")
+    with _serve_directory(root) as url:
+        yield url
+
+
+def _reader_days() -> set[str]:
+    """The reader's day as the browser sees it (Chromium runs with TZ=UTC), either side
+    of a midnight that may fall during the run."""
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    return {(now + timedelta(minutes=m)).date().isoformat() for m in (-2, 0, 2)}
+
+
+def probe(url: str, size: str, tmp: Path) -> dict[str, Any]:
+    """The probe's findings on the page at ``url`` in a window of ``size``."""
+    args = ["--virtual-time-budget=30000", f"--window-size={size}", "--dump-dom", url]
+    dom = _run(args, tmp / f"profile-probe-{size.replace(',', 'x')}").stdout.decode("utf-8")
+    found = re.search(r'<pre id="probe-result">(.*?)</pre>', dom, flags=re.S)
+    assert found, "the probe did not finish"
+    result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    return result
+
+
+def _serious(result: dict[str, Any]) -> list[dict[str, Any]]:
+    assert "axeError" not in result, result.get("axeError")
+    return [v for v in result["axe"] if v["impact"] in ("serious", "critical")]
+
+
+def _expected_now(day: str) -> tuple[list[str], list[str]]:
+    from summitcal.site import upcoming_and_recent
+
+    upcoming, recent = upcoming_and_recent(load_catalog(), date.fromisoformat(day))
+    return [f"ev-{e.id}" for e in upcoming], [f"ev-{e.id}" for e in recent]
+
+
+def test_desktop_page_opens_on_today_at_the_readers_date(probed_site: str, tmp_path: Path) -> None:
+    result = probe(probed_site + "probe.html", SIZES["desktop"], tmp_path)
+    day = result["readerDay"]
+    assert day in _reader_days()
+    # The today mark is the reader's, not the build's.
+    tl = result["timeline"]
+    assert tl["shown"]
+    assert tl["label"] == f"Today, {short_day(date.fromisoformat(day))}"
+    # The script's arithmetic is the library's: the same x as a picture drawn for that day.
+    svg_today = render_svg(load_catalog(), today=date.fromisoformat(day))
+    found = re.search(r'<g class="tl-now"[^>]*>\s*<line x1="([\d.]+)"', svg_today)
+    assert found
+    assert tl["todayX"] == pytest.approx(float(found.group(1)), abs=0.1)
+    # ... and it is in view, in the part of the picture the lane titles leave.
+    box, line = tl["box"], tl["today"]
+    assert box["left"] + 180 <= line["left"] <= box["right"]
+    assert tl["scrollLeft"] > 0  # the picture did not open on its first year
+    assert tl["pin"] == f"translate({tl['scrollLeft']} 0)"
+    assert tl["stepBack"] > 0  # "a year back" moved the view
+    assert tl["backToToday"] == 0  # "today" brought it back
+    # The lists are the reader's: what has ended by the reader's day is "recently".
+    upcoming, recent = _expected_now(day)
+    assert result["now"]["upcoming"] == upcoming
+    assert result["now"]["recent"] == recent
+    assert result["now"]["top"] < 1000  # the first screen shows "now"
+    assert not result["vertical"]["shown"]
+    assert result["search"]["shown"]
+    # Without accents or case: "elysee DINNER" finds the Élysée dinner (and what names it).
+    found = result["search"]["dinner"]
+    assert "ev-paris-2025-elysee-dinner" in found
+    assert len(found) < 5
+    assert result["search"]["status"] == f"{len(found)} of {len(load_catalog())} events match"
+    assert result["search"]["none"] == "No event matches."
+    assert result["search"]["summit"] > 5
+    assert _serious(result) == [], result["axe"]
+
+
+def test_phone_page_has_a_vertical_timeline_at_the_readers_date(
+    probed_site: str, tmp_path: Path
+) -> None:
+    result = probe(probed_site + "probe.html", SIZES["phone"], tmp_path)
+    day = result["readerDay"]
+    assert day in _reader_days()
+    assert not result["timeline"]["shown"]
+    vertical = result["vertical"]
+    assert vertical["shown"]
+    assert vertical["label"] == f"Today, {short_day(date.fromisoformat(day))}"
+    # Newest first: above the mark, events not over by the reader's day; below, the past.
+    assert vertical["before"] is None or vertical["before"] >= day
+    assert vertical["after"] is None or vertical["after"] < day
+    box, mark = vertical["box"], vertical["mark"]
+    assert box["top"] <= mark["top"] <= box["bottom"]  # scrolled into its box's view
+    assert result["page"]["scrollWidth"] <= result["page"]["clientWidth"]  # no sideways page
+    assert _serious(result) == [], result["axe"]
+
+
+def test_screenshots_of_the_readers_page(probed_site: str, tmp_path: Path) -> None:
+    for name, size in SIZES.items():
+        _check_png(screenshot(probed_site, tmp_path / f"now-{name}.png", size, tmp_path))
+
+
+def test_the_script_runs_from_a_file_url(tmp_path: Path) -> None:
+    """script-src 'self' lets a page opened from disk load its own script in Chromium."""
+    root = tmp_path / "site"
+    build_site(load_catalog(SITE_SEEDS), root, base_url="https://cal.example.org/", today=BUILT)
+    dom = dump_dom((root / "index.html").as_uri(), tmp_path)
+    assert re.search(r'<html lang="en" data-built="2025-02-09" data-reader-day="[\d-]+"', dom)
+    assert '<section id="search" aria-labelledby="search-h">' in dom  # no longer hidden

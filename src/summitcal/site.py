@@ -433,13 +433,14 @@ def _calendar_html(event: Event, links: SiteLinks) -> str:
             '<p class="hint">Known only as '
             f"{_e(human_dates(event.when))}: it joins the calendars once its days are known.</p>"
         )
+    # Each name starts with the visible words (WCAG 2.5.3) and tells the links apart.
     label = _e(event.title)
     return (
         '<p class="buttons add">'
         f'<a class="button" href="{_e(event_ics_path(event.id))}" download '
-        f'aria-label="Add {label} to your calendar (.ics file)">Add to calendar (.ics)</a>'
+        f'aria-label="Add to calendar (.ics): {label}">Add to calendar (.ics)</a>'
         f'<a class="button" href="{_e(google)}" rel="noopener" '
-        f'aria-label="Add {label} to Google Calendar">Google Calendar</a></p>'
+        f'aria-label="Google Calendar: {label}">Google Calendar</a></p>'
     )
 
 
@@ -510,7 +511,7 @@ def _list_html(catalog: Catalog, links: SiteLinks) -> str:
     return "\n".join(out)
 
 
-def _now_item(event: Event, today: date) -> str:
+def _now_item(event: Event, today: date, shown: bool = True) -> str:
     """One line of "coming up" or "recently": when, what, where, and how far off."""
     style = status_style(event.status)
     place = f'<span class="meta">{_e(event.place.label)}</span>' if event.place else ""
@@ -522,32 +523,37 @@ def _now_item(event: Event, today: date) -> str:
     )
     return (
         f'<li class="now-item st-{style}" data-first="{event.when.first.isoformat()}" '
-        f'data-last="{event.when.last.isoformat()}">'
+        f'data-last="{event.when.last.isoformat()}"{"" if shown else " hidden"}>'
         f'<span class="when">{_e(human_dates(event.when))}</span>'
         f'<a href="#ev-{event.id}">{_e(event.title)}</a>'
         f'<span class="badge">{event.status.value}</span>{rel}{place}</li>'
     )
 
 
-def upcoming_and_recent(catalog: Catalog, today: date) -> tuple[list[Event], list[Event]]:
-    """The next :data:`NOW_COUNT` events not over by ``today`` (soonest first) and the last
-    :data:`NOW_COUNT` that are (latest first); parts are left to their summit."""
+def upcoming_and_recent(
+    catalog: Catalog, today: date, limit: int | None = NOW_COUNT
+) -> tuple[list[Event], list[Event]]:
+    """The next ``limit`` events not over by ``today`` (soonest first) and the last
+    ``limit`` that are (latest first), all of them for ``limit=None``; parts are left to
+    their summit."""
     top = _top_events(catalog)
-    upcoming = [e for e in top if e.when.last >= today][:NOW_COUNT]
+    upcoming = [e for e in top if e.when.last >= today]
     past = sorted((e for e in top if e.when.last < today), key=lambda e: (e.when.last, e.id))
-    return upcoming, past[::-1][:NOW_COUNT]
+    return upcoming[:limit], past[::-1][:limit]
 
 
 def _now_html(catalog: Catalog, today: date) -> str:
-    upcoming, recent = upcoming_and_recent(catalog, today)
+    # Every event not over by the build day is in "coming up", those past the first few
+    # hidden: a reader's later day may need them when the script moves the ended ones.
+    upcoming, _ = upcoming_and_recent(catalog, today, limit=None)
+    _, recent = upcoming_and_recent(catalog, today)
 
     def column(key: str, title: str, events: list[Event], none: str) -> str:
-        items = "".join(_now_item(e, today) for e in events)
-        empty = "" if events else " "
+        items = "".join(_now_item(e, today, i < NOW_COUNT) for i, e in enumerate(events))
         hidden = " hidden" if events else ""
         return (
-            f'<div><h3 id="{key}-h">{title}</h3><ol id="{key}-list" aria-labelledby="{key}-h">'
-            f'<li class="none"{hidden}>{none}{empty.strip()}</li>{items}</ol></div>'
+            f'<div><h3 id="{key}-h">{title}</h3><ol id="{key}-list" aria-labelledby="{key}-h" '
+            f'data-show="{NOW_COUNT}"><li class="none"{hidden}>{none}</li>{items}</ol></div>'
         )
 
     return (
@@ -611,7 +617,7 @@ def _vertical_html(catalog: Catalog, today: date) -> str:
 
 
 def _timeline_html(catalog: Catalog, today: date) -> str:
-    svg = render_svg(catalog, today=today)
+    svg = render_svg(catalog, today=today, role="figure")
     key = "".join(
         f'<li><span class="sw {cls}"></span>{words}</li>'
         for cls, words in (

@@ -93,12 +93,11 @@
   /** Keep the lane titles at the left edge of the view as the picture scrolls. */
   function pinLaneTitles(box, svg) {
     var pin = svg.querySelector(".tl-pin");
-    if (!pin) return;
     function follow() {
-      pin.setAttribute("transform", "translate(" + box.scrollLeft + " 0)");
+      if (pin) pin.setAttribute("transform", "translate(" + box.scrollLeft + " 0)");
     }
     box.addEventListener("scroll", follow, { passive: true });
-    follow();
+    return follow;
   }
 
   /** The year-step buttons: a year back, today, a year on. */
@@ -121,9 +120,10 @@
     var svg = box && box.querySelector("svg");
     if (!svg) return;
     placeTimelineToday(svg, iso);
-    pinLaneTitles(box, svg);
+    var follow = pinLaneTitles(box, svg);
     yearSteps(box, svg, iso);
     centreOn(box, svg, axisX(svg, iso));
+    follow(); // now, not at the scroll event: the first paint has the titles in place
     box.dataset.openedOn = iso;
   }
 
@@ -163,9 +163,17 @@
     return span(since) + " ago";
   }
 
-  function showEmpty(list) {
+  /** Show the list's first few events (its ``data-show``), or its "nothing" line. */
+  function trim(list) {
+    var show = Number(list.dataset.show);
+    var items = list.querySelectorAll(".now-item");
+    items.forEach(function (li, i) { li.hidden = i >= show; });
     var none = list.querySelector(".none");
-    if (none) none.hidden = list.querySelectorAll(".now-item").length > 0;
+    if (none) none.hidden = items.length > 0;
+  }
+
+  function order(li) {
+    return li.dataset.last + " " + li.querySelector("a").getAttribute("href");
   }
 
   /** Events that have ended by the reader's day move from "coming up" to "recently". */
@@ -175,15 +183,17 @@
     if (!upcoming || !recent) return;
     var ended = Array.prototype.slice.call(upcoming.querySelectorAll(".now-item"))
       .filter(function (li) { return li.dataset.last < iso; });
-    ended.forEach(function (li) {
-      recent.insertBefore(li, recent.querySelector(".now-item"));
-    });
+    ended.forEach(function (li) { recent.appendChild(li); });
+    // Latest end first, as the build orders them (ties by id, as there too).
+    Array.prototype.slice.call(recent.querySelectorAll(".now-item"))
+      .sort(function (a, b) { return order(b).localeCompare(order(a)); })
+      .forEach(function (li) { recent.appendChild(li); });
     document.querySelectorAll(".now-item .rel").forEach(function (rel) {
       var li = rel.closest(".now-item");
       rel.textContent = relative(li.dataset.first, li.dataset.last, iso);
     });
-    showEmpty(upcoming);
-    showEmpty(recent);
+    trim(upcoming);
+    trim(recent);
   }
 
   // --- search -----------------------------------------------------------------------
