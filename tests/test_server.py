@@ -20,6 +20,7 @@ from summitcal import load_catalog
 from summitcal.catalog import Catalog
 from summitcal.feeds import custom_feed_spec, get_feed_spec, render_feed
 from summitcal.server import FeedServer, accepts_gzip, create_app
+from tests.test_catalog import GOOD_EVENT, write
 
 SITE_SEEDS = Path(__file__).parent / "data" / "site"
 NOW = datetime(2025, 2, 9, 12, tzinfo=UTC)
@@ -109,7 +110,36 @@ def test_page_and_data(app: FeedServer) -> None:
     assert data.body.startswith(b"[")
     svg = call(app, "/timeline.svg")
     assert svg.headers["content-type"] == "image/svg+xml"
-    assert b'role="img"' in svg.body
+    assert b'role="figure"' in svg.body
+
+
+def test_the_page_script_and_each_events_calendar_are_served(app: FeedServer, cat: Catalog) -> None:
+    from summitcal.site import PAGE_CSP, SCRIPT_PATH, event_calendar, has_calendar, site_script
+
+    page = call(app, "/")
+    assert page.headers["content-security-policy"] == PAGE_CSP
+    assert f'src="{SCRIPT_PATH}"'.encode() in page.body
+    script = call(app, "/" + SCRIPT_PATH)
+    assert script.status == 200
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert script.body == site_script()
+    dated = next(e for e in cat if has_calendar(e))
+    one = call(app, f"/events/{dated.id}.ics")
+    assert one.status == 200
+    assert one.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert one.body == event_calendar(cat, dated)
+    assert f'href="events/{dated.id}.ics"'.encode() in page.body
+    assert call(app, "/events/no-such-event.ics").status == 404
+
+
+def test_an_undated_event_has_no_calendar_of_its_own(tmp_path: Path) -> None:
+    from summitcal.site import has_calendar
+
+    text = GOOD_EVENT.replace('when = "2031-03-04/2031-03-05"', 'when = "2031-03"')
+    undated = load_catalog(write(tmp_path, text))
+    (event,) = undated
+    assert not has_calendar(event)
+    assert call(create_app(undated, clock=lambda: NOW), f"/events/{event.id}.ics").status == 404
 
 
 def test_the_clock_moves_the_today_marker(cat: Catalog) -> None:

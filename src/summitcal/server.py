@@ -6,6 +6,8 @@ Routes (below the mount point, ``scope["root_path"]``)::
     /feeds/<name>.ics   every named feed of summitcal.feeds (all.ics among them)
     /feeds/custom.ics   ?series=..&kind=..&country=..&from=YYYY-MM-DD&to=YYYY-MM-DD
     /events.json        every event, as event_to_dict objects
+    /events/<id>.ics    one dated event alone, as the static site writes it
+    /assets/site.js     the page's script
     /timeline.svg       the timeline picture
 
 What calendar clients rely on: ``text/calendar; charset=utf-8``; a strong ETag computed
@@ -58,9 +60,16 @@ from summitcal.http_asgi import (
     request_headers,
     send_reply,
 )
-from summitcal.models import EventKind
+from summitcal.models import Event, EventKind
 from summitcal.server_pool import Job, RenderPolicy, RenderPool
-from summitcal.server_render import RenderRefused, events_resource, named_feeds
+from summitcal.server_render import (
+    RenderRefused,
+    event_resource,
+    events_resource,
+    named_feeds,
+    page_script,
+)
+from summitcal.site import SCRIPT_PATH, has_calendar
 
 __all__ = ["FeedServer", "RenderPolicy", "Resource", "accepts_gzip", "create_app"]
 
@@ -92,6 +101,7 @@ class _State:
     catalog: Catalog
     feeds: Mapping[str, Resource]
     events: Resource
+    script: Resource
     pool: RenderPool
 
 
@@ -100,6 +110,7 @@ def _build(catalog: Catalog, base_url: str | None, policy: RenderPolicy) -> _Sta
         catalog,
         named_feeds(catalog, base_url),
         events_resource(catalog),
+        page_script(),
         RenderPool(catalog, policy),
     )
 
@@ -246,6 +257,13 @@ class FeedServer:
             return "svg"
         if path == "/events.json":
             return "events"
+        if path == "/" + SCRIPT_PATH:
+            return "script"
+        if path.startswith("/events/") and path.endswith(".ics"):
+            event_id = path[len("/events/") : -len(".ics")]
+            event = self._event(event_id)
+            if event is not None and has_calendar(event):
+                return "event:" + event_id
         if path.startswith("/feeds/") and path.endswith(".ics"):
             name = path[len("/feeds/") : -len(".ics")]
             if name == "custom" or name in self.state.feeds:
@@ -256,6 +274,10 @@ class FeedServer:
         state = self.state  # one catalogue for the whole request, even across a reload
         if route == "events":
             return state.events
+        if route == "script":
+            return state.script
+        if route.startswith("event:"):  # one small event: rendered here, in about a ms
+            return event_resource(state.catalog, state.catalog.get(route[len("event:") :]))
         if route == "feed:custom":
             spec = self._custom_spec(state, bytes(scope.get("query_string", b"")))
             return await state.pool.render(("feed", spec.name), ("feed", spec))
@@ -265,6 +287,10 @@ class FeedServer:
         base = self._base_url(scope) if route == "page" else ""
         job: Job = ("page", route, today, base)
         return await state.pool.render(job, job)
+
+    def _event(self, event_id: str) -> Event | None:
+        catalog = self.state.catalog
+        return catalog.get(event_id) if event_id in catalog else None
 
     # --- resources built on demand ----------------------------------------------------
 

@@ -15,14 +15,17 @@ from summitcal.catalog import Catalog
 from summitcal.errors import SummitcalError
 from summitcal.feeds import FeedLink, FeedSpec, available_feeds, render_feed
 from summitcal.http_asgi import Resource
+from summitcal.models import Event
 
 __all__ = [
     "CALENDAR",
     "RenderRefused",
     "custom_feed",
+    "event_resource",
     "events_resource",
     "named_feeds",
     "page",
+    "page_script",
 ]
 
 CALENDAR = "text/calendar; charset=utf-8"
@@ -31,8 +34,7 @@ JSON = "application/json"
 SVG = "image/svg+xml"
 FEED_CACHE = "public, max-age=3600"
 PAGE_CACHE = "public, max-age=300"
-# The page needs only its own inline style and same-origin links.
-PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'"
+SCRIPT = "text/javascript; charset=utf-8"
 
 
 class RenderRefused(SummitcalError):
@@ -93,6 +95,28 @@ def named_feeds(catalog: Catalog, base_url: str | None) -> dict[str, Resource]:
     }
 
 
+def page_script() -> Resource:
+    """The page's one script, as the package ships it."""
+    from summitcal.site import site_script
+
+    return Resource.of(site_script(), SCRIPT, PAGE_CACHE)
+
+
+def event_resource(catalog: Catalog, event: Event) -> Resource:
+    """The calendar file of one event, as the static site writes it.
+
+    Raises:
+        FeedError: If the event's end falls after 9999-12-31.
+    """
+    from summitcal.site import event_calendar
+
+    revision = catalog.revisions.get(event.id)
+    modified = revision.modified if revision else None
+    return Resource.of(
+        event_calendar(catalog, event), CALENDAR, FEED_CACHE, modified, attachment(event.id)
+    )
+
+
 def events_resource(catalog: Catalog) -> Resource:
     """``events.json``."""
     from summitcal.serialize import events_json
@@ -126,7 +150,7 @@ def page(
     catalog: Catalog, feeds: tuple[FeedLink, ...], which: str, today: date, base: str
 ) -> Resource:
     """The HTML page (``which="page"``, links from ``base``) or the SVG timeline."""
-    from summitcal.site import render_page
+    from summitcal.site import PAGE_CSP, render_page
     from summitcal.timeline import render_svg
 
     if which == "page":
@@ -134,5 +158,7 @@ def page(
         return Resource.of(
             text.encode("utf-8"), HTML, PAGE_CACHE, extra=[("content-security-policy", PAGE_CSP)]
         )
-    svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + render_svg(catalog, today=today)
+    svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + render_svg(
+        catalog, today=today, role="figure"
+    )
     return Resource.of(svg.encode("utf-8"), SVG, PAGE_CACHE)

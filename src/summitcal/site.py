@@ -848,7 +848,7 @@ def site_files(catalog: Catalog, *, base_url: str, today: date) -> dict[str, byt
     files["index.html"] = page.encode("utf-8")
     files["events.json"] = events_json(catalog)
     files["timeline.svg"] = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + render_svg(catalog, today=today)
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + render_svg(catalog, today=today, role="figure")
     ).encode("utf-8")
     return dict(sorted(files.items()))
 
