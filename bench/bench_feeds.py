@@ -3,7 +3,7 @@
 Builds synthetic catalogues of N events (all-day and zoned timed events, places, sources,
 actors) and, for each N, times
 
-* ``summitcal``: :func:`summitcal.ical.to_ical` over the events;
+* ``summitcal``: :func:`summitcal.ical.write.to_ical` over the events;
 * ``bare``: the same VEVENTs built by hand with icalendar 7 (``Calendar.new``,
   ``Event.new``, the same properties, the same JSON payload, the zones added with
   ``add_missing_timezones``), as a user of icalendar alone would write it;
@@ -29,11 +29,11 @@ from datetime import time as clock
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from summitcal.ical import to_ical
-from summitcal.models import Actor, ActorKind, Event, EventKind, Place, Role, Source, Status
-from summitcal.serialize import event_to_dict
-from summitcal.span import DateSpan
-from summitcal.zones import get_zone
+from summitcal.ical.write import to_ical
+from summitcal.models.events import Actor, ActorKind, Event, EventKind, Place, Role, Source, Status
+from summitcal.models.serialize import event_to_dict
+from summitcal.span.span import DateSpan
+from summitcal.span.zones import get_zone
 
 ZONES = ["Europe/Paris", "Asia/Shanghai", "America/New_York", "Asia/Kolkata"]
 

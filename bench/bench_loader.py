@@ -1,12 +1,12 @@
 """Catalogue loader speed and memory on the shapes that used to exhaust it.
 
 For each size N, writes to a temporary directory and loads with
-:func:`summitcal.catalog.load_catalog`:
+:func:`summitcal.catalog.catalog.load_catalog`:
 
 * ``chain``: N events, each the parent of the next (the parent-cycle check's worst case);
 * ``flat``: the same N events without parents, for comparison;
 
-and, with the TOML reader alone (:func:`summitcal.tomlsafe.read_toml`, falling back to
+and, with the TOML reader alone (:func:`summitcal.catalog.tomlsafe.read_toml`, falling back to
 bare ``tomllib`` where that module does not exist), a file holding one dotted key of N
 segments (``a.a.a... = 1``) and one array nested N deep.  Prints seconds and, for the
 TOML shapes, peak traced memory (tracemalloc, in a second run so that tracing does not
@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from summitcal.catalog import load_catalog
+from summitcal.catalog.catalog import load_catalog
 
 EVENT = """
 [[event]]
@@ -52,7 +52,7 @@ def _catalogue(folder: Path, n: int, *, chained: bool) -> Path:
 
 def _reader() -> Callable[[Path], Any]:
     try:
-        from summitcal.tomlsafe import read_toml
+        from summitcal.catalog.tomlsafe import read_toml
     except ImportError:  # the loader before it guarded its input
         import tomllib
 

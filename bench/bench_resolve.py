@@ -39,7 +39,7 @@ from typing import Any
 
 from summitcal.errors import PhraseError
 from summitcal.resolver import NumericOrder, resolve
-from summitcal.span import DateSpan, Granularity
+from summitcal.span.span import DateSpan, Granularity
 
 ROOT = Path(__file__).resolve().parents[1]
 ORDERS = {"day-first": NumericOrder.DAY_FIRST, "month-first": NumericOrder.MONTH_FIRST}

@@ -1,4 +1,4 @@
-"""Statuses that age: summitcal.audit and `summitcal check --as-of`."""
+"""Statuses that age: summitcal.catalog.audit and `summitcal check --as-of`."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import attrs
 import pytest
 
 from summitcal import load_catalog
-from summitcal.audit import FORWARD_LOOKING, audit, stale_events, thinly_sourced
+from summitcal.catalog.audit import FORWARD_LOOKING, audit, stale_events, thinly_sourced
 from summitcal.cli import main
 from summitcal.errors import SeedError
-from summitcal.models import Event, Source, SourceKind, Status
+from summitcal.models.events import Event, Source, SourceKind, Status
 from tests.test_catalog import GOOD_EVENT, write
 from tests.test_cli_safety import run
 
@@ -130,8 +130,8 @@ def test_a_source_kind_is_read_and_checked_by_the_loader(tmp_path: Path) -> None
 
 
 def test_source_kinds_survive_a_calendar_round_trip() -> None:
-    from summitcal.ical import to_ical
-    from summitcal.ical_read import read_calendar
+    from summitcal.ical.read import read_calendar
+    from summitcal.ical.write import to_ical
 
     shipped = load_catalog()
     read = read_calendar(to_ical(shipped, name="All", include_undated=True))

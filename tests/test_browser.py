@@ -30,9 +30,9 @@ import httpx
 import pytest
 
 from summitcal import load_catalog
-from summitcal.humanize import short_day
-from summitcal.site import build_site
-from summitcal.timeline import render_svg
+from summitcal.span.words import short_day
+from summitcal.web.site import build_site
+from summitcal.web.timeline import render_svg
 
 pytestmark = pytest.mark.browser
 
@@ -368,7 +368,7 @@ def _serious(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _expected_now(day: str) -> tuple[list[str], list[str]]:
-    from summitcal.site import upcoming_and_recent
+    from summitcal.web.site import upcoming_and_recent
 
     upcoming, recent = upcoming_and_recent(load_catalog(), date.fromisoformat(day))
     return [f"ev-{e.id}" for e in upcoming], [f"ev-{e.id}" for e in recent]

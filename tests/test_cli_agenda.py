@@ -9,8 +9,8 @@ import pytest
 
 from summitcal.cli import main
 from summitcal.cli._common import EMPTY_SELECTION
-from summitcal.humanize import relative_days, relative_to
-from summitcal.span import DateSpan
+from summitcal.span.span import DateSpan
+from summitcal.span.words import relative_days, relative_to
 from tests.test_catalog import CHILD_EVENT, GOOD_EVENT, write
 
 LATER = """

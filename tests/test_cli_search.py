@@ -1,4 +1,4 @@
-"""Word search (summitcal.search), the logic behind `list --q` and `show`'s proposals."""
+"""Word search (summitcal.catalog.search), the logic behind `list --q` and `show`'s proposals."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import attrs
 import pytest
 
 from summitcal import load_catalog
-from summitcal.models import Actor, ActorKind, Event, EventKind, Place, Role, Source, Status
-from summitcal.search import find, fold, matches, nearest_ids, recent, search, upcoming
-from summitcal.span import DateSpan
+from summitcal.catalog.search import find, fold, matches, nearest_ids, recent, search, upcoming
+from summitcal.models.events import Actor, ActorKind, Event, EventKind, Place, Role, Source, Status
+from summitcal.span.span import DateSpan
 
 EVENT = Event(
     id="demo-dinner-2031",

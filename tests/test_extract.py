@@ -10,7 +10,7 @@ import pytest
 from summitcal import PhraseError, extract
 from summitcal.extraction import Mention, TimexType, extract_many
 from summitcal.extraction.evaluate import evaluate
-from summitcal.span import Mod
+from summitcal.span.span import Mod
 
 SUNDAY = date(2025, 2, 9)
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.tml"))

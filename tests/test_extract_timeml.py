@@ -9,7 +9,7 @@ import pytest
 
 from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.timeml import TimeMLError, parse_timeml, read_timeml, to_timeml
-from summitcal.span import Mod
+from summitcal.span.span import Mod
 
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.tml"))
 

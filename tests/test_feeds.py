@@ -11,7 +11,7 @@ from icalendar import Calendar
 from summitcal import load_catalog
 from summitcal.cli import main
 from summitcal.errors import FeedError
-from summitcal.feeds import (
+from summitcal.feeds.feeds import (
     FeedCriteria,
     available_feeds,
     custom_feed_spec,
@@ -21,7 +21,7 @@ from summitcal.feeds import (
     get_feed_spec,
     render_feed,
 )
-from summitcal.ical import is_undated
+from summitcal.ical.write import is_undated
 from tests.conftest import NOW
 from tests.ical_validate import feed_problems
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summitcal.humanize import compact_dates, dates_note, human_dates
-from summitcal.span import DateSpan, Mod
+from summitcal.span.span import DateSpan, Mod
+from summitcal.span.words import compact_dates, dates_note, human_dates
 
 
 @pytest.mark.parametrize(

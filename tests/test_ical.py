@@ -11,9 +11,10 @@ import pytest
 from icalendar import Calendar
 
 from summitcal import load_catalog
-from summitcal.catalog import Revision
+from summitcal.catalog.catalog import Revision
 from summitcal.errors import FeedError
-from summitcal.ical import (
+from summitcal.ical.text import unescape_text
+from summitcal.ical.write import (
     DEFAULT_DURATION,
     PRODID,
     event_times,
@@ -22,9 +23,8 @@ from summitcal.ical import (
     to_ical,
     write_calendar,
 )
-from summitcal.ical_text import unescape_text
-from summitcal.models import Event, EventKind, Place, Source, Status
-from summitcal.span import DateSpan, Granularity, PartOfDay
+from summitcal.models.events import Event, EventKind, Place, Source, Status
+from summitcal.span.span import DateSpan, Granularity, PartOfDay
 from tests.ical_validate import feed_problems
 
 FIXTURE = Path(__file__).parent / "data" / "ical_fixture"

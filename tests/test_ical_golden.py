@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from summitcal import load_catalog
-from summitcal.feeds import FeedSpec, render_feed
+from summitcal.feeds.feeds import FeedSpec, render_feed
 from tests.ical_validate import feed_problems
 
 HERE = Path(__file__).parent
@@ -62,7 +62,7 @@ _SCRIPT = """
 import sys
 from tests.test_ical_golden import build, CASES
 from summitcal import load_catalog
-from summitcal.feeds import feed_specs, render_feed
+from summitcal.feeds.feeds import feed_specs, render_feed
 out = b"".join(build(n) for n in sorted(CASES))
 catalog = load_catalog()
 out += b"".join(render_feed(catalog, s, include_undated=True) for s in feed_specs())

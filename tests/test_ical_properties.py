@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from summitcal.ical import read_calendar, to_ical
-from summitcal.ical_text import clean_text
-from summitcal.models import Event, EventKind, Place, Source, Status
-from summitcal.span import DateSpan
+from summitcal.ical.text import clean_text
+from summitcal.ical.write import read_calendar, to_ical
+from summitcal.models.events import Event, EventKind, Place, Source, Status
+from summitcal.span.span import DateSpan
 from tests.ical_validate import feed_problems
 
 # Text with everything that breaks calendar files: the TEXT separators, backslashes before

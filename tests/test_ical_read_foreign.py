@@ -7,9 +7,9 @@ from datetime import date, time
 import pytest
 from icalendar import Calendar
 
-from summitcal.ical import read_calendar, to_ical
-from summitcal.ical_read import MAX_OCCURRENCES
-from summitcal.models import Status
+from summitcal.ical.read import MAX_OCCURRENCES
+from summitcal.ical.write import read_calendar, to_ical
+from summitcal.models.events import Status
 
 SOURCE = "https://example.org/feed.ics"
 

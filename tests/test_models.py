@@ -18,7 +18,7 @@ from summitcal import (
     Source,
     Status,
 )
-from summitcal.models import (
+from summitcal.models.events import (
     LAST_CALENDAR_DAY,
     check_calendar_span,
     is_web_url,

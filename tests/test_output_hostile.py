@@ -25,12 +25,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from summitcal.catalog import Catalog, Revision, Series
+from summitcal.catalog.catalog import Catalog, Revision, Series
 from summitcal.errors import FeedError
-from summitcal.ical import event_payload, read_calendar, to_ical
-from summitcal.models import Place, Status
-from summitcal.span import DateSpan
-from summitcal.timeline import render_svg, render_text
+from summitcal.ical.write import event_payload, read_calendar, to_ical
+from summitcal.models.events import Place, Status
+from summitcal.span.span import DateSpan
+from summitcal.web.timeline import render_svg, render_text
 from tests.interop.test_interop import _venv_python
 from tests.test_ical import _simple as _event
 
@@ -281,9 +281,9 @@ def test_foreign_dates_that_overflow_are_skipped_with_a_reason(start: str, end: 
 _ZONES_FEED = """
 import sys
 from datetime import UTC, date, datetime, time, timedelta
-from summitcal.ical import to_ical
-from summitcal.models import Event, EventKind, Source, Status
-from summitcal.span import DateSpan
+from summitcal.ical.write import to_ical
+from summitcal.models.events import Event, EventKind, Source, Status
+from summitcal.span.span import DateSpan
 events = [
     Event(id=f"z-{i}", kind=EventKind.MEETING, title=key, status=Status.CONFIRMED,
           when=DateSpan.at(date(2025, 3, 1), time(9), zone=key),
@@ -332,7 +332,7 @@ def test_get_zone_reads_keys_without_a_slash_from_tzdata(tmp_path: Path) -> None
 
     import tzdata
 
-    from summitcal.zones import get_zone
+    from summitcal.span.zones import get_zone
 
     new_york = Path(tzdata.__file__).parent / "zoneinfo" / "America" / "New_York"
     (tmp_path / "Singapore").write_bytes(new_york.read_bytes())

@@ -18,7 +18,7 @@ from summitcal.resolver import (
     resolve_in_context,
     scan,
 )
-from summitcal.span import Granularity, Mod
+from summitcal.span.span import Granularity, Mod
 
 SUNDAY = date(2025, 2, 9)  # a Sunday in ISO week 2025-W06
 

@@ -10,7 +10,7 @@ from summitcal.errors import PhraseError
 from summitcal.resolver import grammar
 from summitcal.resolver.fixed import PREPOSITIONS, fixed_phrases
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.normalize import normalize
+from summitcal.resolver.text import normalize
 
 
 def _by_rules(text: str) -> object:

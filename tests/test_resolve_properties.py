@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from summitcal.errors import PhraseError
 from summitcal.resolver import Direction, Resolution, resolve, scan
-from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, _agree
+from summitcal.span.span import DateSpan, Granularity, Mod, PartOfDay, _agree
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
@@ -272,7 +272,7 @@ PIECES = st.sampled_from(
 def test_trigger_words_never_hide_a_rule_that_matches(text: str) -> None:
     """The prefilter only skips work: every rule that matches anywhere is a candidate."""
     from summitcal.resolver.grammar import candidates, rules
-    from summitcal.resolver.normalize import normalize
+    from summitcal.resolver.text import normalize
 
     norm = normalize(text)
     kept = {id(rule) for rule in candidates(norm)}

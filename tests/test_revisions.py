@@ -10,10 +10,8 @@ import attrs
 import pytest
 
 from summitcal import load_catalog
-from summitcal.catalog import Revision, shipped_seeds_path
-from summitcal.cli import main
-from summitcal.errors import SeedError
-from summitcal.revisions import (
+from summitcal.catalog.catalog import Revision, shipped_seeds_path
+from summitcal.catalog.revisions import (
     REVISIONS_FILE,
     check_revisions,
     content_digest,
@@ -22,6 +20,8 @@ from summitcal.revisions import (
     read_revisions,
     update_revisions,
 )
+from summitcal.cli import main
+from summitcal.errors import SeedError
 from tests.conftest import NOW
 
 FIXTURE = Path(__file__).parent / "data" / "ical_fixture"

@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime
 import pytest
 
 from summitcal import load_catalog
-from summitcal.catalog import Catalog
+from summitcal.catalog.catalog import Catalog
 from summitcal.cli import main
-from summitcal.models import AlternativeStatus, Event, EventKind, Role, Status
-from summitcal.span import DateSpan, Granularity
+from summitcal.models.events import AlternativeStatus, Event, EventKind, Role, Status
+from summitcal.span.span import DateSpan, Granularity
 
 # --- the catalogue as a whole ---------------------------------------------------------------
 

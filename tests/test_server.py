@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summitcal import load_catalog
-from summitcal.catalog import Catalog
-from summitcal.feeds import custom_feed_spec, get_feed_spec, render_feed
-from summitcal.server import FeedServer, accepts_gzip, create_app
+from summitcal.catalog.catalog import Catalog
+from summitcal.feeds.feeds import custom_feed_spec, get_feed_spec, render_feed
+from summitcal.web.server import FeedServer, accepts_gzip, create_app
 from tests.test_catalog import GOOD_EVENT, write
 
 SITE_SEEDS = Path(__file__).parent / "data" / "site"
@@ -114,7 +114,7 @@ def test_page_and_data(app: FeedServer) -> None:
 
 
 def test_the_page_script_and_each_events_calendar_are_served(app: FeedServer, cat: Catalog) -> None:
-    from summitcal.site import PAGE_CSP, SCRIPT_PATH, event_calendar, has_calendar, site_script
+    from summitcal.web.site import PAGE_CSP, SCRIPT_PATH, event_calendar, has_calendar, site_script
 
     page = call(app, "/")
     assert page.headers["content-security-policy"] == PAGE_CSP
@@ -133,7 +133,7 @@ def test_the_page_script_and_each_events_calendar_are_served(app: FeedServer, ca
 
 
 def test_an_undated_event_has_no_calendar_of_its_own(tmp_path: Path) -> None:
-    from summitcal.site import has_calendar
+    from summitcal.web.site import has_calendar
 
     text = GOOD_EVENT.replace('when = "2031-03-04/2031-03-05"', 'when = "2031-03"')
     undated = load_catalog(write(tmp_path, text))
@@ -537,7 +537,7 @@ def test_serve_without_uvicorn_says_how_to_install_it_into_this_python(
 
 def _fake_serve(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Replace the uvicorn loop of `summitcal serve` with a recorder."""
-    import summitcal.server_run
+    import summitcal.web.run
 
     seen: dict[str, Any] = {}
 
@@ -545,13 +545,13 @@ def _fake_serve(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         seen.update(app=app, config=config, **kw)
         app.close()
 
-    monkeypatch.setattr(summitcal.server_run, "serve", serve)
+    monkeypatch.setattr(summitcal.web.run, "serve", serve)
     return seen
 
 
 def test_serve_runs_uvicorn_with_the_app_and_its_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     from summitcal.cli import main
-    from summitcal.server_run import guarded_protocol
+    from summitcal.web.run import guarded_protocol
 
     seen = _fake_serve(monkeypatch)
     argv = ["serve", "--port", "8123", "--seeds", str(SITE_SEEDS), "--keep-alive-timeout", "3"]

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from summitcal import load_catalog
-from summitcal.server import FeedServer, RenderPolicy, create_app
-from summitcal.server_run import ConnectionLimits, RateLimitedLog, quiet_accept_errors
+from summitcal.web.run import ConnectionLimits, RateLimitedLog, quiet_accept_errors
+from summitcal.web.server import FeedServer, RenderPolicy, create_app
 from tests.test_server import NOW, SITE_SEEDS
 
 pytest.importorskip("uvicorn")
@@ -46,7 +46,7 @@ class Running:
     def __init__(self, limits: ConnectionLimits) -> None:
         import uvicorn
 
-        from summitcal.server_run import uvicorn_config
+        from summitcal.web.run import uvicorn_config
 
         self.app: FeedServer = create_app(
             load_catalog(SITE_SEEDS), clock=lambda: NOW, renders=RenderPolicy(mode="thread")

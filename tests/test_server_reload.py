@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from summitcal import load_catalog
-from summitcal.server import FeedServer, RenderPolicy, create_app
+from summitcal.web.server import FeedServer, RenderPolicy, create_app
 from tests.test_server import NOW, SITE_SEEDS, call
 
 OLD, NEW = b"AI Action Summit", b"AI Action Summit (renamed)"

@@ -11,10 +11,10 @@ from typing import Any
 import attrs
 import pytest
 
-import summitcal.server_render
+import summitcal.web.render
 from summitcal import load_catalog
-from summitcal.catalog import Catalog
-from summitcal.server import FeedServer, RenderPolicy, create_app
+from summitcal.catalog.catalog import Catalog
+from summitcal.web.server import FeedServer, RenderPolicy, create_app
 from tests.test_server import NOW, SITE_SEEDS
 
 THREADS = RenderPolicy(mode="thread", workers=1, queue=0, timeout=5.0)
@@ -24,7 +24,7 @@ THREADS = RenderPolicy(mode="thread", workers=1, queue=0, timeout=5.0)
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Custom-feed renders (in threads) wait for this event, 3 s at most; counted."""
     event = threading.Event()
-    real = summitcal.server_render.render_feed
+    real = summitcal.web.render.render_feed
     calls: list[int] = []
 
     def slow(catalog: Catalog, spec: Any, **kw: Any) -> bytes:
@@ -33,7 +33,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
             event.wait(3)
         return real(catalog, spec, **kw)
 
-    monkeypatch.setattr(summitcal.server_render, "render_feed", slow)
+    monkeypatch.setattr(summitcal.web.render, "render_feed", slow)
     event.calls = calls  # type: ignore[attr-defined]
     yield event
     event.set()

@@ -13,13 +13,13 @@ import attrs
 import pytest
 
 from summitcal import load_catalog
-from summitcal.catalog import Catalog
+from summitcal.catalog.catalog import Catalog
 from summitcal.errors import FeedError
-from summitcal.feeds import FeedLink, available_feeds
+from summitcal.feeds.feeds import FeedLink, available_feeds
+from summitcal.models.serialize import event_to_dict, events_json
 from summitcal.publish import SITE_MARKER
-from summitcal.serialize import event_to_dict, events_json
-from summitcal.site import PAGE_CSP, SiteLinks, render_page
 from summitcal.text import UNSAFE
+from summitcal.web.site import PAGE_CSP, SiteLinks, render_page
 
 SITE_SEEDS = Path(__file__).parent / "data" / "site"
 TODAY = date(2025, 2, 9)
@@ -179,7 +179,7 @@ def test_events_json_uses_event_to_dict(cat: Catalog) -> None:
 
 
 def test_build_writes_the_whole_site(cat: Catalog, tmp_path: Path) -> None:
-    from summitcal.site import build_site
+    from summitcal.web.site import build_site
 
     out = build_site(cat, tmp_path / "public", base_url=BASE, today=TODAY)
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
@@ -207,7 +207,7 @@ def test_build_leaves_feeds_of_unknown_series_out(tmp_path: Path, cat: Catalog) 
 
 
 def test_build_is_deterministic(cat: Catalog, tmp_path: Path) -> None:
-    from summitcal.site import build_site
+    from summitcal.web.site import build_site
 
     a = build_site(cat, tmp_path / "a", base_url=BASE, today=TODAY)
     b = build_site(cat, tmp_path / "b", base_url=BASE, today=TODAY)
@@ -217,7 +217,7 @@ def test_build_is_deterministic(cat: Catalog, tmp_path: Path) -> None:
 
 
 def test_rebuild_replaces_the_old_site_and_leaves_no_litter(cat: Catalog, tmp_path: Path) -> None:
-    from summitcal.site import build_site
+    from summitcal.web.site import build_site
 
     out = tmp_path / "public"
     build_site(cat, out, base_url=BASE, today=TODAY)
@@ -229,7 +229,7 @@ def test_rebuild_replaces_the_old_site_and_leaves_no_litter(cat: Catalog, tmp_pa
 def test_a_failed_build_leaves_the_previous_site_intact(
     cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import summitcal.site as site
+    import summitcal.web.site as site
 
     out = tmp_path / "public"
     site.build_site(cat, out, base_url=BASE, today=TODAY)
@@ -259,7 +259,7 @@ def test_a_failed_swap_puts_the_previous_site_back(
     cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, atomic_exchange: bool
 ) -> None:
     import summitcal.publish as publish
-    import summitcal.site as site
+    import summitcal.web.site as site
 
     out = tmp_path / "public"
     site.build_site(cat, out, base_url=BASE, today=TODAY)
@@ -288,7 +288,7 @@ def test_a_failed_swap_puts_the_previous_site_back(
 def test_build_refuses_a_bad_base_url_before_touching_anything(
     cat: Catalog, tmp_path: Path
 ) -> None:
-    from summitcal.site import build_site
+    from summitcal.web.site import build_site
 
     with pytest.raises(FeedError):
         build_site(cat, tmp_path / "public", base_url="nota url", today=TODAY)

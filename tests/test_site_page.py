@@ -15,10 +15,10 @@ import pytest
 from icalendar import Calendar
 
 from summitcal import load_catalog
-from summitcal.catalog import Catalog
-from summitcal.feeds import feed_links
-from summitcal.models import Alternative, AlternativeStatus, Source
-from summitcal.site import (
+from summitcal.catalog.catalog import Catalog
+from summitcal.feeds.feeds import feed_links
+from summitcal.models.events import Alternative, AlternativeStatus, Source
+from summitcal.web.site import (
     PAGE_CSP,
     SCRIPT_PATH,
     event_ics_path,
@@ -324,7 +324,7 @@ def test_the_only_script_is_a_same_origin_file(page: str, files: dict[str, bytes
 def test_the_script_ships_in_the_package() -> None:
     import summitcal
 
-    asset = Path(summitcal.__file__).parent / "site_assets" / "site.js"
+    asset = Path(summitcal.__file__).parent / "web" / "site_assets" / "site.js"
     assert asset.read_bytes() == site_script()
     assert site_script().startswith(b"/*")
 

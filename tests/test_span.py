@@ -292,7 +292,7 @@ def test_a_unit_at_the_calendar_edges_is_made_or_refused_with_a_timex_error(
 
 
 def test_a_day_shifted_off_the_calendar_is_a_timex_error() -> None:
-    from summitcal.span import day_shifted
+    from summitcal.span.span import day_shifted
 
     assert day_shifted(date(9999, 12, 30), 1) == date.max
     assert day_shifted(date(1, 1, 2), -1) == date.min

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import Direction
 from summitcal.resolver.tense import Cue, read_cue, read_direction
+from summitcal.resolver.text import normalize
 
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 _KINDS = ("none", "reporting", "past", "present", "future")  # where words repeat, first wins

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from summitcal import load_catalog
-from summitcal.catalog import Catalog
-from summitcal.timeline import (
+from summitcal.catalog.catalog import Catalog
+from summitcal.web.timeline import (
     OTHER_LANE,
     YEAR_WIDTH,
     describe_event,
@@ -237,7 +237,7 @@ def test_text_in_the_svg_is_escaped(cat: Catalog) -> None:
 def test_output_is_deterministic_across_hash_seeds() -> None:
     code = (
         "from datetime import date; from summitcal import load_catalog;"
-        "from summitcal.timeline import render_svg, render_text;"
+        "from summitcal.web.timeline import render_svg, render_text;"
         f"c = load_catalog({str(SITE_SEEDS)!r});"
         "print(render_svg(c, today=date(2025, 2, 9)) + render_text(c, today=date(2025, 2, 9)))"
     )

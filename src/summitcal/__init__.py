@@ -30,28 +30,28 @@ _EXPORTS: dict[str, str] = {
     "TimexError": "summitcal.errors",
     "FeedError": "summitcal.errors",
     # the time type
-    "DateSpan": "summitcal.span",
-    "Granularity": "summitcal.span",
-    "Mod": "summitcal.span",
-    "PartOfDay": "summitcal.span",
-    "Season": "summitcal.span",
+    "DateSpan": "summitcal.span.span",
+    "Granularity": "summitcal.span.span",
+    "Mod": "summitcal.span.span",
+    "PartOfDay": "summitcal.span.span",
+    "Season": "summitcal.span.span",
     # models
-    "Actor": "summitcal.models",
-    "ActorKind": "summitcal.models",
-    "Alternative": "summitcal.models",
-    "AlternativeStatus": "summitcal.models",
-    "Event": "summitcal.models",
-    "EventKind": "summitcal.models",
-    "Place": "summitcal.models",
-    "Role": "summitcal.models",
-    "Source": "summitcal.models",
-    "SourceKind": "summitcal.models",
-    "Status": "summitcal.models",
+    "Actor": "summitcal.models.events",
+    "ActorKind": "summitcal.models.events",
+    "Alternative": "summitcal.models.events",
+    "AlternativeStatus": "summitcal.models.events",
+    "Event": "summitcal.models.events",
+    "EventKind": "summitcal.models.events",
+    "Place": "summitcal.models.events",
+    "Role": "summitcal.models.events",
+    "Source": "summitcal.models.events",
+    "SourceKind": "summitcal.models.events",
+    "Status": "summitcal.models.events",
     # catalogue
-    "Catalog": "summitcal.catalog",
-    "Series": "summitcal.catalog",
-    "UnknownEventError": "summitcal.catalog",
-    "load_catalog": "summitcal.catalog",
+    "Catalog": "summitcal.catalog.catalog",
+    "Series": "summitcal.catalog.catalog",
+    "UnknownEventError": "summitcal.catalog.catalog",
+    "load_catalog": "summitcal.catalog.catalog",
     # resolver
     "resolve": "summitcal.resolver",
     "Resolution": "summitcal.resolver",
@@ -60,9 +60,9 @@ _EXPORTS: dict[str, str] = {
     "extract_many": "summitcal.extraction",
     "Mention": "summitcal.extraction",
     # iCalendar
-    "to_ical": "summitcal.ical",
-    "write_calendar": "summitcal.ical",
-    "read_calendar": "summitcal.ical",
+    "to_ical": "summitcal.ical.write",
+    "write_calendar": "summitcal.ical.write",
+    "read_calendar": "summitcal.ical.write",
 }
 
 __all__ = [
@@ -105,7 +105,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from summitcal.catalog import Catalog, Series, UnknownEventError, load_catalog
+    from summitcal.catalog.catalog import Catalog, Series, UnknownEventError, load_catalog
     from summitcal.errors import (
         FeedError,
         PhraseError,
@@ -116,8 +116,8 @@ if TYPE_CHECKING:
         TimexError,
     )
     from summitcal.extraction import Mention, extract, extract_many
-    from summitcal.ical import read_calendar, to_ical, write_calendar
-    from summitcal.models import (
+    from summitcal.ical.write import read_calendar, to_ical, write_calendar
+    from summitcal.models.events import (
         Actor,
         ActorKind,
         Alternative,
@@ -131,7 +131,7 @@ if TYPE_CHECKING:
         Status,
     )
     from summitcal.resolver import Resolution, resolve
-    from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season
+    from summitcal.span.span import DateSpan, Granularity, Mod, PartOfDay, Season
 
 
 def __getattr__(name: str) -> Any:

@@ -27,8 +27,8 @@ import pytest
 from icalendar import Calendar
 
 from summitcal import load_catalog
-from summitcal.feeds import FeedSpec, feed_specs, render_feed
-from summitcal.ical_text import clean_text, escape_text
+from summitcal.feeds.feeds import FeedSpec, feed_specs, render_feed
+from summitcal.ical.text import clean_text, escape_text
 from tests.ical_validate import feed_problems
 
 pytestmark = pytest.mark.interop

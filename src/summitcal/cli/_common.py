@@ -9,9 +9,9 @@ from collections.abc import Sized
 from datetime import date
 from pathlib import Path
 
-from summitcal.catalog import Catalog, load_catalog, shipped_seeds_path
+from summitcal.catalog.catalog import Catalog, load_catalog, shipped_seeds_path
 from summitcal.errors import SeedError
-from summitcal.models import EventKind, Status
+from summitcal.models.events import EventKind, Status
 
 __all__ = [
     "EMPTY_SELECTION",

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from summitcal.humanize import compact_dates
-from summitcal.models import Event
+from summitcal.models.events import Event
+from summitcal.span.words import compact_dates
 
 __all__ = [
     "Row",
@@ -54,7 +54,7 @@ def event_row(event: Event, *lead: str) -> Row:
 
 
 def add_query_argument(parser: argparse.ArgumentParser) -> None:
-    """``--q WORDS``: events whose text holds every word (:func:`summitcal.search.matches`)."""
+    """``--q WORDS``: events whose text holds every word (``summitcal.catalog.search``)."""
     parser.add_argument(
         "--q",
         metavar="WORDS",

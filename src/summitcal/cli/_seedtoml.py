@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from summitcal.models import Event, Place
+from summitcal.models.events import Event, Place
 
 __all__ = ["event_record"]
 

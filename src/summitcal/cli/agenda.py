@@ -2,8 +2,8 @@
 what has just happened, seen from a day.
 
 The day is ``--as-of`` or today (``args.now``, read once by :func:`summitcal.cli.main`);
-the choice of events is :func:`summitcal.search.upcoming` and
-:func:`summitcal.search.recent`, which take that day as an argument.
+the choice of events is :func:`summitcal.catalog.search.upcoming` and
+:func:`summitcal.catalog.search.recent`, which take that day as an argument.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import Any
 
+from summitcal.catalog.search import recent, upcoming
 from summitcal.cli._common import (
     add_allow_empty_argument,
     add_catalog_arguments,
@@ -28,8 +29,7 @@ from summitcal.cli._events import (
     format_rows,
     table_width,
 )
-from summitcal.humanize import relative_to
-from summitcal.search import recent, upcoming
+from summitcal.span.words import relative_to
 
 NEXT_EXAMPLE = """\
 Example:

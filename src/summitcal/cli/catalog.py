@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from summitcal.catalog.search import find, nearest_ids
 from summitcal.cli._common import (
     add_allow_empty_argument,
     add_catalog_arguments,
@@ -33,8 +34,7 @@ from summitcal.cli._events import (
     table_width,
 )
 from summitcal.errors import QueryError, SeedError, SeedErrors
-from summitcal.models import Event
-from summitcal.search import find, nearest_ids
+from summitcal.models.events import Event
 
 LIST_EXAMPLE = """\
 Example:
@@ -109,7 +109,7 @@ def register(sub: Any) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from summitcal.serialize import event_to_dict, events_json
+    from summitcal.models.serialize import event_to_dict, events_json
 
     events = list(select(load_from_args(args), args))
     status = refuse_empty(events, args, "nothing listed")
@@ -175,7 +175,7 @@ def format_event(event: Event) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from summitcal.serialize import event_to_dict
+    from summitcal.models.serialize import event_to_dict
 
     event = find_event(load_from_args(args), args.id)
     if args.format == "json":
@@ -187,7 +187,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def find_event(events: Iterable[Event], key: str) -> Event:
-    """The event ``key`` names (:func:`summitcal.search.find`).
+    """The event ``key`` names (:func:`summitcal.catalog.search.find`).
 
     Raises:
         QueryError: If none does; the message proposes the nearest ids.
@@ -202,7 +202,7 @@ def find_event(events: Iterable[Event], key: str) -> Event:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from summitcal.audit import audit
+    from summitcal.catalog.audit import audit
 
     try:
         catalog = load_from_args(args)

@@ -103,7 +103,7 @@ def register(sub: Any) -> None:
 
 
 def run_ics(args: argparse.Namespace) -> int:
-    from summitcal.feeds import (
+    from summitcal.feeds.feeds import (
         custom_feed_spec,
         feed_events,
         feed_specs,
@@ -149,7 +149,7 @@ def _one_event(args: argparse.Namespace) -> int:
     unless --include-undated is given.
     """
     from summitcal.cli.catalog import find_event
-    from summitcal.feeds import custom_feed_spec, feed_events
+    from summitcal.feeds.feeds import custom_feed_spec, feed_events
 
     catalog = load_from_args(args)
     event = find_event(catalog, args.event)
@@ -164,7 +164,7 @@ def _one_event(args: argparse.Namespace) -> int:
     status = refuse_empty(chosen, args, "no calendar written")
     if status is not None:
         return status
-    from summitcal.ical import to_ical
+    from summitcal.ical.write import to_ical
 
     data = to_ical(
         chosen,
@@ -180,7 +180,7 @@ def _one_event(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, data: bytes) -> None:
     """The calendar to --out (only over a file summitcal wrote, unless --force) or stdout."""
-    from summitcal.feeds import is_summitcal_calendar
+    from summitcal.feeds.feeds import is_summitcal_calendar
     from summitcal.publish import write_file
 
     if args.out:
@@ -197,8 +197,8 @@ def _write(args: argparse.Namespace, data: bytes) -> None:
 
 
 def run_revisions(args: argparse.Namespace) -> int:
-    from summitcal.catalog import load_catalog, shipped_seeds_path
-    from summitcal.revisions import (
+    from summitcal.catalog.catalog import load_catalog, shipped_seeds_path
+    from summitcal.catalog.revisions import (
         REVISIONS_FILE,
         check_revisions,
         format_revisions,

@@ -1,6 +1,6 @@
 """``summitcal import FILE.ics``: a foreign calendar as candidate catalogue records.
 
-The feed is read by :func:`summitcal.ical_read.read_calendar`; its events are written as
+The feed is read by :func:`summitcal.ical.read.read_calendar`; its events are written as
 ``[[event]]`` records of the seeds format, for a person to check and add to a catalogue.
 Whatever was not read (alarms, attendees, components other than events, rules without
 end past the horizon) is said on stderr, one line each, as is every recurring series
@@ -33,7 +33,7 @@ from summitcal.cli._common import (
 )
 from summitcal.cli._seedtoml import event_record
 from summitcal.errors import FeedError, SeedError
-from summitcal.models import Event, Place
+from summitcal.models.events import Event, Place
 
 EXAMPLE = """\
 Example:
@@ -111,8 +111,8 @@ def candidate(event: Event, known: set[str]) -> tuple[Event, list[str], list[str
 
 
 def run(args: argparse.Namespace) -> int:
-    from summitcal.catalog import shipped_seeds_path
-    from summitcal.ical_read import read_calendar
+    from summitcal.catalog.catalog import shipped_seeds_path
+    from summitcal.ical.read import read_calendar
     from summitcal.publish import write_file
 
     if args.source_url is not None and not args.source_url.startswith(("http://", "https://")):

@@ -148,8 +148,8 @@ def run_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    from summitcal.server import RenderPolicy, create_app
-    from summitcal.server_run import ConnectionLimits, serve, uvicorn_config
+    from summitcal.web.run import ConnectionLimits, serve, uvicorn_config
+    from summitcal.web.server import RenderPolicy, create_app
 
     policy = RenderPolicy(
         mode=args.render_mode, workers=args.render_workers, timeout=args.render_timeout

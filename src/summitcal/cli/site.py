@@ -70,7 +70,7 @@ def register(sub: Any) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from summitcal.site import build_site
+    from summitcal.web.site import build_site
 
     out = build_site(
         load_from_args(args),
@@ -85,7 +85,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    from summitcal.timeline import render_svg, render_text
+    from summitcal.web.timeline import render_svg, render_text
 
     events = select(load_from_args(args), args)
     status = refuse_empty(events, args, "no timeline drawn")

@@ -50,9 +50,9 @@ from summitcal.extraction.sentences import ABBREVIATIONS, Sentence, split_senten
 from summitcal.resolver import Resolution, resolve_in_context
 from summitcal.resolver.grammar import RawMatch, matches
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import Offset, YearRef
-from summitcal.span import DateSpan, Granularity, Mod
+from summitcal.resolver.text import normalize
+from summitcal.span.span import DateSpan, Granularity, Mod
 
 __all__ = ["extract"]
 

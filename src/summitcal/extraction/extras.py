@@ -359,7 +359,7 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
     """Every TimeML-only expression in ``norm[lo:hi]``, overlapping, in pattern order.
 
     Args:
-        norm: The text, normalised with :func:`summitcal.resolver.normalize.normalize`
+        norm: The text, normalised with :func:`summitcal.resolver.text.normalize`
             (offsets are the same as in the original).
         lo: Where to start looking.
         hi: Where to stop (default: the end).

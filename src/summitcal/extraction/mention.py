@@ -17,7 +17,7 @@ import attrs
 # The library's one TIMEX3 type enum lives with the resolver; it is re-exported here so
 # that ``summitcal.extraction.mention.TimexType`` keeps working.
 from summitcal.resolver import TimexType
-from summitcal.span import DateSpan, Mod
+from summitcal.span.span import DateSpan, Mod
 
 __all__ = ["Mention", "TimexType"]
 

@@ -21,7 +21,7 @@ import attrs
 
 from summitcal.extraction.extras import Extra
 from summitcal.extraction.mention import Mention, TimexType
-from summitcal.span import DateSpan, Granularity, PartOfDay, day_shifted
+from summitcal.span.span import DateSpan, Granularity, PartOfDay, day_shifted
 
 __all__ = ["Narrative"]
 

@@ -35,7 +35,6 @@ from summitcal.resolver.anchor import anchor_parts, duration_value
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
-from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import (
     DayOfMonth,
     DayRange,
@@ -54,7 +53,8 @@ from summitcal.resolver.phrase import (
     YearRef,
 )
 from summitcal.resolver.tense import REACH, read_cue, within_reach
-from summitcal.span import DateSpan, Mod
+from summitcal.resolver.text import normalize
+from summitcal.span.span import DateSpan, Mod
 
 __all__ = [
     "Direction",

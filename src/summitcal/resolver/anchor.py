@@ -49,7 +49,7 @@ from summitcal.resolver.phrase import (
     WeekendRef,
     YearRef,
 )
-from summitcal.span import DateSpan, Granularity, Mod, PartOfDay, Season, month_end
+from summitcal.span.span import DateSpan, Granularity, Mod, PartOfDay, Season, month_end
 
 __all__ = ["ORDER_HINT", "Anchored", "Parts", "anchor", "anchor_parts", "duration_value"]
 

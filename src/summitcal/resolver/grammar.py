@@ -29,7 +29,6 @@ import attrs
 from summitcal.errors import PhraseError
 from summitcal.resolver.fixed import PREPOSITIONS, fixed_phrases
 from summitcal.resolver.lexicon import Lexicon, holiday_key, lexicon
-from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import (
     Core,
     DayOfMonth,
@@ -56,7 +55,8 @@ from summitcal.resolver.phrase import (
     WeekendRef,
     YearRef,
 )
-from summitcal.span import Mod
+from summitcal.resolver.text import normalize
+from summitcal.span.span import Mod
 
 __all__ = [
     "RawMatch",

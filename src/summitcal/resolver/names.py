@@ -21,7 +21,7 @@ import functools
 import re
 
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.normalize import normalize
+from summitcal.resolver.text import normalize
 
 __all__ = ["false_friend"]
 

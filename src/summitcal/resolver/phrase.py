@@ -2,7 +2,7 @@
 
 A phrase says *what* the words mean ("the Friday of the week after", "May of the year
 before") without knowing *when*; only :func:`summitcal.resolver.anchor.anchor` turns it into
-a :class:`~summitcal.span.DateSpan`, given a reference date and a direction.  Keeping the
+a :class:`~summitcal.span.span.DateSpan`, given a reference date and a direction.  Keeping the
 two apart lets a caller parse once and anchor to several references.
 
 Example::
@@ -19,7 +19,7 @@ from datetime import date, time
 import attrs
 
 from summitcal.resolver.lexicon import Holiday
-from summitcal.span import Mod
+from summitcal.span.span import Mod
 
 __all__ = [
     "Core",

@@ -26,8 +26,8 @@ import re
 import attrs
 
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.normalize import normalize
 from summitcal.resolver.phrase import Direction
+from summitcal.resolver.text import normalize
 
 __all__ = ["REACH", "Cue", "read_cue", "read_direction", "within_reach"]
 

@@ -8,9 +8,9 @@ What each event becomes (the rules, written down once):
 
 * ``UID`` is ``<id>@summitcal``: ids never change, so neither do UIDs.
 * ``SEQUENCE``, ``LAST-MODIFIED`` and ``DTSTAMP`` come from the event's
-  :class:`~summitcal.catalog.Revision` (``seeds/revisions.toml`` for the shipped
+  :class:`~summitcal.catalog.catalog.Revision` (``seeds/revisions.toml`` for the shipped
   catalogue).  Without one: sequence 0, and both times 00:00 UTC of the latest source
-  publication date, else 1970-01-01 (:mod:`summitcal.revisions`).  There is
+  publication date, else 1970-01-01 (:mod:`summitcal.catalog.revisions`).  There is
   no METHOD, so DTSTAMP may be, and is, the last modification: never the clock.
 * Days: an all-day event has ``DTSTART;VALUE=DATE`` and an *exclusive* ``DTEND`` (the day
   after the last day), never a TZID.  :func:`event_times` is the one place this happens.
@@ -31,10 +31,10 @@ What each event becomes (the rules, written down once):
   ``GEO``, ``URL``, ``CATEGORIES`` (kind, series, tags), ``RELATED-TO;RELTYPE=PARENT``
   for parts and side events, and ``TRANSP:TRANSPARENT`` (a subscribed summit never makes
   its reader look busy).
-* ``X-SUMMITCAL-EVENT``: the event as JSON (:func:`summitcal.serialize.event_to_dict`),
+* ``X-SUMMITCAL-EVENT``: the event as JSON (:func:`summitcal.models.serialize.event_to_dict`),
   so that :func:`read_calendar` gives back exactly the events written.
 
-Text is escaped by :mod:`summitcal.ical_text` (icalendar 7.3 mangles a literal
+Text is escaped by :mod:`summitcal.ical.text` (icalendar 7.3 mangles a literal
 backslash followed by ``N``); CR and CRLF become LF, as iCalendar has no escape for CR.
 """
 
@@ -52,17 +52,17 @@ from icalendar import Calendar, Timezone, vDuration
 from icalendar import Event as VEvent
 
 from summitcal.atomic import atomic_write_bytes
-from summitcal.catalog import Catalog, Revision
+from summitcal.catalog.catalog import Catalog, Revision
+from summitcal.catalog.revisions import derived_revision
 from summitcal.errors import FeedError
-from summitcal.humanize import dates_note
-from summitcal.ical_read import ReadResult, Skipped, read_calendar
-from summitcal.ical_text import Text, TextList
-from summitcal.models import Event, Role, Status
-from summitcal.revisions import derived_revision
-from summitcal.serialize import event_to_dict
-from summitcal.span import DateSpan
+from summitcal.ical.read import ReadResult, Skipped, read_calendar
+from summitcal.ical.text import Text, TextList
+from summitcal.models.events import Event, Role, Status
+from summitcal.models.serialize import event_to_dict
+from summitcal.span.span import DateSpan
+from summitcal.span.words import dates_note
+from summitcal.span.zones import get_zone
 from summitcal.text import UNSAFE, one_line
-from summitcal.zones import get_zone
 
 __all__ = [
     "DEFAULT_DURATION",
@@ -340,8 +340,8 @@ def to_ical(
         uid: The calendar's stable UID (RFC 7986); default ``<slug of name>.feed@summitcal``.
         include_undated: Also write events known only to the month or coarser.
         revisions: SEQUENCE and LAST-MODIFIED per event id (default: a
-            :class:`~summitcal.catalog.Catalog`'s own); events without one get a revision
-            derived from their data (:func:`summitcal.revisions.derived_revision`).
+            :class:`~summitcal.catalog.catalog.Catalog`'s own); events without one get a revision
+            derived from their data (:func:`summitcal.catalog.revisions.derived_revision`).
         url: Where the feed is published (URL and SOURCE), if known.
         refresh: The REFRESH-INTERVAL and X-PUBLISHED-TTL hint.
         embed_data: Carry each event as JSON (``X-SUMMITCAL-EVENT``) so that

@@ -38,7 +38,7 @@ from typing import Any
 import attrs
 
 from summitcal.errors import TimexError
-from summitcal.zones import get_zone
+from summitcal.span.zones import get_zone
 
 __all__ = [
     "DateSpan",

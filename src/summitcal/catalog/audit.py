@@ -7,7 +7,7 @@ report after the event says it took place), ``cancelled``, or ``unconfirmed`` (i
 planned, and no report of it was found; the record says so in an alternative or note).
 
 An event presented as established (``confirmed`` or ``scheduled``) must rest on at least
-one source that is not ``secondary`` (see :class:`~summitcal.models.SourceKind`); sources
+one source that is not ``secondary`` (see :class:`~summitcal.models.events.SourceKind`); sources
 nobody has classified do not count against it.
 
 The date is an argument: the library never reads the clock.  ``summitcal check`` passes
@@ -26,7 +26,7 @@ from datetime import date
 
 import attrs
 
-from summitcal.models import Event, SourceKind, Status
+from summitcal.models.events import Event, SourceKind, Status
 
 __all__ = ["FORWARD_LOOKING", "Finding", "audit", "stale_events", "thinly_sourced"]
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from summitcal.models import Event
+from summitcal.models.events import Event
 
 __all__ = ["event_to_dict", "events_json"]
 
@@ -107,7 +107,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 def events_json(events: Iterable[Event]) -> bytes:
     """``events`` as a UTF-8 JSON array of :func:`event_to_dict` objects, in the order
-    given (a :class:`~summitcal.catalog.Catalog` iterates in date order), indented, with a
+    given (a :class:`~summitcal.catalog.catalog.Catalog` iterates in date order), indented, with a
     final newline."""
     data = [event_to_dict(e) for e in events]
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -28,17 +28,17 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import attrs
 
-from summitcal.catalog import Catalog
+from summitcal.catalog.catalog import Catalog
 from summitcal.errors import FeedError, TimexError
-from summitcal.feeds import FeedLink, available_feeds, feed_events, feed_links, render_feed
-from summitcal.humanize import human_dates, short_day
-from summitcal.ical import event_times, is_undated, to_ical
-from summitcal.models import Alternative, Event, EventKind
+from summitcal.feeds.feeds import FeedLink, available_feeds, feed_events, feed_links, render_feed
+from summitcal.ical.write import event_times, is_undated, to_ical
+from summitcal.models.events import Alternative, Event, EventKind
+from summitcal.models.serialize import events_json
 from summitcal.publish import publish_tree
-from summitcal.serialize import events_json
-from summitcal.span import DateSpan
+from summitcal.span.span import DateSpan
+from summitcal.span.words import human_dates, short_day
 from summitcal.text import clean_text, one_line
-from summitcal.timeline import lanes, render_svg, status_style
+from summitcal.web.timeline import lanes, render_svg, status_style
 
 __all__ = [
     "PAGE_CSP",
@@ -240,7 +240,7 @@ def _plural(n: int, noun: str) -> str:
 
 def site_script() -> bytes:
     """The page's script (served at :data:`SCRIPT_PATH`), as the package ships it."""
-    return (resources.files("summitcal") / "site_assets" / "site.js").read_bytes()
+    return (resources.files("summitcal.web") / "site_assets" / "site.js").read_bytes()
 
 
 def event_ics_path(event_id: str) -> str:
@@ -827,7 +827,7 @@ def site_files(catalog: Catalog, *, base_url: str, today: date) -> dict[str, byt
     """Every file of the static site, by path relative to its root, in path order.
 
     ``index.html``, its script (:data:`SCRIPT_PATH`), ``events.json``, ``timeline.svg``,
-    ``feeds/<name>.ics`` for each named feed of :mod:`summitcal.feeds`, and
+    ``feeds/<name>.ics`` for each named feed of :mod:`summitcal.feeds.feeds`, and
     ``events/<id>.ics`` for each dated event (its "add to calendar" file).
 
     Raises:

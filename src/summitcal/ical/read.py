@@ -53,11 +53,12 @@ import recurring_ical_events  # type: ignore[import-untyped]  # the package ship
 from icalendar import Calendar, Component
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from summitcal.catalog import Revision
-from summitcal.countries import country_name, is_country
+from summitcal.catalog.catalog import Revision
+from summitcal.catalog.revisions import content_digest
 from summitcal.errors import FeedError
-from summitcal.ical_text import unescape_text
-from summitcal.models import (
+from summitcal.ical.text import unescape_text
+from summitcal.models.countries import country_name, is_country
+from summitcal.models.events import (
     Actor,
     ActorKind,
     Alternative,
@@ -70,9 +71,8 @@ from summitcal.models import (
     SourceKind,
     Status,
 )
-from summitcal.revisions import content_digest
-from summitcal.span import DateSpan, Mod
-from summitcal.zones import get_zone, is_zone
+from summitcal.span.span import DateSpan, Mod
+from summitcal.span.zones import get_zone, is_zone
 
 __all__ = ["MAX_OCCURRENCES", "ReadResult", "Recurrence", "Skipped", "read_calendar"]
 
@@ -327,7 +327,7 @@ def _opt(mapping: Mapping[str, Any], key: str) -> Any:
 
 
 def event_from_dict(data: Mapping[str, Any]) -> Event:
-    """The event that :func:`summitcal.serialize.event_to_dict` described (``start``,
+    """The event that :func:`summitcal.models.serialize.event_to_dict` described (``start``,
     ``end`` and the empty values may be left out, as the feed's payload does).
 
     Raises:

@@ -5,7 +5,7 @@ LAST-MODIFIED moves), so the number must change whenever the event's published c
 does, and must never depend on someone remembering to bump it.  The mechanism:
 
 * :func:`content_digest` hashes the canonical JSON of everything the event publishes
-  (:func:`summitcal.serialize.event_to_dict`, sorted keys, fixed separators): the same
+  (:func:`summitcal.models.serialize.event_to_dict`, sorted keys, fixed separators): the same
   data the VEVENT is built from.
 * ``seeds/revisions.toml`` records, per event id, the ``sequence``, the ``digest`` it was
   recorded for and the UTC time ``modified`` that content was first published.
@@ -30,10 +30,10 @@ from pathlib import Path
 
 import attrs
 
-from summitcal.catalog import Revision
+from summitcal.catalog.catalog import Revision
 from summitcal.errors import SeedError
-from summitcal.models import Event
-from summitcal.serialize import event_to_dict
+from summitcal.models.events import Event
+from summitcal.models.serialize import event_to_dict
 
 __all__ = [
     "REVISIONS_FILE",
@@ -191,7 +191,7 @@ def read_revisions(path: str | Path) -> dict[str, Revision]:
     Raises:
         SeedError: Naming the file, record and field of a malformed record.
     """
-    from summitcal.catalog import read_records  # the loader's own record validation
+    from summitcal.catalog.catalog import read_records  # the loader's own record validation
 
     label = str(path)
     parsed = read_records(Path(path), label)

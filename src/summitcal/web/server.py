@@ -3,7 +3,7 @@
 Routes (below the mount point, ``scope["root_path"]``)::
 
     /                   the HTML page (timeline, list, subscribe links); also /index.html
-    /feeds/<name>.ics   every named feed of summitcal.feeds (all.ics among them)
+    /feeds/<name>.ics   every named feed of summitcal.feeds.feeds (all.ics among them)
     /feeds/custom.ics   ?series=..&kind=..&country=..&from=YYYY-MM-DD&to=YYYY-MM-DD
     /events.json        every event, as event_to_dict objects
     /events/<id>.ics    one dated event alone, as the static site writes it
@@ -22,7 +22,7 @@ every body is built in memory.
 Every named feed and ``events.json`` are rendered once, when the app is created (or a
 catalogue is swapped in by :meth:`FeedServer.reload`), and served from memory.  Custom
 feeds, the page and the SVG are rendered on demand, off the event loop, by a
-:class:`~summitcal.server_pool.RenderPool` within a time and size budget; past it, or
+:class:`~summitcal.web.pool.RenderPool` within a time and size budget; past it, or
 when its queue is full, the answer is 503 with Retry-After.  The page and the timeline
 depend on "today", which comes from the injected ``clock``.
 
@@ -42,10 +42,11 @@ from urllib.parse import parse_qsl
 
 import attrs
 
-from summitcal.catalog import Catalog, load_catalog
+from summitcal.catalog.catalog import Catalog, load_catalog
 from summitcal.errors import SummitcalError
-from summitcal.feeds import FeedSpec
-from summitcal.http_asgi import (
+from summitcal.feeds.feeds import FeedSpec
+from summitcal.models.events import Event, EventKind
+from summitcal.web.http import (
     Receive,
     Reply,
     Resource,
@@ -60,16 +61,15 @@ from summitcal.http_asgi import (
     request_headers,
     send_reply,
 )
-from summitcal.models import Event, EventKind
-from summitcal.server_pool import Job, RenderPolicy, RenderPool
-from summitcal.server_render import (
+from summitcal.web.pool import Job, RenderPolicy, RenderPool
+from summitcal.web.render import (
     RenderRefused,
     event_resource,
     events_resource,
     named_feeds,
     page_script,
 )
-from summitcal.site import SCRIPT_PATH, has_calendar
+from summitcal.web.site import SCRIPT_PATH, has_calendar
 
 __all__ = ["FeedServer", "RenderPolicy", "Resource", "accepts_gzip", "create_app"]
 
@@ -310,8 +310,8 @@ class FeedServer:
         return f"{scheme}://{host}{root.rstrip('/')}/"
 
     def _custom_spec(self, state: _State, raw_query: bytes) -> FeedSpec:
-        from summitcal.countries import is_country
-        from summitcal.feeds import custom_feed_spec
+        from summitcal.feeds.feeds import custom_feed_spec
+        from summitcal.models.countries import is_country
 
         query = _custom_query(raw_query)
         start, end = _one_date(query, "from"), _one_date(query, "to")

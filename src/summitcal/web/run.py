@@ -21,7 +21,7 @@ Each kind of refusal is logged once, with a count, at most every ``log_every`` s
 error, which asyncio otherwise logs with a traceback for every try, many times a second.
 The default cap stays below the process's open-file limit, so that it refuses first.
 
-:func:`serve` runs a :class:`~summitcal.server.FeedServer` with these limits, and
+:func:`serve` runs a :class:`~summitcal.web.server.FeedServer` with these limits, and
 reloads its catalogue on SIGHUP and, if asked, every ``reload_interval`` seconds when
 the watched seed files change.
 """
@@ -37,12 +37,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from summitcal.catalog import Catalog
+from summitcal.catalog.catalog import Catalog
 
 if TYPE_CHECKING:
     import uvicorn
 
-    from summitcal.server import FeedServer
+    from summitcal.web.server import FeedServer
 
 __all__ = [
     "ConnectionLimits",
@@ -53,7 +53,7 @@ __all__ = [
     "uvicorn_config",
 ]
 
-log = logging.getLogger("summitcal.server")
+log = logging.getLogger("summitcal.web.server")
 
 #: Descriptors kept free beside the connections: listening socket, log files, workers' pipes.
 FD_RESERVE = 64

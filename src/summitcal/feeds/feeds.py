@@ -2,7 +2,7 @@
 
 The named feeds live in ``data/feeds.toml`` (``all``, ``ai-summits``, ``waic``, ``china``,
 ``un``, ``paris-2025``...).  A :class:`FeedSpec` says which events a feed holds
-(:class:`FeedCriteria`, the same criteria as :meth:`summitcal.catalog.Catalog.filter`,
+(:class:`FeedCriteria`, the same criteria as :meth:`summitcal.catalog.catalog.Catalog.filter`,
 plus ``within``: an event and all its parts) and how the calendar is named.
 :func:`render_feed` turns a catalogue and a spec into the feed's bytes, using the
 catalogue's revisions for SEQUENCE and LAST-MODIFIED.
@@ -27,9 +27,9 @@ from typing import Any
 
 import attrs
 
-from summitcal.catalog import Catalog
+from summitcal.catalog.catalog import Catalog
 from summitcal.errors import FeedError
-from summitcal.models import Event, EventKind, Status
+from summitcal.models.events import Event, EventKind, Status
 
 __all__ = [
     "FeedCriteria",
@@ -99,7 +99,7 @@ class FeedCriteria:
         for s in self.status:
             if s not in statuses:
                 raise FeedError("status", f"unknown status {s!r}")
-        from summitcal.countries import is_country
+        from summitcal.models.countries import is_country
 
         for c in self.country:
             if not is_country(c.upper()):
@@ -313,7 +313,7 @@ def describe_criteria(criteria: FeedCriteria) -> str:
         >>> describe_criteria(FeedCriteria(series="ai-summit", country="FR", year=2025))
         'Events of the summitcal catalogue in the series ai-summit, held in France, in 2025.'
     """
-    from summitcal.countries import country_name
+    from summitcal.models.countries import country_name
 
     c = criteria
     parts: list[str] = []
@@ -398,7 +398,7 @@ def feed_events(
     Raises:
         FeedError: If the spec names a series or event the catalogue lacks.
     """
-    from summitcal.ical import is_undated
+    from summitcal.ical.write import is_undated
 
     undated = spec.include_undated if include_undated is None else include_undated
     return tuple(e for e in spec.select(catalog) if undated or not is_undated(e.when))
@@ -406,7 +406,7 @@ def feed_events(
 
 def is_summitcal_calendar(head: bytes) -> bool:
     """Whether ``head``, the first bytes of a file, begin a calendar summitcal wrote."""
-    from summitcal.ical import PRODID
+    from summitcal.ical.write import PRODID
 
     return head.startswith(b"BEGIN:VCALENDAR\r\n") and f"PRODID:{PRODID}".encode() in head
 
@@ -429,7 +429,7 @@ def render_feed(
     Raises:
         FeedError: If the spec names a series or event the catalogue lacks.
     """
-    from summitcal.ical import to_ical
+    from summitcal.ical.write import to_ical
 
     events: Iterable[Event] = spec.select(catalog)
     return to_ical(

@@ -1,8 +1,8 @@
-"""What the feed server renders, as :class:`~summitcal.http_asgi.Resource` objects.
+"""What the feed server renders, as :class:`~summitcal.web.http.Resource` objects.
 
 Pure functions of the catalogue and their arguments: the named feeds and ``events.json``
 (rendered once per catalogue), and the on-demand renders (a custom feed, the page, the
-SVG), which :mod:`summitcal.server_pool` runs in its workers.  Nothing here reads the
+SVG), which :mod:`summitcal.web.pool` runs in its workers.  Nothing here reads the
 clock: "today" is an argument.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from summitcal.catalog import Catalog
+from summitcal.catalog.catalog import Catalog
 from summitcal.errors import SummitcalError
-from summitcal.feeds import FeedLink, FeedSpec, available_feeds, render_feed
-from summitcal.http_asgi import Resource
-from summitcal.models import Event
+from summitcal.feeds.feeds import FeedLink, FeedSpec, available_feeds, render_feed
+from summitcal.models.events import Event
+from summitcal.web.http import Resource
 
 __all__ = [
     "CALENDAR",
@@ -84,7 +84,7 @@ def named_feeds(catalog: Catalog, base_url: str | None) -> dict[str, Resource]:
     Raises:
         FeedError: If a feed cannot be built or ``base_url`` is unusable.
     """
-    from summitcal.site import SiteLinks
+    from summitcal.web.site import SiteLinks
 
     links = SiteLinks.from_url(base_url) if base_url is not None else None
     return {
@@ -97,7 +97,7 @@ def named_feeds(catalog: Catalog, base_url: str | None) -> dict[str, Resource]:
 
 def page_script() -> Resource:
     """The page's one script, as the package ships it."""
-    from summitcal.site import site_script
+    from summitcal.web.site import site_script
 
     return Resource.of(site_script(), SCRIPT, PAGE_CACHE)
 
@@ -108,7 +108,7 @@ def event_resource(catalog: Catalog, event: Event) -> Resource:
     Raises:
         FeedError: If the event's end falls after 9999-12-31.
     """
-    from summitcal.site import event_calendar
+    from summitcal.web.site import event_calendar
 
     revision = catalog.revisions.get(event.id)
     modified = revision.modified if revision else None
@@ -119,7 +119,7 @@ def event_resource(catalog: Catalog, event: Event) -> Resource:
 
 def events_resource(catalog: Catalog) -> Resource:
     """``events.json``."""
-    from summitcal.serialize import events_json
+    from summitcal.models.serialize import events_json
 
     return Resource.of(events_json(catalog), JSON, FEED_CACHE, newest(catalog))
 
@@ -150,8 +150,8 @@ def page(
     catalog: Catalog, feeds: tuple[FeedLink, ...], which: str, today: date, base: str
 ) -> Resource:
     """The HTML page (``which="page"``, links from ``base``) or the SVG timeline."""
-    from summitcal.site import PAGE_CSP, render_page
-    from summitcal.timeline import render_svg
+    from summitcal.web.site import PAGE_CSP, render_page
+    from summitcal.web.timeline import render_svg
 
     if which == "page":
         text = render_page(catalog, today=today, base_url=base, feeds=feeds, custom_feed=True)

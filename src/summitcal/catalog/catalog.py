@@ -20,7 +20,7 @@ start or on 9999-12-31 (no calendar entry can end the day after), unknown countr
 or time zones, URLs that are not http(s), events without sources, alternatives that name
 an unknown field or hold a value their field cannot, and a date phrase that disagrees with
 the absolute date given beside it.  Files that could exhaust the TOML parser are refused
-unread (see :mod:`summitcal.tomlsafe`).
+unread (see :mod:`summitcal.catalog.tomlsafe`).
 """
 
 from __future__ import annotations
@@ -36,8 +36,10 @@ from typing import Any, TypeVar
 
 import attrs
 
+from summitcal.catalog.search import matches
+from summitcal.catalog.tomlsafe import MAX_FILE_BYTES, read_toml
 from summitcal.errors import QueryError, SeedError, SeedErrors, SummitcalError, TimexError
-from summitcal.models import (
+from summitcal.models.events import (
     Actor,
     ActorKind,
     Alternative,
@@ -53,9 +55,7 @@ from summitcal.models import (
     is_valid_id,
     is_web_url,
 )
-from summitcal.search import matches
-from summitcal.span import DateSpan, Mod
-from summitcal.tomlsafe import MAX_FILE_BYTES, read_toml
+from summitcal.span.span import DateSpan, Mod
 
 __all__ = [
     "ALTERNATIVE_FIELDS",
@@ -213,7 +213,7 @@ class _Record:
         return tuple(values)
 
     def ident(self, field: str) -> str:
-        """A required event or series id (see :func:`~summitcal.models.is_valid_id`)."""
+        """A required event or series id (see :func:`~summitcal.models.events.is_valid_id`)."""
         value = self.text(field, required=True)
         assert value is not None
         if not is_valid_id(value):
@@ -221,7 +221,7 @@ class _Record:
         return value
 
     def url(self, field: str, *, required: bool = False) -> str | None:
-        """A web address (see :func:`~summitcal.models.is_web_url`)."""
+        """A web address (see :func:`~summitcal.models.events.is_web_url`)."""
         value = self.text(field, required=required)
         if value is not None:
             _check_url(self, field, value)
@@ -235,7 +235,7 @@ class _Record:
 
     def country(self, field: str, *, required: bool = False) -> str | None:
         """An ISO 3166-1 alpha-2 country code."""
-        from summitcal.countries import is_country
+        from summitcal.models.countries import is_country
 
         value = self.text(field, required=required)
         if value is not None and not is_country(value):
@@ -244,7 +244,7 @@ class _Record:
 
     def zone(self, field: str) -> str | None:
         """An IANA time zone key."""
-        from summitcal.zones import is_zone
+        from summitcal.span.zones import is_zone
 
         value = self.text(field)
         if value is not None and not is_zone(value):
@@ -659,7 +659,7 @@ def read_records(
     Args:
         path: The file.
         label: How errors name it.
-        max_bytes: The largest file accepted (see :mod:`summitcal.tomlsafe`).
+        max_bytes: The largest file accepted (see :mod:`summitcal.catalog.tomlsafe`).
 
     Returns:
         ``{"series": [...], "event": [...], "revision": [...]}``, each a list of
@@ -713,7 +713,7 @@ def _enum_member(enum_type: type[_EnumT]) -> Callable[[Any], _EnumT]:
 
 
 def _country_code(value: Any) -> str:
-    from summitcal.countries import is_country
+    from summitcal.models.countries import is_country
 
     code = str(value).upper()
     if not is_country(code):
@@ -794,7 +794,7 @@ class Catalog:
             parent: Events that are parts of this event.
             q: Words that must all begin a word of the event's id, title, aliases,
                 description, actors or place, in any case, accents optional
-                (:func:`summitcal.search.matches`).
+                (:func:`summitcal.catalog.search.matches`).
             predicate: Any further test.
 
         Raises:
@@ -851,7 +851,7 @@ def shipped_seeds_path() -> Path:
     packaged = Path(str(importlib.resources.files("summitcal").joinpath("_seeds")))
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "seeds"
+    checkout = Path(__file__).resolve().parents[3] / "seeds"
     if checkout.is_dir():
         return checkout
     raise SeedError(str(packaged), "the shipped catalogue is missing from this install")
@@ -891,7 +891,7 @@ def load_catalog(
         include_shipped: Also load the shipped catalogue, so that your own records can
             name its series and parents.
         max_file_bytes: The largest file read; a file over it is refused unparsed (see
-            :mod:`summitcal.tomlsafe` for this and the other limits).
+            :mod:`summitcal.catalog.tomlsafe` for this and the other limits).
 
     Returns:
         The validated :class:`Catalog`.

@@ -33,9 +33,9 @@ from typing import Protocol
 
 import attrs
 
-from summitcal.catalog import Catalog
-from summitcal.humanize import day_range, human_dates, short_day
-from summitcal.models import Event, Status
+from summitcal.catalog.catalog import Catalog
+from summitcal.models.events import Event, Status
+from summitcal.span.words import day_range, human_dates, short_day
 from summitcal.text import clean_text, one_line
 
 __all__ = [

@@ -5,7 +5,7 @@ A custom feed of the shipped catalogue costs 40-90 ms of pure-Python CPU, and on
 it.  :class:`RenderPool` runs such renders elsewhere, within a budget
 (:class:`RenderPolicy`): a bounded number at once, a bounded queue behind them, a time
 limit and a size limit.  Past any of these the request gets
-:class:`~summitcal.server_render.RenderRefused` (503 with Retry-After) at once rather
+:class:`~summitcal.web.render.RenderRefused` (503 with Retry-After) at once rather
 than a growing wait.  Finished renders are kept in a :class:`ResultCache` bounded in
 entries and in bytes; identical requests in flight share one render.
 
@@ -37,14 +37,14 @@ from typing import Literal
 
 import attrs
 
-from summitcal.catalog import Catalog
-from summitcal.feeds import FeedSpec, feed_links
-from summitcal.http_asgi import Resource
-from summitcal.server_render import RenderRefused, custom_feed, page
+from summitcal.catalog.catalog import Catalog
+from summitcal.feeds.feeds import FeedSpec, feed_links
+from summitcal.web.http import Resource
+from summitcal.web.render import RenderRefused, custom_feed, page
 
 __all__ = ["RenderPolicy", "RenderPool", "ResultCache"]
 
-log = logging.getLogger("summitcal.server")
+log = logging.getLogger("summitcal.web.server")
 
 #: What a worker is asked to do: a custom feed, or the page or SVG for a day and base URL.
 Job = tuple[Literal["feed"], FeedSpec] | tuple[Literal["page"], str, date, str]

@@ -4,7 +4,7 @@ All models are frozen, slotted attrs classes; collections are tuples, so an even
 hashable and can be shared freely.  Use :func:`attrs.evolve` to make a changed copy.
 
 An :class:`Event` says *what* happened (``kind``, ``title``), *when* (a
-:class:`~summitcal.span.DateSpan`), *where* (a :class:`Place`), *who* took part and in
+:class:`~summitcal.span.span.DateSpan`), *where* (a :class:`Place`), *who* took part and in
 which role (:class:`Actor`), how sure we are (:class:`Status`, plus any
 :class:`Alternative` values that sources disagree on or that nobody has confirmed), and
 *who says so* (:class:`Source`, at least one per event).
@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from summitcal.span import DateSpan
+from summitcal.span.span import DateSpan
 
 __all__ = [
     "LAST_CALENDAR_DAY",
@@ -207,7 +207,7 @@ def _validate_id(_inst: Any, attribute: attrs.Attribute[Any], value: str) -> Non
 def _validate_country(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
-    from summitcal.countries import country_name  # the registry loads on first use
+    from summitcal.models.countries import country_name  # the registry loads on first use
 
     if not _COUNTRY_RE.fullmatch(value):
         raise ValueError(f"{attribute.name} {value!r} is not an ISO 3166-1 alpha-2 code")
@@ -216,7 +216,7 @@ def _validate_country(_inst: Any, attribute: attrs.Attribute[Any], value: str | 
 
 def _validate_zone(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
-        from summitcal.zones import get_zone
+        from summitcal.span.zones import get_zone
 
         get_zone(value)
 
@@ -296,7 +296,7 @@ class Place:
         """
         country = self.country
         if country_names:
-            from summitcal.countries import country_name  # the registry loads on first use
+            from summitcal.models.countries import country_name  # the registry loads on first use
 
             country = country_name(country)
         parts = [p for p in (self.venue, self.city, self.region if region else None, country) if p]

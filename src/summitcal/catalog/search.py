@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from summitcal.models import Event
+from summitcal.models.events import Event
 
 __all__ = ["find", "fold", "matches", "nearest_ids", "query_words", "recent", "search", "upcoming"]
 

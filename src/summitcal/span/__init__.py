@@ -1,0 +1,28 @@
+"""The time type: :class:`DateSpan` (inclusive first and last days, a granularity, optional
+clock times and zone) and its TIMEX3 values.
+
+Modules: :mod:`~summitcal.span.span` (the span and its units), :mod:`~summitcal.span.zones`
+(IANA zones from the pinned tzdata), :mod:`~summitcal.span.words` (spans in words).
+"""
+
+from summitcal.span.span import (
+    DateSpan,
+    Granularity,
+    Mod,
+    PartOfDay,
+    Season,
+    half_of,
+    month_end,
+    quarter_of,
+)
+
+__all__ = [
+    "DateSpan",
+    "Granularity",
+    "Mod",
+    "PartOfDay",
+    "Season",
+    "half_of",
+    "month_end",
+    "quarter_of",
+]
