@@ -99,8 +99,10 @@ def test_out_writes_once_and_replaces_only_its_own(
     code, _, err = _import(capsys, *argv)
     assert code == 1
     assert "not written by summitcal" in err
-    assert _import(capsys, str(ics), "--source-url", SOURCE, "--out", str(ics))[0] == 1
-    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    before = ics.read_bytes()
+    for extra in ([], ["--force"]):  # its own input is never written over, forced or not
+        assert _import(capsys, str(ics), "--source-url", SOURCE, "--out", str(ics), *extra)[0] == 1
+        assert ics.read_bytes() == before
 
 
 def test_nothing_read_is_an_empty_selection(capsys: pytest.CaptureFixture[str], ics: Path) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +28,24 @@ def snapshot(root: Path) -> dict[str, bytes | None]:
         p.relative_to(root).as_posix(): None if p.is_dir() else p.read_bytes()
         for p in sorted(root.rglob("*"))
     }
+
+
+@contextlib.contextmanager
+def kept_as_it_was(folder: Path, tmp_path: Path) -> Iterator[dict[str, bytes | None]]:
+    """Yield ``folder``'s snapshot; should a regression change it, put it back afterwards.
+
+    For tests that aim a command at the shipped catalogue: a failing test must not leave
+    the checkout without its seeds.
+    """
+    before = snapshot(folder)
+    backup = tmp_path / "kept"
+    shutil.copytree(folder, backup)
+    try:
+        yield before
+    finally:
+        if snapshot(folder) != before:
+            shutil.rmtree(folder)
+            shutil.copytree(backup, folder)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -85,14 +106,14 @@ class TestBuild:
         assert snapshot(tmp_path) == before
 
     def test_build_into_the_shipped_catalogue_is_refused(
-        self, capsys: pytest.CaptureFixture[str]
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         shipped = shipped_seeds_path()
-        before = snapshot(shipped)
-        code, _, err = run(capsys, "build", str(shipped), "--base-url", BASE, "--force")
-        assert code == 1
-        assert "catalogue being read" in err
-        assert snapshot(shipped) == before
+        with kept_as_it_was(shipped, tmp_path) as before:
+            code, _, err = run(capsys, "build", str(shipped), "--base-url", BASE, "--force")
+            assert code == 1
+            assert "catalogue being read" in err
+            assert snapshot(shipped) == before
 
     def test_a_folder_with_foreign_files_is_refused(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, seeds: Path
@@ -215,6 +236,20 @@ class TestExtractOutDir:
         assert code == 1
         assert "being read" in err
         assert snapshot(tmp_path) == before
+
+    def test_nothing_is_written_into_the_shipped_catalogue(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        story = tmp_path / "story.txt"
+        story.write_text("The talks began on Friday.")
+        shipped = shipped_seeds_path()
+        with kept_as_it_was(shipped, tmp_path) as before:
+            for out in (shipped, shipped / "tagged"):
+                argv = ("extract", str(story), "--published", "2025-02-09", "--out-dir", str(out))
+                code, _, err = run(capsys, *argv, "--force")
+                assert code == 1
+                assert "being read" in err
+                assert snapshot(shipped) == before
 
     def test_a_foreign_file_in_the_out_dir_is_kept(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from summitcal.errors import FeedError
 from summitcal.publish import (
     SITE_MARKER,
+    check_dir_target,
     check_file_target,
     exchange,
     publish_tree,
@@ -163,6 +166,23 @@ class TestProtectedPlaces:
             publish_tree({SITE_MARKER: b"{}"}, tmp_path / "site")
 
 
+class TestTargetNames:
+    def test_a_name_with_glob_characters_touches_no_other_sites_leftovers(
+        self, tmp_path: Path
+    ) -> None:
+        other = tmp_path / ".a.new-keep"  # an empty folder that "[ab]" read as a pattern matches
+        other.mkdir()
+        publish_tree(NEW, tmp_path / "[ab]")
+        assert other.is_dir()
+        assert content(tmp_path / "[ab]") == NEW
+
+    def test_a_target_spelt_through_its_own_subfolder_is_the_folder(self, tmp_path: Path) -> None:
+        site = tmp_path / "site"
+        publish_tree({**OLD, "assets/site.js": b"js"}, site)
+        assert publish_tree(NEW, site / "assets" / "..") == site
+        assert content(site) == NEW
+
+
 class TestSwap:
     @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
     def test_exchange_swaps_two_directories(self, tmp_path: Path) -> None:
@@ -246,6 +266,44 @@ class TestFileTarget:
     def test_a_directory_is_refused(self, tmp_path: Path) -> None:
         with pytest.raises(FeedError, match="is a directory"):
             check_file_target(tmp_path, is_ours=self.ours, force=True)
+
+    def test_a_pipe_or_a_socket_is_neither_read_nor_replaced(self, tmp_path: Path) -> None:
+        """A FIFO would block the check's read; a device or socket must never become a file."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(str(tmp_path / "sock"))
+            for target in (fifo, tmp_path / "sock"):
+                raised: list[BaseException] = []
+
+                def attempt(target: Path = target, raised: list[BaseException] = raised) -> None:
+                    try:
+                        write_file(target, b"OURS", is_ours=self.ours)
+                    except BaseException as exc:
+                        raised.append(exc)
+
+                worker = threading.Thread(target=attempt, daemon=True)  # a hang fails, not stalls
+                worker.start()
+                worker.join(timeout=10)
+                assert not worker.is_alive(), f"checking {target.name} blocked"
+                assert isinstance(raised[0], FeedError)
+                assert "not a regular file" in str(raised[0])
+                with pytest.raises(FeedError, match="not a regular file"):
+                    write_file(target, b"OURS", is_ours=self.ours, force=True)
+            assert fifo.is_fifo()
+            assert (tmp_path / "sock").is_socket()
+
+    def test_files_go_into_a_folder_only_outside_the_catalogue(self, tmp_path: Path) -> None:
+        seeds = tmp_path / "seeds"
+        seeds.mkdir()
+        for inside in (seeds, seeds / "tagged"):
+            with pytest.raises(FeedError, match="being read"):
+                check_dir_target(inside, catalogue=[seeds])
+        assert not (seeds / "tagged").exists()
+        assert check_dir_target(tmp_path / "out", catalogue=[seeds]) == tmp_path / "out"
+        (tmp_path / "afile").write_bytes(b"x")
+        with pytest.raises(FeedError, match="not a directory"):
+            check_dir_target(tmp_path / "afile")
 
     @pytest.mark.parametrize("name", ["events.toml", "new.ics"])
     def test_nothing_is_written_over_or_into_what_is_read(self, tmp_path: Path, name: str) -> None:

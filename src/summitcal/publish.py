@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import glob
 import json
 import os
 import shutil
@@ -108,12 +109,18 @@ def check_file_target(
         force: Also replace an existing file that is not ours (never a protected one).
 
     Raises:
-        FeedError: ``path`` is a directory, a catalogue file or inside a catalogue folder,
-            or an existing file that summitcal did not write (without ``force``).
+        FeedError: ``path`` is a directory or anything else that is not a regular file (a
+            pipe, a device, a socket: never read from nor replaced, forced or not), a
+            catalogue file or inside a catalogue folder, or an existing file that
+            summitcal did not write (without ``force``).
     """
     target = Path(path)
     if target.is_dir():
         raise FeedError(str(target), "is a directory; name a file to write")
+    if target.exists() and not target.is_file():
+        # Reading a FIFO's first bytes would block, and replacing a device node by a
+        # regular file would break the machine: refuse both, whatever --force says.
+        raise FeedError(str(target), "is not a regular file (a pipe or a device); name a file")
     real = target.resolve()
     for place in (Path(p).resolve() for p in catalogue):
         if real.is_relative_to(place):
@@ -127,6 +134,25 @@ def check_file_target(
                 "exists and was not written by summitcal; remove it, name another file, "
                 "or pass --force to replace it",
             )
+    return target
+
+
+def check_dir_target(
+    path: str | os.PathLike[str], *, catalogue: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
+    """Check that files may be written into the folder ``path`` (before it is created).
+
+    Raises:
+        FeedError: ``path`` exists and is not a directory, or is (or is inside) one of
+            the ``catalogue`` folders being read.
+    """
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise FeedError(str(target), "exists and is not a directory")
+    real = target.resolve()
+    for place in (Path(p).resolve() for p in catalogue):
+        if real.is_relative_to(place):
+            raise FeedError(str(target), f"will not write into {place}: it is being read")
     return target
 
 
@@ -177,9 +203,12 @@ def publish_tree(
             foreign files; or for files that cannot be written.  In each case nothing
             that was there before has changed.
     """
-    out = Path(out_dir).absolute()
-    if out.is_symlink():
-        raise FeedError(str(out), "is a symbolic link; name the directory it points to")
+    raw = Path(out_dir).absolute()
+    if raw.is_symlink():
+        raise FeedError(str(raw), "is a symbolic link; name the directory it points to")
+    # The folders above the target are resolved ("site/assets/.." is "site", so the swap
+    # never happens inside the folder it replaces); the target itself is not followed.
+    out = raw.resolve() if raw.name in ("", ".", "..") else raw.parent.resolve() / raw.name
     if out.exists() and not out.is_dir():
         raise FeedError(str(out), "exists and is not a directory")
     if not out.parent.is_dir():
@@ -267,10 +296,12 @@ def _refuse_foreign(out: Path) -> None:
 
 def _recover(out: Path) -> None:
     """Undo what a killed build left: the old site set aside, staging folders."""
-    aside = sorted(out.parent.glob(_ASIDE.format(name=out.name) + "*"), key=_mtime)
+    # The name is escaped: a site called "[ab]" must not match the leftovers of "a" or "b".
+    name = glob.escape(out.name)
+    aside = sorted(out.parent.glob(_ASIDE.format(name=name) + "*"), key=_mtime)
     if not out.exists() and aside and _listed(aside[-1]) is not None:
         aside.pop().replace(out)  # the site a killed swap had set aside
-    for stale in aside + list(out.parent.glob(_STAGING.format(name=out.name) + "*")):
+    for stale in aside + list(out.parent.glob(_STAGING.format(name=name) + "*")):
         if not stale.is_dir() or stale.is_symlink():
             continue
         if _listed(stale) is not None or not any(stale.iterdir()):

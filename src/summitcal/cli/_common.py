@@ -127,7 +127,7 @@ def catalogue_paths(args: argparse.Namespace) -> tuple[Path, ...]:
 
     The shipped catalogue is always listed, read or not: no command writes into it.
     """
-    paths = [Path(p) for p in (args.seeds or ())]
+    paths = [Path(p) for p in (getattr(args, "seeds", None) or ())]
     with contextlib.suppress(SeedError):  # a broken install has nothing there to protect
         paths.append(shipped_seeds_path())
     return tuple(paths)

@@ -35,11 +35,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from summitcal.cli._common import add_force_argument, iso_date
+from summitcal.cli._common import add_force_argument, catalogue_paths, iso_date
 from summitcal.errors import SummitcalError
 from summitcal.extraction import Mention, extract
 from summitcal.extraction.timeml import parse_timeml, to_timeml
-from summitcal.publish import write_file
+from summitcal.publish import check_dir_target, write_file
 
 EXAMPLE = """\
 Example:
@@ -291,6 +291,8 @@ def run(args: argparse.Namespace) -> int:
     show = len(names) > 1 and sys.stderr.isatty()
     out_dir = Path(args.out_dir) if args.out_dir else None
     inputs = [Path(n) for n in names if n != "-"]
+    if out_dir is not None:
+        check_dir_target(out_dir, catalogue=catalogue_paths(args))
     for done, (name, doc_id, rendered) in enumerate(_outputs(args, names), start=1):
         if out_dir is not None:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -299,7 +301,8 @@ def run(args: argparse.Namespace) -> int:
                 target,
                 rendered.encode("utf-8"),
                 is_ours=_written_here(args.format),
-                catalogue=inputs,  # an input is never overwritten, even with --force
+                # neither an input nor the catalogue is written over, even with --force
+                catalogue=[*inputs, *catalogue_paths(args)],
                 force=args.force,
             )
         else:
