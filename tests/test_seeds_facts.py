@@ -721,3 +721,160 @@ def test_the_elysee_dinner_and_vance_speech_no_longer_rest_on_a_repost(cat: Cata
     assert any(
         "linternaute.com" in url for url in _urls(cat.get("jd-vance-paris-summit-speech-2025"))
     )
+
+
+# --- mirrors, aggregators and what each source is cited for ------------------------------
+
+# Pages that copy another publisher's text, or aggregate it, whose original could not be
+# read: they may stay, but only as secondary sources.
+MIRRORS_AND_AGGREGATORS = [
+    "52hrtt.com/",
+    "yanan.hnxfqy.com/",
+    "775mail.com/",
+    "e2india.com/",
+    "newsfromrss.com/",
+    "en.wedoany.com/",
+    "doitong.com/",
+]
+
+
+def _kinds(event: Event) -> set[str]:
+    return {s.kind.value for s in event.sources if s.kind is not None}
+
+
+def _kind(event: Event, fragment: str) -> str | None:
+    """The kind of the one source of ``event`` whose address holds ``fragment``."""
+    (source,) = [s for s in event.sources if fragment in s.url]
+    return source.kind.value if source.kind is not None else None
+
+
+def _published(event: Event, fragment: str) -> date | None:
+    (source,) = [s for s in event.sources if fragment in s.url]
+    return source.published
+
+
+def _phrase(event: Event, fragment: str) -> str | None:
+    (source,) = [s for s in event.sources if fragment in s.url]
+    return source.phrase
+
+
+@pytest.mark.parametrize("fragment", MIRRORS_AND_AGGREGATORS)
+def test_mirrors_and_aggregators_are_only_secondary_sources(cat: Catalog, fragment: str) -> None:
+    citing = [e for e in cat if any(fragment in s.url for s in e.sources)]
+    assert citing, fragment
+    for event in citing:
+        assert _kind(event, fragment) == "secondary", (event.id, fragment)
+
+
+def test_every_firm_event_rests_on_a_source_that_is_not_secondary(cat: Catalog) -> None:
+    for event in cat:
+        if event.status.is_firm:
+            assert _kinds(event) - {"secondary"}, event.id
+
+
+def test_the_mfa_briefing_and_the_zhang_trip_rest_on_xinhua_not_on_mirrors(cat: Catalog) -> None:
+    xinhua = "en.people.cn/n3/2025/0207/c90000-20273813.html"
+    for event_id in ("mfa-press-briefing-2025-02-07", "zhang-guoqing-france-visit-2025"):
+        event = cat.get(event_id)
+        assert event.status is Status.CONFIRMED
+        assert _kind(event, xinhua) == "wire"
+        assert _published(event, xinhua) == date(2025, 2, 7)
+
+
+def test_the_seoul_ministers_session_venue_rests_on_korean_reports(cat: Catalog) -> None:
+    session = cat.get("ai-seoul-summit-2024-ministerial-session")
+    assert session.place is not None
+    assert session.place.venue == "Korea Institute of Science and Technology (KIST)"
+    assert _kind(session, "asiae.co.kr") == "press"
+    assert _kind(session, "kbs.co.kr") == "press"
+    # The GOV.UK programme names the day and the co-chairs, not the venue.
+    assert _phrase(session, "www.gov.uk/") == "22 May 2024"
+    assert session.start == date(2024, 5, 22)
+    co_chairs = {a.name for a in session.actors if a.role is Role.CO_CHAIR}
+    assert co_chairs == {"Lee Jong-ho", "Michelle Donelan"}
+
+
+def test_china_at_the_seoul_ministers_day_rests_on_pa(cat: Catalog) -> None:
+    session = cat.get("ai-seoul-summit-2024-ministerial-session")
+    assert session.status is Status.CONFIRMED
+    assert "China" in {a.name for a in session.actors}
+    assert _kind(session, "lbc.co.uk") == "wire"
+    assert _published(session, "lbc.co.uk") == date(2024, 5, 22)
+    assert _kind(session, "newsfromrss.com") == "secondary"
+
+
+def test_the_ai_global_forum_cites_e2india_only_as_a_secondary_source(cat: Catalog) -> None:
+    forum = cat.get("ai-global-forum-2024")
+    assert forum.status is Status.CONFIRMED
+    assert _kind(forum, "mofa.go.kr") == "official"
+    assert _kind(forum, "e2india.com") == "secondary"
+
+
+def test_the_action_plan_time_is_xinhuas_header_and_the_day_is_xinhuas_text(
+    cat: Catalog,
+) -> None:
+    plan = cat.get("global-ai-governance-action-plan-2025")
+    assert plan.when.timex == "2025-07-26T12:54"
+    assert plan.when.zone == "Asia/Shanghai"
+    assert _phrase(plan, "dig.watch") == "2025-07-26 12:54"
+    assert _kind(plan, "gmw.cn") == "wire"
+    assert _phrase(plan, "gmw.cn") == "7月26日"
+    assert _published(plan, "gmw.cn") == date(2025, 7, 27)
+
+
+def test_waic_2025_is_dated_by_the_foreign_ministry_after_the_event(cat: Catalog) -> None:
+    waic = cat.get("waic-2025")
+    assert (waic.start, waic.end) == (date(2025, 7, 26), date(2025, 7, 28))
+    assert _phrase(waic, "pakistantoday.com.pk") == "from July 26 to 28"
+    assert _published(waic, "pakistantoday.com.pk") == date(2025, 7, 30)
+    assert _kind(waic, "doitong.com") == "secondary"
+
+
+def test_waic_2026_announcement_has_a_press_source_beside_the_aggregator(cat: Catalog) -> None:
+    announcement = cat.get("waic-2026-announcement")
+    assert _kind(announcement, "wedoany.com") == "secondary"
+    assert _kind(announcement, "bastillepost.com") == "press"
+
+
+def test_the_swissinfo_report_of_19_february_2026_has_one_headline(cat: Catalog) -> None:
+    fragment = "swissinfo.ch/eng/swiss-ai/switzerland-to-host-the-next-world-summit-on-ai/90966531"
+    cited = [s for e in cat for s in e.sources if fragment in s.url]
+    assert len(cited) >= 3
+    assert {s.title for s in cited} == {
+        "Switzerland to host 2027 world summit on artificial intelligence"
+    }
+    assert {s.published for s in cited} == {date(2026, 2, 19)}
+
+
+def test_every_page_cited_twice_has_one_title(cat: Catalog) -> None:
+    titles: dict[str, set[str]] = {}
+    for event in cat:
+        for source in event.sources:
+            if source.title:
+                titles.setdefault(source.url, set()).add(source.title)
+    assert {url: t for url, t in titles.items() if len(t) > 1} == {}
+
+
+def test_the_rosti_offer_cites_the_swiss_release_of_7_february_2025(cat: Catalog) -> None:
+    offer = cat.get("rosti-geneva-summit-offer-paris-2025")
+    release = "dfae.admin.ch/europa/de/home/aktuell/medienmitteilungen.html/content/"
+    assert any(release in url and url.endswith("/news/2025/2/7/104063") for url in _urls(offer))
+    assert _kind(offer, release) == "official"
+    assert _published(offer, release) == date(2025, 2, 7)
+    # The release announced the press point for "Tuesday afternoon": 11 Feb 2025.
+    assert _phrase(offer, release) == "Am Dienstagnachmittag um 15 Uhr"
+    assert offer.start == date(2025, 2, 11)
+    assert offer.start.weekday() == 1
+    assert offer.place is not None
+    assert offer.place.venue == "Embassy of Switzerland"
+
+
+def test_ai_for_good_and_the_wsis_forum_2026_are_not_separate_events(cat: Catalog) -> None:
+    # Only pre-event and secondary pages give their dates: they are mentioned in the
+    # Global Dialogue's record, not catalogued on their own.
+    titles = " ".join(e.title.lower() for e in cat)
+    assert "ai for good" not in titles
+    assert "wsis" not in titles
+    dialogue = cat.get("global-dialogue-ai-governance-2026")
+    assert "AI for Good Global Summit (7-10 July)" in dialogue.description
+    assert "WSIS Forum (6-10 July)" in dialogue.description
