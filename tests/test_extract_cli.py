@@ -174,10 +174,11 @@ class TestPublicationDates:
     ) -> None:
         (folder / "dates.csv").write_text("a.txt,2025-02-09\n", encoding="utf-8")
         argv = ["extract", str(folder), "--manifest", str(folder / "dates.csv")]
-        status, _, err = run(argv, capsys)
+        status, out, err = run(argv, capsys)
         assert status == 1
         assert f"{folder / 'b.txt'}: no publication date" in err
         assert err.count("\n") == 1
+        assert out == ""  # found before a.txt's mentions were printed
 
     @pytest.mark.parametrize(
         ("manifest", "message"),

@@ -194,17 +194,26 @@ def _read(name: str, published: date | None) -> tuple[str, date, str, str | None
     Args:
         published: The date given for it on the command line, if any (it wins).
     """
+    raw, stem = _load(name)
+    return _document(name, raw, stem, published)
+
+
+def _load(name: str) -> tuple[str, str]:
+    """The raw text of an input and its stem (``-`` is standard input)."""
     if name == "-":
-        raw = sys.stdin.read()
-        stem = "stdin"
-    else:
-        try:
-            raw = Path(name).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
-        stem = Path(name).stem
+        return sys.stdin.read(), "stdin"
+    try:
+        return Path(name).read_text(encoding="utf-8"), Path(name).stem
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _document(
+    name: str, raw: str, stem: str, published: date | None
+) -> tuple[str, date, str, str | None]:
+    """:func:`_read` for text already read."""
     is_timeml = name.endswith(_TIMEML_SUFFIXES) or raw.lstrip().startswith(("<?xml", "<TimeML"))
     if is_timeml:
         doc = parse_timeml(raw, source=name)
@@ -220,6 +229,17 @@ def _read(name: str, published: date | None) -> tuple[str, date, str, str | None
             "('published: YYYY-MM-DD' between '---' lines), or with --published DATE"
         )
     return text, reference, stem, None
+
+
+def _check_dates(names: list[str], dates: dict[Path, date], published: date | None) -> None:
+    """Fail before any output when an input has no publication date from anywhere.
+
+    Only the files that must date themselves are read here (one at a time, so memory
+    stays that of the largest file); standard input is checked when it is read.
+    """
+    for name in names:
+        if name != "-" and published is None and Path(name).resolve() not in dates:
+            _read(name, None)
 
 
 def _marked(text: str, mentions: list[Mention]) -> str:
@@ -269,6 +289,7 @@ def _progress(stream: TextIO, done: int, total: int, label: str) -> None:
 def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, str, str]]:
     """(input name, document id, rendered output) for each input, in order."""
     dates = read_manifest(args.manifest) if args.manifest else {}
+    _check_dates(names, dates, args.published)
     for name in names:
         given = dates.get(Path(name).resolve()) if name != "-" else None
         text, ref, doc_id, title = _read(name, given or args.published)
