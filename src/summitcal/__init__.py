@@ -49,9 +49,9 @@ _EXPORTS: dict[str, str] = {
     "Status": "summitcal.models.events",
     # catalogue
     "Catalog": "summitcal.catalog.catalog",
-    "Series": "summitcal.catalog.catalog",
-    "UnknownEventError": "summitcal.catalog.catalog",
-    "load_catalog": "summitcal.catalog.catalog",
+    "Series": "summitcal.models.events",
+    "UnknownEventError": "summitcal.errors",
+    "load_catalog": "summitcal.catalog.load",
     # resolver
     "resolve": "summitcal.resolver",
     "Resolution": "summitcal.resolver",
@@ -62,7 +62,7 @@ _EXPORTS: dict[str, str] = {
     # iCalendar
     "to_ical": "summitcal.ical.write",
     "write_calendar": "summitcal.ical.write",
-    "read_calendar": "summitcal.ical.write",
+    "read_calendar": "summitcal.ical.read",
 }
 
 __all__ = [
@@ -105,7 +105,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from summitcal.catalog.catalog import Catalog, Series, UnknownEventError, load_catalog
+    from summitcal.catalog.catalog import Catalog
+    from summitcal.catalog.load import load_catalog
     from summitcal.errors import (
         FeedError,
         PhraseError,
@@ -114,9 +115,11 @@ if TYPE_CHECKING:
         SeedErrors,
         SummitcalError,
         TimexError,
+        UnknownEventError,
     )
     from summitcal.extraction import Mention, extract, extract_many
-    from summitcal.ical.write import read_calendar, to_ical, write_calendar
+    from summitcal.ical.read import read_calendar
+    from summitcal.ical.write import to_ical, write_calendar
     from summitcal.models.events import (
         Actor,
         ActorKind,
@@ -126,6 +129,7 @@ if TYPE_CHECKING:
         EventKind,
         Place,
         Role,
+        Series,
         Source,
         SourceKind,
         Status,

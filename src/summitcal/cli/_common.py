@@ -9,7 +9,8 @@ from collections.abc import Sized
 from datetime import date
 from pathlib import Path
 
-from summitcal.catalog.catalog import Catalog, load_catalog, shipped_seeds_path
+from summitcal.catalog.catalog import Catalog
+from summitcal.catalog.load import load_catalog, shipped_seeds_path
 from summitcal.errors import SeedError
 from summitcal.models.events import EventKind, Status
 

@@ -197,7 +197,7 @@ def _write(args: argparse.Namespace, data: bytes) -> None:
 
 
 def run_revisions(args: argparse.Namespace) -> int:
-    from summitcal.catalog.catalog import load_catalog, shipped_seeds_path
+    from summitcal.catalog.load import load_catalog, shipped_seeds_path
     from summitcal.catalog.revisions import (
         REVISIONS_FILE,
         check_revisions,

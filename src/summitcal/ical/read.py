@@ -53,25 +53,21 @@ import recurring_ical_events  # type: ignore[import-untyped]  # the package ship
 from icalendar import Calendar, Component
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from summitcal.catalog.catalog import Revision
-from summitcal.catalog.revisions import content_digest
 from summitcal.errors import FeedError
 from summitcal.ical.text import unescape_text
+from summitcal.ical.write import UID_DOMAIN
 from summitcal.models.countries import country_name, is_country
 from summitcal.models.events import (
-    Actor,
-    ActorKind,
-    Alternative,
-    AlternativeStatus,
     Event,
     EventKind,
     Place,
-    Role,
     Source,
-    SourceKind,
     Status,
+    is_valid_id,
 )
-from summitcal.span.span import DateSpan, Mod
+from summitcal.models.revision import Revision, content_digest
+from summitcal.models.serialize import event_from_dict
+from summitcal.span.span import DateSpan
 from summitcal.span.zones import get_zone, is_zone
 
 __all__ = ["MAX_OCCURRENCES", "ReadResult", "Recurrence", "Skipped", "read_calendar"]
@@ -82,8 +78,7 @@ MAX_OCCURRENCES = 500
 # How far past what was read the left-out occurrences of a rule are counted.
 _COUNT_LIMIT = 10_000
 
-_UID_SUFFIX = "@summitcal"
-_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_UID_SUFFIX = f"@{UID_DOMAIN}"
 _STATUS = {"CONFIRMED": Status.CONFIRMED, "TENTATIVE": Status.TENTATIVE}
 _STATUS["CANCELLED"] = Status.CANCELLED
 # Properties a foreign VEVENT may carry that the mapping uses or that carry no content.
@@ -319,94 +314,12 @@ def _read_vevent(
     return _foreign_event(comp, where, source_url, skipped)
 
 
-# --- summitcal's own events -------------------------------------------------------------
-
-
-def _opt(mapping: Mapping[str, Any], key: str) -> Any:
-    return mapping.get(key)
-
-
-def event_from_dict(data: Mapping[str, Any]) -> Event:
-    """The event that :func:`summitcal.models.serialize.event_to_dict` described (``start``,
-    ``end`` and the empty values may be left out, as the feed's payload does).
-
-    Raises:
-        ValueError, KeyError, TypeError: If ``data`` is not such a description.
-    """
-    mod = Mod(data["mod"]) if data.get("mod") else None
-    when = DateSpan.from_timex(data["timex"], mod=mod, zone=_opt(data, "zone"))
-    if "start" in data and when.first.isoformat() != data["start"]:
-        raise ValueError(f"timex {data['timex']} does not start on {data['start']}")
-    if "end" in data and when.last.isoformat() != data["end"]:
-        raise ValueError(f"timex {data['timex']} does not end on {data['end']}")
-    place_data = data.get("place")
-    place = None
-    if place_data is not None:
-        place = Place(
-            country=place_data["country"],
-            city=_opt(place_data, "city"),
-            venue=_opt(place_data, "venue"),
-            region=_opt(place_data, "region"),
-            zone=_opt(place_data, "zone"),
-            lat=_opt(place_data, "lat"),
-            lon=_opt(place_data, "lon"),
-            virtual=bool(place_data.get("virtual", False)),
-        )
-    return Event(
-        id=data["id"],
-        kind=EventKind(data["kind"]),
-        title=data["title"],
-        when=when,
-        status=Status(data["status"]),
-        sources=[
-            Source(
-                url=s["url"],
-                publisher=_opt(s, "publisher"),
-                title=_opt(s, "title"),
-                published=date.fromisoformat(s["published"]) if s.get("published") else None,
-                phrase=_opt(s, "phrase"),
-                kind=SourceKind(s["kind"]) if s.get("kind") else None,
-            )
-            for s in data["sources"]
-        ],
-        place=place,
-        description=data.get("description", ""),
-        series=data.get("series", ()),
-        parent=_opt(data, "parent"),
-        actors=[
-            Actor(
-                name=a["name"],
-                kind=ActorKind(a["kind"]),
-                role=Role(a["role"]),
-                country=_opt(a, "country"),
-                title=_opt(a, "title"),
-                note=_opt(a, "note"),
-            )
-            for a in data.get("actors", ())
-        ],
-        outcomes=data.get("outcomes", ()),
-        tags=data.get("tags", ()),
-        aliases=data.get("aliases", ()),
-        url=_opt(data, "url"),
-        alternatives=[
-            Alternative(
-                field=a["field"],
-                value=a["value"],
-                status=AlternativeStatus(a["status"]),
-                note=a.get("note", ""),
-                sources=a.get("sources", ()),
-            )
-            for a in data.get("alternatives", ())
-        ],
-    )
-
-
 # --- foreign events ----------------------------------------------------------------------
 
 
 def uid_to_id(uid: str) -> str:
     """The event id for a UID: the local part of ``<id>@summitcal``, else a hashed slug."""
-    if uid.endswith(_UID_SUFFIX) and _ID_RE.fullmatch(uid[: -len(_UID_SUFFIX)]):
+    if uid.endswith(_UID_SUFFIX) and is_valid_id(uid[: -len(_UID_SUFFIX)]):
         return uid[: -len(_UID_SUFFIX)]
     slug = "-".join(re.findall(r"[a-z0-9]+", uid.lower(), re.ASCII))[:48].strip("-")
     digest = hashlib.sha256(uid.encode("utf-8")).hexdigest()[:10]

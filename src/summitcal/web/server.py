@@ -42,7 +42,8 @@ from urllib.parse import parse_qsl
 
 import attrs
 
-from summitcal.catalog.catalog import Catalog, load_catalog
+from summitcal.catalog.catalog import Catalog
+from summitcal.catalog.load import load_catalog
 from summitcal.errors import SummitcalError
 from summitcal.feeds.feeds import FeedSpec
 from summitcal.models.events import Event, EventKind
