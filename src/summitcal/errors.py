@@ -10,6 +10,7 @@ working.
 from __future__ import annotations
 
 __all__ = [
+    "BadRequest",
     "FeedError",
     "PhraseError",
     "QueryError",
@@ -143,3 +144,7 @@ class UnknownEventError(SummitcalError, KeyError):
 
     def __str__(self) -> str:
         return f"no event with id {self.event_id!r}"
+
+
+class BadRequest(SummitcalError, ValueError):
+    """A request the feed server answers with 400; the message is shown to the client."""

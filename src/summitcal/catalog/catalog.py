@@ -9,58 +9,18 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 
-from summitcal.catalog.search import matches
-from summitcal.errors import QueryError, UnknownEventError
+from summitcal.catalog.criteria import Criteria
+from summitcal.errors import UnknownEventError
 from summitcal.models.events import Event, EventKind, Series, Status
 from summitcal.models.revision import Revision
 
 __all__ = ["Catalog"]
 
 _EnumT = TypeVar("_EnumT", bound=enum.Enum)
-
-
-def _as_set(
-    criterion: str, value: Any, convert: Callable[[Any], Any] = lambda v: v
-) -> frozenset[Any] | None:
-    """One value or several, converted, as a set; ``None`` stays "no criterion".
-
-    Raises:
-        QueryError: If ``convert`` refuses a value.
-    """
-    if value is None:
-        return None
-    values = [value] if isinstance(value, str | enum.Enum) else list(value)
-    out = set()
-    for v in values:
-        try:
-            out.add(convert(v))
-        except ValueError as exc:
-            raise QueryError(criterion, v, str(exc)) from None
-    return frozenset(out)
-
-
-def _enum_member(enum_type: type[_EnumT]) -> Callable[[Any], _EnumT]:
-    def convert(value: Any) -> _EnumT:
-        try:
-            return enum_type(value)
-        except ValueError:
-            choices = ", ".join(str(e.value) for e in enum_type)
-            raise ValueError(f"unknown value (one of: {choices})") from None
-
-    return convert
-
-
-def _country_code(value: Any) -> str:
-    from summitcal.models.countries import is_country
-
-    code = str(value).upper()
-    if not is_country(code):
-        raise ValueError("not an ISO 3166-1 alpha-2 country code")
-    return code
 
 
 def _in_date_order(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -122,7 +82,8 @@ class Catalog:
         q: str | None = None,
         predicate: Callable[[Event], bool] | None = None,
     ) -> Catalog:
-        """The events that match every criterion given (each accepts one value or several).
+        """The events that match every criterion given (each accepts one value or several):
+        :meth:`select` with the :class:`~summitcal.catalog.criteria.Criteria` they make.
 
         Args:
             series: Series ids; an event matches if it belongs to any of them.
@@ -144,35 +105,35 @@ class Catalog:
                 does not exist, a year outside 1..9999, or a ``start`` after ``end``.
         """
 
-        def known_series(value: Any) -> str:
-            if value not in self.series:
-                known = ", ".join(sorted(self.series)) or "none"
-                raise ValueError(f"no such series (known: {known})")
-            return str(value)
+        # The series first, as they are the catalogue's: then the values themselves.
+        Criteria.parse({"series": series}).check_series(self.series)
+        criteria = Criteria.parse(
+            {
+                "series": series,
+                "kind": kind,
+                "country": country,
+                "status": status,
+                "tag": tag,
+                "year": year,
+                "start": start,
+                "end": end,
+                "parent": parent,
+                "q": q,
+            }
+        )
+        return self.select(criteria, predicate)
 
-        series_set = _as_set("series", series, known_series)
-        kinds = _as_set("kind", kind, _enum_member(EventKind))
-        countries = _as_set("country", country, _country_code)
-        statuses = _as_set("status", status, _enum_member(Status))
-        tags = _as_set("tag", tag)
-        if year is not None and not 1 <= year <= 9999:
-            raise QueryError("year", year, "must be between 1 and 9999")
-        if start is not None and end is not None and start > end:
-            raise QueryError("start", start.isoformat(), f"is after the end, {end.isoformat()}")
-        lo = max(start or date.min, date(year, 1, 1) if year is not None else date.min)
-        hi = min(end or date.max, date(year, 12, 31) if year is not None else date.max)
+    def select(
+        self, criteria: Criteria, predicate: Callable[[Event], bool] | None = None
+    ) -> Catalog:
+        """The events that match ``criteria`` (and ``predicate``, if given).
 
-        def keep(e: Event) -> bool:
-            return (
-                (series_set is None or not series_set.isdisjoint(e.series))
-                and (kinds is None or e.kind in kinds)
-                and (countries is None or (e.place is not None and e.place.country in countries))
-                and (statuses is None or e.status in statuses)
-                and (tags is None or not tags.isdisjoint(e.tags))
-                and e.when.overlaps(lo, hi)
-                and (parent is None or e.parent == parent)
-                and (q is None or matches(e, q))
-                and (predicate is None or predicate(e))
-            )
-
-        return attrs.evolve(self, events=[e for e in self.events if keep(e)])
+        Raises:
+            QueryError: For a series the catalogue does not have.
+        """
+        criteria.check_series(self.series)
+        keep = criteria.predicate()
+        return attrs.evolve(
+            self,
+            events=[e for e in self.events if keep(e) and (predicate is None or predicate(e))],
+        )
