@@ -19,7 +19,6 @@ import functools
 import hashlib
 import importlib.resources
 import json
-import re
 import tomllib
 from collections.abc import Iterable
 from datetime import date
@@ -30,7 +29,7 @@ import attrs
 from summitcal.catalog.catalog import Catalog
 from summitcal.catalog.criteria import Criteria
 from summitcal.errors import FeedError, QueryError
-from summitcal.models.events import Event
+from summitcal.models.events import Event, is_valid_id
 
 __all__ = [
     "FeedCriteria",
@@ -47,7 +46,6 @@ __all__ = [
     "render_feed",
 ]
 
-_NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _CRITERIA_KEYS = ("series", "kind", "country", "status", "tag", "year", "start", "end", "within")
 _FEED_KEYS = ("name", "title", "description", "include_undated", *_CRITERIA_KEYS)
 
@@ -164,7 +162,7 @@ class FeedSpec:
     include_undated: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if not _NAME_RE.fullmatch(self.name):
+        if not is_valid_id(self.name):
             raise FeedError(self.name, "a feed name is lower-case words of a-z, 0-9 and '-'")
         if not self.title.strip():
             raise FeedError(self.name, "a feed needs a title")
@@ -172,7 +170,9 @@ class FeedSpec:
     @property
     def uid(self) -> str:
         """The calendar's UID: ``"<name>.feed@summitcal"``, the same for ever."""
-        return f"{self.name}.feed@summitcal"
+        from summitcal.ical.write import UID_DOMAIN
+
+        return f"{self.name}.feed@{UID_DOMAIN}"
 
     @property
     def filename(self) -> str:
