@@ -1,7 +1,7 @@
 """Catalogue loader speed and memory on the shapes that used to exhaust it.
 
 For each size N, writes to a temporary directory and loads with
-:func:`summitcal.catalog.catalog.load_catalog`:
+:func:`summitcal.catalog.load.load_catalog`:
 
 * ``chain``: N events, each the parent of the next (the parent-cycle check's worst case);
 * ``flat``: the same N events without parents, for comparison;
@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from summitcal.catalog.catalog import load_catalog
+from summitcal.catalog.load import load_catalog
 
 EVENT = """
 [[event]]

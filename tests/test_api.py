@@ -22,6 +22,38 @@ def test_all_is_sorted_and_complete() -> None:
     assert summitcal.__all__ == sorted([*summitcal._EXPORTS, "__version__"])
 
 
+def test_type_checking_imports_are_the_exports() -> None:
+    """The imports written for type checkers name exactly the lazy exports, each from its
+    module and as a re-export (``X as X``)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(summitcal))
+    block = next(n for n in tree.body if isinstance(n, ast.If))
+    imported = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname == alias.name
+    }
+    assert imported == summitcal._EXPORTS
+
+
+def test_public_surface_has_the_query_and_read_types() -> None:
+    """QueryError, Criteria and ReadResult are public, as the functions raise and return
+    them."""
+    from summitcal.catalog.criteria import Criteria
+    from summitcal.errors import QueryError
+    from summitcal.ical.read import ReadResult
+
+    assert (summitcal.Criteria, summitcal.QueryError, summitcal.ReadResult) == (
+        Criteria,
+        QueryError,
+        ReadResult,
+    )
+
+
 def test_unknown_attribute() -> None:
     """A missing name is an AttributeError, as for any module."""
     with pytest.raises(AttributeError, match="no_such_thing"):

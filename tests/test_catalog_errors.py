@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summitcal import load_catalog
-from summitcal.catalog.catalog import _find_parent_cycles
+from summitcal.catalog.load import _find_parent_cycles
 from summitcal.errors import SeedError, SeedErrors
 from tests.test_catalog import CHILD_EVENT, GOOD_EVENT, SERIES
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from summitcal import load_catalog
-from summitcal.catalog.catalog import shipped_seeds_path
+from summitcal.catalog.load import shipped_seeds_path
 from summitcal.catalog.tomlsafe import MAX_FILE_BYTES, MAX_KEY_PARTS, MAX_NESTING, read_toml
 from summitcal.errors import SeedError, SeedErrors
 from tests.test_catalog_errors import catalogue, errors_of, event, only_error

@@ -11,7 +11,7 @@ import pytest
 from summitcal import load_catalog
 from summitcal.cli import main
 from summitcal.cli._common import EMPTY_SELECTION
-from summitcal.ical.write import read_calendar
+from summitcal.ical.read import read_calendar
 from tests.test_ical_read_foreign import ENDLESS, MOVED, PLACED, SOURCE, WEEKLY, feed
 
 TALK = """UID:talk@example.org

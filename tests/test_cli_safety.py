@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from summitcal.catalog.catalog import shipped_seeds_path
+from summitcal.catalog.load import shipped_seeds_path
 from summitcal.cli import BROKEN_PIPE, main
 from summitcal.cli._common import EMPTY_SELECTION
 from tests.test_catalog import CHILD_EVENT, GOOD_EVENT, write

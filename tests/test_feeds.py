@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from summitcal import load_catalog
 from summitcal.cli import main
-from summitcal.errors import FeedError
+from summitcal.errors import FeedError, QueryError
 from summitcal.feeds.feeds import (
     FeedCriteria,
     available_feeds,
@@ -151,19 +151,21 @@ class TestCustomFeeds:
     @pytest.mark.parametrize(
         ("kwargs", "message"),
         [
-            ({"kind": "party"}, "unknown event kind"),
-            ({"status": "maybe"}, "unknown status"),
+            ({"kind": "party"}, "kind 'party': unknown value"),
+            ({"status": "maybe"}, "status 'maybe': unknown value"),
             ({"country": "XX"}, "ISO 3166-1"),
-            ({"start": date(2025, 2, 1), "end": date(2025, 1, 1)}, "before start"),
+            ({"start": date(2025, 2, 1), "end": date(2025, 1, 1)}, "after the end"),
+            ({"year": 0}, "between 1 and 9999"),
         ],
     )
     def test_bad_values(self, kwargs: dict[str, object], message: str) -> None:
-        with pytest.raises(FeedError, match=message):
+        """Bad values are refused where the criteria are built, as Catalog.filter does."""
+        with pytest.raises(QueryError, match=message):
             custom_feed_spec(**kwargs)  # type: ignore[arg-type]
 
     def test_unknown_series_or_root(self) -> None:
         catalog = load_catalog(FIXTURE)
-        with pytest.raises(FeedError, match="unknown series 'nope'"):
+        with pytest.raises(QueryError, match="series 'nope': no such series"):
             FeedCriteria(series="nope").select(catalog)
         with pytest.raises(FeedError, match="no event 'nope'"):
             FeedCriteria(within="nope").select(catalog)
@@ -223,4 +225,4 @@ def test_ics_of_an_unknown_series_is_an_error(capsys: pytest.CaptureFixture[str]
     code = main(["ics", "--seeds", str(FIXTURE), "--series", "nope"], now=NOW)
     out, err = capsys.readouterr()
     assert (code, out) == (1, "")
-    assert "unknown series 'nope'" in err
+    assert "series 'nope': no such series" in err

@@ -11,19 +11,19 @@ import pytest
 from icalendar import Calendar
 
 from summitcal import load_catalog
-from summitcal.catalog.catalog import Revision
 from summitcal.errors import FeedError
+from summitcal.ical.read import read_calendar
 from summitcal.ical.text import unescape_text
 from summitcal.ical.write import (
     DEFAULT_DURATION,
     PRODID,
     event_times,
     is_undated,
-    read_calendar,
     to_ical,
     write_calendar,
 )
 from summitcal.models.events import Event, EventKind, Place, Source, Status
+from summitcal.models.revision import Revision
 from summitcal.span.span import DateSpan, Granularity, PartOfDay
 from tests.ical_validate import feed_problems
 

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
+from summitcal.ical.read import read_calendar
 from summitcal.ical.text import clean_text
-from summitcal.ical.write import read_calendar, to_ical
+from summitcal.ical.write import to_ical
 from summitcal.models.events import Event, EventKind, Place, Source, Status
 from summitcal.span.span import DateSpan
 from tests.ical_validate import feed_problems

@@ -7,8 +7,8 @@ from datetime import date, time
 import pytest
 from icalendar import Calendar
 
-from summitcal.ical.read import MAX_OCCURRENCES
-from summitcal.ical.write import read_calendar, to_ical
+from summitcal.ical.read import MAX_OCCURRENCES, read_calendar
+from summitcal.ical.write import to_ical
 from summitcal.models.events import Status
 
 SOURCE = "https://example.org/feed.ics"

@@ -25,9 +25,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from summitcal.catalog.catalog import Catalog, Revision, Series
+from summitcal.catalog.catalog import Catalog
 from summitcal.errors import FeedError
-from summitcal.ical.write import event_payload, read_calendar, to_ical
+from summitcal.ical.read import read_calendar
+from summitcal.ical.write import event_payload, to_ical
+from summitcal.models import Revision, Series
 from summitcal.models.events import Place, Status
 from summitcal.span.span import DateSpan
 from summitcal.web.timeline import render_svg, render_text

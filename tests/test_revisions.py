@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from summitcal import load_catalog
-from summitcal.catalog.catalog import Revision, shipped_seeds_path
+from summitcal.catalog.load import shipped_seeds_path
 from summitcal.catalog.revisions import (
     REVISIONS_FILE,
     check_revisions,
@@ -22,6 +22,7 @@ from summitcal.catalog.revisions import (
 )
 from summitcal.cli import main
 from summitcal.errors import SeedError
+from summitcal.models.revision import Revision
 from tests.conftest import NOW
 
 FIXTURE = Path(__file__).parent / "data" / "ical_fixture"

@@ -386,14 +386,14 @@ def test_custom_feed_cache_is_bounded(cat: Catalog) -> None:
 @pytest.mark.parametrize(
     ("query", "words"),
     [
-        (b"series=nope", "unknown series"),
-        (b"kind=party", "unknown kind"),
+        (b"series=nope", "no such series"),
+        (b"kind=party", "kind 'party': unknown value"),
         (b"country=XX", "country"),
         (b"country=France", "country"),
         (b"from=2025-02-30", "not a real date"),
         (b"from=yesterday", "YYYY-MM-DD"),
         (b"from=20250209", "YYYY-MM-DD"),
-        (b"to=2024-01-01&from=2025-01-01", "before"),
+        (b"to=2024-01-01&from=2025-01-01", "after the end"),
         (b"from=2024-01-01&from=2024-02-01", "more than once"),
         (b"from=2024-01-01&from=2024-01-01", "more than once"),
         (b"to=2024-01-01,2024-01-01", "more than once"),

@@ -4,10 +4,11 @@ The public API, re-exported here:
 
 * the time type: :class:`DateSpan`, :class:`Granularity`, :class:`Mod`, ...
 * the models: :class:`Event`, :class:`Place`, :class:`Actor`, :class:`Source`, ...
-* the catalogue: :func:`load_catalog`, :class:`Catalog`
+* the catalogue: :func:`load_catalog`, :class:`Catalog`, :class:`Criteria` (a query)
 * the resolver: :func:`resolve` (a phrase and a reference date to a span)
 * extraction: :func:`extract`, :func:`extract_many` (every date in an article)
-* iCalendar: :func:`to_ical`, :func:`write_calendar`, :func:`read_calendar`
+* iCalendar: :func:`to_ical`, :func:`write_calendar`, :func:`read_calendar` (a
+  :class:`ReadResult`)
 * errors: :class:`SummitcalError` and its subclasses
 
 Names load lazily on first use, so ``import summitcal`` stays fast and importing one part
@@ -49,9 +50,10 @@ _EXPORTS: dict[str, str] = {
     "Status": "summitcal.models.events",
     # catalogue
     "Catalog": "summitcal.catalog.catalog",
-    "Series": "summitcal.catalog.catalog",
-    "UnknownEventError": "summitcal.catalog.catalog",
-    "load_catalog": "summitcal.catalog.catalog",
+    "Criteria": "summitcal.catalog.criteria",
+    "Series": "summitcal.models.events",
+    "UnknownEventError": "summitcal.errors",
+    "load_catalog": "summitcal.catalog.load",
     # resolver
     "resolve": "summitcal.resolver",
     "Resolution": "summitcal.resolver",
@@ -62,76 +64,76 @@ _EXPORTS: dict[str, str] = {
     # iCalendar
     "to_ical": "summitcal.ical.write",
     "write_calendar": "summitcal.ical.write",
-    "read_calendar": "summitcal.ical.write",
+    "read_calendar": "summitcal.ical.read",
+    "ReadResult": "summitcal.ical.read",
 }
 
-__all__ = [
-    "Actor",
-    "ActorKind",
-    "Alternative",
-    "AlternativeStatus",
-    "Catalog",
-    "DateSpan",
-    "Event",
-    "EventKind",
-    "FeedError",
-    "Granularity",
-    "Mention",
-    "Mod",
-    "PartOfDay",
-    "PhraseError",
-    "Place",
-    "QueryError",
-    "Resolution",
-    "Role",
-    "Season",
-    "SeedError",
-    "SeedErrors",
-    "Series",
-    "Source",
-    "SourceKind",
-    "Status",
-    "SummitcalError",
-    "TimexError",
-    "UnknownEventError",
-    "__version__",
-    "extract",
-    "extract_many",
-    "load_catalog",
-    "read_calendar",
-    "resolve",
-    "to_ical",
-    "write_calendar",
-]
+#: The public names: the exports above and the version.
+__all__ = sorted([*_EXPORTS, "__version__"])
 
+# For type checkers only (the names load lazily at run time through __getattr__): each
+# written ``X as X``, which makes it a re-export although __all__ is computed;
+# tests/test_api.py checks that these are exactly the names of _EXPORTS.
+# isort: off
 if TYPE_CHECKING:
-    from summitcal.catalog.catalog import Catalog, Series, UnknownEventError, load_catalog
+    from summitcal.catalog.catalog import (
+        Catalog as Catalog,
+    )
+    from summitcal.catalog.criteria import (
+        Criteria as Criteria,
+    )
+    from summitcal.catalog.load import (
+        load_catalog as load_catalog,
+    )
     from summitcal.errors import (
-        FeedError,
-        PhraseError,
-        QueryError,
-        SeedError,
-        SeedErrors,
-        SummitcalError,
-        TimexError,
+        FeedError as FeedError,
+        PhraseError as PhraseError,
+        QueryError as QueryError,
+        SeedError as SeedError,
+        SeedErrors as SeedErrors,
+        SummitcalError as SummitcalError,
+        TimexError as TimexError,
+        UnknownEventError as UnknownEventError,
     )
-    from summitcal.extraction import Mention, extract, extract_many
-    from summitcal.ical.write import read_calendar, to_ical, write_calendar
+    from summitcal.extraction import (
+        Mention as Mention,
+        extract as extract,
+        extract_many as extract_many,
+    )
+    from summitcal.ical.read import (
+        ReadResult as ReadResult,
+        read_calendar as read_calendar,
+    )
+    from summitcal.ical.write import (
+        to_ical as to_ical,
+        write_calendar as write_calendar,
+    )
     from summitcal.models.events import (
-        Actor,
-        ActorKind,
-        Alternative,
-        AlternativeStatus,
-        Event,
-        EventKind,
-        Place,
-        Role,
-        Source,
-        SourceKind,
-        Status,
+        Actor as Actor,
+        ActorKind as ActorKind,
+        Alternative as Alternative,
+        AlternativeStatus as AlternativeStatus,
+        Event as Event,
+        EventKind as EventKind,
+        Place as Place,
+        Role as Role,
+        Series as Series,
+        Source as Source,
+        SourceKind as SourceKind,
+        Status as Status,
     )
-    from summitcal.resolver import Resolution, resolve
-    from summitcal.span.span import DateSpan, Granularity, Mod, PartOfDay, Season
+    from summitcal.resolver import (
+        Resolution as Resolution,
+        resolve as resolve,
+    )
+    from summitcal.span.span import (
+        DateSpan as DateSpan,
+        Granularity as Granularity,
+        Mod as Mod,
+        PartOfDay as PartOfDay,
+        Season as Season,
+    )
+# isort: on
 
 
 def __getattr__(name: str) -> Any:

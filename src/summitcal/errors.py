@@ -10,6 +10,7 @@ working.
 from __future__ import annotations
 
 __all__ = [
+    "BadRequest",
     "FeedError",
     "PhraseError",
     "QueryError",
@@ -17,6 +18,7 @@ __all__ = [
     "SeedErrors",
     "SummitcalError",
     "TimexError",
+    "UnknownEventError",
 ]
 
 
@@ -131,3 +133,18 @@ class FeedError(SummitcalError):
         self.target = target
         self.reason = reason
         super().__init__(f"{target}: {reason}")
+
+
+class UnknownEventError(SummitcalError, KeyError):
+    """No event in the catalogue has the id asked for."""
+
+    def __init__(self, event_id: str) -> None:
+        self.event_id = event_id
+        super().__init__(f"no event with id {event_id!r}")
+
+    def __str__(self) -> str:
+        return f"no event with id {self.event_id!r}"
+
+
+class BadRequest(SummitcalError, ValueError):
+    """A request the feed server answers with 400; the message is shown to the client."""

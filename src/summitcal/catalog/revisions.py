@@ -22,24 +22,30 @@ else 1970-01-01), so their feeds are reproducible too and never dated in the fut
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import attrs
 
-from summitcal.catalog.catalog import Revision
 from summitcal.errors import SeedError
 from summitcal.models.events import Event
-from summitcal.models.serialize import event_to_dict
+from summitcal.models.revision import (
+    UNDATED_MODIFIED,
+    Revision,
+    content_digest,
+    derived_modified,
+    derived_revision,
+)
 
 __all__ = [
     "REVISIONS_FILE",
+    "UNDATED_MODIFIED",
     "RevisionProblem",
     "check_revisions",
     "content_digest",
+    "derived_modified",
     "derived_revision",
     "format_revisions",
     "read_revisions",
@@ -48,50 +54,6 @@ __all__ = [
 
 #: The file, inside a catalogue directory, that holds its revision records.
 REVISIONS_FILE = "revisions.toml"
-
-
-def content_digest(event: Event) -> str:
-    """The digest of what ``event`` publishes: ``"sha256:"`` and 64 hex digits.
-
-    Any change to a published field (title, dates, place, sources, actors...) changes it;
-    the order of keys in memory never does.
-
-    Example::
-
-        >>> content_digest(event).startswith("sha256:")
-        True
-    """
-    canonical = json.dumps(
-        event_to_dict(event), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-#: What ``derived_modified`` gives for an event none of whose sources is dated.
-UNDATED_MODIFIED = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def derived_modified(event: Event) -> datetime:
-    """When ``event`` was last changed, as far as its data says: 00:00 UTC of its latest
-    source publication date, else :data:`UNDATED_MODIFIED`.
-
-    The event's own date is never used: a future event would otherwise get a DTSTAMP in
-    the future, which calendar clients treat as a sign of a broken feed.
-    """
-    published = [s.published for s in event.sources if s.published is not None]
-    if not published:
-        return UNDATED_MODIFIED
-    return datetime.combine(max(published), time(0, 0), tzinfo=UTC)
-
-
-def derived_revision(event: Event) -> Revision:
-    """The revision of an event that has no recorded one: sequence 0, modified from data."""
-    return Revision(
-        id=event.id,
-        sequence=0,
-        digest=content_digest(event),
-        modified=derived_modified(event),
-    )
 
 
 @attrs.frozen
@@ -191,7 +153,7 @@ def read_revisions(path: str | Path) -> dict[str, Revision]:
     Raises:
         SeedError: Naming the file, record and field of a malformed record.
     """
-    from summitcal.catalog.catalog import read_records  # the loader's own record validation
+    from summitcal.catalog.records import read_records  # the loader's own record validation
 
     label = str(path)
     parsed = read_records(Path(path), label)

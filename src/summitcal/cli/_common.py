@@ -9,7 +9,9 @@ from collections.abc import Sized
 from datetime import date
 from pathlib import Path
 
-from summitcal.catalog.catalog import Catalog, load_catalog, shipped_seeds_path
+from summitcal.catalog.catalog import Catalog
+from summitcal.catalog.criteria import Criteria
+from summitcal.catalog.load import load_catalog, shipped_seeds_path
 from summitcal.errors import SeedError
 from summitcal.models.events import EventKind, Status
 
@@ -140,14 +142,28 @@ def load_from_args(args: argparse.Namespace) -> Catalog:
 
 def select(catalog: Catalog, args: argparse.Namespace) -> Catalog:
     """The events of ``catalog`` that the filter arguments select."""
-    return catalog.filter(
-        series=args.series,
-        kind=args.kind,
-        country=args.country,
-        status=args.status,
-        tag=args.tag,
-        year=args.year,
-        start=args.start,
-        end=args.end,
-        q=getattr(args, "q", None),
+    # The series first, as Catalog.filter checks them: they are the catalogue's.
+    Criteria.parse({"series": args.series}).check_series(catalog.series)
+    return catalog.select(criteria_from_args(args))
+
+
+def criteria_from_args(args: argparse.Namespace) -> Criteria:
+    """The :class:`Criteria` the filter arguments give.
+
+    Raises:
+        QueryError: For a country code that does not exist, a year outside 1..9999 or
+            ``--from`` after ``--to`` (kinds and statuses are argparse choices).
+    """
+    return Criteria.parse(
+        {
+            "series": args.series,
+            "kind": args.kind,
+            "country": args.country,
+            "status": args.status,
+            "tag": args.tag,
+            "year": args.year,
+            "start": args.start,
+            "end": args.end,
+            "q": getattr(args, "q", None),
+        }
     )

@@ -164,12 +164,12 @@ def _one_event(args: argparse.Namespace) -> int:
     status = refuse_empty(chosen, args, "no calendar written")
     if status is not None:
         return status
-    from summitcal.ical.write import to_ical
+    from summitcal.ical.write import UID_DOMAIN, to_ical
 
     data = to_ical(
         chosen,
         name=args.title or event.title,
-        uid=f"{event.id}{'.parts' if args.with_parts else ''}.event@summitcal",
+        uid=f"{event.id}{'.parts' if args.with_parts else ''}.event@{UID_DOMAIN}",
         include_undated=True,
         revisions=catalog.revisions,
         url=args.url,
@@ -197,7 +197,7 @@ def _write(args: argparse.Namespace, data: bytes) -> None:
 
 
 def run_revisions(args: argparse.Namespace) -> int:
-    from summitcal.catalog.catalog import load_catalog, shipped_seeds_path
+    from summitcal.catalog.load import load_catalog, shipped_seeds_path
     from summitcal.catalog.revisions import (
         REVISIONS_FILE,
         check_revisions,

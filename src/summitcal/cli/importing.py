@@ -111,7 +111,7 @@ def candidate(event: Event, known: set[str]) -> tuple[Event, list[str], list[str
 
 
 def run(args: argparse.Namespace) -> int:
-    from summitcal.catalog.catalog import shipped_seeds_path
+    from summitcal.catalog.load import shipped_seeds_path
     from summitcal.ical.read import read_calendar
     from summitcal.publish import write_file
 

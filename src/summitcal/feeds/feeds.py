@@ -19,7 +19,6 @@ import functools
 import hashlib
 import importlib.resources
 import json
-import re
 import tomllib
 from collections.abc import Iterable
 from datetime import date
@@ -28,8 +27,9 @@ from typing import Any
 import attrs
 
 from summitcal.catalog.catalog import Catalog
-from summitcal.errors import FeedError
-from summitcal.models.events import Event, EventKind, Status
+from summitcal.catalog.criteria import Criteria
+from summitcal.errors import FeedError, QueryError
+from summitcal.models.events import Event, is_valid_id
 
 __all__ = [
     "FeedCriteria",
@@ -46,7 +46,6 @@ __all__ = [
     "render_feed",
 ]
 
-_NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _CRITERIA_KEYS = ("series", "kind", "country", "status", "tag", "year", "start", "end", "within")
 _FEED_KEYS = ("name", "title", "description", "include_undated", *_CRITERIA_KEYS)
 
@@ -76,8 +75,9 @@ class FeedCriteria:
         within: An event id: that event, its parts, and their parts.
 
     Raises:
-        FeedError: For an unknown kind or status, a malformed country code, or ``end``
-            before ``start``.
+        QueryError: For an unknown kind or status, a malformed country code, a year
+            outside 1..9999, or ``end`` before ``start``
+            (:meth:`~summitcal.catalog.criteria.Criteria.parse`).
     """
 
     series: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -90,22 +90,18 @@ class FeedCriteria:
     end: date | None = None
     within: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        kinds = {k.value for k in EventKind}
-        statuses = {s.value for s in Status}
-        for k in self.kind:
-            if k not in kinds:
-                raise FeedError("kind", f"unknown event kind {k!r} (one of: {', '.join(kinds)})")
-        for s in self.status:
-            if s not in statuses:
-                raise FeedError("status", f"unknown status {s!r}")
-        from summitcal.models.countries import is_country
+    _query: Criteria = attrs.field(init=False, repr=False, eq=False)
 
-        for c in self.country:
-            if not is_country(c.upper()):
-                raise FeedError("country", f"{c!r} is not an ISO 3166-1 alpha-2 code")
-        if self.start and self.end and self.end < self.start:
-            raise FeedError("end", f"{self.end} is before start {self.start}")
+    def __attrs_post_init__(self) -> None:
+        given: dict[str, Any] = {"year": self.year, "start": self.start, "end": self.end}
+        for key in ("series", "kind", "country", "status", "tag"):
+            given[key] = getattr(self, key) or None
+        object.__setattr__(self, "_query", Criteria.parse(given))
+
+    @property
+    def query(self) -> Criteria:
+        """The criteria as the catalogue applies them (enum members, upper-case codes)."""
+        return self._query
 
     def as_dict(self) -> dict[str, Any]:
         """The criteria given, JSON-ready (dates as ISO strings), for naming and hashing."""
@@ -121,28 +117,15 @@ class FeedCriteria:
         """The events of ``catalog`` that match.
 
         Raises:
-            FeedError: If a series or the ``within`` event is not in ``catalog``.
+            QueryError: If a series is not in ``catalog``.
+            FeedError: If the ``within`` event is not in ``catalog``.
         """
-        for s in self.series:
-            if s not in catalog.series:
-                known = ", ".join(sorted(catalog.series)) or "none"
-                raise FeedError("series", f"unknown series {s!r} (known: {known})")
         family: frozenset[str] | None = None
         if self.within is not None:
             if self.within not in catalog:
                 raise FeedError("within", f"no event {self.within!r} in the catalogue")
             family = _family(catalog, self.within)
-        return catalog.filter(
-            series=self.series or None,
-            kind=self.kind or None,
-            country=self.country or None,
-            status=self.status or None,
-            tag=self.tag or None,
-            year=self.year,
-            start=self.start,
-            end=self.end,
-            predicate=None if family is None else (lambda e: e.id in family),
-        )
+        return catalog.select(self._query, None if family is None else (lambda e: e.id in family))
 
 
 def _family(catalog: Catalog, root: str) -> frozenset[str]:
@@ -179,7 +162,7 @@ class FeedSpec:
     include_undated: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if not _NAME_RE.fullmatch(self.name):
+        if not is_valid_id(self.name):
             raise FeedError(self.name, "a feed name is lower-case words of a-z, 0-9 and '-'")
         if not self.title.strip():
             raise FeedError(self.name, "a feed needs a title")
@@ -187,7 +170,9 @@ class FeedSpec:
     @property
     def uid(self) -> str:
         """The calendar's UID: ``"<name>.feed@summitcal"``, the same for ever."""
-        return f"{self.name}.feed@summitcal"
+        from summitcal.ical.write import UID_DOMAIN
+
+        return f"{self.name}.feed@{UID_DOMAIN}"
 
     @property
     def filename(self) -> str:
@@ -265,7 +250,7 @@ def custom_feed_spec(
     filters always give the same calendar.
 
     Raises:
-        FeedError: For an unknown kind or status, a bad country code, or end before start.
+        QueryError: For an unknown kind or status, a bad country code, or end before start.
 
     Example::
 
@@ -374,7 +359,7 @@ def available_feeds(catalog: Catalog) -> tuple[tuple[FeedSpec, Catalog], ...]:
     for spec in feed_specs():
         try:
             out.append((spec, spec.select(catalog)))
-        except FeedError:
+        except (FeedError, QueryError):
             continue
     return tuple(out)
 
@@ -396,7 +381,8 @@ def feed_events(
         include_undated: Overrides ``spec.include_undated`` when given.
 
     Raises:
-        FeedError: If the spec names a series or event the catalogue lacks.
+        QueryError: If the spec names a series the catalogue lacks.
+        FeedError: If it names an event the catalogue lacks.
     """
     from summitcal.ical.write import is_undated
 
@@ -427,7 +413,8 @@ def render_feed(
         url: Where the feed is published, written as the calendar's URL and SOURCE.
 
     Raises:
-        FeedError: If the spec names a series or event the catalogue lacks.
+        QueryError: If the spec names a series the catalogue lacks.
+        FeedError: If it names an event the catalogue lacks.
     """
     from summitcal.ical.write import to_ical
 

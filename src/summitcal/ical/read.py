@@ -29,50 +29,44 @@ it gives back the very event written.  Any other VEVENT is mapped field by field
   without end is not read without a horizon (and says so in ``skipped``), never cut
   down to its first occurrence.
 
-Whatever cannot be mapped is listed in :attr:`ReadResult.skipped`: whole components
+The mapping of foreign events is in :mod:`summitcal.ical.foreign`.  Whatever cannot be
+mapped is listed in :attr:`ReadResult.skipped`: whole components
 (VTODO, events without UID, SUMMARY, DTSTART or a source), parts of an event (VALARM)
 and single properties (ATTENDEE, ORGANIZER...).
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import itertools
 import json
 import os
-import re
-import string
-from collections.abc import Iterator, Mapping
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import attrs
 import recurring_ical_events  # type: ignore[import-untyped]  # the package ships no types
 from icalendar import Calendar, Component
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from summitcal.catalog.catalog import Revision
-from summitcal.catalog.revisions import content_digest
 from summitcal.errors import FeedError
-from summitcal.ical.text import unescape_text
-from summitcal.models.countries import country_name, is_country
-from summitcal.models.events import (
-    Actor,
-    ActorKind,
-    Alternative,
-    AlternativeStatus,
-    Event,
-    EventKind,
-    Place,
-    Role,
-    Source,
-    SourceKind,
-    Status,
+from summitcal.ical.foreign import (
+    _RECURRENCE,
+    _UID_SUFFIX,
+    Skipped,
+    _foreign_event,
+    _properties,
+    _report_unread,
+    _Skip,
+    _text,
+    uid_to_id,
 )
-from summitcal.span.span import DateSpan, Mod
-from summitcal.span.zones import get_zone, is_zone
+from summitcal.ical.text import unescape_text
+from summitcal.models.events import (
+    Event,
+)
+from summitcal.models.revision import Revision, content_digest
+from summitcal.models.serialize import event_from_dict
 
 __all__ = ["MAX_OCCURRENCES", "ReadResult", "Recurrence", "Skipped", "read_calendar"]
 
@@ -81,39 +75,6 @@ __all__ = ["MAX_OCCURRENCES", "ReadResult", "Recurrence", "Skipped", "read_calen
 MAX_OCCURRENCES = 500
 # How far past what was read the left-out occurrences of a rule are counted.
 _COUNT_LIMIT = 10_000
-
-_UID_SUFFIX = "@summitcal"
-_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
-_STATUS = {"CONFIRMED": Status.CONFIRMED, "TENTATIVE": Status.TENTATIVE}
-_STATUS["CANCELLED"] = Status.CANCELLED
-# Properties a foreign VEVENT may carry that the mapping uses or that carry no content.
-_MAPPED = frozenset(
-    {
-        "UID", "SUMMARY", "DTSTART", "DTEND", "DURATION", "DESCRIPTION", "URL", "STATUS",
-        "CATEGORIES", "LOCATION", "RELATED-TO", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP",
-        "CREATED", "TRANSP", "CLASS", "X-SUMMITCAL-EVENT",
-    }
-)  # fmt: skip
-# Properties that make a series of occurrences; they are read by the expansion.
-_RECURRENCE = frozenset({"RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"})
-
-
-@attrs.frozen
-class Skipped:
-    """Something in a feed that was not read.
-
-    Attributes:
-        where: The component (``"VTODO"``, ``"VEVENT foo@example.org"``).
-        what: The component name, or the property left out (``"GEO"``).
-        reason: Why.
-    """
-
-    where: str
-    what: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}: {self.reason}"
 
 
 @attrs.frozen
@@ -268,10 +229,6 @@ def read_calendar(
     )
 
 
-class _Skip(Exception):
-    """A VEVENT that cannot become an event (the message says why)."""
-
-
 def _revision(comp: Component, event: Event) -> Revision:
     """SEQUENCE and LAST-MODIFIED (else DTSTAMP, else the event's first day) of ``comp``.
 
@@ -317,291 +274,6 @@ def _read_vevent(
                 Skipped(where, "X-SUMMITCAL-EVENT", f"unreadable ({exc}); read as foreign")
             )
     return _foreign_event(comp, where, source_url, skipped)
-
-
-# --- summitcal's own events -------------------------------------------------------------
-
-
-def _opt(mapping: Mapping[str, Any], key: str) -> Any:
-    return mapping.get(key)
-
-
-def event_from_dict(data: Mapping[str, Any]) -> Event:
-    """The event that :func:`summitcal.models.serialize.event_to_dict` described (``start``,
-    ``end`` and the empty values may be left out, as the feed's payload does).
-
-    Raises:
-        ValueError, KeyError, TypeError: If ``data`` is not such a description.
-    """
-    mod = Mod(data["mod"]) if data.get("mod") else None
-    when = DateSpan.from_timex(data["timex"], mod=mod, zone=_opt(data, "zone"))
-    if "start" in data and when.first.isoformat() != data["start"]:
-        raise ValueError(f"timex {data['timex']} does not start on {data['start']}")
-    if "end" in data and when.last.isoformat() != data["end"]:
-        raise ValueError(f"timex {data['timex']} does not end on {data['end']}")
-    place_data = data.get("place")
-    place = None
-    if place_data is not None:
-        place = Place(
-            country=place_data["country"],
-            city=_opt(place_data, "city"),
-            venue=_opt(place_data, "venue"),
-            region=_opt(place_data, "region"),
-            zone=_opt(place_data, "zone"),
-            lat=_opt(place_data, "lat"),
-            lon=_opt(place_data, "lon"),
-            virtual=bool(place_data.get("virtual", False)),
-        )
-    return Event(
-        id=data["id"],
-        kind=EventKind(data["kind"]),
-        title=data["title"],
-        when=when,
-        status=Status(data["status"]),
-        sources=[
-            Source(
-                url=s["url"],
-                publisher=_opt(s, "publisher"),
-                title=_opt(s, "title"),
-                published=date.fromisoformat(s["published"]) if s.get("published") else None,
-                phrase=_opt(s, "phrase"),
-                kind=SourceKind(s["kind"]) if s.get("kind") else None,
-            )
-            for s in data["sources"]
-        ],
-        place=place,
-        description=data.get("description", ""),
-        series=data.get("series", ()),
-        parent=_opt(data, "parent"),
-        actors=[
-            Actor(
-                name=a["name"],
-                kind=ActorKind(a["kind"]),
-                role=Role(a["role"]),
-                country=_opt(a, "country"),
-                title=_opt(a, "title"),
-                note=_opt(a, "note"),
-            )
-            for a in data.get("actors", ())
-        ],
-        outcomes=data.get("outcomes", ()),
-        tags=data.get("tags", ()),
-        aliases=data.get("aliases", ()),
-        url=_opt(data, "url"),
-        alternatives=[
-            Alternative(
-                field=a["field"],
-                value=a["value"],
-                status=AlternativeStatus(a["status"]),
-                note=a.get("note", ""),
-                sources=a.get("sources", ()),
-            )
-            for a in data.get("alternatives", ())
-        ],
-    )
-
-
-# --- foreign events ----------------------------------------------------------------------
-
-
-def uid_to_id(uid: str) -> str:
-    """The event id for a UID: the local part of ``<id>@summitcal``, else a hashed slug."""
-    if uid.endswith(_UID_SUFFIX) and _ID_RE.fullmatch(uid[: -len(_UID_SUFFIX)]):
-        return uid[: -len(_UID_SUFFIX)]
-    slug = "-".join(re.findall(r"[a-z0-9]+", uid.lower(), re.ASCII))[:48].strip("-")
-    digest = hashlib.sha256(uid.encode("utf-8")).hexdigest()[:10]
-    return f"{slug}-{digest}" if slug else f"event-{digest}"
-
-
-def _text(comp: Component, name: str) -> str | None:
-    value = comp.get(name)
-    if value is None:
-        return None
-    if isinstance(value, list):  # a property given twice: take the first
-        value = value[0]
-    text = str(value).strip()
-    return text or None
-
-
-def _zone_key(dt: datetime) -> str | None:
-    """The IANA key of ``dt``'s zone: its own, or the one its Windows name stands for."""
-    from icalendar.timezone import tzids_from_tzinfo
-
-    key = getattr(dt.tzinfo, "key", None)
-    names = [key] if isinstance(key, str) else list(tzids_from_tzinfo(dt.tzinfo))
-    for name in names:
-        for candidate in (name, WINDOWS_TO_OLSON.get(name)):
-            if candidate and is_zone(candidate):
-                return candidate
-    return None
-
-
-def _span(comp: Component) -> DateSpan:
-    start_prop = comp.get("DTSTART")
-    if start_prop is None:
-        raise _Skip("no DTSTART")
-    start = start_prop.dt
-    end_prop = comp.get("DTEND")
-    duration = comp.get("DURATION")
-    end = end_prop.dt if end_prop is not None else None
-    if end is None and duration is not None:
-        end = start + duration.dt
-    if not isinstance(start, datetime):
-        if end is not None and isinstance(end, datetime):
-            raise _Skip("DTSTART is a date but DTEND a date-time")
-        last = end - timedelta(days=1) if end is not None and end > start else start
-        return DateSpan.days(start, last)
-    if end is not None and not isinstance(end, datetime):
-        raise _Skip("DTSTART is a date-time but DTEND a date")
-    zone: str | None = None
-    if start.tzinfo is not None:
-        zone = _zone_key(start)
-        if zone is None:
-            start = start.astimezone(UTC)
-            zone = "UTC"
-        elif getattr(start.tzinfo, "key", None) != zone:  # a Windows name: the same clock
-            start = start.astimezone(get_zone(zone))
-    if end is not None:
-        if (end.tzinfo is None) != (start.tzinfo is None):
-            raise _Skip("DTSTART and DTEND mix floating and zoned times")
-        if end.tzinfo is not None:
-            end = end.astimezone(start.tzinfo)
-        if end < start:
-            raise _Skip("ends before it starts")
-    return DateSpan.at(
-        start.date(),
-        start.time().replace(tzinfo=None),
-        end=end.time().replace(tzinfo=None) if end is not None else None,
-        last=end.date() if end is not None else None,
-        zone=zone,
-    )
-
-
-def _categories(comp: Component) -> list[str]:
-    values = comp.get("CATEGORIES")
-    if values is None:
-        return []
-    props = values if isinstance(values, list) else [values]
-    out: list[str] = []
-    for prop in props:
-        out += [str(c).strip() for c in getattr(prop, "cats", [prop]) if str(c).strip()]
-    return out
-
-
-def _properties(comp: Component) -> Iterator[str]:
-    yield from sorted({str(k).upper() for k in comp})
-
-
-def _report_unread(comp: Component, where: str, skipped: list[Skipped]) -> None:
-    """List the properties and parts (alarms...) of ``comp`` that no event field holds."""
-    for name in _properties(comp):
-        if name not in _MAPPED and name not in _RECURRENCE and name != "GEO":
-            skipped.append(Skipped(where, name, "no matching event field"))
-    for part in comp.subcomponents:
-        reason = "alarms are not read" if part.name == "VALARM" else "parts of events are not read"
-        skipped.append(Skipped(where, part.name or "component", reason))
-
-
-@functools.cache
-def _countries_by_name() -> dict[str, str]:
-    codes = (a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
-    return {country_name(c): c for c in codes if is_country(c)}
-
-
-def _place(location: str, zone: str | None, geo: Any) -> Place | None:
-    """The place ``location`` names, if its last part is a country's name and the place
-    writes back as the same text; else ``None``."""
-    parts = [p.strip() for p in location.split(",")]
-    country = _countries_by_name().get(parts[-1])
-    if country is None:
-        return None
-    lat, lon = (float(geo.latitude), float(geo.longitude)) if geo is not None else (None, None)
-    try:
-        place = Place(
-            country=country,
-            city=parts[-2] if len(parts) >= 2 else None,
-            venue=", ".join(parts[:-2]) or None,
-            zone=zone if zone and zone != "UTC" else None,
-            lat=lat,
-            lon=lon,
-        )
-    except ValueError:  # GEO out of range
-        return None
-    return place if place.label_with(region=True, country_names=True) == location else None
-
-
-def _foreign_event(
-    comp: Component,
-    where: str,
-    source_url: str | None,
-    skipped: list[Skipped],
-    *,
-    event_id: str | None = None,
-    report: bool = True,
-) -> Event:
-    """The event a foreign VEVENT maps to (see the module's rules).
-
-    Args:
-        event_id: The id to give it (default: from its UID).
-        report: List what is not read in ``skipped`` (off for the second and later
-            occurrences of a series, whose properties were listed once).
-    """
-    uid = _text(comp, "UID")
-    if uid is None:
-        raise _Skip("no UID")
-    title = _text(comp, "SUMMARY")
-    if title is None:
-        raise _Skip("no SUMMARY")
-    try:
-        when = _span(comp)
-    except OverflowError:  # a DURATION or a change of zone past 9999 or before year 1
-        raise _Skip("unusable dates: out of range (before year 1 or after 9999)") from None
-    except (ValueError, TypeError, AttributeError) as exc:
-        raise _Skip(f"unusable dates: {exc}") from None
-    url = _text(comp, "URL")
-    if url is not None and not url.startswith(("http://", "https://")):
-        if report:
-            skipped.append(Skipped(where, "URL", "not an http(s) URL"))
-        url = None
-    cite = url or source_url
-    if cite is None:
-        raise _Skip("no http(s) URL to cite as its source (pass source_url)")
-    status_text = (_text(comp, "STATUS") or "").upper()
-    status = _STATUS.get(status_text, Status.TENTATIVE)
-    kinds = {k.value: k for k in EventKind}
-    categories = _categories(comp)
-    kind = next((kinds[c] for c in categories if c in kinds), EventKind.MEETING)
-    tags = tuple(dict.fromkeys(c for c in categories if c != kind.value))
-    description = _text(comp, "DESCRIPTION") or ""
-    location = _text(comp, "LOCATION")
-    place = _place(location, when.zone, comp.get("GEO")) if location else None
-    if report and comp.get("GEO") is not None and place is None:
-        skipped.append(Skipped(where, "GEO", "no place to hold it (LOCATION names no country)"))
-    if location and place is None:
-        description = f"{description}\n\nLocation: {location}".strip()
-        if report:
-            skipped.append(
-                Skipped(where, "LOCATION", "kept in the description: it names no country")
-            )
-    parent_uid = _text(comp, "RELATED-TO")
-    if report:
-        _report_unread(comp, where, skipped)
-    try:
-        return Event(
-            id=event_id or uid_to_id(uid),
-            kind=kind,
-            title=title,
-            when=when,
-            status=status,
-            sources=[Source(url=cite)],
-            place=place,
-            description=description,
-            parent=uid_to_id(parent_uid) if parent_uid else None,
-            tags=tags,
-            url=url,
-        )
-    except ValueError as exc:
-        raise _Skip(str(exc)) from None
 
 
 # --- recurring events --------------------------------------------------------------------

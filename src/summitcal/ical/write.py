@@ -2,15 +2,15 @@
 
 :func:`to_ical` turns events into deterministic bytes: the same events (and revisions)
 give the same bytes on every run, machine and ``PYTHONHASHSEED``.  :func:`write_calendar`
-writes them atomically; :func:`read_calendar` reads a feed back.
+writes them atomically; :func:`summitcal.ical.read.read_calendar` reads a feed back.
 
 What each event becomes (the rules, written down once):
 
 * ``UID`` is ``<id>@summitcal``: ids never change, so neither do UIDs.
 * ``SEQUENCE``, ``LAST-MODIFIED`` and ``DTSTAMP`` come from the event's
-  :class:`~summitcal.catalog.catalog.Revision` (``seeds/revisions.toml`` for the shipped
+  :class:`~summitcal.models.revision.Revision` (``seeds/revisions.toml`` for the shipped
   catalogue).  Without one: sequence 0, and both times 00:00 UTC of the latest source
-  publication date, else 1970-01-01 (:mod:`summitcal.catalog.revisions`).  There is
+  publication date, else 1970-01-01 (:mod:`summitcal.models.revision`).  There is
   no METHOD, so DTSTAMP may be, and is, the last modification: never the clock.
 * Days: an all-day event has ``DTSTART;VALUE=DATE`` and an *exclusive* ``DTEND`` (the day
   after the last day), never a TZID.  :func:`event_times` is the one place this happens.
@@ -32,7 +32,7 @@ What each event becomes (the rules, written down once):
   for parts and side events, and ``TRANSP:TRANSPARENT`` (a subscribed summit never makes
   its reader look busy).
 * ``X-SUMMITCAL-EVENT``: the event as JSON (:func:`summitcal.models.serialize.event_to_dict`),
-  so that :func:`read_calendar` gives back exactly the events written.
+  so that :func:`~summitcal.ical.read.read_calendar` gives back exactly the events written.
 
 Text is escaped by :mod:`summitcal.ical.text` (icalendar 7.3 mangles a literal
 backslash followed by ``N``); CR and CRLF become LF, as iCalendar has no escape for CR.
@@ -46,18 +46,16 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar, runtime_checkable
 
 from icalendar import Calendar, Timezone, vDuration
 from icalendar import Event as VEvent
 
 from summitcal.atomic import atomic_write_bytes
-from summitcal.catalog.catalog import Catalog, Revision
-from summitcal.catalog.revisions import derived_revision
 from summitcal.errors import FeedError
-from summitcal.ical.read import ReadResult, Skipped, read_calendar
 from summitcal.ical.text import Text, TextList
 from summitcal.models.events import Event, Role, Status
+from summitcal.models.revision import Revision, derived_revision
 from summitcal.models.serialize import event_to_dict
 from summitcal.span.span import DateSpan
 from summitcal.span.words import dates_note
@@ -70,13 +68,11 @@ __all__ = [
     "PRODID",
     "STATUS_MAP",
     "UID_DOMAIN",
-    "ReadResult",
-    "Skipped",
+    "HasRevisions",
     "event_payload",
     "event_times",
     "event_uid",
     "is_undated",
-    "read_calendar",
     "to_ical",
     "write_calendar",
 ]
@@ -117,6 +113,16 @@ _Moment = TypeVar("_Moment", date, datetime)
 #: The last day a VTIMEZONE can be built up to: icalendar searches for transitions in
 #: steps of up to 64 days, which must not pass 9999-12-31.
 _LAST_ZONE_DAY = date.max - timedelta(days=65)
+
+
+@runtime_checkable
+class HasRevisions(Protocol):
+    """Events that carry their own revisions by event id, as a
+    :class:`~summitcal.catalog.catalog.Catalog` does: :func:`to_ical` uses them when it is
+    given no ``revisions``."""
+
+    @property
+    def revisions(self) -> Mapping[str, Revision]: ...
 
 
 def event_uid(event_id: str) -> str:
@@ -339,13 +345,15 @@ def to_ical(
         description: What the calendar holds (DESCRIPTION and X-WR-CALDESC).
         uid: The calendar's stable UID (RFC 7986); default ``<slug of name>.feed@summitcal``.
         include_undated: Also write events known only to the month or coarser.
-        revisions: SEQUENCE and LAST-MODIFIED per event id (default: a
-            :class:`~summitcal.catalog.catalog.Catalog`'s own); events without one get a revision
-            derived from their data (:func:`summitcal.catalog.revisions.derived_revision`).
+        revisions: SEQUENCE and LAST-MODIFIED per event id (default: the events' own when
+            they carry them, as a :class:`~summitcal.catalog.catalog.Catalog` does: see
+            :class:`HasRevisions`); events without one get a revision derived from their
+            data (:func:`summitcal.models.revision.derived_revision`).
         url: Where the feed is published (URL and SOURCE), if known.
         refresh: The REFRESH-INTERVAL and X-PUBLISHED-TTL hint.
         embed_data: Carry each event as JSON (``X-SUMMITCAL-EVENT``) so that
-            :func:`read_calendar` can restore it exactly; about half of a feed's bytes.
+            :func:`~summitcal.ical.read.read_calendar` can restore it exactly; about half
+            of a feed's bytes.
 
     Returns:
         The feed, UTF-8, CRLF line ends, lines folded at 75 octets.
@@ -372,7 +380,7 @@ def to_ical(
         raise FeedError(title, f"duplicate event ids (UIDs would collide): {', '.join(dupes)}")
     titles = {e.id: e.title for e in ordered}
     chosen = [e for e in ordered if include_undated or not is_undated(e.when)]
-    if revisions is None and isinstance(events, Catalog):
+    if revisions is None and isinstance(events, HasRevisions):
         revisions = events.revisions
     records = revisions or {}
 

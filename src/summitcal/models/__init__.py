@@ -3,7 +3,8 @@ values sources disagree on.
 
 Modules: :mod:`~summitcal.models.events` (the classes and their checks),
 :mod:`~summitcal.models.countries` (ISO country codes and names),
-:mod:`~summitcal.models.serialize` (events to and from plain dicts).
+:mod:`~summitcal.models.serialize` (events to and from plain dicts),
+:mod:`~summitcal.models.revision` (an event's published revision and content digest).
 """
 
 from summitcal.models.events import (
@@ -16,6 +17,7 @@ from summitcal.models.events import (
     EventKind,
     Place,
     Role,
+    Series,
     Source,
     SourceKind,
     Status,
@@ -23,6 +25,7 @@ from summitcal.models.events import (
     is_valid_id,
     is_web_url,
 )
+from summitcal.models.revision import Revision
 
 __all__ = [
     "LAST_CALENDAR_DAY",
@@ -33,7 +36,9 @@ __all__ = [
     "Event",
     "EventKind",
     "Place",
+    "Revision",
     "Role",
+    "Series",
     "Source",
     "SourceKind",
     "Status",

@@ -33,6 +33,7 @@ __all__ = [
     "EventKind",
     "Place",
     "Role",
+    "Series",
     "Source",
     "SourceKind",
     "Status",
@@ -442,3 +443,12 @@ class Event:
     def actors_with(self, role: Role) -> tuple[Actor, ...]:
         """The actors who played ``role``."""
         return tuple(a for a in self.actors if a.role is role)
+
+
+@attrs.frozen(kw_only=True)
+class Series:
+    """A series of events, such as the AI-summit series or WAIC."""
+
+    id: str
+    title: str
+    description: str = ""

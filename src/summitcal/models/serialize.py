@@ -1,18 +1,34 @@
-"""Events as plain JSON-ready dictionaries (for ``list --format json`` and ``events.json``).
+"""Events as plain JSON-ready dictionaries (for ``list --format json`` and ``events.json``),
+and back.
 
 One function, :func:`event_to_dict`, so that the CLI, the static site and the server all
 describe an event the same way; :func:`events_json` is the ``events.json`` file they share.
+Its inverse, :func:`event_from_dict`, reads the description back (the feeds' payload).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
-from summitcal.models.events import Event
+from summitcal.models.events import (
+    Actor,
+    ActorKind,
+    Alternative,
+    AlternativeStatus,
+    Event,
+    EventKind,
+    Place,
+    Role,
+    Source,
+    SourceKind,
+    Status,
+)
+from summitcal.span.span import DateSpan, Mod
 
-__all__ = ["event_to_dict", "events_json"]
+__all__ = ["event_from_dict", "event_to_dict", "events_json"]
 
 
 def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -102,6 +118,85 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 for a in event.alternatives
             ],
         }
+    )
+
+
+def _opt(mapping: Mapping[str, Any], key: str) -> Any:
+    return mapping.get(key)
+
+
+def event_from_dict(data: Mapping[str, Any]) -> Event:
+    """The event that :func:`summitcal.models.serialize.event_to_dict` described (``start``,
+    ``end`` and the empty values may be left out, as the feed's payload does).
+
+    Raises:
+        ValueError, KeyError, TypeError: If ``data`` is not such a description.
+    """
+    mod = Mod(data["mod"]) if data.get("mod") else None
+    when = DateSpan.from_timex(data["timex"], mod=mod, zone=_opt(data, "zone"))
+    if "start" in data and when.first.isoformat() != data["start"]:
+        raise ValueError(f"timex {data['timex']} does not start on {data['start']}")
+    if "end" in data and when.last.isoformat() != data["end"]:
+        raise ValueError(f"timex {data['timex']} does not end on {data['end']}")
+    place_data = data.get("place")
+    place = None
+    if place_data is not None:
+        place = Place(
+            country=place_data["country"],
+            city=_opt(place_data, "city"),
+            venue=_opt(place_data, "venue"),
+            region=_opt(place_data, "region"),
+            zone=_opt(place_data, "zone"),
+            lat=_opt(place_data, "lat"),
+            lon=_opt(place_data, "lon"),
+            virtual=bool(place_data.get("virtual", False)),
+        )
+    return Event(
+        id=data["id"],
+        kind=EventKind(data["kind"]),
+        title=data["title"],
+        when=when,
+        status=Status(data["status"]),
+        sources=[
+            Source(
+                url=s["url"],
+                publisher=_opt(s, "publisher"),
+                title=_opt(s, "title"),
+                published=date.fromisoformat(s["published"]) if s.get("published") else None,
+                phrase=_opt(s, "phrase"),
+                kind=SourceKind(s["kind"]) if s.get("kind") else None,
+            )
+            for s in data["sources"]
+        ],
+        place=place,
+        description=data.get("description", ""),
+        series=data.get("series", ()),
+        parent=_opt(data, "parent"),
+        actors=[
+            Actor(
+                name=a["name"],
+                kind=ActorKind(a["kind"]),
+                role=Role(a["role"]),
+                country=_opt(a, "country"),
+                title=_opt(a, "title"),
+                note=_opt(a, "note"),
+            )
+            for a in data.get("actors", ())
+        ],
+        outcomes=data.get("outcomes", ()),
+        tags=data.get("tags", ()),
+        aliases=data.get("aliases", ()),
+        url=_opt(data, "url"),
+        alternatives=[
+            Alternative(
+                field=a["field"],
+                value=a["value"],
+                status=AlternativeStatus(a["status"]),
+                note=a.get("note", ""),
+                sources=a.get("sources", ()),
+            )
+            for a in data.get("alternatives", ())
+        ],
     )
 
 

@@ -42,10 +42,12 @@ from urllib.parse import parse_qsl
 
 import attrs
 
-from summitcal.catalog.catalog import Catalog, load_catalog
-from summitcal.errors import SummitcalError
+from summitcal.catalog.catalog import Catalog
+from summitcal.catalog.criteria import Criteria
+from summitcal.catalog.load import load_catalog
+from summitcal.errors import BadRequest, SummitcalError
 from summitcal.feeds.feeds import FeedSpec
-from summitcal.models.events import Event, EventKind
+from summitcal.models.events import Event
 from summitcal.web.http import (
     Receive,
     Reply,
@@ -88,10 +90,6 @@ _HOST_RE = re.compile(
     re.ASCII,
 )
 _VALUE_RE = re.compile(r"[A-Za-z0-9-]{1,64}", re.ASCII)
-
-
-class BadRequest(SummitcalError, ValueError):
-    """A request the server answers with 400; the message is shown to the client."""
 
 
 @attrs.frozen
@@ -280,7 +278,7 @@ class FeedServer:
             return event_resource(state.catalog, state.catalog.get(route[len("event:") :]))
         if route == "feed:custom":
             spec = self._custom_spec(state, bytes(scope.get("query_string", b"")))
-            return await state.pool.render(("feed", spec.name), ("feed", spec))
+            return await state.pool.render(("feed", spec.criteria.query), ("feed", spec))
         if route.startswith("feed:"):
             return state.feeds[route[len("feed:") :]]
         today = self.clock().date()
@@ -310,38 +308,28 @@ class FeedServer:
         return f"{scheme}://{host}{root.rstrip('/')}/"
 
     def _custom_spec(self, state: _State, raw_query: bytes) -> FeedSpec:
+        """The custom feed a query string asks for.
+
+        Raises:
+            BadRequest: For a query string that is malformed (see :func:`_custom_query`).
+            QueryError: For criteria that name nothing real (a 400 as well).
+        """
         from summitcal.feeds.feeds import custom_feed_spec
-        from summitcal.models.countries import is_country
 
         query = _custom_query(raw_query)
         start, end = _one_date(query, "from"), _one_date(query, "to")
-        if start and end and end < start:
-            raise BadRequest(f"'to' ({end}) is before 'from' ({start})")
         for value in (*query["series"], *query["kind"], *query["country"]):
             if not _VALUE_RE.fullmatch(value):
                 raise BadRequest(f"{value[:40]!r} is not a series, kind or country code")
-        for series in query["series"]:
-            if series not in state.catalog.series:
-                known = ", ".join(state.catalog.series)
-                raise BadRequest(f"unknown series {series!r} (known: {known})")
-        kinds = {k.value for k in EventKind}
-        for kind in query["kind"]:
-            if kind not in kinds:
-                raise BadRequest(f"unknown kind {kind!r}")
+        Criteria.parse({"series": query["series"]}).check_series(state.catalog.series)
         countries = tuple(sorted({c.upper() for c in query["country"]}))
-        for country in countries:
-            if not is_country(country):
-                raise BadRequest(f"{country!r} is not an ISO 3166-1 alpha-2 country code")
-        try:
-            return custom_feed_spec(
-                series=query["series"] or None,
-                kind=query["kind"] or None,
-                country=countries or None,
-                start=start,
-                end=end,
-            )
-        except ValueError as exc:
-            raise BadRequest(str(exc)) from None
+        return custom_feed_spec(
+            series=query["series"] or None,
+            kind=query["kind"] or None,
+            country=countries or None,
+            start=start,
+            end=end,
+        )
 
     # --- swapping in a new catalogue --------------------------------------------------
 
