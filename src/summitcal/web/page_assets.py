@@ -45,6 +45,7 @@ padding:0;margin:0;list-style:none}
 text-decoration:none;font-size:.9rem;background:#fff;color:var(--accent);font-family:inherit;
 cursor:pointer}
 .button.primary{background:var(--accent);color:#fff}
+.button[aria-disabled="true"]{color:var(--muted);border-color:#9aa4b1;cursor:default}
 .url{display:block;margin-top:6px;font-size:.8rem;color:var(--muted);overflow-wrap:anywhere}
 .search input{font:inherit;padding:6px 8px;width:min(100%,28rem);border:1px solid var(--muted);
 border-radius:6px}

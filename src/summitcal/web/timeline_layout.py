@@ -19,6 +19,7 @@ from summitcal.web.lanes import Lane, Strip, lanes, strips, year_range
 from summitcal.web.svg import CHAR_W, short
 
 __all__ = [
+    "DAYS_AFTER_TODAY",
     "LABEL_COL",
     "LEGEND_ENTRIES",
     "PAD",
@@ -31,6 +32,7 @@ __all__ = [
     "Legend",
     "Placed",
     "StripBox",
+    "axis_end",
     "layout",
     "year_widths",
 ]
@@ -42,6 +44,11 @@ PAD = 16
 TOP = 44
 #: The width of every year on the SVG axis: equal, so that distances read as time.
 YEAR_WIDTH = 180.0
+#: The axis runs at least this many days (two and a half years) past today, and a year
+#: past the last event's, so that a page can scroll today to the middle of its view:
+#: half of the widest view the page gives the picture (1,100 px less the lane titles)
+#: is under two and a half years.
+DAYS_AFTER_TODAY = 913
 #: The key: each style, its words, and whether it is drawn as a mark (not a band).
 LEGEND_ENTRIES: tuple[tuple[str, str, bool], ...] = (
     ("firm", "confirmed or scheduled", True),
@@ -156,12 +163,15 @@ class Legend:
 class Layout:
     """The whole picture: its size, the axis, lanes, strips and key.
 
-    ``grid_bottom`` is where the year lines end (the lanes' bottom); ``lanes_bottom`` is
-    where the "today" line ends, below the "no events" line when there are no lanes.
+    ``years`` are the first and last year of the events and today; the axis runs on
+    past them (see :data:`DAYS_AFTER_TODAY`).  ``grid_bottom`` is where the year lines
+    end (the lanes' bottom); ``lanes_bottom`` is where the "today" line ends, below the
+    "no events" line when there are no lanes.
     """
 
     width: float
     height: float
+    years: tuple[int, int]
     axis: Axis
     lanes: tuple[LaneBox, ...]
     grid_bottom: float
@@ -173,7 +183,8 @@ class Layout:
 def layout(catalog: Catalog, today: date) -> Layout:
     """Place every part of the timeline of ``catalog`` drawn on ``today``."""
     lane_list = lanes(catalog)
-    axis = Axis.of(lane_list, *year_range(catalog, today))
+    first, last = year_range(catalog, today)
+    axis = Axis.of(lane_list, first, axis_end(last, today))
     width = axis.end + PAD
     boxes, grid_bottom = _lane_boxes(lane_list, axis, width)
     lanes_bottom = grid_bottom if boxes else TOP + 30
@@ -187,6 +198,7 @@ def layout(catalog: Catalog, today: date) -> Layout:
     return Layout(
         width=width,
         height=legend.bottom + PAD,
+        years=(first, last),
         axis=axis,
         lanes=tuple(boxes),
         grid_bottom=grid_bottom,
@@ -194,6 +206,13 @@ def layout(catalog: Catalog, today: date) -> Layout:
         strips=tuple(strip_boxes),
         legend=legend,
     )
+
+
+def axis_end(last: int, today: date) -> int:
+    """The axis's last year: a year past ``last`` and :data:`DAYS_AFTER_TODAY` past
+    ``today``, within the years Python knows."""
+    room = date.fromordinal(min(today.toordinal() + DAYS_AFTER_TODAY, date.max.toordinal()))
+    return min(date.max.year, max(last + 1, room.year))
 
 
 def _lane_boxes(lane_list: Sequence[Lane], axis: Axis, width: float) -> tuple[list[LaneBox], float]:

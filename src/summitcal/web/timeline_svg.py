@@ -66,7 +66,8 @@ def _head(plan: Layout, n_events: int, today: date, role: str) -> str:
     """The root element, its title, description and style."""
     y0, y1 = plan.axis.first, plan.axis.last
     desc = (
-        f"{n_events} events in {len(plan.lanes)} lanes from {y0} to {y1}; "
+        f"{n_events} events in {len(plan.lanes)} lanes from {plan.years[0]} to "
+        f"{plan.years[1]}; "
         f"today is {today.isoformat()}. "
         "Solid marks are confirmed or scheduled, dashed hollow marks announced or tentative, "
         "dotted marks unconfirmed, struck marks cancelled; faint wide bands are dates known "

@@ -84,10 +84,18 @@
     });
   }
 
-  /** Scroll the picture so that ``x`` is in the middle of what the lane titles leave. */
+  /** Scroll the picture so that ``x`` is in the middle of what the lane titles leave.
+   * The axis runs on well past the build day; for a reader's day later still, room is
+   * made after the picture so that the day can come to the middle all the same. */
   function centreOn(box, svg, x) {
     var titles = Number(svg.dataset.axisX);
-    box.scrollLeft = Math.max(0, x - (titles + box.clientWidth) / 2);
+    var want = Math.max(0, x - (titles + box.clientWidth) / 2);
+    var short = want - (box.scrollWidth - box.clientWidth);
+    if (short > 0) {
+      var padding = parseFloat(getComputedStyle(box).paddingRight) || 0;
+      box.style.paddingRight = Math.ceil(padding + short) + "px";
+    }
+    box.scrollLeft = want;
   }
 
   /** Keep the lane titles at the left edge of the view as the picture scrolls. */
@@ -100,19 +108,34 @@
     return follow;
   }
 
-  /** The year-step buttons: a year back, today, a year on. */
+  /** The year-step buttons: a year back, today, a year on.  A step with nowhere to go
+   * (the view is at that end of the picture) is marked disabled and does nothing. */
   function yearSteps(box, svg, iso) {
     var tools = document.querySelector(".tl-tools");
-    if (!tools) return;
+    if (!tools) return function () {};
     var width = Number(svg.dataset.yearWidth);
-    tools.querySelectorAll("button[data-step]").forEach(function (button) {
+    var buttons = tools.querySelectorAll("button[data-step]");
+    function stuck(step) {
+      var end = box.scrollWidth - box.clientWidth;
+      return step < 0 ? box.scrollLeft <= 0 : step > 0 && box.scrollLeft >= end - 1;
+    }
+    function update() {
+      buttons.forEach(function (button) {
+        var step = Number(button.dataset.step);
+        button.setAttribute("aria-disabled", stuck(step) ? "true" : "false");
+      });
+    }
+    buttons.forEach(function (button) {
       button.addEventListener("click", function () {
         var step = Number(button.dataset.step);
         if (step === 0) centreOn(box, svg, axisX(svg, iso));
-        else box.scrollLeft += step * width;
+        else if (!stuck(step)) box.scrollLeft += step * width;
+        update();
       });
     });
+    box.addEventListener("scroll", update, { passive: true });
     tools.hidden = false;
+    return update;
   }
 
   function setUpTimeline(iso) {
@@ -121,9 +144,10 @@
     if (!svg) return;
     placeTimelineToday(svg, iso);
     var follow = pinLaneTitles(box, svg);
-    yearSteps(box, svg, iso);
+    var steps = yearSteps(box, svg, iso);
     centreOn(box, svg, axisX(svg, iso));
     follow(); // now, not at the scroll event: the first paint has the titles in place
+    steps();
     box.dataset.openedOn = iso;
   }
 
