@@ -30,7 +30,7 @@ import httpx
 import pytest
 
 from summitcal import load_catalog
-from summitcal.span.words import short_day
+from summitcal.span.words import relative_to, short_day
 from summitcal.web.site import build_site
 from summitcal.web.timeline import render_svg
 
@@ -277,8 +277,9 @@ PROBE_JS = r"""
   out.now = {
     upcoming: ids("#upcoming-list .now-item:not([hidden]) a"),
     recent: ids("#recent-list .now-item:not([hidden]) a"),
-    rel: Array.prototype.map.call(document.querySelectorAll(".now-item .rel"), function (r) {
-      return r.textContent;
+    rel: Array.prototype.map.call(document.querySelectorAll(".now-item"), function (li) {
+      return [li.querySelector("a").getAttribute("href").slice(4),
+        li.querySelector(".rel").textContent];
     }),
     top: rect(document.getElementById("now-h")).top
   };
@@ -440,6 +441,12 @@ def test_desktop_page_opens_on_today_at_the_readers_date(probed_site: str, tmp_p
     assert result["now"]["upcoming"] == upcoming
     assert result["now"]["recent"] == recent
     assert result["now"]["top"] < 1000  # the first screen shows "now"
+    # How far off each is, from the reader's day, in the CLI's words (coarse dates too).
+    catalog = load_catalog()
+    reader = date.fromisoformat(day)
+    rel = result["now"]["rel"]
+    assert rel
+    assert rel == [[i, relative_to(catalog.get(i).when, reader)] for i, _ in rel]
     assert not result["vertical"]["shown"]
     assert result["search"]["shown"]
     # Without accents or case: "elysee DINNER" finds the Élysée dinner (and what names it).

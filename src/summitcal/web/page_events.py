@@ -104,7 +104,7 @@ def _facts_html(event: Event, catalog: Catalog, kids: Sequence[Event]) -> str:
     if event.actors:
         people = []
         for actor in event.actors:
-            role = ", ".join(p for p in (actor.role.value.replace("-", " "), actor.title) if p)
+            role = ", ".join(p for p in (actor.role.value, actor.title) if p)
             people.append(f'{esc(actor.name)} <span class="meta-i">({esc(role)})</span>')
         rows.append(("Who", "; ".join(people)))
     if event.outcomes:
@@ -162,7 +162,7 @@ def _event_html(
         f'<span class="badge">{event.status.value}</span>',
         f'<span class="meta"><time class="when" datetime="{datetime_attr}">'
         f"{esc(human_dates(when))}</time> TIMEX3 <code>{esc(when.timex)}</code> · "
-        f"{esc(event.kind.value.replace('-', ' '))}</span>",
+        f"{esc(event.kind.value)}</span>",
         desc,
         _facts_html(event, catalog, kids),
         _calendar_html(event, links),

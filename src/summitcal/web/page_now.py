@@ -7,7 +7,8 @@ from datetime import date
 
 from summitcal.catalog.catalog import Catalog
 from summitcal.models.events import Event
-from summitcal.span.words import human_dates, short_day
+from summitcal.span.span import DateSpan
+from summitcal.span.words import human_dates, relative_days, relative_to, short_day
 from summitcal.web.lanes import status_style, top_events
 from summitcal.web.markup import esc
 
@@ -18,51 +19,45 @@ NOW_COUNT = 5
 
 
 def relative_words(first: date, last: date, today: date) -> str:
-    """Where the days ``first``..``last`` stand from ``today``: "in 3 weeks", "2 days ago".
+    """Where the days ``first``..``last`` stand from ``today``, as ``summitcal next`` and
+    ``recent`` say it (:func:`~summitcal.span.words.relative_to`): "in 3 weeks" (to the
+    first day), "2 days ago" (from the last), "today" or "under way".
 
     The page's script writes the same words from the reader's own date.
     """
-    ahead = (first - today).days
-    since = (today - last).days
-    if ahead <= 0 and since <= 0:
-        return "on now"
-    if ahead == 1:
-        return "tomorrow"
-    if ahead > 0:
-        return "in " + _span_words(ahead)
-    if since == 1:
-        return "yesterday"
-    return _span_words(since) + " ago"
+    if today < first:
+        return relative_days((first - today).days)
+    if last < today:
+        return relative_days((last - today).days)
+    return "today" if first == last else "under way"
 
 
-def _span_words(days: int) -> str:
-    if days == 1:
-        return "1 day"
-    if days < 14:
-        return f"{days} days"
-    if days < 61:
-        return f"{round(days / 7)} weeks"
-    if days < 730:
-        return f"{round(days / 30.44)} months"
-    return f"{round(days / 365.25)} years"
+def _due_unit(span: DateSpan) -> str | None:
+    """For a span known only to the month or coarser, the unit of "due this month" (or
+    year, half-year...) that the CLI says while it holds the day; else None."""
+    if not span.granularity.is_coarse:
+        return None
+    return relative_to(span, span.first).removeprefix("due this ")
 
 
 def _now_item(event: Event, today: date, shown: bool = True) -> str:
-    """One line of "coming up" or "recently": when, what, where, and how far off."""
+    """One line of "coming up" or "recently": when, what, where, and how far off.
+
+    The words are the CLI's for every event, a date known only as "July" or "2027"
+    included (counted to its first day, from its last).
+    """
     style = status_style(event.status)
     place = f'<span class="meta">{esc(event.place.label)}</span>' if event.place else ""
-    # Relative words would mislead for a date known only as "2027" or "July".
-    rel = (
-        ""
-        if event.when.granularity.is_coarse
-        else f'<span class="rel">{relative_words(event.when.first, event.when.last, today)}</span>'
-    )
+    due = _due_unit(event.when)
+    extra = f' data-due="{esc(due)}"' if due else ""
+    extra += "" if shown else " hidden"
     return (
         f'<li class="now-item st-{style}" data-first="{event.when.first.isoformat()}" '
-        f'data-last="{event.when.last.isoformat()}"{"" if shown else " hidden"}>'
+        f'data-last="{event.when.last.isoformat()}"{extra}>'
         f'<span class="when">{esc(human_dates(event.when))}</span>'
         f'<a href="#ev-{event.id}">{esc(event.title)}</a>'
-        f'<span class="badge">{event.status.value}</span>{rel}{place}</li>'
+        f'<span class="badge">{event.status.value}</span>'
+        f'<span class="rel">{esc(relative_to(event.when, today))}</span>{place}</li>'
     )
 
 

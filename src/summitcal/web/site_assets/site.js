@@ -168,23 +168,36 @@
 
   // --- coming up and recently -------------------------------------------------------
 
-  function span(days) {
-    if (days === 1) return "1 day";
-    if (days < 14) return days + " days";
-    if (days < 61) return Math.round(days / 7) + " weeks";
-    if (days < 730) return Math.round(days / 30.44) + " months";
-    return Math.round(days / 365.25) + " years";
+  // (days from which the unit is used, its length in days, its name): as the library's
+  // relative_days, which ``summitcal next`` and ``recent`` use.
+  var UNITS = [[335, 365.25, "year"], [60, 30.4375, "month"], [14, 7, "week"]];
+
+  /** A distance in days as words: "tomorrow", "in 10 days", "3 weeks ago". */
+  function relativeDays(days) {
+    if (days === 0) return "today";
+    if (Math.abs(days) === 1) return days > 0 ? "tomorrow" : "yesterday";
+    var count = Math.abs(days), unit = "day";
+    for (var i = 0; i < UNITS.length; i += 1) {
+      if (count >= UNITS[i][0]) {
+        // No count of days is ever half-way between two units, so this rounds as Python.
+        count = Math.max(1, Math.round(count / UNITS[i][1]));
+        unit = UNITS[i][2];
+        break;
+      }
+    }
+    var amount = count + " " + unit + (count === 1 ? "" : "s");
+    return days > 0 ? "in " + amount : amount + " ago";
   }
 
-  /** Words for where an event stands from the day: the same words the build writes. */
-  function relative(first, last, iso) {
+  /** Words for where an event stands from the day: the same words the build (and the
+   * CLI) write.  ``due`` is the unit of a date known only to the month or coarser. */
+  function relative(first, last, iso, due) {
     var ahead = dayNumber(first) - dayNumber(iso);
     var since = dayNumber(iso) - dayNumber(last);
-    if (ahead <= 0 && since <= 0) return "on now";
-    if (ahead === 1) return "tomorrow";
-    if (ahead > 0) return "in " + span(ahead);
-    if (since === 1) return "yesterday";
-    return span(since) + " ago";
+    if (ahead > 0) return relativeDays(ahead);
+    if (since > 0) return relativeDays(-since);
+    if (due) return "due this " + due;
+    return first === last ? "today" : "under way";
   }
 
   /** Show the list's first few events (its ``data-show``), or its "nothing" line. */
@@ -214,7 +227,7 @@
       .forEach(function (li) { recent.appendChild(li); });
     document.querySelectorAll(".now-item .rel").forEach(function (rel) {
       var li = rel.closest(".now-item");
-      rel.textContent = relative(li.dataset.first, li.dataset.last, iso);
+      rel.textContent = relative(li.dataset.first, li.dataset.last, iso, li.dataset.due);
     });
     trim(upcoming);
     trim(recent);
