@@ -88,7 +88,7 @@ def has_calendar(event: Event) -> bool:
     return not is_undated(event.when)
 
 
-def google_template_link(event: Event, *, page_url: str) -> str | None:
+def google_template_link(event: Event, *, page_url: str | None) -> str | None:
     """Google Calendar's "add this event" link, or None for an undated event.
 
     Timed events carry their zone (``ctz``); all-day ones their days, the end exclusive.
@@ -104,7 +104,9 @@ def google_template_link(event: Event, *, page_url: str) -> str | None:
         dates = f"{start.strftime('%Y%m%d')}/{end.strftime('%Y%m%d')}"
     query: list[tuple[str, str]] = [("text", clean_text(event.title)), ("dates", dates)]
     details = clean_text(event.description)
-    query.append(("details", (details + "\n\n" if details else "") + page_url))
+    if page_url is not None:
+        details = (details + "\n\n" if details else "") + page_url
+    query.append(("details", details))
     if event.place is not None:
         query.append(("location", clean_text(event.place.label_with(country_names=True))))
     if event.when.is_timed and event.when.zone:

@@ -40,7 +40,7 @@ def render_page(
     catalog: Catalog,
     *,
     today: date,
-    base_url: str,
+    base_url: str | None,
     feeds: Iterable[FeedLink],
     custom_feed: bool = False,
 ) -> str:
@@ -54,7 +54,8 @@ def render_page(
     Args:
         catalog: The events to show.
         today: The date the page is written for (the fallback "today").
-        base_url: The site's absolute root, for the subscribe links.
+        base_url: The site's absolute root, for the subscribe links; None for a site
+            whose address is not known, which offers downloads only.
         feeds: The named feeds to offer; a named feed's count is shown as the number of
             events its file holds.
         custom_feed: Whether to offer the form for ``feeds/custom.ics`` (the server has
@@ -64,9 +65,9 @@ def render_page(
         A complete HTML5 document; the same arguments give the same text.
 
     Raises:
-        FeedError: If ``base_url`` is not a usable http(s) URL.
+        FeedError: If ``base_url`` is given and is not a usable http(s) URL.
     """
-    links = SiteLinks.from_url(base_url)
+    links = SiteLinks.from_url(base_url) if base_url is not None else None
     shown = _as_written(catalog, feeds)
     return (
         f'<!DOCTYPE html>\n<html lang="en" data-built="{today.isoformat()}">\n'
@@ -112,20 +113,30 @@ subscribe to.</p>
 """
 
 
-def _subscribe(feeds: Sequence[FeedLink], links: SiteLinks) -> str:
+_SUBSCRIBE = """\
+<p class="lede">"Subscribe" opens Apple Calendar or Outlook; Google Calendar adds the feed by
+its URL; a download is a one-off copy. Subscribed calendars update by themselves.</p>
+"""
+_DOWNLOAD_ONLY = """\
+<p class="lede">A download is a one-off copy of a feed. This copy of the site
+was built without the web address it is served from, so it has no subscribe links: a
+calendar subscribes to a feed by its full address (build with
+<code>summitcal build --base-url</code> to offer them).</p>
+"""
+
+
+def _subscribe(feeds: Sequence[FeedLink], links: SiteLinks | None) -> str:
     feed_items = "\n".join(feed_html(f, links) for f in feeds)
     return f"""<section aria-labelledby="subscribe-h">
 <h2 id="subscribe-h">Subscribe</h2>
-<p class="lede">"Subscribe" opens Apple Calendar or Outlook; Google Calendar adds the feed by
-its URL; a download is a one-off copy. Subscribed calendars update by themselves.</p>
-<ul class="feeds">
+{_SUBSCRIBE if links is not None else _DOWNLOAD_ONLY}<ul class="feeds">
 {feed_items}
 </ul>
 </section>
 """
 
 
-def _all_events(catalog: Catalog, links: SiteLinks) -> str:
+def _all_events(catalog: Catalog, links: SiteLinks | None) -> str:
     return f"""<section aria-labelledby="events-h">
 <h2 id="events-h">All events</h2>
 <p class="hint">Each with its dates in words and as TIMEX3, its place and people, its parts,

@@ -119,9 +119,11 @@ def _facts_html(event: Event, catalog: Catalog, kids: Sequence[Event]) -> str:
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
 
 
-def _calendar_html(event: Event, links: SiteLinks) -> str:
-    """The "add to calendar" links: the event's own file and Google's template."""
-    google = google_template_link(event, page_url=links.https(f"#ev-{event.id}"))
+def _calendar_html(event: Event, links: SiteLinks | None) -> str:
+    """The "add to calendar" links: the event's own file and Google's template (which
+    links back to the entry when the site's address is known)."""
+    page_url = links.https(f"#ev-{event.id}") if links is not None else None
+    google = google_template_link(event, page_url=page_url)
     if google is None:
         return (
             '<p class="hint">Known only as '
@@ -142,7 +144,7 @@ def _event_html(
     event: Event,
     catalog: Catalog,
     children: Mapping[str, Sequence[Event]],
-    links: SiteLinks,
+    links: SiteLinks | None,
     level: int = 4,
 ) -> str:
     """One event's anchored entry, with its parts nested below it."""
@@ -176,7 +178,7 @@ def _event_html(
     return "".join(parts)
 
 
-def list_html(catalog: Catalog, links: SiteLinks) -> str:
+def list_html(catalog: Catalog, links: SiteLinks | None) -> str:
     children: dict[str, list[Event]] = {}
     for e in catalog:
         if e.parent is not None and e.parent in catalog:

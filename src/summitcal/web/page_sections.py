@@ -150,18 +150,22 @@ def counts_html(catalog: Catalog, feeds: Sequence[FeedLink]) -> str:
     return f'<p class="counts">{text}</p>'
 
 
-def feed_html(feed: FeedLink, links: SiteLinks) -> str:
+def feed_html(feed: FeedLink, links: SiteLinks | None) -> str:
+    """A feed's entry: subscribe links when the site's address is known, and a download."""
+    buttons = f'<a class="button download" href="{esc(feed.path)}" download>Download .ics</a>'
+    url = ""
+    if links is not None:
+        buttons = (
+            f'<a class="button primary subscribe-webcal" href="{esc(links.webcal(feed.path))}">'
+            "Subscribe</a>"
+            f'<a class="button subscribe-google" href="{esc(links.google(feed.path))}" '
+            'rel="noopener">Add to Google Calendar</a>' + buttons
+        )
+        url = f'<code class="url">{esc(links.https(feed.path))}</code>'
     return (
         f'<li class="feed" id="feed-{esc(feed.name)}"><h3>{esc(feed.title)}</h3>'
         f"<p>{esc(feed.description)} ({plural(feed.count, 'event')} in the feed)</p>"
-        '<div class="buttons">'
-        f'<a class="button primary subscribe-webcal" href="{esc(links.webcal(feed.path))}">'
-        "Subscribe</a>"
-        f'<a class="button subscribe-google" href="{esc(links.google(feed.path))}" '
-        'rel="noopener">Add to Google Calendar</a>'
-        f'<a class="button download" href="{esc(feed.path)}" download>Download .ics</a>'
-        "</div>"
-        f'<code class="url">{esc(links.https(feed.path))}</code></li>'
+        f'<div class="buttons">{buttons}</div>{url}</li>'
     )
 
 

@@ -90,26 +90,34 @@ def event_calendar(catalog: Catalog, event: Event, *, url: str | None = None) ->
 # --- the static site ------------------------------------------------------------------
 
 
-def site_files(catalog: Catalog, *, base_url: str, today: date) -> dict[str, bytes]:
+def site_files(catalog: Catalog, *, base_url: str | None = None, today: date) -> dict[str, bytes]:
     """Every file of the static site, by path relative to its root, in path order.
 
     ``index.html``, its script (:data:`SCRIPT_PATH`), ``events.json``, ``timeline.svg``,
     ``feeds/<name>.ics`` for each named feed of :mod:`summitcal.feeds.feeds`, and
     ``events/<id>.ics`` for each dated event (its "add to calendar" file).
 
+    Without ``base_url`` every link is relative and the page offers downloads only (no
+    subscribe links, which must be absolute), and the calendar files carry no URL: a site
+    to open from its folder, or to serve at an address not yet known.
+
     Raises:
         FeedError: For a bad base URL, or a feed that cannot be built.
     """
-    links = SiteLinks.from_url(base_url)  # fail before any work
+    links = SiteLinks.from_url(base_url) if base_url is not None else None  # fail early
+
+    def url(path: str) -> str | None:
+        return links.https(path) if links is not None else None
+
     files: dict[str, bytes] = {}
     feeds = feed_links(catalog)
     for spec, _events in available_feeds(catalog):
         path = f"feeds/{spec.name}.ics"
-        files[path] = render_feed(catalog, spec, url=links.https(path))
+        files[path] = render_feed(catalog, spec, url=url(path))
     for event in catalog:
         if has_calendar(event):
             path = event_ics_path(event.id)
-            files[path] = event_calendar(catalog, event, url=links.https(path))
+            files[path] = event_calendar(catalog, event, url=url(path))
     page = render_page(catalog, today=today, base_url=base_url, feeds=feeds)
     files[SCRIPT_PATH] = site_script()
     files["index.html"] = page.encode("utf-8")
@@ -124,7 +132,7 @@ def build_site(
     catalog: Catalog,
     out_dir: str | os.PathLike[str],
     *,
-    base_url: str,
+    base_url: str | None = None,
     today: date,
     catalogue: Iterable[str | os.PathLike[str]] = (),
     force: bool = False,
@@ -139,7 +147,8 @@ def build_site(
     Args:
         catalog: The events to publish.
         out_dir: The site's directory; its parent must exist.
-        base_url: Where the site will be served from, for the subscribe links.
+        base_url: Where the site will be served from, for the subscribe links; without
+            it the site's links are all relative and it offers downloads only.
         today: The date of the timeline's "today" marker.
         catalogue: The catalogue files or folders ``catalog`` was read from: the site
             may not be, hold, or lie inside any of them.
