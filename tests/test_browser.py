@@ -30,7 +30,7 @@ import httpx
 import pytest
 
 from summitcal import load_catalog
-from summitcal.span.words import short_day
+from summitcal.span.words import relative_to, short_day
 from summitcal.web.site import build_site
 from summitcal.web.timeline import render_svg
 
@@ -259,7 +259,10 @@ PROBE_JS = r"""
     todayX: line && Number(line.getAttribute("x1")),
     label: document.querySelector(".tl-now text").textContent,
     pin: document.querySelector(".tl-pin").getAttribute("transform"),
-    scrollLeft: box.scrollLeft
+    scrollLeft: box.scrollLeft,
+    clientLeft: box.clientLeft,
+    clientWidth: box.clientWidth,
+    titles: Number(document.querySelector(".timeline-scroll svg").dataset.axisX)
   };
   var mark = document.getElementById("vt-today");
   var before = mark.previousElementSibling, after = mark.nextElementSibling;
@@ -274,8 +277,9 @@ PROBE_JS = r"""
   out.now = {
     upcoming: ids("#upcoming-list .now-item:not([hidden]) a"),
     recent: ids("#recent-list .now-item:not([hidden]) a"),
-    rel: Array.prototype.map.call(document.querySelectorAll(".now-item .rel"), function (r) {
-      return r.textContent;
+    rel: Array.prototype.map.call(document.querySelectorAll(".now-item"), function (li) {
+      return [li.querySelector("a").getAttribute("href").slice(4),
+        li.querySelector(".rel").textContent];
     }),
     top: rect(document.getElementById("now-h")).top
   };
@@ -301,6 +305,22 @@ PROBE_JS = r"""
     out.timeline.stepBack = start - box.scrollLeft;
     document.querySelector('.tl-tools [data-step="0"]').click();
     out.timeline.backToToday = box.scrollLeft - start;
+    // "A year on" until there is nowhere further to go: then it says so, and stays put.
+    var on = document.querySelector('.tl-tools [data-step="1"]');
+    var clicks = 0;
+    out.timeline.onDisabledAtToday = on.getAttribute("aria-disabled");
+    while (on.getAttribute("aria-disabled") !== "true" && clicks < 100) {
+      on.click();
+      clicks += 1;
+    }
+    out.timeline.yearsOn = clicks;
+    out.timeline.leftToScroll = box.scrollWidth - box.clientWidth - box.scrollLeft;
+    var end = box.scrollLeft;
+    on.click();
+    out.timeline.movedAtEnd = box.scrollLeft - end;
+    out.timeline.backDisabled =
+      document.querySelector('.tl-tools [data-step="-1"]').getAttribute("aria-disabled");
+    document.querySelector('.tl-tools [data-step="0"]').click();
   }
   function done(result) {
     var pre = document.createElement("pre");
@@ -328,18 +348,25 @@ def _axe() -> bytes:
     return AXE.read_bytes()
 
 
-@pytest.fixture(scope="module")
-def probed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The shipped catalogue's site, built for a day long past, with a copy of its page
-    that also loads axe-core and the probe (same-origin files, as the policy wants)."""
-    root = tmp_path_factory.mktemp("probed") / "public"
-    build_site(load_catalog(), root, base_url="https://cal.example.org/", today=BUILT)
+@contextlib.contextmanager
+def _probed(root: Path, seeds: Path | None) -> Iterator[str]:
+    """The site of ``seeds`` (the shipped catalogue for None), built for a day long past,
+    with a copy of its page that also loads axe-core and the probe (same-origin files, as
+    the policy wants)."""
+    build_site(load_catalog(seeds), root, base_url="https://cal.example.org/", today=BUILT)
     page = (root / "index.html").read_text("utf-8")
     extra = '<script src="axe.min.js" defer></script><script src="probe.js" defer></script>'
     (root / "probe.html").write_text(page.replace("</head>", extra + "</head>"), "utf-8")
     (root / "axe.min.js").write_bytes(_axe())
     (root / "probe.js").write_text(PROBE_JS, "utf-8")
     with _serve_directory(root) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def probed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped catalogue's site, probed (see :func:`_probed`)."""
+    with _probed(tmp_path_factory.mktemp("probed") / "public", None) as url:
         yield url
 
 
@@ -374,6 +401,15 @@ def _expected_now(day: str) -> tuple[list[str], list[str]]:
     return [f"ev-{e.id}" for e in upcoming], [f"ev-{e.id}" for e in recent]
 
 
+def _assert_today_centred(tl: dict[str, Any]) -> None:
+    """The today line is within a tenth of the scroller's width of its centre, and at the
+    centre of the part of it the lane titles leave."""
+    box, line = tl["box"], tl["today"]
+    assert abs(line["left"] - (box["left"] + box["width"] / 2)) <= box["width"] / 10, tl
+    inner = box["left"] + tl["clientLeft"] + (tl["titles"] + tl["clientWidth"]) / 2
+    assert line["left"] == pytest.approx(inner, abs=3), tl
+
+
 def test_desktop_page_opens_on_today_at_the_readers_date(probed_site: str, tmp_path: Path) -> None:
     result = probe(probed_site + "probe.html", SIZES["desktop"], tmp_path)
     day = result["readerDay"]
@@ -387,18 +423,30 @@ def test_desktop_page_opens_on_today_at_the_readers_date(probed_site: str, tmp_p
     found = re.search(r'<g class="tl-now"[^>]*>\s*<line x1="([\d.]+)"', svg_today)
     assert found
     assert tl["todayX"] == pytest.approx(float(found.group(1)), abs=0.1)
-    # ... and it is in view, in the part of the picture the lane titles leave.
-    box, line = tl["box"], tl["today"]
-    assert box["left"] + 180 <= line["left"] <= box["right"]
+    # ... and it is in the middle of the view (of the part the lane titles leave).
+    _assert_today_centred(tl)
     assert tl["scrollLeft"] > 0  # the picture did not open on its first year
     assert tl["pin"] == f"translate({tl['scrollLeft']} 0)"
     assert tl["stepBack"] > 0  # "a year back" moved the view
     assert tl["backToToday"] == 0  # "today" brought it back
+    # "A year on" moves on from today, and at the end of the picture is marked disabled
+    # and does nothing; "a year back" is then live.
+    assert tl["onDisabledAtToday"] == "false"
+    assert 1 <= tl["yearsOn"] < 10
+    assert tl["leftToScroll"] <= 1
+    assert tl["movedAtEnd"] == 0
+    assert tl["backDisabled"] == "false"
     # The lists are the reader's: what has ended by the reader's day is "recently".
     upcoming, recent = _expected_now(day)
     assert result["now"]["upcoming"] == upcoming
     assert result["now"]["recent"] == recent
     assert result["now"]["top"] < 1000  # the first screen shows "now"
+    # How far off each is, from the reader's day, in the CLI's words (coarse dates too).
+    catalog = load_catalog()
+    reader = date.fromisoformat(day)
+    rel = result["now"]["rel"]
+    assert rel
+    assert rel == [[i, relative_to(catalog.get(i).when, reader)] for i, _ in rel]
     assert not result["vertical"]["shown"]
     assert result["search"]["shown"]
     # Without accents or case: "elysee DINNER" finds the Élysée dinner (and what names it).
@@ -408,6 +456,17 @@ def test_desktop_page_opens_on_today_at_the_readers_date(probed_site: str, tmp_p
     assert result["search"]["status"] == f"{len(found)} of {len(load_catalog())} events match"
     assert result["search"]["none"] == "No event matches."
     assert result["search"]["summit"] > 5
+    assert _serious(result) == [], result["axe"]
+
+
+def test_today_is_centred_past_the_end_of_the_built_axis(tmp_path: Path) -> None:
+    """The test catalogue ends in 2027 and was built in 2025, so its axis ends with 2028:
+    too soon after a reader's day from late 2026 on to centre it without the room the
+    script makes after the picture."""
+    with _probed(tmp_path / "public", SITE_SEEDS) as url:
+        result = probe(url + "probe.html", SIZES["desktop"], tmp_path)
+    _assert_today_centred(result["timeline"])
+    assert result["timeline"]["movedAtEnd"] == 0
     assert _serious(result) == [], result["axe"]
 
 

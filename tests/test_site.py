@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -308,6 +310,46 @@ def test_build_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "Today, 9 Feb 2025" in page
     assert main(["build", str(out), "--base-url", "ftp://x"]) == 1
     assert "base URL" in capsys.readouterr().err
+
+
+def test_build_without_a_base_url_makes_a_site_of_relative_links(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``summitcal build DIR`` alone: a site to open from its folder or serve anywhere.
+    Downloads only (subscribe links must be absolute), and it says why."""
+    from datetime import UTC, datetime
+
+    from summitcal.cli import main
+
+    out = tmp_path / "site"
+    argv = ["build", str(out), "--seeds", str(SITE_SEEDS)]
+    assert main(argv, now=datetime(2025, 2, 9, 12, tzinfo=UTC)) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    page = (out / "index.html").read_text("utf-8")
+    assert "webcal:" not in page
+    assert "calendar/r?cid=" not in page  # Google's add-by-URL needs the feed's address
+    assert 'class="button download" href="feeds/all.ics" download' in page
+    assert 'class="url"' not in page
+    assert "built without the web address it is served from" in page
+    assert "summitcal build --base-url" in page
+    # An event still has its own file and Google's template, without a link back.
+    assert 'href="events/ai-action-summit-2025.ics" download' in page
+    template = re.search(r'href="(https://calendar\.google\.com/calendar/render[^"]+)"', page)
+    assert template
+    assert "example" not in html.unescape(template.group(1))
+    # No absolute link to the site anywhere: neither the page nor the calendars name one.
+    for path in ("feeds/all.ics", "events/ai-action-summit-2025.ics"):
+        assert "\nURL" not in (out / path).read_text("utf-8"), path
+    help_text = _build_help(capsys)
+    assert "Without it every link is relative" in help_text
+
+
+def _build_help(capsys: pytest.CaptureFixture[str]) -> str:
+    from summitcal.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    return " ".join(capsys.readouterr().out.split())
 
 
 def test_build_into_an_unwritable_place_is_an_error_not_a_traceback(

@@ -17,7 +17,15 @@ from icalendar import Calendar
 from summitcal import load_catalog
 from summitcal.catalog.catalog import Catalog
 from summitcal.feeds.feeds import feed_links
-from summitcal.models.events import Alternative, AlternativeStatus, Source
+from summitcal.models.events import (
+    Actor,
+    ActorKind,
+    Alternative,
+    AlternativeStatus,
+    Role,
+    Source,
+)
+from summitcal.span.words import relative_to
 from summitcal.web.site import (
     PAGE_CSP,
     SCRIPT_PATH,
@@ -143,8 +151,8 @@ def test_coming_up_and_recently_as_of_the_build_date(cat: Catalog, tree: _Tree) 
 @pytest.mark.parametrize(
     ("first", "last", "words"),
     [
-        (date(2025, 2, 9), date(2025, 2, 9), "on now"),
-        (date(2025, 2, 1), date(2025, 2, 12), "on now"),
+        (date(2025, 2, 9), date(2025, 2, 9), "today"),
+        (date(2025, 2, 1), date(2025, 2, 12), "under way"),
         (date(2025, 2, 10), date(2025, 2, 10), "tomorrow"),
         (date(2025, 2, 8), date(2025, 2, 8), "yesterday"),
         (date(2025, 2, 14), date(2025, 2, 14), "in 5 days"),
@@ -155,6 +163,36 @@ def test_coming_up_and_recently_as_of_the_build_date(cat: Catalog, tree: _Tree) 
 )
 def test_relative_words(first: date, last: date, words: str) -> None:
     assert relative_words(first, last, TODAY) == words
+
+
+def test_coming_up_has_the_clis_words_for_every_event_coarse_ones_too(
+    cat: Catalog, tree: _Tree, page: str
+) -> None:
+    """Each line of "coming up" and "recently" says how far off it is in the words
+    ``summitcal next`` and ``recent`` use, a date known only as "2027" included."""
+    upcoming, recent = upcoming_and_recent(cat, TODAY, limit=None)
+    for event in (*upcoming, *recent):
+        entry = re.search(rf'<li class="now-item[^>]*>.*?href="#ev-{event.id}".*?</li>', page)
+        assert entry, event.id
+        assert f'<span class="rel">{relative_to(event.when, TODAY)}</span>' in entry.group(0)
+    coarse = cat.get("ai-summit-2027")
+    assert coarse.when.granularity.is_coarse
+    assert "in 2 years" in tree.text("upcoming-list")  # 2027, counted from 1 Jan
+    # The script says "due this year" while the year holds the reader's day.
+    assert re.search(r'data-last="2027-12-31" data-due="year"', page)
+    assert relative_to(coarse.when, date(2027, 3, 1)) == "due this year"
+
+
+def test_roles_and_kinds_are_written_as_the_cli_writes_them(cat: Catalog) -> None:
+    summit = cat.get("ai-action-summit-2025")
+    chair = Actor(name="A. Person", kind=ActorKind.PERSON, role=Role.CO_CHAIR)
+    changed = attrs.evolve(summit, actors=(chair,))
+    events = tuple(changed if e.id == summit.id else e for e in cat.events)
+    page = render_page(attrs.evolve(cat, events=events), today=TODAY, base_url=BASE, feeds=[])
+    assert 'A. Person <span class="meta-i">(co-chair)</span>' in page
+    assert "co chair" not in page
+    part = _tree(page).text("ev-paris-science-days-2025")
+    assert "summit-part" in part
 
 
 def test_the_narrow_timeline_is_newest_first_with_today_between(page: str) -> None:

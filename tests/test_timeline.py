@@ -165,7 +165,24 @@ def test_today_outside_the_data_widens_the_axis(cat: Catalog) -> None:
     svg = render_svg(cat, today=date(2031, 5, 1))
     years = re.findall(r'class="tl-axis">(\d{4})<', svg)
     assert years[0] == "2023"
-    assert years[-1] == "2031"
+    assert years[-1] == "2033"  # two and a half years past today, to centre it
+
+
+def test_the_axis_runs_past_the_last_event_and_today(cat: Catalog) -> None:
+    """Room after the last event and after today, so a page can centre today's line."""
+    ends = {}
+    for day in (date(2025, 2, 9), date(2026, 12, 7), date(2027, 12, 31)):
+        root = _svg_tree(cat, day)
+        ends[day.year] = root.get("data-last-year")
+        desc = root.find(f"{SVG}desc")
+        assert desc is not None
+        assert desc.text
+        assert "from 2023 to 2027;" in desc.text  # the events' years, not the axis's
+    # The last event is in 2027: a year after it, or the year two and a half years after
+    # today, whichever is later.
+    assert ends == {2025: "2028", 2026: "2029", 2027: "2030"}
+    late = render_svg(cat, today=date(9999, 6, 1))
+    assert 'data-last-year="9999"' in late
 
 
 def test_every_year_has_the_same_width(catalog: Catalog) -> None:
@@ -181,7 +198,7 @@ def test_svg_describes_its_axis_for_a_page_script(cat: Catalog) -> None:
     """The root says where the axis starts and how wide a year is, so that a script can
     put "today" at the reader's date with the same arithmetic as here."""
     root = _svg_tree(cat, TODAY)
-    assert (root.get("data-first-year"), root.get("data-last-year")) == ("2023", "2027")
+    assert (root.get("data-first-year"), root.get("data-last-year")) == ("2023", "2028")
     assert root.get("data-today") == "2025-02-09"
     x0 = float(root.get("data-axis-x", "nan"))
     width = float(root.get("data-year-width", "nan"))

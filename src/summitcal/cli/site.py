@@ -19,8 +19,9 @@ from summitcal.cli._common import (
 )
 
 BUILD_EXAMPLE = """\
-Example:
+Examples:
   summitcal build public/ --base-url https://calendar.example.org/
+  summitcal build site/          # to open from the folder: downloads, no subscribe links
 """
 
 TIMELINE_EXAMPLE = """\
@@ -50,8 +51,11 @@ def register(sub: Any) -> None:
     add_force_argument(b, "a directory")
     b.add_argument(
         "--base-url",
-        required=True,
-        help="where the site will be served from, for the subscribe links",
+        metavar="URL",
+        help="where the site will be served from (http(s)://host/path/), for the subscribe "
+        "links, which calendars need in full. Without it every link is relative, so the "
+        "site works opened from its folder or served at any address, and it offers its "
+        "feeds as downloads only, with no subscribe (webcal or Google) links",
     )
     b.set_defaults(handler=run_build)
 

@@ -84,10 +84,18 @@
     });
   }
 
-  /** Scroll the picture so that ``x`` is in the middle of what the lane titles leave. */
+  /** Scroll the picture so that ``x`` is in the middle of what the lane titles leave.
+   * The axis runs on well past the build day; for a reader's day later still, room is
+   * made after the picture so that the day can come to the middle all the same. */
   function centreOn(box, svg, x) {
     var titles = Number(svg.dataset.axisX);
-    box.scrollLeft = Math.max(0, x - (titles + box.clientWidth) / 2);
+    var want = Math.max(0, x - (titles + box.clientWidth) / 2);
+    var short = want - (box.scrollWidth - box.clientWidth);
+    if (short > 0) {
+      var padding = parseFloat(getComputedStyle(box).paddingRight) || 0;
+      box.style.paddingRight = Math.ceil(padding + short) + "px";
+    }
+    box.scrollLeft = want;
   }
 
   /** Keep the lane titles at the left edge of the view as the picture scrolls. */
@@ -100,19 +108,34 @@
     return follow;
   }
 
-  /** The year-step buttons: a year back, today, a year on. */
+  /** The year-step buttons: a year back, today, a year on.  A step with nowhere to go
+   * (the view is at that end of the picture) is marked disabled and does nothing. */
   function yearSteps(box, svg, iso) {
     var tools = document.querySelector(".tl-tools");
-    if (!tools) return;
+    if (!tools) return function () {};
     var width = Number(svg.dataset.yearWidth);
-    tools.querySelectorAll("button[data-step]").forEach(function (button) {
+    var buttons = tools.querySelectorAll("button[data-step]");
+    function stuck(step) {
+      var end = box.scrollWidth - box.clientWidth;
+      return step < 0 ? box.scrollLeft <= 0 : step > 0 && box.scrollLeft >= end - 1;
+    }
+    function update() {
+      buttons.forEach(function (button) {
+        var step = Number(button.dataset.step);
+        button.setAttribute("aria-disabled", stuck(step) ? "true" : "false");
+      });
+    }
+    buttons.forEach(function (button) {
       button.addEventListener("click", function () {
         var step = Number(button.dataset.step);
         if (step === 0) centreOn(box, svg, axisX(svg, iso));
-        else box.scrollLeft += step * width;
+        else if (!stuck(step)) box.scrollLeft += step * width;
+        update();
       });
     });
+    box.addEventListener("scroll", update, { passive: true });
     tools.hidden = false;
+    return update;
   }
 
   function setUpTimeline(iso) {
@@ -121,9 +144,10 @@
     if (!svg) return;
     placeTimelineToday(svg, iso);
     var follow = pinLaneTitles(box, svg);
-    yearSteps(box, svg, iso);
+    var steps = yearSteps(box, svg, iso);
     centreOn(box, svg, axisX(svg, iso));
     follow(); // now, not at the scroll event: the first paint has the titles in place
+    steps();
     box.dataset.openedOn = iso;
   }
 
@@ -144,23 +168,36 @@
 
   // --- coming up and recently -------------------------------------------------------
 
-  function span(days) {
-    if (days === 1) return "1 day";
-    if (days < 14) return days + " days";
-    if (days < 61) return Math.round(days / 7) + " weeks";
-    if (days < 730) return Math.round(days / 30.44) + " months";
-    return Math.round(days / 365.25) + " years";
+  // (days from which the unit is used, its length in days, its name): as the library's
+  // relative_days, which ``summitcal next`` and ``recent`` use.
+  var UNITS = [[335, 365.25, "year"], [60, 30.4375, "month"], [14, 7, "week"]];
+
+  /** A distance in days as words: "tomorrow", "in 10 days", "3 weeks ago". */
+  function relativeDays(days) {
+    if (days === 0) return "today";
+    if (Math.abs(days) === 1) return days > 0 ? "tomorrow" : "yesterday";
+    var count = Math.abs(days), unit = "day";
+    for (var i = 0; i < UNITS.length; i += 1) {
+      if (count >= UNITS[i][0]) {
+        // No count of days is ever half-way between two units, so this rounds as Python.
+        count = Math.max(1, Math.round(count / UNITS[i][1]));
+        unit = UNITS[i][2];
+        break;
+      }
+    }
+    var amount = count + " " + unit + (count === 1 ? "" : "s");
+    return days > 0 ? "in " + amount : amount + " ago";
   }
 
-  /** Words for where an event stands from the day: the same words the build writes. */
-  function relative(first, last, iso) {
+  /** Words for where an event stands from the day: the same words the build (and the
+   * CLI) write.  ``due`` is the unit of a date known only to the month or coarser. */
+  function relative(first, last, iso, due) {
     var ahead = dayNumber(first) - dayNumber(iso);
     var since = dayNumber(iso) - dayNumber(last);
-    if (ahead <= 0 && since <= 0) return "on now";
-    if (ahead === 1) return "tomorrow";
-    if (ahead > 0) return "in " + span(ahead);
-    if (since === 1) return "yesterday";
-    return span(since) + " ago";
+    if (ahead > 0) return relativeDays(ahead);
+    if (since > 0) return relativeDays(-since);
+    if (due) return "due this " + due;
+    return first === last ? "today" : "under way";
   }
 
   /** Show the list's first few events (its ``data-show``), or its "nothing" line. */
@@ -190,7 +227,7 @@
       .forEach(function (li) { recent.appendChild(li); });
     document.querySelectorAll(".now-item .rel").forEach(function (rel) {
       var li = rel.closest(".now-item");
-      rel.textContent = relative(li.dataset.first, li.dataset.last, iso);
+      rel.textContent = relative(li.dataset.first, li.dataset.last, iso, li.dataset.due);
     });
     trim(upcoming);
     trim(recent);
