@@ -49,7 +49,7 @@ def test_a_finding_names_the_record_and_what_would_put_it_right(event: Event) ->
     assert (finding.record, finding.field) == (event.id, "status")
     assert "'scheduled'" in finding.message
     assert "2026-12-03" in finding.message
-    assert "'unconfirmed'" in finding.message
+    assert "'unreported'" in finding.message
 
 
 def test_the_shipped_catalogue_has_nothing_stale_on_4_december_2026() -> None:

@@ -151,6 +151,7 @@ class TestVevent:
             (Status.ANNOUNCED, "TENTATIVE"),
             (Status.TENTATIVE, "TENTATIVE"),
             (Status.UNCONFIRMED, "TENTATIVE"),
+            (Status.UNREPORTED, "TENTATIVE"),
             (Status.CANCELLED, "CANCELLED"),
         ],
     )
@@ -165,6 +166,18 @@ class TestVevent:
         assert "UNCONFIRMED; reported by sources" in description
         assert "CONFLICTING when: 2025-04-09" in description
         assert "UNCONFIRMED venue: Geneva" in description
+
+    @pytest.mark.parametrize(
+        "when", [DateSpan.day(date(2025, 3, 1)), DateSpan.from_timex("2025-03")], ids=str
+    )
+    def test_a_past_event_without_a_report_says_so(self, when: DateSpan) -> None:
+        """Not "dates not yet known": what is missing is any report that it took place."""
+        event = _simple(status=Status.UNREPORTED, when=when)
+        ev = _events(to_ical([event], name="c", include_undated=True))["x-2025@summitcal"]
+        summary = str(ev["SUMMARY"])
+        assert summary == f"A meeting (planned for {when.timex}; no report it took place)"
+        assert "NO REPORT IT TOOK PLACE" in str(ev["DESCRIPTION"])
+        assert "not yet known" not in summary
 
     def test_summit_fields(self, fixture_catalog) -> None:  # type: ignore[no-untyped-def]
         """Dates, place, categories, hosts, outcomes and sources of a full record."""

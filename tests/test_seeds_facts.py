@@ -181,7 +181,8 @@ def test_waic_2026_is_known_only_to_the_month(cat: Catalog) -> None:
     waic = cat.get("waic-2026")
     assert waic.when.granularity is Granularity.MONTH
     # July 2026 has passed with no report of the conference found: no longer "announced".
-    assert waic.status is Status.UNCONFIRMED
+    assert waic.status is Status.UNREPORTED
+    assert waic.status.label == "no report it took place"
     assert not waic.status.is_firm
     assert [(a.field, a.value) for a in waic.alternatives if a.field == "held"] == [
         ("held", "unknown")

@@ -287,6 +287,15 @@ def test_an_undated_event_has_no_calendar_links(files: dict[str, bytes], tree: _
     assert "events/waic-2026.ics" not in tree.hrefs()
 
 
+def test_a_past_event_without_a_report_says_so_in_words() -> None:
+    """The shipped WAIC 2026: planned for July, no report after it; never "not yet known"."""
+    page = site_files(load_catalog(), base_url=BASE, today=date(2026, 12, 7))["index.html"]
+    entry = page.decode().split('id="ev-waic-2026"', 1)[1].split("</article>", 1)[0]
+    assert "no report it took place</span>" in entry
+    assert "Planned for July 2026; no report that it took place has been found" in entry
+    assert "once its days are known" not in entry
+
+
 def _google(tree: _Tree, event_id: str) -> dict[str, list[str]]:
     start = next(i for i, (tag, a) in enumerate(tree.elements) if a.get("id") == f"ev-{event_id}")
     link = next(

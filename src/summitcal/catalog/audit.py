@@ -74,7 +74,7 @@ def audit(events: Iterable[Event], *, as_of: date) -> tuple[Finding, ...]:
             "status",
             f"still {e.status.value!r} though it ended on {e.when.last.isoformat()}, before "
             f"{as_of.isoformat()}: make it 'confirmed' with a report after the event, "
-            "'cancelled', or 'unconfirmed' with a note that no report was found",
+            "'cancelled', or 'unreported' when no report after it was found",
         )
         for e in stale_events(events, as_of=as_of)
     }

@@ -94,6 +94,7 @@ STATUS_MAP: Mapping[Status, str] = {
     Status.ANNOUNCED: "TENTATIVE",
     Status.TENTATIVE: "TENTATIVE",
     Status.UNCONFIRMED: "TENTATIVE",
+    Status.UNREPORTED: "TENTATIVE",
     Status.CANCELLED: "CANCELLED",
 }
 
@@ -103,6 +104,10 @@ _STATUS_TEXT = {
     Status.ANNOUNCED: "announced; the exact dates are not yet official",
     Status.TENTATIVE: "tentative; reported as planned, not officially fixed",
     Status.UNCONFIRMED: "UNCONFIRMED; reported by sources that could not be corroborated",
+    Status.UNREPORTED: (
+        "NO REPORT IT TOOK PLACE; it was planned for these dates, which have passed, and "
+        "no report from after them has been found"
+    ),
     Status.CANCELLED: "CANCELLED",
 }
 
@@ -179,7 +184,10 @@ def _summary(event: Event, undated: bool) -> str:
     summary = event.title
     if event.status is Status.UNCONFIRMED:
         summary += " (unconfirmed)"
-    if undated:
+    if event.status is Status.UNREPORTED:
+        # Never "not yet known": the dates are past, and what is missing is any report.
+        summary += f" (planned for {event.when.timex}; no report it took place)"
+    elif undated:
         summary += f" (exact dates not yet known: {event.when.timex})"
     return summary
 

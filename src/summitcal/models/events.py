@@ -88,6 +88,9 @@ class Status(enum.Enum):
     ``TENTATIVE``: reported as planned, not officially fixed.
     ``CANCELLED``: called off.
     ``UNCONFIRMED``: reported by sources we could not corroborate; never shown as fact.
+    ``UNREPORTED``: it was scheduled or announced, its dates have passed, and no report
+    that it took place has been found (as against ``CONFIRMED``, which for a past event
+    means a report after it says it was held).
     """
 
     CONFIRMED = "confirmed"
@@ -96,11 +99,20 @@ class Status(enum.Enum):
     TENTATIVE = "tentative"
     CANCELLED = "cancelled"
     UNCONFIRMED = "unconfirmed"
+    UNREPORTED = "unreported"
 
     @property
     def is_firm(self) -> bool:
         """Whether the event may be presented as established fact."""
         return self in (Status.CONFIRMED, Status.SCHEDULED)
+
+    @property
+    def label(self) -> str:
+        """The status in a calendar reader's words (``"no report it took place"``)."""
+        return _STATUS_LABELS.get(self, self.value)
+
+
+_STATUS_LABELS = {Status.UNREPORTED: "no report it took place"}
 
 
 class SourceKind(enum.Enum):

@@ -49,7 +49,7 @@ def describe_event(event: Event) -> str:
     parts = [event.title, human_dates(event.when)]
     if event.place is not None:
         parts.append(event.place.label)
-    parts.append(event.status.value)
+    parts.append(event.status.label)
     return ", ".join(parts)
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from summitcal.catalog.catalog import Catalog
 from summitcal.errors import TimexError
-from summitcal.models.events import Alternative, Event
+from summitcal.models.events import Alternative, Event, Status
 from summitcal.span.span import DateSpan
 from summitcal.span.words import human_dates, short_day
 from summitcal.text import one_line
@@ -124,6 +124,11 @@ def _calendar_html(event: Event, links: SiteLinks | None) -> str:
     links back to the entry when the site's address is known)."""
     page_url = links.https(f"#ev-{event.id}") if links is not None else None
     google = google_template_link(event, page_url=page_url)
+    if google is None and event.status is Status.UNREPORTED:
+        return (
+            f'<p class="hint">Planned for {esc(human_dates(event.when))}; no report that it '
+            "took place has been found, so it is in no calendar.</p>"
+        )
     if google is None:
         return (
             '<p class="hint">Known only as '
@@ -161,7 +166,7 @@ def _event_html(
         f'data-search="{esc(_search_text(event, catalog))}">',
         f'<article aria-labelledby="h-{event.id}">',
         f'<{h} id="h-{event.id}"><span class="title">{esc(event.title)}</span></{h}>',
-        f'<span class="badge">{event.status.value}</span>',
+        f'<span class="badge">{event.status.label}</span>',
         f'<span class="meta"><time class="when" datetime="{datetime_attr}">'
         f"{esc(human_dates(when))}</time> TIMEX3 <code>{esc(when.timex)}</code> · "
         f"{esc(event.kind.value)}</span>",

@@ -56,7 +56,7 @@ def _now_item(event: Event, today: date, shown: bool = True) -> str:
         f'data-last="{event.when.last.isoformat()}"{extra}>'
         f'<span class="when">{esc(human_dates(event.when))}</span>'
         f'<a href="#ev-{event.id}">{esc(event.title)}</a>'
-        f'<span class="badge">{event.status.value}</span>'
+        f'<span class="badge">{event.status.label}</span>'
         f'<span class="rel">{esc(relative_to(event.when, today))}</span>{place}</li>'
     )
 

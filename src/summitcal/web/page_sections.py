@@ -63,7 +63,7 @@ def _vertical_html(catalog: Catalog, today: date) -> str:
             f'<li class="vt-item st-{style}" data-last="{e.when.last.isoformat()}">'
             f'<span class="when">{esc(human_dates(e.when))}</span> '
             f'<a href="#ev-{e.id}">{esc(e.title)}</a> '
-            f'<span class="badge">{e.status.value}</span></li>'
+            f'<span class="badge">{e.status.label}</span></li>'
         )
     if not mark_placed:
         out.append(mark if year is not None else f"<ol>{mark}")
