@@ -46,12 +46,11 @@ from summitcal.extraction.extras import (
 )
 from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.narrative import Narrative
-from summitcal.extraction.sentences import ABBREVIATIONS, Sentence, split_sentences
 from summitcal.resolver import Resolution, resolve_in_context
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import Offset, YearRef
-from summitcal.resolver.text import normalize
+from summitcal.resolver.text import ABBREVIATIONS, Sentence, normalize, split_sentences
 from summitcal.span.span import DateSpan, Granularity, Mod
 
 __all__ = ["extract"]

@@ -23,6 +23,7 @@ from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.phrase import DayWord, Phrase
+from summitcal.resolver.unchecked import unchecked
 from summitcal.span.span import Mod
 
 __all__ = ["RawMatch", "candidates", "matches", "parse_by_rules"]
@@ -89,7 +90,8 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
             part = lex.day_parts[core.word][1]
     if part is not None and start is not None:
         raise NoParse("a part of the day and a clock time together")
-    return Phrase._trusted(core, rule.name, mod, part, start, end, zone)
+    # Every field is read here: made without __init__ (see summitcal.resolver.unchecked).
+    return unchecked(Phrase, core, rule.name, mod, part, start, end, zone)
 
 
 _WORD = re.compile(r"\S+")
