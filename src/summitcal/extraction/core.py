@@ -41,12 +41,12 @@ from summitcal.extraction.extras import (
     Extra,
     alternation,
     clock_time,
-    duration_letter,
     find_extras,
 )
 from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.narrative import Narrative
 from summitcal.resolver import Resolution, resolve_in_context
+from summitcal.resolver.anchor import duration_value
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import Offset, YearRef
@@ -408,7 +408,7 @@ class _Builder:
         is the decade.
         """
         words = normalize(self.text[cand.start : cand.end])
-        value = duration_letter(core.unit, abs(core.count))
+        value = duration_value(core.unit, abs(core.count))
         lead = re.match(r"in\s+", words)
         tail = re.search(r"\s+(?:from\s+(?P<now>now)|hence)$", words)
         if lead is not None or tail is not None:

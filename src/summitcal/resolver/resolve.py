@@ -168,6 +168,9 @@ def _direction(
     return used, (("{} ('{}')", word, cue) if cue is not None else (_NO_CUE, word))
 
 
+_make_resolution = unchecked(Resolution)
+
+
 def _finish(
     text: str,
     phrase: Phrase,
@@ -205,8 +208,7 @@ def _finish(
     )
     # Every field is derived here: made without __init__ (see summitcal.resolver.unchecked).
     rule = phrase.rule
-    return unchecked(
-        Resolution,
+    return _make_resolution(
         text,
         value,
         TimexType[kind],

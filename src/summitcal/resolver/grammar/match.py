@@ -60,6 +60,9 @@ def candidates(norm: str) -> tuple[Rule, ...]:
     return tuple(rule for rule, _ in _triggers().candidates(norm))
 
 
+_make_phrase = unchecked(Phrase)
+
+
 def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     core = rule.build(m, lex)
     if rule.fuzzy:
@@ -91,7 +94,7 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     if part is not None and start is not None:
         raise NoParse("a part of the day and a clock time together")
     # Every field is read here: made without __init__ (see summitcal.resolver.unchecked).
-    return unchecked(Phrase, core, rule.name, mod, part, start, end, zone)
+    return _make_phrase(core, rule.name, mod, part, start, end, zone)
 
 
 _WORD = re.compile(r"\S+")
