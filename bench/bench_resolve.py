@@ -14,7 +14,7 @@ with one parser object per publication date (built before timing) and RELATIVE_B
 it; parsedatetime gets the publication date as its source time.
 
 Closed-class phrases ("on Friday", "last year", "from Sunday to Wednesday") are read from
-a table the grammar fills when it first parses anything (summitcal.resolver.fixed); the
+a table the grammar fills when it first parses anything (summitcal.resolver.grammar.fixed); the
 speed on the cases outside that table is printed on lines of its own.
 
 The held-out cases (tests/data/resolve_unseen.toml, or --unseen FILE) get lines of their

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summitcal.extraction.sentences import split_sentences
 from summitcal.extraction.timeml import read_timeml
+from summitcal.resolver.text import split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -93,7 +93,7 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
     monkeypatch.setattr(core, "matches", sized(core.matches, window))
     monkeypatch.setattr(core, "find_extras", sized(core.find_extras, window))
-    for module in (core, tense, sys.modules["summitcal.resolver"]):
+    for module in (core, tense, sys.modules["summitcal.resolver.resolve"]):
         monkeypatch.setattr(module, "normalize", sized(module.normalize, len))
 
     def trace(frame: FrameType, event: str, arg: object) -> Any:

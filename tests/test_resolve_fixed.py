@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from summitcal.errors import PhraseError
 from summitcal.resolver import grammar
-from summitcal.resolver.fixed import PREPOSITIONS, fixed_phrases
+from summitcal.resolver.grammar import fragments
+from summitcal.resolver.grammar.fixed import PREPOSITIONS, fixed_phrases, fixed_table
+from summitcal.resolver.grammar.match import bounds, parse_by_rules
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.text import normalize
 
@@ -16,11 +18,11 @@ from summitcal.resolver.text import normalize
 def _by_rules(text: str) -> object:
     """What the patterns alone make of ``text`` (as parse would, without the table)."""
     norm = normalize(text)
-    lo, hi = grammar._bounds(norm)
+    lo, hi = bounds(norm)
     try:
         if lo >= hi:
             raise PhraseError(text, "empty phrase", 0)
-        return grammar._parse_by_rules(text, norm, lo, hi)
+        return parse_by_rules(text, norm, lo, hi)
     except PhraseError as exc:
         return ("error", str(exc), exc.position)
 
@@ -34,7 +36,7 @@ def _parsed(text: str) -> object:
 
 
 def _grammar_prepositions() -> list[str]:
-    return [p for p in grammar._PREPOSITIONS.split("|") if "\\" not in p]
+    return [p for p in fragments.PREPOSITIONS.split("|") if "\\" not in p]
 
 
 def test_prepositions_are_the_grammars_single_words() -> None:
@@ -42,7 +44,7 @@ def test_prepositions_are_the_grammars_single_words() -> None:
 
 
 def test_every_entry_with_every_preposition_reads_as_by_the_patterns() -> None:
-    table = grammar._fixed_table()
+    table = fixed_table()
     assert len(table) > 1000
     for key in table:
         for prep in ("", *_grammar_prepositions()):
@@ -51,7 +53,7 @@ def test_every_entry_with_every_preposition_reads_as_by_the_patterns() -> None:
 
 
 def test_listed_phrases_the_grammar_refuses_stay_out_of_the_table() -> None:
-    table = grammar._fixed_table()
+    table = fixed_table()
     for phrase in fixed_phrases(lexicon()):
         if phrase not in table:
             read = _by_rules(phrase)
@@ -77,7 +79,7 @@ def test_common_phrases_come_from_the_table(text: str, key: str) -> None:
     grammar.parse.cache_clear()
     phrase, start, end = grammar.parse(text)
     assert grammar.is_fixed(text)
-    assert phrase is grammar._fixed_table()[key][0]
+    assert phrase is fixed_table()[key][0]
     assert normalize(text)[start:end] == key
 
 

@@ -41,17 +41,16 @@ from summitcal.extraction.extras import (
     Extra,
     alternation,
     clock_time,
-    duration_letter,
     find_extras,
 )
 from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.narrative import Narrative
-from summitcal.extraction.sentences import ABBREVIATIONS, Sentence, split_sentences
 from summitcal.resolver import Resolution, resolve_in_context
-from summitcal.resolver.grammar import RawMatch, matches
+from summitcal.resolver.anchor import duration_value
+from summitcal.resolver.grammar import RawMatch, RuleKind, matches
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import Offset, YearRef
-from summitcal.resolver.text import normalize
+from summitcal.resolver.text import ABBREVIATIONS, Sentence, normalize, split_sentences
 from summitcal.span.span import DateSpan, Granularity, Mod
 
 __all__ = ["extract"]
@@ -88,6 +87,8 @@ def _bare_month() -> re.Pattern[str]:
     )
 
 
+#: The rules whose phrase is a range of days, tagged as its two ends.
+_RANGES = (RuleKind.MONTH_DAY_RANGE, RuleKind.WEEKDAY_RANGE)
 _RANGE_SPLIT = re.compile(
     r"(?P<a>.*?[^\s,])\s*,?\s*(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)"
     r"\s*(?P<b>\S.*)"
@@ -209,8 +210,8 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
     a few of its patterns also match ordinary words, and these checks keep them out.
     """
     core = raw.phrase.core
-    rule = raw.rule.name
-    if rule in ("weekday", "month") and _in_name(text, raw):
+    kind = raw.rule.kind
+    if (kind is RuleKind.WEEKDAY or kind is RuleKind.MONTH) and _in_name(text, raw):
         return False
     if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
         if norm[max(0, raw.start - 4) : raw.start] == "the " and _in_name(text, raw):
@@ -219,13 +220,13 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
         # unless it reads as a count ("2000 delegates", "about 2000").
         head = norm[max(0, raw.start - 14) : raw.start]
         return not (_COUNT_BEFORE.search(head) or _NOUN_AFTER.match(norm, raw.end))
-    if rule == "day of the month":
+    if kind is RuleKind.DAY_OF_MONTH:
         # "on the 11th" is a day; "the first such text", "the Third Forum" are not.
         words = norm[raw.start : raw.end]
         if "month" in words:
             return True
         return raw.preposition is not None and not _ORDINAL_WORD.fullmatch(words)
-    if rule == "weekend":
+    if kind is RuleKind.WEEKEND:
         # "a weekend summit" is no particular weekend.
         return norm[max(0, raw.start - 2) : raw.start] != "a "
     return True
@@ -384,7 +385,7 @@ class _Builder:
             return True
         if (
             span is not None
-            and "range" in cand.raw.rule.name
+            and cand.raw.rule.kind in _RANGES
             and span.granularity is Granularity.DAY
             and span.first != span.last
         ):
@@ -407,7 +408,7 @@ class _Builder:
         is the decade.
         """
         words = normalize(self.text[cand.start : cand.end])
-        value = duration_letter(core.unit, abs(core.count))
+        value = duration_value(core.unit, abs(core.count))
         lead = re.match(r"in\s+", words)
         tail = re.search(r"\s+(?:from\s+(?P<now>now)|hence)$", words)
         if lead is not None or tail is not None:
@@ -466,7 +467,7 @@ class _Builder:
             )
             return True
         if day_part is None:
-            if cand.raw is not None and cand.raw.rule.name == "clock time":
+            if cand.raw is not None and cand.raw.rule.kind is RuleKind.CLOCK_TIME:
                 moved: tuple[DateSpan, int | None] | None = self.story.clock(span, index)
                 if self.opens_line(cand.start) and self.story.enabled:
                     moved = self.story.stamp(span)  # a live report's or schedule's time

@@ -34,6 +34,7 @@ from datetime import time
 
 import attrs
 
+from summitcal.resolver.anchor import duration_value
 from summitcal.resolver.grammar import word_trie
 from summitcal.resolver.lexicon import lexicon
 
@@ -43,7 +44,6 @@ __all__ = [
     "Extra",
     "alternation",
     "clock_time",
-    "duration_letter",
     "find_extras",
 ]
 
@@ -75,19 +75,6 @@ DURATION_MODS = {
 # Said before the amount but kept outside the tag, as the corpus does ("a little over").
 OUTSIDE_MODS = {"a little over": "MORE_THAN", "over": None}
 
-_LETTERS = {
-    "second": "TS",
-    "minute": "TM",
-    "hour": "TH",
-    "day": "D",
-    "week": "W",
-    "fortnight": "W",
-    "month": "M",
-    "quarter": "M",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-}
 _UNIT_WORDS = {
     "second": "second",
     "seconds": "second",
@@ -111,25 +98,6 @@ _UNIT_WORDS = {
     "century": "century",
     "centuries": "century",
 }
-
-
-def duration_letter(unit: str, count: int | None) -> str:
-    """The TIMEX3 duration value of ``count`` units (``None``: an unspecified amount).
-
-    >>> duration_letter("hour", 2), duration_letter("month", None), duration_letter("quarter", 1)
-    ('PT2H', 'PXM', 'P3M')
-    """
-    letter = _LETTERS[unit]
-    if unit == "quarter" and count is not None:
-        return f"P{3 * count}M"
-    if unit == "fortnight" and count is not None:
-        return f"P{2 * count}W"
-    if unit == "decade" and count is not None:
-        return f"P{10 * count}Y"
-    if unit == "century" and count is not None:
-        return f"P{100 * count}Y"
-    amount = "X" if count is None else str(count)
-    return f"PT{amount}{letter[1]}" if letter.startswith("T") else f"P{amount}{letter}"
 
 
 @attrs.frozen(kw_only=True)
@@ -307,7 +275,7 @@ def _set(m: re.Match[str]) -> Extra | None:
     elif g.get("times"):
         times = g["times"]
         n = {"once": 1, "twice": 2, "thrice": 3}.get(times) or _count(times.split()[0])
-        value, freq = duration_letter(g["unit"], 1), f"{n}X"
+        value, freq = duration_value(g["unit"], 1), f"{n}X"
     elif g.get("month"):
         value = f"XXXX-{lex.months[g['month']]:02d}"
     elif g.get("season"):
@@ -316,7 +284,7 @@ def _set(m: re.Match[str]) -> Extra | None:
         value = f"XXXX-WXX-{lex.weekdays[g['wd']] + 1}"
     else:
         unit = _UNIT_WORDS[g["unit"]]
-        value = duration_letter(unit, _count(g.get("n")))
+        value = duration_value(unit, _count(g.get("n")))
     return Extra(start=m.start(), end=m.end(), rule="set", type="SET", value=value, freq=freq)
 
 
@@ -403,7 +371,7 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                         end=m.end(),
                         rule="age",
                         type="DURATION",
-                        value=duration_letter("year", years),
+                        value=duration_value("year", years),
                     )
             elif name == "vague-duration":
                 unit = _UNIT_WORDS[m.group("unit") or m.group("bare")]
@@ -412,7 +380,7 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                     end=m.end(),
                     rule="duration",
                     type="DURATION",
-                    value=duration_letter(unit, None),
+                    value=duration_value(unit, None),
                 )
             else:
                 yield _narrative(m)

@@ -65,15 +65,42 @@ _UNIT_GRANULARITY = {
     "year": Granularity.YEAR,
     "decade": Granularity.DECADE,
 }
-_ISO_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}
+# TIMEX3 duration letters by unit ("T" before a letter: a time unit, after the "T").
+_DURATION_LETTERS = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
+# Units written as a multiple of another: a quarter is three months, and so on.
+_MULTIPLES = {
+    "quarter": (3, "M"),
+    "fortnight": (2, "W"),
+    "decade": (10, "Y"),
+    "century": (100, "Y"),
+}
 
 
-def duration_value(unit: str, count: int) -> str:
-    """The ISO 8601 duration: ``P3D``, ``P18M``, ``PT48H`` (quarters as months)."""
-    if unit == "quarter":
-        return f"P{3 * count}M"
-    time_part = "T" if unit in ("hour", "minute") else ""
-    return f"P{time_part}{count}{_ISO_LETTER[unit]}"
+def duration_value(unit: str, count: int | None) -> str:
+    """The ISO 8601 / TIMEX3 duration of ``count`` units (``None``: an unspecified amount):
+    ``P3D``, ``P18M``, ``PT48H``, ``PXM`` (quarters as months, decades as years).
+
+    >>> duration_value("hour", 2), duration_value("month", None), duration_value("quarter", 1)
+    ('PT2H', 'PXM', 'P3M')
+    """
+    letter = _DURATION_LETTERS[unit]
+    if count is not None and unit in _MULTIPLES:
+        times, base = _MULTIPLES[unit]
+        return f"P{times * count}{base}"
+    amount = "X" if count is None else str(count)
+    return f"PT{amount}{letter[1]}" if letter.startswith("T") else f"P{amount}{letter}"
 
 
 def add_months(day: date, months: int) -> date:
@@ -86,11 +113,6 @@ def add_months(day: date, months: int) -> date:
     except ValueError:  # 31 March + 1 month: the last day of April
         return month_end(year, month)
 
-
-# Enum members looked up through their class cost a descriptor call each on CPython 3.11
-# (about 80 ns); anchoring runs once per phrase, so it compares with module names.
-_AUTO, _PAST = Direction.AUTO, Direction.PAST
-_FUTURE, _NEAREST = Direction.FUTURE, Direction.NEAREST
 
 _from_ordinal = date.fromordinal
 # A season's first month and name by its code (an enum's properties are slow lookups).
@@ -186,14 +208,14 @@ def _pick_yearly(
 
     # Occurrences are made only as far as the choice needs, up to four years either side
     # (29 February comes round once in four).
-    if ctx.direction is _PAST:
+    if ctx.direction is Direction.PAST:
         # Every occurrence of year y starts within y, so none of the year after the
         # reference's can start on or before it.
         for y in range(ref.year, ref.year - 5, -1):
             found = occurrence(y)
             if found is not None and found[0] <= ref:
                 return found[0], found[1], ("latest on or before {}", ref)
-    elif ctx.direction is _FUTURE:
+    elif ctx.direction is Direction.FUTURE:
         for y in range(ref.year - 1, ref.year + 5):
             found = occurrence(y)
             if found is not None and (found[1] if future_by_last else found[0]) >= ref:
@@ -258,7 +280,7 @@ def _weekday_day(w: Weekday, ctx: _Ctx) -> tuple[date, Why]:
     if back == 0:
         return ref, ("{}: {} = publication day {}", ctx.label, name, ref)
     d = ctx.direction
-    if d is _PAST or (d is _NEAREST and back <= ahead):
+    if d is Direction.PAST or (d is Direction.NEAREST and back <= ahead):
         return _plus(ref, -back), ("{}: latest {} on or before {}", ctx.label, name, ref)
     return _plus(ref, ahead), ("{}: earliest {} on or after {}", ctx.label, name, ref)
 
@@ -526,7 +548,7 @@ def _weekend(core: WeekendRef, ctx: _Ctx) -> tuple[DateSpan, Why]:
     if core.step is not None:
         day = _plus(saturday, 7 * core.step)
         how = ("weekend of the ISO week {:+d} from {}'s", core.step, ref)
-    elif ctx.direction is _PAST:
+    elif ctx.direction is Direction.PAST:
         day = saturday if ref >= saturday else _plus(saturday, -7)
         how = ("past: latest weekend starting on or before {}", ref)
     else:
@@ -611,9 +633,9 @@ def _day_of_month(core: DayOfMonth, ctx: _Ctx) -> tuple[DateSpan, Why]:
             return None
 
     this = on(candidates[1])
-    if ctx.direction is _PAST and (this is None or this > ref):
+    if ctx.direction is Direction.PAST and (this is None or this > ref):
         day, how = on(candidates[0]), "past: previous month (the day is after publication)"
-    elif ctx.direction is _FUTURE and (this is None or this < ref):
+    elif ctx.direction is Direction.FUTURE and (this is None or this < ref):
         day, how = on(candidates[2]), "future: next month (the day is before publication)"
     else:
         day, how = this, "publication month"
@@ -718,7 +740,7 @@ def anchor_parts(
 ) -> Parts:
     """:func:`anchor` with every argument in place, giving the fields of its
     :class:`Anchored` as a plain tuple (the resolver's path: one per phrase)."""
-    if direction is _AUTO:
+    if direction is Direction.AUTO:
         raise ValueError("decide the direction before anchoring")
     ctx = _Ctx(
         reference,

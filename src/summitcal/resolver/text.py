@@ -5,15 +5,29 @@ Every character maps to exactly one character, so a position in the normalised t
 same position in the original, and errors and scan matches can point into what the caller
 gave.
 
+Sentences are found here too, by one rule: a sentence ends at ``.``, ``!`` or ``?`` (and
+any closing quote or bracket) before white space and the start of a new sentence (an
+opening quote or bracket, then a capital or a digit), or at a blank line.
+:func:`split_sentences` applies it to a whole article and knows the exceptions
+(abbreviations, initials, "a.m." before a weekday); :func:`sentence_around` applies it
+quickly around one phrase, as far as the tense reader reaches.
+
 Example::
 
     >>> normalize("Feb. 6–7")
     'feb. 6-7'
+    >>> [s.text for s in split_sentences("He left on Feb. 6. She stayed.")]
+    ['He left on Feb. 6.', 'She stayed.']
 """
 
 from __future__ import annotations
 
-__all__ = ["normalize"]
+import functools
+import re
+
+import attrs
+
+__all__ = ["ABBREVIATIONS", "Sentence", "normalize", "sentence_around", "split_sentences"]
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
@@ -46,3 +60,125 @@ def normalize(text: str) -> str:
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return lowered.translate(_TABLE)
+
+
+# Words that end with a full stop without ending the sentence (lower-case, no dot).
+_ABBREVIATION_WORDS = (
+    "mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr rev fr pres amb "
+    "no nos vs etc inc corp ltd co bros dept univ est approx fig al cf ie eg "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
+#: Words (lower-case, without their dot) that a full stop follows without ending a sentence.
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+# Dotted abbreviations: "U.S.", "U.K.", "a.m.", "p.m.", "e.g.", "i.e.".
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_CLOCK = re.compile(r"(?:a\.m\.|p\.m\.)$", re.IGNORECASE)
+
+# The one sentence-end rule, in its parts: the marks that end a sentence, what may close it
+# and open the next, and the next one's first character; or a blank line.
+_ENDS = ".!?"
+_CLOSERS = "\"')]\u201d\u2019"
+_OPENERS = "\"'([\u201c\u2018"
+_START = "A-Z0-9"
+_BLANK_LINE = r"\n[ \t]*\n"
+
+
+def _any(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+_BOUNDARY = re.compile(rf"{_any(_ENDS)}+{_any(_CLOSERS)}*(?=\s)|{_BLANK_LINE}")
+_NEXT_START = re.compile(rf"\s+{_any(_OPENERS)}*[{_START}]")
+# The quick reading, for one phrase (no exceptions for abbreviations): an end mark and any
+# closers, then the white space before the next sentence's start.
+_SENTENCE_END = re.compile(
+    rf"{_any(_ENDS)}{_any(_CLOSERS)}*\s+(?={_any(_OPENERS)}*[{_START}])|{_BLANK_LINE}"
+)
+# What may stand before an abbreviation inside its word ("(Feb."): an opening quote or
+# parenthesis.
+_WORD_OPENERS = "(\"'\u201c\u2018"
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence: its offsets in the text and its words (``text[start:end]``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@functools.cache
+def _day_or_month_words() -> frozenset[str]:
+    from summitcal.resolver.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(w.lower() for w in (*lex.weekdays, *lex.months))
+
+
+def _is_abbreviation(text: str, dot: int, after: int) -> bool:
+    """Whether the full stop at ``dot`` belongs to a word rather than ending a sentence."""
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace():
+        if text[word_start - 1] in _WORD_OPENERS:
+            break
+        word_start -= 1
+    word = text[word_start : dot + 1]
+    bare = word.rstrip(".").lower()
+    if _CLOCK.search(word):
+        # "at 9 a.m. Tuesday" goes on; "at 9 a.m. The talks..." ends.
+        following = re.match(r"\s+([A-Za-z]+)", text[after:])
+        return following is not None and following.group(1).lower() in _day_or_month_words()
+    if bare in ABBREVIATIONS:
+        return True
+    if _DOTTED.search(word):
+        # "U.S." may end a sentence, but far more often it is inside one.
+        return True
+    return len(bare) == 1 and bare.isalpha() and word[0].isupper()  # an initial
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; white space between them is left out.
+
+    Args:
+        text: Any text; paragraphs are separated by blank lines.
+
+    Returns:
+        The non-empty sentences in order.  ``text[s.start:s.end] == s.text`` and the text
+        has no leading or trailing white space.
+    """
+    cuts: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith("\n"):
+            cuts.append(m.start())
+            continue
+        end = m.end()
+        if not _NEXT_START.match(text, end):
+            continue
+        dot = m.start() if text[m.start()] == "." else -1
+        if dot >= 0 and len(m.group().rstrip(_CLOSERS)) == 1 and _is_abbreviation(text, dot, end):
+            continue
+        cuts.append(end)
+    sentences: list[Sentence] = []
+    pos = 0
+    for cut in [*cuts, len(text)]:
+        chunk = text[pos:cut]
+        stripped = chunk.strip()
+        if stripped:
+            start = pos + (len(chunk) - len(chunk.lstrip()))
+            sentences.append(Sentence(start, start + len(stripped), stripped))
+        pos = cut
+    return sentences
+
+
+def sentence_around(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The sentence around ``start..end`` by the quick reading, at most ``reach``
+    characters either side."""
+    lo = max(0, start - reach)
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        lo = m.end()
+    after = _SENTENCE_END.search(text, end, end + reach)
+    hi = after.start() + 1 if after is not None else min(len(text), end + reach)
+    return lo, hi

@@ -22,7 +22,12 @@ Example::
 
 from __future__ import annotations
 
-from summitcal.resolver.lexicon import Lexicon
+import functools
+
+from summitcal.errors import PhraseError
+from summitcal.resolver.grammar.match import parse_by_rules
+from summitcal.resolver.lexicon import Lexicon, lexicon
+from summitcal.resolver.phrase import Phrase
 
 __all__ = ["PREPOSITIONS", "fixed_phrases"]
 
@@ -33,7 +38,7 @@ PREPOSITIONS = frozenset(
     | {"ending"}
 )
 
-# The words the grammar puts before or after a calendar word (see grammar._core_patterns).
+# The words the grammar puts before or after a calendar word (see grammar.english).
 _WEEKDAY_RELS = ("last", "next", "this", "coming", "past", "this coming", "the coming")
 _WEEK_STEPS = ("next", "last", "this", "the following", "the previous")
 _YEAR_RELS = ("last", "next", "this")
@@ -138,3 +143,40 @@ def _spelt_out(lex: Lexicon) -> list[str]:
             phrases += [f"{count} {units} ago", f"in {count} {units}"]
     phrases += [f"a week from {day}" for day in (*days, "today", "tomorrow")]
     return phrases
+
+
+@functools.cache
+def fixed_groups() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The fixed expressions by their first word and their number of words (so that
+    "Friday" is read without "Friday to Monday", which needs other rules compiled)."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for phrase in fixed_phrases(lexicon()):
+        key = (phrase.partition(" ")[0], phrase.count(" ") + 1)
+        groups.setdefault(key, []).append(phrase)
+    return {key: tuple(phrases) for key, phrases in groups.items()}
+
+
+@functools.cache
+def fixed_group(group: tuple[str, int]) -> dict[str, tuple[Phrase, int, int]]:
+    """What the rules make of one group of fixed expressions (see :func:`fixed_groups`).
+
+    Each group is read when first needed, as each rule's pattern is compiled when first
+    needed, so one phrase parsed does not pay for the whole table.
+    """
+    table: dict[str, tuple[Phrase, int, int]] = {}
+    for phrase in fixed_groups()[group]:
+        try:
+            read = parse_by_rules(phrase, phrase, 0, len(phrase))
+        except PhraseError:  # no date to the grammar ("the year"): left to the rules
+            continue
+        # One the rules read with a preposition of its own ("from" in "from Monday to
+        # Tuesday") is left out: another before it ("about from ...") would move its body.
+        # It is still found, by its remainder after that preposition.
+        if read[1] == 0:
+            table[phrase] = read
+    return table
+
+
+def fixed_table() -> dict[str, tuple[Phrase, int, int]]:
+    """The whole table (every group read)."""
+    return {key: read for group in fixed_groups() for key, read in fixed_group(group).items()}

@@ -1,0 +1,388 @@
+"""The English rule table: the grammar's rules in priority order, each written once.
+
+Each :class:`~.rules.Rule` names its kind, the pattern of its core (built from the
+fragments, see :mod:`.fragments`), its builder, whether it names a day, and the trigger
+words a text must hold for it to be tried.  The table is split by theme only to keep each
+part readable; :func:`rules` joins the parts in order.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from summitcal.resolver.grammar.builders import (
+    DAY_WORDS,
+    DECADE_WORDS,
+    build_clock_only,
+    build_cross,
+    build_day_word,
+    build_decade,
+    build_duration,
+    build_half,
+    build_holiday,
+    build_iso,
+    build_md,
+    build_month,
+    build_narrative,
+    build_numeric,
+    build_numeric_short,
+    build_offset,
+    build_ordinal_day,
+    build_quarter,
+    build_range,
+    build_relative,
+    build_season,
+    build_set,
+    build_shift,
+    build_vague,
+    build_wd_range,
+    build_weekday,
+    build_weekend,
+    build_year,
+)
+from summitcal.resolver.grammar.fragments import FROM, RANGE_SEP, WEEK_REL, Fragments, alt
+from summitcal.resolver.grammar.rules import Rule, compile_table
+from summitcal.resolver.grammar.rules import RuleKind as K
+from summitcal.resolver.grammar.triggers import DIGIT, keys
+from summitcal.resolver.lexicon import lexicon
+
+__all__ = ["rules"]
+
+#: A range needs its separator: more telling than its month or weekday names.
+SEPARATORS = frozenset({"-", "&", "to", "through", "thru", "until", "till", "and"})
+
+
+@attrs.frozen
+class _Keys:
+    """The trigger words several rules share, from the lexicon."""
+
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    units: frozenset[str]
+    day_numbers: frozenset[str]
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The English rules in priority order, with their whole patterns (compiled on first
+    use of each), cached."""
+    f = Fragments(lexicon())
+    lex = f.lex
+    k = _Keys(
+        months=keys(lex.months),
+        weekdays=keys(lex.weekdays),
+        units=keys(lex.units),
+        day_numbers=DIGIT | keys(lex.ordinals),
+    )
+    table = (
+        *_numbers_and_ranges(f, k),
+        *_days(f, k),
+        *_months_and_years(f, k),
+        *_parts_of_years(f),
+        *_story_and_amounts(f, k),
+    )
+    return compile_table(table, f)
+
+
+def _numbers_and_ranges(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
+    """Numeric dates, and ranges of days ("Feb. 6-7", "from Sunday to Wednesday")."""
+    return (
+        Rule(
+            K.EXPLICIT_DATE,
+            r"(?P<iy>\d{4})-(?P<im>\d{2})(?:-(?P<id>\d{2}))?",
+            build_iso,
+            day_level=True,
+            triggers={"-"},
+        ),
+        Rule(
+            K.NUMERIC_DATE,
+            r"(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4})",
+            build_numeric,
+            day_level=True,
+            triggers={"/", "."},
+        ),
+        Rule(
+            K.NUMERIC_DAY,
+            r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})",
+            build_numeric_short,
+            day_level=True,
+            triggers={"/"},
+            in_text=False,
+        ),
+        Rule(
+            K.MONTH_DAY_RANGE,
+            rf"{FROM}{f.mon('a')}\s*{f.day('a')}(?:,?\s+{f.year('a')})?{RANGE_SEP}"
+            rf"{f.mon('b')}\s*{f.day('b')}(?:,?\s+{f.year_q('b')})?",
+            build_cross,
+            day_level=False,
+            triggers=SEPARATORS,
+            also=k.months,
+        ),
+        Rule(
+            K.MONTH_DAY_RANGE,
+            rf"{FROM}(?:the\s+)?{f.day('a')}(?:\s+of)?\s+{f.mon('a')}(?:,?\s+{f.year('a')})?"
+            rf"{RANGE_SEP}(?:the\s+)?{f.day('b')}(?:\s+of)?\s+{f.mon('b')}"
+            rf"(?:,?\s+{f.year_q('b')})?",
+            build_cross,
+            day_level=False,
+            triggers=SEPARATORS,
+            also=k.months,
+        ),
+        Rule(
+            K.MONTH_DAY_RANGE,
+            rf"{FROM}{f.mon('')}\s*{f.day('a')}{RANGE_SEP}(?:the\s+)?{f.day('b')}"
+            rf"(?:,?\s+{f.year_q('')})?",
+            build_range,
+            day_level=False,
+            triggers=SEPARATORS,
+            also=k.months,
+        ),
+        Rule(
+            K.MONTH_DAY_RANGE,
+            rf"{FROM}(?:the\s+)?{f.day('a')}{RANGE_SEP}(?:the\s+)?{f.day('b')}(?:\s+of)?"
+            rf"\s+{f.mon('')}(?:,?\s+{f.year_q('')})?",
+            build_range,
+            day_level=False,
+            triggers=SEPARATORS,
+            also=k.months,
+        ),
+        Rule(
+            K.WEEKDAY_RANGE,
+            rf"{FROM}(?:(?P<wrel>last|next|this|coming)\s+)?{f.wd('a')}{RANGE_SEP}"
+            rf"{f.wd('b')}{WEEK_REL}",
+            build_wd_range,
+            day_level=False,
+            triggers=SEPARATORS,
+            also=k.weekdays,
+        ),
+    )
+
+
+def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
+    """Single days: "February 11", "Monday", "two days before Friday", "today", "the 11th"."""
+    lex = f.lex
+    return (
+        Rule(
+            K.MONTH_DAY,
+            rf"(?:{f.wd('w')},?\s+)?(?:the\s+)?{f.mon('')}\s*(?:the\s+)?{f.day('')}"
+            rf"(?:,?\s+{f.year_q('')})?",
+            build_md,
+            day_level=True,
+            triggers=k.months,
+            also=k.day_numbers,
+        ),
+        Rule(
+            K.MONTH_DAY,
+            rf"(?:{f.wd('w')},?\s+)?(?:the\s+)?{f.day('')}(?:\s+of)?\s+{f.mon('')}"
+            rf"(?:,?\s+{f.year_q('')})?",
+            build_md,
+            day_level=True,
+            triggers=k.months,
+            also=k.day_numbers,
+        ),
+        Rule(
+            K.SHIFTED_DAY,
+            rf"{f.num('s')}\s+{f.units('s')}\s+(?P<sdir>from|after|before)\s+"
+            rf"(?:{f.wd('')}|(?P<sw>today|tomorrow|yesterday))",
+            build_shift,
+            day_level=True,
+            triggers=k.units,
+            also=k.weekdays | {"today", "tomorrow", "yesterday"},
+        ),
+        Rule(
+            K.WEEKDAY,
+            rf"(?:(?P<wrel>this\s+coming|the\s+coming|coming|last|next|this|past)\s+)?"
+            rf"{f.wd('')}{WEEK_REL}",
+            build_weekday,
+            day_level=True,
+            triggers=k.weekdays,
+        ),
+        Rule(
+            K.DAY_WORD,
+            r"(?P<dword>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
+            r"tomorrow|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))",
+            build_day_word,
+            day_level=True,
+            triggers=keys(DAY_WORDS),
+        ),
+        Rule(
+            K.DAY_OF_MONTH,
+            rf"the\s+(?:(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?"
+            rf"|(?P<dw>{alt(lex.ordinals)})\s+of\s+(?:this|the)\s+month)",
+            build_ordinal_day,
+            day_level=True,
+            triggers={"the"},
+            also=k.day_numbers,
+        ),
+    )
+
+
+def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
+    """Months, years, relative units and offsets, holidays, seasons."""
+    lex = f.lex
+    rel_words = alt([w for w in lex.relative if w != "the past"])
+    holiday_words = alt(lex.holidays)
+    fuzz = f.fuzz()
+    return (
+        Rule(
+            K.MONTH,
+            rf"{fuzz}(?:(?P<mrel>last|next|this)\s+)?{f.mon('')}(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            build_month,
+            day_level=False,
+            triggers=k.months,
+        ),
+        Rule(
+            K.YEAR,
+            rf"{fuzz}(?:the\s+year\s+(?:of\s+)?)?{f.year('')}",
+            build_year,
+            day_level=False,
+            triggers=DIGIT,
+        ),
+        Rule(
+            K.RELATIVE_UNIT,
+            rf"{fuzz}(?:(?P<within>earlier|later)\s+)?(?:(?P<rel>{rel_words})\s+"
+            r"(?P<unit>week|month|year|quarter|decade)|the\s+(?P<unit_t>year|month|week|quarter))",
+            build_relative,
+            day_level=False,
+            triggers={"week", "month", "year", "quarter", "decade"},
+        ),
+        Rule(
+            K.RELATIVE_OFFSET,
+            rf"(?:{f.num('a')}\s+{f.units('a')}\s+(?P<od>ago|from\s+now|hence)"
+            rf"|in\s+{f.num('b')}\s+{f.units('b')}(?:'?\s*time)?)",
+            build_offset,
+            day_level=False,
+            triggers=k.units,
+            also={"ago", "now", "hence", "in"},
+        ),
+        Rule(
+            K.HOLIDAY,
+            rf"(?:(?P<hrel>last|next|this)\s+)?(?P<hol>{holiday_words})"
+            rf"(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            build_holiday,
+            day_level=True,
+            triggers=keys(lex.holidays),
+        ),
+        Rule(
+            K.SEASON,
+            rf"{fuzz}(?:(?P<srel>this|last|next|the\s+coming|coming|the\s+past|past|the)\s+)?"
+            rf"(?P<sea>{alt(lex.seasons)})(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            build_season,
+            day_level=False,
+            triggers=keys(lex.seasons),
+        ),
+    )
+
+
+def _parts_of_years(f: Fragments) -> tuple[Rule, ...]:
+    """Quarters, halves, decades, weekends, and a clock time alone."""
+    lex = f.lex
+    fuzz = f.fuzz()
+    return (
+        Rule(
+            K.QUARTER,
+            rf"(?:q(?P<qn>[1-4])(?:\s+(?:of\s+)?{f.year_q('')})?"
+            r"|(?P<qy>(?:19|20)\d\d)\s+q(?P<qn2>[1-4])"
+            r"|(?:the\s+)?(?P<qo>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter"
+            rf"(?:\s+of\s+(?:the\s+(?P<qthe>year)|{f.year_q('2')}))?)",
+            build_quarter,
+            day_level=False,
+            triggers={"q", "quarter"},
+        ),
+        Rule(
+            K.HALF_YEAR,
+            rf"(?:h(?P<hn>[12])(?:\s+{f.year_q('')})?|(?P<hy>(?:19|20)\d\d)\s+h(?P<hn2>[12])"
+            r"|(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half"
+            rf"(?:\s+of\s+(?:the\s+(?P<hthe>year)|{f.year_q('2')}))?)",
+            build_half,
+            day_level=False,
+            triggers={"h", "half"},
+        ),
+        Rule(
+            K.DECADE,
+            # "the 1990s", "the early 1980s", "late 1990s", "the mid-1990s"; a two-digit
+            # or spelt-out decade needs its "the" ("the '90s", "the nineties").
+            rf"{fuzz}(?:(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s|the\s+(?:'?(?P<dec2>\d0)'?s"
+            r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+            build_decade,
+            day_level=False,
+            triggers={"s"} | keys(DECADE_WORDS),
+        ),
+        Rule(
+            K.WEEKEND,
+            r"(?:(?P<werel>this|last|next|the\s+coming|coming|past|the)\s+)?weekend",
+            build_weekend,
+            day_level=False,
+            triggers={"weekend"},
+        ),
+        Rule(
+            K.CLOCK_TIME,
+            rf"(?:at\s+)?{f.clock('o')}(?:\s+{f.zone('o')})?",
+            build_clock_only,
+            day_level=False,
+            triggers={"a", "p", "am", "pm", ":", "hrs", "h"}
+            | keys(lex.clock_words)
+            | keys(lex.zones),
+        ),
+    )
+
+
+def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
+    """Days of the story ("the next day"), vague offsets, amounts of time and sets."""
+    lex = f.lex
+    plural_weekdays = alt([f"{name}s" for name in lex.weekday_names])
+    return (
+        Rule(
+            K.NARRATIVE_DAY,
+            r"(?:the\s+(?P<nw>next|following|previous|preceding|same)\s+day"
+            r"|the\s+(?P<nu>day|week|month|year)\s+(?P<nw2>before|after)"
+            r"(?!\s+(?:yesterday|tomorrow))|(?P<nw3>that)\s+day"
+            rf"|{f.num('r')}\s+{f.units('r')}\s+(?P<rdir>later|earlier|afterwards|after|before))",
+            build_narrative,
+            day_level=True,
+            triggers=k.units | {"that"},
+            in_text=False,
+        ),
+        Rule(
+            K.VAGUE_OFFSET,
+            r"(?:(?:a\s+few|several|a\s+couple\s+of|some|a\s+number\s+of|many)\s+"
+            r"(?:days|weeks|months|years|decades)\s+(?:(?P<vago>ago)|from\s+now|hence)"
+            r"|in\s+(?:a\s+few|several|a\s+couple\s+of)\s+(?:days|weeks|months|years)"
+            r"(?:'?\s*time)?)",
+            build_vague,
+            day_level=False,
+            triggers=k.units,
+        ),
+        Rule(
+            K.DURATION,
+            r"(?:(?:for|within|over|during|in)\s+)?(?:the\s+(?P<dpast>past|last|next|coming|"
+            rf"previous|following)\s+)?(?:{f.num('d')}\s+)?{f.units('d')}"
+            rf"|{f.num('h')}-{f.units('h')}(?:-long)?",
+            build_duration,
+            day_level=False,
+            triggers=k.units,
+        ),
+        Rule(
+            # "a five-day visit", "a 90-day truce": the length of the thing named, when a
+            # caller hands the whole noun phrase over.
+            K.DURATION_OF_A_THING,
+            rf"(?:an?\s+)?{f.num('h')}-{f.units('h')}(?:-long)?\s+[a-z]+(?:-[a-z]+)?",
+            build_duration,
+            day_level=False,
+            triggers=k.units,
+            in_text=False,
+        ),
+        Rule(
+            K.SET,
+            rf"(?:every\s+(?:(?P<other>other)\s+)?(?:{f.wd('')}|(?P<setu>day|week|month|year))"
+            rf"|each\s+(?P<setu2>day|week|month|year)|(?P<setw>{alt(lex.sets)})"
+            rf"|(?P<wdpl>{plural_weekdays}))",
+            build_set,
+            day_level=False,
+            triggers={"every", "each"}
+            | keys(lex.sets)
+            | keys([f"{name}s" for name in lex.weekday_names]),
+        ),
+    )

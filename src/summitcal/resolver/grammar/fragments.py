@@ -1,0 +1,148 @@
+"""Pattern fragments: the pieces of regex that the rule tables are written with.
+
+Each fragment is built from the lexicon's word lists ("feb(?:ruary)?", the weekdays, the
+clock words), and most take a group-name suffix so that one pattern can hold two of them
+("the 6th to the 7th": ``dna``, ``dnb``).  :func:`compose` adds to a rule's core what may
+stand around it: a leading preposition and, for a day, clock times, a part of the day and
+a zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from summitcal.resolver.lexicon import Lexicon
+
+__all__ = ["Fragments", "compose", "word_trie"]
+
+
+def alt(words: object) -> str:
+    """An alternation of ``words``, spaces as ``\\s+``, apostrophes optional."""
+    assert isinstance(words, (list, tuple, set, frozenset, dict))
+    return word_trie((str(w) for w in words), optional_apostrophe=True)
+
+
+def word_trie(words: Iterable[str], *, optional_apostrophe: bool = False) -> str:
+    """A regex alternation of ``words`` written as a trie, spaces matching any white space.
+
+    "feb(?:ruary)?" rather than "february|feb": at each position the engine follows one
+    branch per next letter instead of trying every word in turn, and a longer word is
+    still tried before its prefix, as a longest-first list would be.
+    """
+    root: dict[str, Any] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    chars = {" ": r"\s+", "'": "'?"} if optional_apostrophe else {" ": r"\s+"}
+    return _trie(root, chars)
+
+
+def _trie(node: dict[str, Any], chars: dict[str, str]) -> str:
+    parts = [
+        chars.get(ch, re.escape(ch)) + _trie(child, chars)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@attrs.frozen
+class Fragments:
+    """Pattern fragments built from the lexicon (each takes a group-name suffix)."""
+
+    lex: Lexicon
+
+    def _named(self, group: str, words: dict[str, int], full: tuple[str, ...]) -> str:
+        # A dot may follow an abbreviation ("Feb."), never a full name (a sentence's end).
+        abbreviations = [w for w in words if w not in full]
+        return rf"(?:(?P<{group}>{alt(full)})|(?P<{group}_ab>{alt(abbreviations)})\.?)"
+
+    def wd(self, s: str) -> str:
+        return self._named(f"wd{s}", self.lex.weekdays, self.lex.weekday_names)
+
+    def mon(self, s: str) -> str:
+        return self._named(f"mon{s}", self.lex.months, self.lex.month_names)
+
+    def day(self, s: str, suffix: str = "?") -> str:
+        words = alt(self.lex.ordinals)
+        return rf"(?:(?P<dn{s}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th){suffix}|(?P<dw{s}>{words}))"
+
+    def year(self, s: str) -> str:
+        return rf"(?P<y{s}>(?:1[6-9]|20|21)\d\d)"
+
+    def year_q(self, s: str) -> str:
+        """A year qualifier: "2024", "last year", "next year", "this year"."""
+        return rf"(?:{self.year(s)}|(?P<yr{s}>last|next|this|the\s+same)\s+year)"
+
+    def num(self, s: str) -> str:
+        return rf"(?P<n{s}>\d{{1,3}}|{alt(self.lex.cardinals)})"
+
+    def units(self, s: str) -> str:
+        return rf"(?P<u{s}>{alt(self.lex.units)})"
+
+    def fuzz(self) -> str:
+        # "end-March", "end-2024" (finance copy): "end" only with its hyphen, for "the
+        # talks end March 3" is a verb before a date.
+        return rf"(?:(?P<fz>{alt(self.lex.fuzzy)})(?:\s*-\s*|\s+)|(?P<fzh>end)-)?"
+
+    def clock(self, s: str) -> str:
+        return (
+            rf"(?:(?P<ch{s}>1[0-2]|0?[1-9])(?:[:.](?P<cm{s}>[0-5]\d))?\s*"
+            rf"(?P<ap{s}>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+            # "14:30", and the wire services' "0800 GMT" or "1430 hrs": four digits only
+            # before a zone word or "hrs" (alone they would as often be a year)
+            rf"|(?P<hh{s}>[01]?\d|2[0-3])(?::|(?<=\d\d)(?=[0-5]\d(?:\s*(?:hrs|h)\b|\s+{self.zones()})))"
+            rf"(?P<mm{s}>[0-5]\d)(?:\s*(?:hrs|h)\b)?"
+            rf"|(?P<cw{s}>{alt(self.lex.clock_words)}))"
+        )
+
+    def zones(self) -> str:
+        """Any zone word, as a whole word (no group)."""
+        return rf"(?:{alt(self.lex.zones)})\b"
+
+    def zone(self, s: str) -> str:
+        # "local time" alone names no zone: it is read, and the zone stays unknown.
+        return rf"(?:(?P<zone{s}>{alt(self.lex.zones)})|local\s+time)"
+
+    def pod(self) -> str:
+        return rf"(?P<pod>{alt(self.lex.parts_of_day)})"
+
+
+PREPOSITIONS = (
+    "on|in|at|by|since|from|until|till|during|before|after|of|through|throughout|for|"
+    "around|about|as\\s+of|starting|beginning|ending|later\\s+on|as\\s+early\\s+as"
+)
+RANGE_SEP = r"\s*(?:-|to|through|thru|until|till|and|&)\s*"
+FROM = r"(?:(?:from|between)\s+)?"
+WEEK_REL = r"(?:\s+(?P<wk>next|last|this|the\s+following|the\s+previous)\s+week)?"
+
+
+def compose(f: Fragments, core: str, day_level: bool) -> str:
+    if day_level:
+        body = (
+            # "9 a.m. on Monday", "from 9 a.m. to 5 p.m. on Monday" (a leading "from" is
+            # the preposition)
+            rf"(?:{f.clock('p')}(?:\s*(?:-|to|until|till)\s*{f.clock('pe')})?"
+            rf"(?:\s+{f.zone('p')})?,?\s+(?:on\s+)?)?"
+            rf"(?P<core>{core})"
+            rf"(?:,?\s+(?:in\s+the\s+)?{f.pod()})?"
+            rf"(?:,?\s+(?:at\s+|from\s+|around\s+)?{f.clock('t')}"
+            rf"(?:\s*(?:-|to|until|till)\s*{f.clock('e')})?)?"
+            rf"(?:,?\s+{f.zone('')})?"
+        )
+    else:
+        body = core
+    return rf"(?<![\w/'-])(?:(?P<prep>{PREPOSITIONS})\s+)?(?P<body>{body})(?![\w/']|-\w)"

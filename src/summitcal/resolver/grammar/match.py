@@ -1,0 +1,168 @@
+"""Matching: a rule's match read as a phrase, one phrase parsed by the patterns, and
+every match in running text.
+
+:func:`matches` finds every rule's matches in normalised text (for the resolver's
+:func:`~summitcal.resolver.scan` and for extraction); :func:`parse_by_rules` full-matches one
+phrase, as :func:`~.parse.parse` does for a phrase the fixed table does not hold.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from datetime import time
+
+import attrs
+
+from summitcal.errors import PhraseError
+from summitcal.resolver.grammar.english import rules
+from summitcal.resolver.grammar.fragments import squash
+from summitcal.resolver.grammar.readers import NoParse, clock_time
+from summitcal.resolver.grammar.rules import Rule
+from summitcal.resolver.grammar.triggers import Triggers
+from summitcal.resolver.lexicon import Lexicon, lexicon
+from summitcal.resolver.phrase import DayWord, Phrase
+from summitcal.resolver.unchecked import unchecked
+from summitcal.span.span import Mod
+
+__all__ = ["RawMatch", "candidates", "matches", "parse_by_rules"]
+
+
+@attrs.frozen
+class RawMatch:
+    """A rule's match in normalised text, before name checks.
+
+    Attributes:
+        start: Where the phrase proper starts (after a leading preposition).
+        end: Where it ends.
+        outer_start: Where the match starts, preposition included.
+        rule: The rule that matched.
+        phrase: What the words mean.
+        preposition: The leading preposition, if any ("on", "in").
+    """
+
+    start: int
+    end: int
+    outer_start: int
+    rule: Rule
+    phrase: Phrase
+    preposition: str | None
+
+
+@functools.cache
+def _triggers() -> Triggers:
+    return Triggers(rules())
+
+
+def candidates(norm: str) -> tuple[Rule, ...]:
+    """The rules that can match somewhere in ``norm``, in priority order."""
+    return tuple(rule for rule, _ in _triggers().candidates(norm))
+
+
+_make_phrase = unchecked(Phrase)
+
+
+def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
+    core = rule.build(m, lex)
+    if rule.fuzzy:
+        fz = m.group("fz")
+        mod = Mod(lex.fuzzy[squash(fz)]) if fz else (Mod.END if m.group("fzh") else None)
+    else:
+        mod = None
+    start: time | None = None
+    end: time | None = None
+    zone_word: str | None = None
+    pod: str | None = None
+    if rule.day_level:
+        # The decorations are read only when the body is more than its core.
+        if m.span("core") != m.span("body"):
+            start = clock_time(m, lex, "p") or clock_time(m, lex, "t")
+            end = clock_time(m, lex, "e") or clock_time(m, lex, "pe")
+            zone_word = m.group("zone") or m.group("zonep")
+            pod = m.group("pod")
+    elif rule.clock_only:
+        start = clock_time(m, lex, "o")
+        zone_word = m.group("zoneo")
+    zone = lex.zones[squash(zone_word)] if zone_word else None
+    part = lex.parts_of_day[pod] if pod else None
+    if type(core) is DayWord:
+        if core.word.startswith("this "):
+            part = lex.parts_of_day[core.word.split()[1]]
+        elif core.word in lex.day_parts:
+            part = lex.day_parts[core.word][1]
+    if part is not None and start is not None:
+        raise NoParse("a part of the day and a clock time together")
+    # Every field is read here: made without __init__ (see summitcal.resolver.unchecked).
+    return _make_phrase(core, rule.name, mod, part, start, end, zone)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def bounds(norm: str) -> tuple[int, int]:
+    """Where a phrase lies in normalised text: without surrounding spaces and trailing
+    ``, ; : ! ?``."""
+    return len(norm) - len(norm.lstrip()), len(norm.rstrip().rstrip(",;:!?").rstrip())
+
+
+def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, int]:
+    """:func:`parse` by the grammar's patterns: ``norm`` is ``text`` normalised, and the
+    phrase lies within ``norm[lo:hi]`` (surrounding spaces and punctuation left out)."""
+    body = norm[lo:hi]
+    ends: tuple[int, ...] = (hi,)
+    if body.endswith(".") and not body.endswith(("a.m.", "p.m.")):
+        ends = (hi, hi - 1)
+    if lo >= hi:
+        raise PhraseError(text, "empty phrase", 0)
+    lex = lexicon()
+    failure: NoParse | None = None
+    tried = _triggers().candidates(body)
+    for end in ends:
+        for rule, pattern in tried:
+            m = pattern.fullmatch(norm, lo, end)
+            if m is None:
+                continue
+            try:
+                start, stop = m.span("body")
+                return read_phrase(rule, m, lex), start, stop
+            except NoParse as exc:
+                failure = failure or NoParse(exc.reason, exc.offset or m.start("body"))
+    if failure is not None:
+        raise PhraseError(text, failure.reason, failure.offset)
+    # The first word no rule's pattern covers (the spans alone: no meanings are built).
+    position = lo
+    spans = sorted(
+        (m.start(), m.end("body"))
+        for rule, pattern in tried
+        if rule.in_text
+        for m in pattern.finditer(norm, lo, hi)
+    )
+    for outer_start, end in spans:
+        if outer_start > position:
+            break
+        position = max(position, end)
+    while position < hi and not norm[position].isalnum():
+        position += 1
+    word = _WORD.match(norm, position, hi) if position < hi else None
+    what = f"unexpected {text[position : position + len(word.group())]!r}" if word else "an end"
+    raise PhraseError(text, f"not a date phrase ({what})", min(position, max(hi - 1, 0)))
+
+
+def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]:
+    """Every rule's matches in normalised text, overlapping, in no particular order.
+
+    Matches whose words name no date (February 30, "week" alone) are left out.
+    """
+    lex = lexicon()
+    end = len(norm) if hi is None else hi
+    for rule, pattern in _triggers().candidates(norm[lo:end]):
+        if not rule.in_text:
+            continue
+        for m in pattern.finditer(norm, lo, end):
+            try:
+                phrase = read_phrase(rule, m, lex)
+            except NoParse:
+                continue
+            prep = m.group("prep")
+            yield RawMatch(m.start("body"), m.end("body"), m.start(), rule, phrase, prep)

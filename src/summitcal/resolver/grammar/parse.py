@@ -1,0 +1,68 @@
+"""Parsing one phrase: the fixed-expression table first, then the patterns."""
+
+from __future__ import annotations
+
+import functools
+
+from summitcal.resolver.grammar.fixed import PREPOSITIONS, fixed_group, fixed_groups
+from summitcal.resolver.grammar.match import bounds, parse_by_rules
+from summitcal.resolver.phrase import Phrase
+from summitcal.resolver.text import normalize
+
+__all__ = ["is_fixed", "parse"]
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(text: str) -> tuple[Phrase, int, int]:
+    """Parse ``text`` as one date phrase (the whole text must be the phrase).
+
+    Parsing is pure, and news repeats its phrases ("on Friday", "last year"), so results
+    are kept in a bounded cache (``parse.cache_clear()`` empties it).
+
+    Returns:
+        The phrase, and where it starts and ends in ``text`` (a leading preposition such
+        as "on" and surrounding spaces or punctuation are left out).
+
+    Raises:
+        PhraseError: If no rule matches the whole text, or the words name no date; the
+            position points at the first word no rule could place.
+    """
+    norm = normalize(text)
+    lo, hi = bounds(norm)
+    # A fixed expression ("last year", "on Friday") is looked up: see grammar.fixed.
+    known = _fixed(norm[lo:hi])
+    if known is None:
+        return parse_by_rules(text, norm, lo, hi)
+    phrase, start, stop = known
+    return phrase, start + lo, stop + lo
+
+
+def _fixed(body: str) -> tuple[Phrase, int, int] | None:
+    """The fixed-expression table's reading of ``body`` (offsets within it), if any: the
+    body itself, or what follows a single-word preposition."""
+    head, _, rest = body.partition(" ")
+    known = _fixed_entry(head, body)
+    if known is None and head in PREPOSITIONS:
+        known = _fixed_entry(rest.partition(" ")[0], rest)
+        if known is not None:
+            phrase, start, stop = known
+            skip = len(head) + 1
+            return phrase, start + skip, stop + skip
+    return known
+
+
+def _fixed_entry(first: str, body: str) -> tuple[Phrase, int, int] | None:
+    # Only groups that exist reach the cached group reader, so its cache holds at most
+    # one entry per group, whatever text comes in.
+    group = (first, body.count(" ") + 1)
+    if group not in fixed_groups():
+        return None
+    return fixed_group(group).get(body)
+
+
+def is_fixed(text: str) -> bool:
+    """Whether :func:`parse` reads ``text`` from the fixed-expression table (see
+    :mod:`summitcal.resolver.grammar.fixed`) rather than by trying the patterns."""
+    norm = normalize(text)
+    lo, hi = bounds(norm)
+    return _fixed(norm[lo:hi]) is not None

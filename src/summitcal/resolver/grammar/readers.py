@@ -1,0 +1,117 @@
+"""Readers of a rule's named groups: the words a match holds, as numbers.
+
+The groups are named by the fragments (see :mod:`.fragments`): ``mon`` and ``mon_ab`` for a
+month's full and short name, ``dn``/``dw`` for a day in digits or words, ``y``/``yr`` for an
+explicit or relative year, each with the suffix the pattern gave it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from summitcal.resolver.grammar.fragments import squash
+from summitcal.resolver.lexicon import Lexicon
+
+__all__ = ["NoParse"]
+
+
+class NoParse(Exception):
+    """A pattern matched but the words make no date (e.g. "February 30")."""
+
+    def __init__(self, reason: str, offset: int = 0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.offset = offset
+
+
+def group(m: re.Match[str], name: str) -> str | None:
+    """A group's text, or ``None`` when it did not take part or the rule has no such group
+    (rare: asking first would cost more than the odd exception)."""
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+# Group names by suffix, made once ("mon", "mon_ab"; "mona", "mona_ab"...): the readers
+# below run for every phrase parsed.
+_SUFFIXES = ("", "a", "b", "d", "h", "r", "s", "w", "2")
+_WD_GROUPS = {s: (f"wd{s}", f"wd{s}_ab") for s in _SUFFIXES}
+_MON_GROUPS = {s: (f"mon{s}", f"mon{s}_ab") for s in _SUFFIXES}
+_DAY_GROUPS = {s: (f"dn{s}", f"dw{s}") for s in _SUFFIXES}
+_YEAR_GROUPS = {s: (f"y{s}", f"yr{s}") for s in _SUFFIXES}
+_YEAR_STEPS = {"last": -1, "next": 1, "this": 0, "the same": 0}
+
+
+def weekday_of(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    full, short = _WD_GROUPS[s]
+    word = group(m, full) or group(m, short)
+    assert word is not None
+    return lex.weekdays[word]
+
+
+def month_of(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    full, short = _MON_GROUPS[s]
+    word = group(m, full) or group(m, short)
+    assert word is not None
+    return lex.months[word]
+
+
+def day_of(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    number, ordinal = _DAY_GROUPS[s]
+    digits = group(m, number)
+    if digits is not None:
+        return int(digits)
+    word = group(m, ordinal)
+    assert word is not None
+    return lex.ordinals[squash(word)]
+
+
+def year_of(m: re.Match[str], s: str) -> tuple[int | None, int | None]:
+    """(explicit year, step from the reference year) of a year qualifier."""
+    number, relative = _YEAR_GROUPS[s]
+    y = group(m, number)
+    if y is not None:
+        return int(y), None
+    rel = group(m, relative)
+    if rel is None:
+        return None, None
+    return None, _YEAR_STEPS[squash(rel)]
+
+
+def count_of(m: re.Match[str], lex: Lexicon, s: str) -> int:
+    word = group(m, f"n{s}")
+    assert word is not None
+    return int(word) if word.isdigit() else lex.cardinals[word]
+
+
+def unit_of(m: re.Match[str], lex: Lexicon, s: str) -> tuple[str, int]:
+    word = group(m, f"u{s}")
+    assert word is not None
+    return lex.units[word]
+
+
+def check_day(month: int, day: int, year: int | None, offset: int = 0) -> None:
+    leap_safe = year if year is not None else 2024  # 29 February exists in some year
+    try:
+        date(leap_safe, month, day)
+    except ValueError:
+        raise NoParse(f"month {month} has no day {day}", offset) from None
+
+
+def clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
+    word = group(m, f"cw{s}")
+    if word is not None:
+        hh, mm = lex.clock_words[word].split(":")
+        return time(int(hh), int(mm))
+    hh24 = group(m, f"hh{s}")
+    if hh24 is not None:
+        return time(int(hh24), int(m.group(f"mm{s}")))
+    hour = group(m, f"ch{s}")
+    if hour is None:
+        return None
+    minute = int(group(m, f"cm{s}") or 0)
+    pm = str(m.group(f"ap{s}")).startswith("p")
+    h = int(hour) % 12 + (12 if pm else 0)
+    return time(h, minute)

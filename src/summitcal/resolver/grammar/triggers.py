@@ -1,0 +1,80 @@
+"""Triggers: a cheap test of which rules can match a text at all.
+
+Each rule lists words of which every text it matches holds at least one (and some a second
+such list, see :class:`~.rules.Rule`).  :class:`Triggers` turns a table's lists into one bit
+mask per word, so that the rules worth trying on a text are found from its words alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summitcal.resolver.grammar.rules import Rule
+
+__all__ = ["Triggers", "tokens"]
+
+# Apostrophes go (so "new year's" and "new years" give the same words); the text's words
+# are then runs of letters, single digits (a trigger "#" stands for any digit) and the
+# signs "-", "&", "/", "." and ":".
+_TOKEN = re.compile(r"[a-z]+|[0-9]|[-&/.:]")
+_DIGITS = tuple("0123456789")
+
+#: The trigger that stands for any digit.
+DIGIT = frozenset("#")
+
+
+def tokens(norm: str) -> set[str]:
+    """The trigger words of normalised text: runs of letters, each digit alone, and the
+    signs ``- & / . :``."""
+    return set(_TOKEN.findall(norm.replace("'", "")))
+
+
+def keys(words: object) -> frozenset[str]:
+    """One necessary word per entry: the longest word of each name in ``words``."""
+    assert isinstance(words, (list, tuple, set, frozenset, dict))
+    return frozenset(max(_TOKEN.findall(str(w).replace("'", "")), key=len) for w in words)
+
+
+def _masks(words: Iterable[tuple[int, frozenset[str]]]) -> dict[str, int]:
+    """Trigger word -> bit mask of the rules (by index) it is a trigger of."""
+    masks: dict[str, int] = {}
+    for i, triggers in words:
+        for trigger in triggers:
+            for word in _DIGITS if trigger == "#" else (trigger,):
+                masks[word] = masks.get(word, 0) | (1 << i)
+    return masks
+
+
+class Triggers:
+    """The rules of one table that can match a text, found from the text's words."""
+
+    __slots__ = ("_by_mask", "_free", "_rules", "_table")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._rules = rules
+        first = _masks((i, rule.triggers) for i, rule in enumerate(rules))
+        second = _masks((i, rule.also) for i, rule in enumerate(rules) if rule.also is not None)
+        # Trigger word -> masks of the rules it is a first and a second trigger of; and
+        # the bits of the rules that have no second set (always let through by it).
+        self._table = {w: (first.get(w, 0), second.get(w, 0)) for w in {*first, *second}}
+        self._free = sum(1 << i for i, rule in enumerate(rules) if rule.also is None)
+        # The rule subsets met so far (at most one entry per subset), not results.
+        self._by_mask: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
+
+    def candidates(self, norm: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+        """The rules that can match somewhere in ``norm``, in priority order, with their
+        compiled patterns."""
+        table, mask2 = self._table, self._free
+        mask = 0
+        for word in _TOKEN.findall(norm.replace("'", "")):  # as tokens(), repeats and all
+            bits = table.get(word)
+            if bits is not None:
+                mask |= bits[0]
+                mask2 |= bits[1]
+        mask &= mask2
+        found = self._by_mask.get(mask)
+        if found is None:
+            chosen = [r for i, r in enumerate(self._rules) if mask >> i & 1]
+            found = self._by_mask[mask] = tuple((r, r.pattern) for r in chosen)
+        return found

@@ -1,0 +1,78 @@
+"""Whether a phrase's value can depend on the direction (past or future) at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from summitcal.resolver.phrase import (
+    DayOfMonth,
+    DayRange,
+    HolidayRef,
+    MonthDay,
+    MonthRef,
+    NumericDate,
+    Phrase,
+    SeasonRef,
+    Shift,
+    Weekday,
+    WeekendRef,
+)
+
+__all__ = ["needs_direction"]
+
+
+def needs_direction(phrase: Phrase) -> bool:
+    """Whether the phrase's value can depend on the direction (past or future) at all.
+
+    "on Friday", "May", "February 11", "the fall" and "the weekend" can; explicit dates,
+    years, quarters, "last week", "three days ago", "May 2024", "next Friday", durations
+    and sets cannot, so their sentence's tense is not read.
+    """
+    test = _NEEDS_DIRECTION.get(type(phrase.core))
+    return test is not None and test(phrase.core)
+
+
+def _yearless(core: MonthDay) -> bool:
+    return core.year is None and core.year_step is None
+
+
+def _unplaced(core: MonthRef | HolidayRef | SeasonRef) -> bool:
+    return core.rel is None and core.year is None and core.year_step is None
+
+
+def _range_needs(core: DayRange) -> bool:
+    first = core.start
+    if type(first) is Weekday:
+        return _bare_weekday(first)
+    if type(first) is MonthDay:  # a year on the first day fixes both
+        return _yearless(first)
+    return False
+
+
+def _shift_needs(core: Shift) -> bool:
+    base = core.base
+    if type(base) is MonthDay:
+        return _yearless(base)
+    return type(base) is Weekday and _bare_weekday(base)
+
+
+def _bare_weekday(core: Weekday) -> bool:
+    # "last/next/this/coming Friday", "Friday next week" are placed by their words.
+    return core.week is None and core.rel is None
+
+
+#: For each kind of core whose value may depend on the direction, whether this one does
+#: (a table by type, not a chain of type tests).
+_NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
+    Weekday: _bare_weekday,
+    MonthDay: _yearless,
+    MonthRef: _unplaced,
+    HolidayRef: _unplaced,
+    SeasonRef: _unplaced,
+    DayRange: _range_needs,
+    Shift: _shift_needs,
+    NumericDate: lambda core: core.year is None,
+    WeekendRef: lambda core: core.step is None,
+    DayOfMonth: lambda core: True,
+}

@@ -1,0 +1,340 @@
+"""Resolving: :func:`resolve` one phrase, :func:`resolve_in_context` one occurrence in a
+text, :func:`resolve_match` a phrase :func:`scan` or the grammar already parsed, and
+:func:`scan` running text for phrases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from summitcal.errors import PhraseError
+from summitcal.resolver.anchor import anchor_parts
+from summitcal.resolver.explain import Why
+from summitcal.resolver.grammar import RawMatch, matches, parse, rules
+from summitcal.resolver.names import false_friend
+from summitcal.resolver.needs import needs_direction
+from summitcal.resolver.phrase import (
+    Direction,
+    HolidayRef,
+    MonthRef,
+    NumericOrder,
+    Phrase,
+    Relative,
+    SeasonRef,
+    Weekday,
+    YearRef,
+)
+from summitcal.resolver.resolution import Duration, PhraseMatch, Resolution, TimexType
+from summitcal.resolver.tense import REACH, read_cue, within_reach
+from summitcal.resolver.text import normalize, sentence_around
+from summitcal.resolver.unchecked import unchecked
+
+__all__ = ["resolve", "resolve_in_context", "scan"]
+
+
+# --- false friends ----------------------------------------------------------------------------
+
+
+def _kind_and_bare(phrase: Phrase, rule: str) -> tuple[str, bool]:
+    core = phrase.core
+    kind = type(core)
+    if kind is Weekday:  # the commonest first
+        assert isinstance(core, Weekday)
+        return "weekday", core.rel is None and core.week is None and _plain(phrase)
+    if kind is MonthRef:
+        assert isinstance(core, MonthRef)
+        bare = core.year is None and core.year_step is None and core.rel is None
+        return "month", bare and _plain(phrase)
+    if kind is SeasonRef or kind is HolidayRef:
+        assert isinstance(core, (SeasonRef, HolidayRef))
+        name = "season" if kind is SeasonRef else "holiday"
+        return name, core.rel is None and core.year is None and _plain(phrase)
+    if kind is YearRef:
+        return "year", _plain(phrase)
+    return rule, False
+
+
+def _plain(phrase: Phrase) -> bool:
+    return phrase.mod is None and phrase.start_time is None and phrase.part_of_day is None
+
+
+def _check_names(text: str, start: int, end: int, phrase: Phrase, whole: str) -> None:
+    kind, bare = _kind_and_bare(phrase, phrase.rule)
+    reason = false_friend(text, start, end, bare=bare, kind=kind)
+    if reason is not None:
+        raise PhraseError(whole, reason, max(0, start))
+
+
+# --- scanning ---------------------------------------------------------------------------------
+
+
+def _priority() -> dict[str, int]:
+    order: dict[str, int] = {}
+    for i, rule in enumerate(rules()):
+        order.setdefault(rule.name, i)
+    return order
+
+
+def scan(text: str) -> Iterator[PhraseMatch]:
+    """Find the date phrases in running ``text``, left to right, without overlaps.
+
+    Where phrases overlap, the longest wins ("from Sunday to Wednesday" over "Sunday").
+    Names and ordinary words that look like dates ("Theresa May", "officials may meet")
+    are skipped, as is a bare four-digit number with no preposition before it.
+
+    Example::
+
+        >>> [m.text for m in scan("Talks ran from Sunday to Wednesday, officials said.")]
+        ['Sunday to Wednesday']
+    """
+    norm = normalize(text)
+    priority = _priority()
+    found: list[RawMatch] = []
+    for raw in matches(norm):
+        if isinstance(raw.phrase.core, YearRef) and raw.preposition is None and not raw.phrase.mod:
+            continue
+        kind, bare = _kind_and_bare(raw.phrase, raw.rule.name)
+        if false_friend(text, raw.start, raw.end, bare=bare, kind=kind) is not None:
+            continue
+        found.append(raw)
+    found.sort(key=lambda r: (r.start, -(r.end - r.start), priority[r.rule.name]))
+    last_end = -1
+    for raw in found:
+        if raw.start < last_end:
+            continue
+        last_end = raw.end
+        yield PhraseMatch(raw.start, raw.end, text[raw.start : raw.end], raw.rule.name, raw.phrase)
+
+
+# --- resolving --------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\w/-])(1[6-9]\d\d|20\d\d)(?![\w/])")
+
+
+def _reference_date(text: str, reference: date | datetime) -> date:
+    if type(reference) is date:  # the common case, decided by one type test
+        return reference
+    if isinstance(reference, datetime):
+        if reference.tzinfo is None or reference.utcoffset() is None:
+            raise PhraseError(text, "the reference datetime must be timezone-aware", 0)
+        return reference.date()
+    if isinstance(reference, date):
+        return reference
+    raise PhraseError(text, f"the reference must be a date, not {type(reference).__name__}", 0)
+
+
+def _locate(text: str, context: str) -> tuple[int, int] | None:
+    phrase = text.strip()
+    at = context.find(phrase)
+    if at < 0:
+        at = normalize(context).find(normalize(phrase))
+    return (at, at + len(phrase)) if at >= 0 and phrase else None
+
+
+def _context_year(context: str, start: int, end: int) -> int | None:
+    before = list(_YEAR.finditer(context, 0, start))
+    if before:
+        return int(before[-1].group(1))
+    after = list(_YEAR.finditer(context, end))
+    return int(after[0].group(1)) if after else None
+
+
+_NO_CUE, _NO_CONTEXT = "{} (no tense cue)", "{} (no context)"
+
+
+def _ruled(rule: str, how: str) -> str:
+    """An explanation led by its rule's name ("weekday, past ..."), once."""
+    return how if how.startswith(rule) else f"{rule}: {how}"
+
+
+#: The explanation's word for a phrase whose value no direction could change.
+NOT_NEEDED = "no direction needed"
+
+
+def _direction(
+    phrase: Phrase, context: str | None, where: tuple[int, int] | None, direction: Direction
+) -> tuple[Direction, Why]:
+    """The direction to use, and its words for the explanation."""
+    if direction is not Direction.AUTO:
+        return direction, direction.value
+    if not needs_direction(phrase):
+        return Direction.NEAREST, NOT_NEEDED
+    if not context:
+        return Direction.NEAREST, (_NO_CONTEXT, Direction.NEAREST.value)
+    start, end = where if where is not None else (len(context), len(context))
+    used, cue = read_cue(context, start, end)
+    word = used.value
+    return used, (("{} ('{}')", word, cue) if cue is not None else (_NO_CUE, word))
+
+
+_make_resolution = unchecked(Resolution)
+
+
+def _finish(
+    text: str,
+    phrase: Phrase,
+    p_start: int,
+    p_end: int,
+    ref: date,
+    context: str | None,
+    where: tuple[int, int] | None,
+    direction: Direction,
+    order: NumericOrder | None,
+    anchor: date | datetime | None,
+) -> Resolution:
+    """Check names, read the direction and anchor a parsed phrase.
+
+    ``where`` is where the phrase (stripped) sits in ``context``, if it was found there.
+    """
+    if context is not None and where is not None:
+        # The phrase's own words, placed in the sentence (parse gave them in ``text``).
+        shift = where[0] - (len(text) - len(text.lstrip()))
+        kind, bare = _kind_and_bare(phrase, phrase.rule)
+        reason = false_friend(context, shift + p_start, shift + p_end, bare=bare, kind=kind)
+        if reason is not None:
+            raise PhraseError(text, reason, 0)
+    else:
+        _check_names(text, p_start, p_end, phrase, text)
+    used, label = _direction(phrase, context, where, direction)
+    context_year = None
+    core = phrase.core
+    if context and type(core) is Relative and core.anchored:
+        start, end = where if where is not None else (len(context), len(context))
+        context_year = _context_year(context, start, end)
+    story_day = None if anchor is None else _reference_date(text, anchor)
+    span, value, kind, why, duration = anchor_parts(
+        phrase, ref, used, order, context_year, label, text, story_day
+    )
+    # Every field is derived here: made without __init__ (see summitcal.resolver.unchecked).
+    rule = phrase.rule
+    return _make_resolution(
+        text,
+        value,
+        TimexType[kind],
+        None if span is None else span.mod,
+        None if span is None else span.zone,
+        (_ruled, rule, why),
+        used,
+        rule,
+        None if duration is None else Duration(*duration),
+        span,
+    )
+
+
+def resolve(
+    text: str,
+    *,
+    reference: date | datetime,
+    context: str | None = None,
+    direction: Direction = Direction.AUTO,
+    order: NumericOrder | None = None,
+    anchor: date | datetime | None = None,
+) -> Resolution:
+    """Resolve one date phrase to an absolute span.
+
+    Args:
+        text: The phrase, e.g. ``"on Friday"``, ``"Feb. 6-7"``, ``"May last year"``.
+        reference: The publication date of the text (a ``date``, or an aware ``datetime``
+            whose own local date is used).  Never the clock.
+        context: The sentence around the phrase.  Its tense decides the direction of a
+            phrase without a year or week ("on Friday" in "said on Friday" is past); a year
+            it names anchors "the previous year"; names around the phrase ("Theresa May")
+            are recognised.  The phrase is looked for in it (the first occurrence); to
+            resolve one occurrence among several, use :func:`resolve_in_context`.
+        direction: ``AUTO`` (read from ``context``; NEAREST without one) or a fixed
+            ``PAST``, ``FUTURE`` or ``NEAREST``.  A phrase whose value cannot depend on
+            it (an explicit date, "2024", "Q3 2024", "last week") is not read: its
+            ``direction`` is NEAREST and its explanation says "no direction needed".
+        order: How to read an all-numeric date (``11/02/2025``); without it only an
+            unambiguous one resolves, and a date without a year ("9/11") none.
+        anchor: The day the story is at, for phrases that count from it rather than from
+            the publication date: "the next day", "the previous day", "that day", "two
+            days later".  Defaults to ``reference``.
+
+    Returns:
+        The resolution; ``.span`` raises :class:`NoSpanError` for a DURATION or SET.
+
+    Raises:
+        PhraseError: If the text is not a date phrase, is a name or ordinary word here,
+            or names no real date; ``position`` points at the offending place in ``text``.
+
+    Example::
+
+        >>> resolve("May last year", reference=date(2025, 2, 9)).timex
+        '2024-05'
+    """
+    if not isinstance(text, str):
+        raise PhraseError(repr(text), "a phrase is a string", 0)
+    ref = _reference_date(text, reference)
+    phrase, p_start, p_end = parse(text)
+    where = _locate(text, context) if context else None
+    return _finish(text, phrase, p_start, p_end, ref, context, where, direction, order, anchor)
+
+
+# A sentence ends at . ! or ? (and any closing quote) before white space and a capital, or
+
+
+def resolve_in_context(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    reference: date | datetime,
+    sentence: tuple[int, int] | None = None,
+    direction: Direction = Direction.AUTO,
+    order: NumericOrder | None = None,
+    anchor: date | datetime | None = None,
+) -> Resolution:
+    """Resolve the phrase at ``text[start:end]``, reading that occurrence's own clause.
+
+    Where :func:`resolve` is given a phrase and a sentence and looks the phrase up in it,
+    this takes offsets into a whole text, so a phrase written twice ("on Friday ... and
+    on Friday") is read where it stands: names are checked around it, and the direction
+    comes from the tense of its own clause (see :func:`~summitcal.resolver.tense.read_direction`).
+    The sentence is read within :data:`~summitcal.resolver.tense.REACH` characters of the
+    phrase, so one call costs the same in a short text and in a long one.
+
+    Args:
+        text: The text (a sentence or a whole article).
+        start: Where the phrase starts in ``text``.
+        end: Where it ends.
+        reference: The publication date (a ``date`` or an aware ``datetime``).
+        sentence: ``(lo, hi)``, the bounds of the phrase's sentence in ``text``, if the
+            caller knows them; by default found around the phrase (at ``.``, ``!``, ``?``
+            before a capital, or a blank line).
+        direction: As for :func:`resolve`.
+        order: As for :func:`resolve`.
+        anchor: As for :func:`resolve`: the day the story is at.
+
+    Returns:
+        The resolution, with ``text`` the phrase's own words.
+
+    Raises:
+        PhraseError: As :func:`resolve`; also when the offsets are not a stretch of
+            ``text`` within the sentence.
+
+    Example::
+
+        >>> text = "The envoy arrived in Paris on Sunday and will leave on Wednesday."
+        >>> resolve_in_context(text, 30, 36, reference=date(2025, 2, 12)).timex
+        '2025-02-09'
+    """
+    if not isinstance(text, str):
+        raise PhraseError(repr(text)[:40], "the text is a string", 0)
+    if not 0 <= start < end <= len(text):
+        raise PhraseError(text[:40], f"offsets {start}..{end} lie outside the text", 0)
+    lo, hi = sentence if sentence is not None else sentence_around(text, start, end, REACH)
+    if not 0 <= lo <= start < end <= hi <= len(text):
+        raise PhraseError(text[start:end], f"the sentence {lo}..{hi} does not hold the phrase", 0)
+    lo, hi = within_reach(text, lo, hi, start, end)
+    phrase_text = text[start:end]
+    ref = _reference_date(phrase_text, reference)
+    phrase, p_start, p_end = parse(phrase_text)
+    context = text[lo:hi]
+    lead = len(phrase_text) - len(phrase_text.lstrip())
+    at = start - lo + lead
+    where = (at, at + len(phrase_text.strip()))
+    return _finish(
+        phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor
+    )
