@@ -9,10 +9,12 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from summitcal.atomic import STALE_AFTER, atomic_write_bytes
 from summitcal.errors import FeedError
 from summitcal.publish import (
     SITE_MARKER,
@@ -226,6 +228,34 @@ class TestSwap:
         assert content(out) == NEW
         assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
+    def test_a_run_killed_while_removing_the_old_site_is_swept_by_the_next(
+        self, tmp_path: Path
+    ) -> None:
+        """The old site's marker goes last, so a half-removed old site is still known."""
+        out = tmp_path / "site"
+        publish_tree({**OLD, "a/b.html": b"b", "z.html": b"z"}, out)
+        killed = textwrap.dedent(
+            f"""
+            import os
+            import summitcal.publish as publish
+
+            real = os.unlink
+
+            def unlink(path, *args, **kwargs):
+                real(path, *args, **kwargs)
+                if os.path.basename(path) == {SITE_MARKER!r} and {str(out)!r} not in str(path):
+                    os._exit(9)  # as kill -9 once the old site's marker is gone
+
+            os.unlink = unlink
+            publish.publish_tree({NEW!r}, {str(out)!r})
+            """
+        )
+        done = subprocess.run([sys.executable, "-c", killed], check=False)
+        assert done.returncode == 9
+        assert content(out) == NEW
+        publish_tree(NEW, out)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
     def test_staging_left_by_a_killed_run_is_removed_but_not_foreign_folders(
         self, tmp_path: Path
     ) -> None:
@@ -241,6 +271,28 @@ class TestSwap:
         publish_tree(NEW, out)
         assert sorted(p.name for p in tmp_path.iterdir()) == [".site.new-theirs", "site"]
         assert (theirs / "keep.txt").read_text() == "not a build's"
+
+
+class TestAtomicWrite:
+    def test_temporary_files_a_killed_write_left_are_removed_by_the_next(
+        self, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "feed.ics"
+        stale = tmp_path / ".feed.ics.k1lled.tmp"
+        young = tmp_path / ".feed.ics.wr1ting.tmp"  # maybe a write still under way
+        other = tmp_path / ".notes.txt.x.tmp"
+        for leftover in (stale, young, other):
+            leftover.write_bytes(b"part")
+        old = time.time() - 2 * STALE_AFTER
+        for leftover in (stale, other):
+            os.utime(leftover, (old, old))
+        atomic_write_bytes(target, b"feed")
+        assert target.read_bytes() == b"feed"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            ".feed.ics.wr1ting.tmp",
+            ".notes.txt.x.tmp",
+            "feed.ics",
+        ]
 
 
 class TestFileTarget:

@@ -27,6 +27,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
@@ -335,7 +336,7 @@ def _swap_in(staging: Path, out: Path) -> None:
         staging.replace(out)
         return
     if exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)  # it now holds the old site
+        _remove_site(staging)  # it now holds the old site
         return
     aside = Path(tempfile.mkdtemp(prefix=_ASIDE.format(name=out.name), dir=out.parent))
     aside.rmdir()  # only its unique name is wanted
@@ -345,7 +346,23 @@ def _swap_in(staging: Path, out: Path) -> None:
     except BaseException:
         aside.replace(out)
         raise
-    shutil.rmtree(aside, ignore_errors=True)
+    _remove_site(aside)
+
+
+def _remove_site(folder: Path) -> None:
+    """Delete a site folder, its marker last: a run killed half way through leaves a
+    folder the next build still recognises (by the marker) and sweeps away."""
+    marker = folder / SITE_MARKER
+    for entry in folder.iterdir():
+        if entry == marker:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    marker.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def exchange(a: Path, b: Path) -> bool:
