@@ -147,6 +147,18 @@ class TestEveryError:
         ]
 
 
+class TestRefusedRecords:
+    def test_a_refused_event_still_has_its_references_checked(self, tmp_path: Path) -> None:
+        """One run lists a bad kind and the unknown parent and series of the same record."""
+        bad = event("one", kind='"summitt"', parent="ghost", series='["nope"]')
+        folder = catalogue(tmp_path, {"a.toml": bad})
+        assert errors_of(folder) == [
+            ("a.toml", "one", "kind"),
+            ("a.toml", "one", "parent"),
+            ("a.toml", "one", "series"),
+        ]
+
+
 class TestNoFollowOnNoise:
     def test_child_of_a_failed_event(self, tmp_path: Path) -> None:
         """An event that failed is not reported again as its children's unknown parent."""

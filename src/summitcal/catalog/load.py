@@ -144,6 +144,7 @@ class _Known:
     events: dict[str, tuple[str, Event]]
     series: dict[str, tuple[str, Series]]
     revisions: dict[str, tuple[str, Revision]]
+    refused_refs: list[tuple[str, str, tuple[tuple[str, str], ...]]] = attrs.Factory(list)
 
     @classmethod
     def collect(cls, files: Iterable[tuple[str, FileRecords]], errors: list[SeedError]) -> _Known:
@@ -170,6 +171,8 @@ class _Known:
                     first_file[key, entry.id] = label
                     if entry.model is not None:
                         models[key][entry.id] = (label, entry.model)
+                    elif entry.refs:
+                        known.refused_refs.append((label, entry.record, entry.refs))
         return known
 
     def reference_errors(self) -> list[SeedError]:
@@ -188,6 +191,12 @@ class _Known:
                 if s not in series:
                     reason = f"unknown series {s!r}"
                     errors.append(SeedError(label, reason, record=event_id, field="series"))
+        # A refused event's own references are checked too: one run reports them all.
+        for label, record, refs in self.refused_refs:
+            for field, target in refs:
+                if target not in (events if field == "parent" else series):
+                    reason = f"unknown {field} {target!r}"
+                    errors.append(SeedError(label, reason, record=record, field=field))
         for event_id, (label, _rev) in self.revisions.items():
             if event_id not in events:
                 reason = "revision for an unknown event"

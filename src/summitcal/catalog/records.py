@@ -303,11 +303,16 @@ TOP_LEVEL = {"series": _read_series, "event": _read_event, "revision": _read_rev
 @attrs.frozen
 class _Entry:
     """One top-level record of a file: its name for errors, the id it claims (a string,
-    even if refused), and its model, or ``None`` if it was refused."""
+    even if refused), and its model, or ``None`` if it was refused.
+
+    ``refs`` holds, for a refused event, the parent and series it names (where they are
+    strings), so that they are checked in the same run as the fault that refused it.
+    """
 
     record: str
     id: str | None
     model: Any
+    refs: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -347,7 +352,16 @@ def _read_entry(label: str, key: str, index: int, item: Any, errors: list[SeedEr
     record = claimed if isinstance(claimed, str) and claimed else f"#{index}"
     rec = Record(label, record, item, errors=errors)
     model = rec.attempt(lambda: TOP_LEVEL[key](rec))
-    return _Entry(record, claimed if isinstance(claimed, str) else None, model)
+    refs = _references(item) if key == "event" and model is None else ()
+    return _Entry(record, claimed if isinstance(claimed, str) else None, model, refs)
+
+
+def _references(item: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The parent and series a raw event record names, as far as they are strings."""
+    parent, series = item.get("parent"), item.get("series")
+    refs = [("parent", parent)] if isinstance(parent, str) else []
+    members = [series] if isinstance(series, str) else series if isinstance(series, list) else []
+    return (*refs, *(("series", s) for s in members if isinstance(s, str)))
 
 
 def read_records(
