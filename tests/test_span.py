@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, time, timedelta
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -300,3 +301,28 @@ def test_a_day_shifted_off_the_calendar_is_a_timex_error() -> None:
         day_shifted(date.max, 1)
     with pytest.raises(TimexError, match="0001-01-01 -3 days"):
         day_shifted(date.min, -3)
+
+
+class TestUnchecked:
+    """The unchecked constructor: slots filled in order, nothing validated."""
+
+    def test_it_refuses_what_it_cannot_fill(self) -> None:
+        from summitcal.span._unchecked import unchecked
+
+        @attrs.define(slots=False)
+        class Dicts:
+            a: int
+
+        @attrs.frozen
+        class Slots:
+            a: int
+            b: int
+
+        with pytest.raises(TypeError, match="not a slotted attrs class"):
+            unchecked(Dicts)
+        with pytest.raises(TypeError, match=r"all its fields: \['b'\]"):
+            unchecked(Slots, ["a"])
+        with pytest.raises(TypeError, match="'c' is not a slot"):
+            unchecked(Slots, ["a", "b", "c"])
+        made = unchecked(Slots)(1, 2)
+        assert made == Slots(1, 2)
