@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, time, timedelta
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -300,3 +301,60 @@ def test_a_day_shifted_off_the_calendar_is_a_timex_error() -> None:
         day_shifted(date.max, 1)
     with pytest.raises(TimexError, match="0001-01-01 -3 days"):
         day_shifted(date.min, -3)
+
+
+def test_the_timex_value_is_kept_but_is_no_field() -> None:
+    """The value is worked out once and left out of comparison, hashing and the repr."""
+    made = DateSpan(first=date(2025, 2, 10), last=date(2025, 2, 16), granularity=Granularity.WEEK)
+    fast = DateSpan.unit(Granularity.WEEK, date(2025, 2, 12))
+    assert made.timex == fast.timex == "2025-W07"
+    assert made.timex is made.timex
+    assert made == fast
+    assert hash(made) == hash(fast)
+    assert repr(made) == repr(fast)
+    assert "timex" not in repr(made)
+    with pytest.raises(AttributeError):
+        made.first = date(2025, 2, 9)  # type: ignore[misc]
+
+
+def test_the_zone_never_changes_the_timex_value() -> None:
+    span = DateSpan.from_timex("2025-02-07T14:00/2025-02-07T15:30")
+    moved = span.with_zone("Asia/Seoul")
+    assert (moved.timex, moved.zone, moved.first) == (span.timex, "Asia/Seoul", span.first)
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        span.with_zone("Mars/Olympus")
+
+
+class TestUnchecked:
+    """The unchecked constructor: slots filled in order, nothing validated."""
+
+    def test_it_fills_the_fields_and_a_cached_value(self) -> None:
+        from summitcal.span._unchecked import unchecked
+
+        fields = [a.name for a in attrs.fields(DateSpan)]
+        make = unchecked(DateSpan, [*fields, "timex"])
+        day = date(2025, 2, 9)
+        span = make(day, day, Granularity.DAY, None, None, None, None, None, "given")
+        assert span == DateSpan.day(day)
+        assert span.timex == "given"  # taken as given: nothing is checked
+
+    def test_it_refuses_what_it_cannot_fill(self) -> None:
+        from summitcal.span._unchecked import unchecked
+
+        @attrs.define(slots=False)
+        class Dicts:
+            a: int
+
+        @attrs.frozen
+        class Slots:
+            a: int
+            b: int
+
+        with pytest.raises(TypeError, match="not a slotted attrs class"):
+            unchecked(Dicts)
+        with pytest.raises(TypeError, match=r"all its fields: \['b'\]"):
+            unchecked(Slots, ["a"])
+        with pytest.raises(TypeError, match="'c' is not a slot"):
+            unchecked(Slots, ["a", "b", "c"])
+        made = unchecked(Slots)(1, 2)
+        assert made == Slots(1, 2)

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from summitcal.span.span import DateSpan, Granularity, Mod, half_of, quarter_of
+from summitcal.span.span import DateSpan
+from summitcal.span.units import Granularity, Mod, half_of, quarter_of
 
 __all__ = [
     "compact_dates",
