@@ -308,6 +308,67 @@ class TestTense:
         assert value("March 3", "The rule applied from March 3.") == "2024-03-03"
 
 
+class TestGoverningVerb:
+    """The phrase takes its direction from the verb of its own clause."""
+
+    @pytest.mark.parametrize(
+        ("phrase", "ctx", "reference", "expected"),
+        [
+            # a complement clause after the phrase is not its clause: 'is' is no cue
+            (
+                "on Friday",
+                "The ministry briefed at its weekly news conference on Friday that the plant "
+                "is safe.",
+                date(2025, 2, 9),
+                "2025-02-07",
+            ),
+            # nor is a relative clause's verb outside it, nor the main verb outside the commas
+            (
+                "on Saturday",
+                "The ferry line, which was halted on Saturday, is expected to restart soon.",
+                date(2024, 11, 5),
+                "2024-11-02",
+            ),
+            # a participle after 'be' is no past form: 'are set to' decides
+            (
+                "on Thursday",
+                "New trams are set to be unveiled on Thursday.",
+                date(2020, 10, 5),
+                "2020-10-08",
+            ),
+            # after a determiner a present form is a noun ('the close'): 'were' decides
+            (
+                "Thursday",
+                "Prices at the close Thursday were mixed.",
+                date(2025, 3, 3),
+                "2025-02-27",
+            ),
+            # the dates of markets: what is payable lies ahead, whoever declared it
+            (
+                "Dec. 7",
+                "Directors declared a dividend payable Dec. 7.",
+                date(2025, 10, 27),
+                "2025-12-07",
+            ),
+        ],
+    )
+    def test_the_clause_and_its_verb(
+        self, phrase: str, ctx: str, reference: date, expected: str
+    ) -> None:
+        assert value(phrase, ctx, reference=reference) == expected
+
+    def test_a_possessive_weekday_lies_behind_unless_a_future_cue_says(self) -> None:
+        """'Thursday's close' is a day that has been; 'ahead of Friday's vote' is not."""
+        monday = date(2025, 3, 3)
+        r = resolve(
+            "Thursday", reference=monday, context="The bonds are priced above Thursday's close."
+        )
+        assert (r.timex, r.direction) == ("2025-02-27", Direction.PAST)
+        assert "possessive day" in r.explanation
+        ahead = "Traders sold ahead of Friday's vote."
+        assert value("Friday", ahead, reference=monday) == "2025-03-07"
+
+
 class TestHolidaysAndTimes:
     def test_spring_festival_comes_from_the_shipped_table(self) -> None:
         assert (

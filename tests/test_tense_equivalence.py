@@ -26,6 +26,7 @@ _GLUE = {"on", "in", "at", "from", "by", "the", "early", "late", "mid", "last", 
 _GLUE |= {"this", "to", "until", "through"}
 _TOWARD = {"future": Direction.FUTURE, "present": Direction.FUTURE, "past": Direction.PAST}
 _TOWARD |= {"reporting": Direction.PAST, "-ed": Direction.PAST}
+_LEADING = {"on", "in", "at", "by", "since", "until", "till", "through", "during", "from"}
 
 
 def _every_cue() -> list[tuple[list[str], str]]:
@@ -50,7 +51,8 @@ def _found(words: list[str], before: bool) -> list[Cue]:
         hit = next((c for c in _every_cue() if words[i : i + len(c[0])] == c[0]), None)
         if hit is not None:
             seq, kind = hit
-            passive = kind == "reporting" and i > 0 and words[i - 1] in lex.passive_aux
+            participle = kind in ("reporting", "past")
+            passive = participle and i > 0 and words[i - 1] in lex.passive_aux
             bare = kind == "present" and i > 0 and words[i - 1] in lex.not_finite_after
             if not passive and not bare and kind != "none":
                 gap = len(words) - i - len(seq) if before else i
@@ -72,13 +74,36 @@ def _joins(norm: str, k: int) -> bool:
     return word is not None and word.group() not in _GLUE and word.group() not in dates
 
 
+_POINTS_AT = {"day", "week", "month", "year", "time", "morning", "afternoon", "evening"}
+_POINTS_AT |= {"night", "weekend", "period", "quarter", "season", "date", "same"}
+
+
+def _that_opens(norm: str, k: int) -> bool:
+    lex = lexicon()
+    word = _WORD.match(norm, k + 6)
+    dates = {*lex.weekdays, *lex.months, *lex.seasons}
+    return word is None or (word.group() not in _POINTS_AT and word.group() not in dates)
+
+
 def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = 0, len(norm)
+    relative = False
     for mark in _MARKS:
         if (k := norm.rfind(mark, lo, start)) >= 0:
             lo = k + len(mark)
+            relative = mark in (", which ", ", who ")
         if (k := norm.find(mark, end, hi)) >= 0:
             hi = k
+    if relative and (k := norm.find(",", end, hi)) >= 0:
+        hi = k
+    # A "that" opening a clause: the nearest one each side, as for "and" below.
+    k = norm.rfind(" that ", lo, start)
+    while k >= 0 and not _that_opens(norm, k):
+        k = norm.rfind(" that ", lo, k)
+    k_hi = norm.find(" that ", end, hi)
+    while k_hi >= 0 and not _that_opens(norm, k_hi):
+        k_hi = norm.find(" that ", k_hi + 1, hi)
+    lo, hi = (k + 6 if k >= 0 else lo), (k_hi if k_hi >= 0 else hi)
     # An "and" that joins clauses: the nearest one each side (leftwards, one "and" found
     # ends before the next is looked for, so " and and " holds one).
     k = norm.rfind(" and ", lo, start)
@@ -92,6 +117,13 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
 
 def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | None]:
     norm = normalize(context)
+    before = _WORD.findall(norm, 0, start)
+    spaced = norm[:start] != norm[:start].rstrip()  # the word before ends before the phrase
+    if spaced and before and before[-1] in _LEADING and norm[:start].rstrip().endswith(before[-1]):
+        start = norm.rindex(before[-1], 0, start)  # "on Friday": the verb is as near
+    possessive = norm.startswith("'s", end) and norm[start:end].split()[-1:] in [
+        [day] for day in lexicon().weekdays
+    ]
     spans = [_clause(norm, start, end), (0, len(norm))]
     found: list[Cue] = []
     for lo, hi in spans:
@@ -107,6 +139,8 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
         nearer = nearer or (cue.kind != "reporting" and cue.before)
     strong = [cue for cue in found if cue.kind != "reporting"]
     best = strong or found  # else the nearest reporting verb
+    if possessive and (not best or best[0].kind == "present"):
+        return Direction.PAST, Cue("possessive day", Direction.PAST, "possessive", 0, False)
     return (best[0].direction, best[0]) if best else (Direction.NEAREST, None)
 
 
@@ -127,7 +161,7 @@ def _other_words() -> list[str]:
     words += ["and", " and ", "; ", " but ", " while ", " whereas ", ", which ", ", who "]
     words += ["when", ",", ".", "—", "Friday", "May", "spring", "on", "next", "the"]
     words += ["talks", "signed", "voted", "co-hosted", "won't", "ministers'", "3pm", "U.S."]
-    words += ["İzmir", "\t", "’s", "ed", "and and", " and  and "]
+    words += ["İzmir", "\t", "’s", "'s", "ed", "and and", " and  and ", " that ", "that day"]
     return words
 
 

@@ -1,6 +1,10 @@
 """Reading the direction of a phrase from the tense of its sentence.
 
-The cue words are data (``data/tense.toml``).  The phrase itself is masked out, then:
+The cue words are data (``data/tense.toml``).  The phrase itself is masked out, a
+preposition right before it is counted with it ("on Friday"), and the phrase's clause is
+found: marks such as ";", " but ", ", and " and a clause-joining "and" end it, and so does
+a "that" opening a clause ("briefed reporters on Friday that the plant is safe": 'is' is
+not the phrase's verb); a clause opened by ", which" or ", who" ends at its comma.  Then:
 
 1. a reporting verb right before the phrase ("said on Friday", "told reporters on
    Sunday") means PAST: the phrase dates the saying;
@@ -10,7 +14,12 @@ The cue words are data (``data/tense.toml``).  The phrase itself is masked out, 
    present-tense cue only as a finite verb (not after "to", "did", "will"...: "expected
    to conclude");
 3. otherwise a reporting verb anywhere means PAST;
-4. no cue at all means NEAREST.
+4. no cue at all means NEAREST;
+5. a weekday in the possessive ("Thursday's close") lies behind unless a future or past
+   cue decides ("ahead of Friday's vote").
+
+A listed past form or a reporting verb after "be" is a participle ("to be unveiled"), and
+a present form after a determiner a noun ("the close"): neither is a cue.
 
 Example::
 
@@ -78,6 +87,7 @@ _KIND_DIRECTION = {
     "past": Direction.PAST,
     "reporting": Direction.PAST,
     "-ed": Direction.PAST,
+    "possessive": Direction.PAST,
 }
 
 
@@ -109,6 +119,7 @@ class _Words:
     passive_aux: frozenset[str]
     not_finite_after: frozenset[str]
     date_words: frozenset[str]
+    weekdays: frozenset[str]
 
 
 @functools.cache
@@ -150,6 +161,7 @@ def _words() -> _Words:
         passive_aux=lex.passive_aux,
         not_finite_after=lex.not_finite_after,
         date_words=frozenset([*lex.weekdays, *lex.months, *lex.seasons]),
+        weekdays=frozenset(lex.weekdays),
     )
 
 
@@ -189,8 +201,8 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
             if cue is not None:
                 size, joined, kind = cue
                 free = i + size
-                if i and kind == "reporting" and words[i - 1] in table.passive_aux:
-                    continue  # "will be announced": a passive, no cue
+                if i and kind in ("reporting", "past") and words[i - 1] in table.passive_aux:
+                    continue  # "will be announced", "to be unveiled": a participle, no cue
                 if i and kind == "present" and words[i - 1] in table.not_finite_after:
                     continue  # "expected to conclude", "did not meet": not this verb's tense
                 if kind == "none":
@@ -222,6 +234,41 @@ _NOT_AFTER_AND = frozenset(
 )
 
 
+_RELATIVE = (", which ", ", who ")
+# "that" opens a clause of its own ("said on Friday that talks will resume", "the plan that
+# was approved on Monday") unless it points at a time ("that day", "that week").
+_THAT = " that "
+_THAT_POINTS_AT = frozenset(
+    {"day", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"}
+    | {"weekend", "period", "quarter", "season", "date", "same"}
+)
+
+
+def _that_breaks(norm: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """``lo..hi`` narrowed to the nearest clause-opening "that" on each side."""
+    k = norm.rfind(_THAT, lo, start)
+    while k >= 0:
+        if _opens_clause(norm, k + len(_THAT)):
+            lo = k + len(_THAT)
+            break
+        k = norm.rfind(_THAT, lo, k)
+    k = norm.find(_THAT, end, hi)
+    while k >= 0:
+        if _opens_clause(norm, k + len(_THAT)):
+            hi = k
+            break
+        k = norm.find(_THAT, k + 1, hi)
+    return lo, hi
+
+
+def _opens_clause(norm: str, at: int) -> bool:
+    """Whether the "that" whose next word starts at ``at`` opens a clause."""
+    word = _WORD.match(norm, at)
+    return word is None or (
+        word.group() not in _THAT_POINTS_AT and word.group() not in _words().date_words
+    )
+
+
 def _and_breaks(norm: str, at: int) -> bool:
     """Whether the "and" whose next word starts at ``at`` joins two clauses."""
     word = _WORD.match(norm, at)
@@ -234,6 +281,7 @@ def _and_breaks(norm: str, at: int) -> bool:
 def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence ``norm`` that holds the phrase at ``start..end``."""
     lo, hi = 0, len(norm)
+    relative = False  # whether the clause opens with ", which" or ", who"
     # Most sentences hold none of the marks: a few substring tests rule them all out (a
     # pattern search costs more); " wh" stands for the four marks that hold it.
     if ";" in norm or " but " in norm or " wh" in norm or ", and " in norm:
@@ -241,9 +289,16 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
             k = norm.rfind(mark, lo, start)
             if k >= 0:
                 lo = k + len(mark)
+                relative = mark in _RELATIVE
             k = norm.find(mark, end, hi)
             if k >= 0:
                 hi = k
+    if relative:  # ", which was suspended on Saturday, is expected to ...": up to the comma
+        k = norm.find(",", end, hi)
+        if k >= 0:
+            hi = k
+    if _THAT in norm:
+        lo, hi = _that_breaks(norm, start, end, lo, hi)
     if _AND not in norm:  # as for the marks: most sentences hold no "and"
         return lo, hi
     k = norm.rfind(_AND, lo, start)
@@ -308,18 +363,27 @@ def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]
     return direction, None if found is None else found[2]
 
 
+#: Prepositions that belong with the phrase after them: TimeML leaves "on" out of "on
+#: Friday", but the verb before it is as near to the phrase either way.
+_LEADING = re.compile(r"\b(?:on|in|at|by|since|until|till|through|during|from)\s+$")
+
+
 def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]:
     lo, hi = within_reach(context, 0, len(context), start, end)
     if lo or hi < len(context):
         context, start, end = context[lo:hi], start - lo, end - lo
     norm = normalize(context)
     size = len(norm)
+    lead = _LEADING.search(norm, max(0, start - 12), start)
+    if lead is not None:
+        start = lead.start()
     c_lo, c_hi = _clause(norm, start, end)
     found = _cues(norm, start, end, c_lo, c_hi)
     if not found and (c_lo > 0 or c_hi < size):  # nothing in the clause: the sentence
         found = _cues(norm, start, end, 0, size)
+    possessive = _is_possessive_weekday(norm, start, end)
     if not found:
-        return Direction.NEAREST, None
+        return (Direction.PAST, _POSSESSIVE) if possessive else (Direction.NEAREST, None)
     found.sort()
     strong = reporting = None
     before = False  # whether a non-reporting cue was met before the phrase, nearer
@@ -333,7 +397,20 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
             strong = strong or cue
     best = strong or reporting
     assert best is not None
+    if possessive and best[3] == "present":
+        return Direction.PAST, _POSSESSIVE
     return _KIND_DIRECTION[best[3]], best
+
+
+#: "Friday's close", "Tuesday's declaration": news names a day in the possessive for
+#: what it did; such a day lies behind unless a future cue says otherwise ("ahead of
+#: Friday's vote").  The cue reported for it.
+_POSSESSIVE: _Found = (0, True, "possessive day", "possessive")
+
+
+def _is_possessive_weekday(norm: str, start: int, end: int) -> bool:
+    """Whether the phrase ends in a weekday followed by "'s"."""
+    return norm.startswith("'s", end) and norm[start:end].rpartition(" ")[2] in _words().weekdays
 
 
 def _cue(found: _Found) -> Cue:
