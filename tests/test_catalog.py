@@ -306,3 +306,36 @@ class TestShippedCatalog:
         for event in catalog:
             assert event.sources
             assert all(s.url.startswith(("http://", "https://")) for s in event.sources)
+
+
+class TestEventZone:
+    """`zone` beside `when`: the zone of an event whose place gives none, or that has none."""
+
+    TIMED = CHILD_EVENT.replace('when = "2031-03-05"', 'when = "2031-03-05T15:00/2031-03-05T16:00"')
+
+    def test_an_event_without_place_keeps_its_zone(self, tmp_path: Path) -> None:
+        for zone, iso in (("UTC", "+00:00"), ("Asia/Tokyo", "+09:00")):
+            text = self.TIMED.replace("parent = ", f'zone = "{zone}"\nparent = ')
+            event = load_catalog(write(tmp_path, GOOD_EVENT, text)).get("demo-side-event")
+            assert event.place is None
+            assert event.when.zone == zone
+            assert event.when.start_datetime().isoformat() == f"2031-03-05T15:00:00{iso}"
+
+    def test_a_place_without_zone_takes_the_events(self, tmp_path: Path) -> None:
+        text = GOOD_EVENT.replace('zone = "Africa/Nairobi"\n', "").replace(
+            'status = "scheduled"', 'status = "scheduled"\nzone = "UTC"'
+        )
+        event = load_catalog(write(tmp_path, text)).get("demo-summit-2031")
+        assert event.place is not None
+        assert (event.place.zone, event.when.zone) == (None, "UTC")
+
+    @pytest.mark.parametrize(
+        ("zone", "message"),
+        [("Mars/Olympus", "unknown IANA time zone"), ("UTC", "give it there only")],
+    )
+    def test_a_bad_or_second_zone_is_refused(self, tmp_path: Path, zone: str, message: str) -> None:
+        """Unknown, or given beside a place that gives one: never two zones to choose from."""
+        text = GOOD_EVENT.replace('status = "scheduled"', f'status = "scheduled"\nzone = "{zone}"')
+        error = load_error(tmp_path, text)
+        assert (error.record, error.field) == ("demo-summit-2031", "zone")
+        assert message in str(error)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-import attrs
 import pytest
+from icalendar import Calendar
 
 from summitcal import load_catalog
 from summitcal.cli import main
@@ -50,21 +50,21 @@ def test_records_load_as_the_events_read(
     assert set(loaded) == {e.id for e in read}
     for event in read:
         mine = loaded[event.id]
-        when = event.when
-        if when.zone == "UTC":  # the one zone the format cannot keep (said on stderr)
-            when = attrs.evolve(when, zone=None)
-        assert (mine.title, mine.when, mine.status) == (event.title, when, event.status)
-        if event.place is not None:
-            assert mine.place == event.place
+        assert (mine.title, mine.when, mine.status) == (event.title, event.when, event.status)
+        assert mine.place == event.place
     assert 'title = "Talk \\"AI & \\\\ law\\""' in out  # quote and backslash escaped
 
 
-def test_a_zone_without_place_gets_its_country_said(
+def test_a_zone_without_place_is_kept_as_the_records_own(
     capsys: pytest.CaptureFixture[str], ics: Path
 ) -> None:
-    _, out, err = _import(capsys, str(ics), "--source-url", SOURCE)
-    assert "# country FR inferred from the time zone Europe/Paris: check it" in out
-    assert "zone UTC has no country" in err  # the talk's UTC times cannot keep their zone
+    """No country is made up from a zone: the record keeps the zone, UTC as well."""
+    _, out, err = _import(capsys, str(ics), "--source-url", SOURCE, "--horizon", "2025-12-31")
+    assert 'zone = "Europe/Paris"' in out
+    assert 'zone = "UTC"' in out  # the talk
+    assert "inferred" not in out
+    assert out.count("[event.place]") == 1  # the one LOCATION that names its country
+    assert "has no country" not in err
 
 
 def test_what_is_not_read_is_said(capsys: pytest.CaptureFixture[str], ics: Path) -> None:
@@ -124,3 +124,120 @@ def test_a_file_that_is_not_a_calendar_is_one_line(
     assert err.startswith("summitcal: error: ")
     assert str(path) in err
     assert err.count("\n") == 1
+
+
+# --- import, then load, then write: what the calendar said comes back ---------------------
+
+IN_UTC = """UID:utc@example.org
+SUMMARY:  Weekly sync\u0020
+DTSTART:20270105T150000Z
+DTEND:20270105T160000Z
+LOCATION:Grand Palais, Paris, France
+BEGIN:VALARM
+ACTION:DISPLAY
+TRIGGER:-PT15M
+DESCRIPTION:soon
+END:VALARM"""
+
+IN_NEW_YORK = """UID:york@example.org
+SUMMARY:Call with New York
+DTSTART;TZID=America/New_York:20270106T090000
+DTEND;TZID=America/New_York:20270106T093000"""
+
+IN_PARIS = """UID:paris@example.org
+SUMMARY:Atelier
+DTSTART;TZID=Europe/Paris:20270107T093000
+DTEND;TZID=Europe/Paris:20270107T120000
+LOCATION:Grand Palais, Paris, France"""
+
+
+def _round_trip(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, *extra: str
+) -> tuple[dict[str, dict[str, object]], str, str]:
+    """``text`` imported, then written by ``summitcal ics --seeds``: each VEVENT's
+    properties by SUMMARY, the records, and what the import said on stderr."""
+    source = tmp_path / "in.ics"
+    source.write_text(text, "utf-8")
+    records = tmp_path / "in.toml"
+    code, _, err = _import(
+        capsys, str(source), "--source-url", SOURCE, "--out", str(records), *extra
+    )
+    assert code == 0, err
+    assert main(["ics", "--seeds", str(records)]) == 0
+    written = Calendar.from_ical(capsys.readouterr().out.encode("utf-8"))
+    props = ("DTSTART", "DTEND", "LOCATION", "DESCRIPTION")
+    out = {str(v["SUMMARY"]): {k: v.get(k) for k in props} for v in written.walk("VEVENT")}
+    return out, records.read_text("utf-8"), err
+
+
+def _as_read(text: str) -> dict[str, dict[str, object]]:
+    """The same properties of ``text`` as the input gives them."""
+    props = ("DTSTART", "DTEND", "LOCATION")
+    return {
+        str(v["SUMMARY"]): {k: v.get(k) for k in props}
+        for v in Calendar.from_ical(text).walk("VEVENT")
+    }
+
+
+def _moment(prop: object) -> tuple[object, str | None]:
+    """A DTSTART or DTEND as its value and its TZID (``None`` for UTC or a date)."""
+    value = prop.dt  # type: ignore[attr-defined]
+    return value, prop.params.get("TZID")  # type: ignore[attr-defined]
+
+
+def test_times_zones_locations_and_titles_survive_the_round_trip(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """UTC and IANA zones, a place's LOCATION and a title with its white space, as given."""
+    text = feed(IN_UTC, IN_NEW_YORK, IN_PARIS)
+    back, records, _ = _round_trip(capsys, tmp_path, text)
+    given = _as_read(text)
+    assert set(back) == set(given) == {"  Weekly sync ", "Call with New York", "Atelier"}
+    for title, props in given.items():
+        for name in ("DTSTART", "DTEND"):
+            assert _moment(back[title][name]) == _moment(props[name]), (title, name)
+        location, again = props["LOCATION"], back[title]["LOCATION"]
+        assert (again and str(again)) == (location and str(location)), title
+    assert back["  Weekly sync "]["DTSTART"].dt.tzinfo is not None  # type: ignore[attr-defined]
+    assert str(back["Call with New York"]["DTSTART"].params["TZID"]) == "America/New_York"  # type: ignore[attr-defined]
+    assert 'title = "  Weekly sync "' in records
+
+
+def test_a_location_without_country_keeps_its_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """'Room 4' in a zone with a country is that country's venue, and said; in UTC no
+    place can hold it: it stays in the description, and that is said."""
+    paris = IN_PARIS.replace("Grand Palais, Paris, France", "Room 4")
+    utc = IN_UTC.replace("Grand Palais, Paris, France", "Room 4")
+    back, _, err = _round_trip(capsys, tmp_path, feed(paris, utc))
+    assert str(back["Atelier"]["LOCATION"]) == "Room 4, France"
+    assert "VEVENT paris@example.org: LOCATION: names no country: kept as the venue, in " in err
+    assert "written back as 'Room 4, France'; check it" in err
+    assert back["  Weekly sync "]["LOCATION"] is None
+    assert "Location: Room 4" in str(back["  Weekly sync "]["DESCRIPTION"])
+    assert "VEVENT utc@example.org: LOCATION: kept in the description: it names no country" in err
+
+
+def test_times_without_a_usable_zone_are_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A floating time, and a TZID that names no zone: the clock time is kept, the record
+    asks for a zone, and the import says so; calendars get the day."""
+    floating = "UID:f@example.org\nSUMMARY:Floating\nDTSTART:20270106T090000"
+    custom = "UID:c@example.org\nSUMMARY:Custom zone\nDTSTART;TZID=My Zone:20270107T090000"
+    back, records, err = _round_trip(capsys, tmp_path, feed(floating, custom))
+    assert "VEVENT f@example.org: DTSTART: a time without a zone (floating)" in err
+    assert "VEVENT c@example.org: DTSTART: TZID 'My Zone' is neither an IANA zone" in err
+    assert records.count("# its times have no zone: give one (zone = ...)") == 2
+    assert 'when = "2027-01-06T09:00"' in records
+    assert back["Floating"]["DTSTART"].dt == date(2027, 1, 6)  # type: ignore[attr-defined]
+    assert "09:00" in str(back["Floating"]["DESCRIPTION"])
+
+
+def test_a_series_location_is_said_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    weekly = IN_UTC.replace("Grand Palais, Paris, France", "Room 4")
+    weekly = weekly.replace("BEGIN:VALARM", "RRULE:FREQ=WEEKLY;COUNT=3\nBEGIN:VALARM")
+    back, _, err = _round_trip(capsys, tmp_path, feed(weekly))
+    assert len(back) == 1  # three occurrences, one SUMMARY
+    assert err.count("LOCATION: kept in the description: it names no country") == 1

@@ -152,13 +152,116 @@ class TestRoundTrip:
         assert event.status is Status.TENTATIVE
         assert str(self._written(text)["SUMMARY"]) == "Atelier IA (édition spéciale)"
 
-    def test_a_location_without_country_stays_in_the_description(self) -> None:
+    def test_a_location_without_country_is_a_venue_in_the_zones_country(self) -> None:
+        """'Room 4' at a Paris time: a venue in France, written back with the country
+        added, and said."""
         text = feed(PLACED.replace("Grand Palais, Paris, France", "Room 4"))
         result = read_calendar(text, source_url=SOURCE)
         (event,) = result.events
-        assert event.place is None
+        assert event.place is not None
+        assert (event.place.venue, event.place.country, event.place.zone) == (
+            "Room 4",
+            "FR",
+            "Europe/Paris",
+        )
+        assert (event.place.lat, event.place.lon) == (48.866, 2.312)
+        assert "Location:" not in event.description
+        assert str(self._written(text)["LOCATION"]) == "Room 4, France"
+        (said,) = [s for s in result.skipped if s.what == "LOCATION"]
+        assert "names no country: kept as the venue, in France" in said.reason
+        assert "GEO" not in {s.what for s in result.skipped}
+
+    def test_a_location_without_any_country_stays_in_the_description(self) -> None:
+        """In UTC no country is known: the text is kept in the description, and said."""
+        text = feed(
+            PLACED.replace("Grand Palais, Paris, France", "Room 4")
+            .replace("DTSTART;TZID=Europe/Paris:20250210T093000", "DTSTART:20250210T083000Z")
+            .replace("DTEND;TZID=Europe/Paris:20250210T120000", "DTEND:20250210T110000Z")
+        )
+        result = read_calendar(text, source_url=SOURCE)
+        (event,) = result.events
+        assert (event.place, event.when.zone) == (None, "UTC")
         assert event.description.endswith("Location: Room 4")
-        assert "GEO" in {s.what for s in result.skipped}
+        said = {(s.what, s.reason) for s in result.skipped}
+        assert ("LOCATION", "kept in the description: it names no country") in said
+        assert ("GEO", "no place to hold it (LOCATION names no country)") in said
+
+    def test_a_location_that_would_not_write_back_the_same_is_said(self) -> None:
+        text = feed(PLACED.replace("Grand Palais, Paris, France", "Paris,France"))
+        result = read_calendar(text, source_url=SOURCE)
+        (event,) = result.events
+        assert event.place is None
+        assert event.description.endswith("Location: Paris,France")
+        said = {(s.what, s.reason) for s in result.skipped}
+        assert ("LOCATION", "kept in the description: no place writes back as it") in said
+
+
+class TestTitles:
+    def test_a_title_is_kept_exactly(self) -> None:
+        """White space around a SUMMARY is the feed's, not ours to take away."""
+        text = feed(PLACED.replace("SUMMARY:Atelier", "SUMMARY:  Atelier"), extra="")
+        text = text.replace("(édition spéciale)\r\n", "(édition spéciale) \r\n")
+        (event,) = read_calendar(text, source_url=SOURCE).events
+        assert event.title == "  Atelier IA (édition spéciale) "
+        (vevent,) = Calendar.from_ical(to_ical([event], name="x")).walk("VEVENT")
+        assert str(vevent["SUMMARY"]) == "  Atelier IA (édition spéciale) "
+
+    def test_a_summary_of_white_space_is_no_title(self) -> None:
+        text = feed(PLACED.replace("SUMMARY:Atelier IA (édition spéciale)", "SUMMARY:   "))
+        result = read_calendar(text, source_url=SOURCE)
+        assert result.events == ()
+        assert [(s.what, s.reason) for s in result.skipped] == [("VEVENT", "SUMMARY is empty")]
+
+
+class TestZonesSaid:
+    """A time whose zone cannot be kept as written is read, and said."""
+
+    def _read(self, start: str, extra: str = "") -> tuple[object, list[str]]:
+        vevent = f"UID:z@example.org\nSUMMARY:Call\n{start}"
+        result = read_calendar(feed(vevent, extra=extra), source_url=SOURCE)
+        (event,) = result.events
+        return event.when, [s.reason for s in result.skipped if s.what == "DTSTART"]
+
+    def test_utc_and_iana_zones_are_kept_unsaid(self) -> None:
+        for start, zone in (
+            ("DTSTART:20250106T100000Z", "UTC"),
+            ("DTSTART;TZID=Asia/Tokyo:20250106T100000", "Asia/Tokyo"),
+        ):
+            when, said = self._read(start)
+            assert (when.zone, when.start_time, said) == (zone, time(10), [])  # type: ignore[attr-defined]
+
+    def test_a_floating_time_keeps_its_clock(self) -> None:
+        when, said = self._read("DTSTART:20250106T100000")
+        assert (when.zone, when.start_time) == (None, time(10))  # type: ignore[attr-defined]
+        assert len(said) == 1
+        assert said[0].startswith("a time without a zone (floating): the clock time is kept")
+
+    def test_a_tzid_that_names_no_zone_keeps_its_clock(self) -> None:
+        when, said = self._read("DTSTART;TZID=My Zone:20250106T100000")
+        assert (when.zone, when.start_time) == (None, time(10))  # type: ignore[attr-defined]
+        assert len(said) == 1
+        assert said[0].startswith("TZID 'My Zone' is neither an IANA zone nor defined")
+
+    def test_a_zone_the_feed_defines_becomes_utc(self) -> None:
+        defined = WINDOWS_ZONE.replace("W. Europe Standard Time", "Office time")
+        when, said = self._read(
+            "DTSTART;TZID=Office time:20250106T100000", extra=defined.replace("\n", "\r\n")
+        )
+        assert (when.zone, when.start_time) == ("UTC", time(9))  # type: ignore[attr-defined]
+        assert said == ["TZID 'Office time' is not an IANA zone: the times are in UTC"]
+
+
+def test_what_a_series_does_not_keep_is_said_once() -> None:
+    """A LOCATION kept in the description, a URL that is not the web: once a series."""
+    weekly = WEEKLY.replace("SUMMARY:Weekly sync", "SUMMARY:Weekly sync\nLOCATION:Room 4")
+    weekly = weekly.replace("TZID=Europe/Paris", "TZID=Etc/UTC").replace(
+        "RRULE:", "URL:mailto:x@example.org\nRRULE:"
+    )
+    result = read_calendar(feed(weekly), source_url=SOURCE)
+    assert len(result.events) == 3
+    said = [(s.where, s.what) for s in result.skipped]
+    assert said.count(("VEVENT weekly@example.org", "LOCATION")) == 1
+    assert said.count(("VEVENT weekly@example.org", "URL")) == 1
 
 
 WINDOWS_ZONE = """BEGIN:VTIMEZONE

@@ -221,6 +221,7 @@ EVENT_FIELDS: dict[str, str] = {
     "when_phrase": "table {text, published, context?}: the date as a source wrote it",
     "status": "one of Status's values",
     "place": "table {country, city?, venue?, region?, zone?, lat?, lon?, virtual?}",
+    "zone": "IANA time zone of `when` for an event whose place gives none (or has no place)",
     "description": "a short account in the catalogue's own words",
     "series": "list of series ids",
     "parent": "id of the event this one is part of",

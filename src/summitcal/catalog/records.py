@@ -13,10 +13,10 @@ A file holds any of three arrays of tables:
 Every record and every field is read before anything is refused: unknown fields (a typo
 is never ignored), wrong types, ids that are not lower-case words joined by '-', days
 that end on 9999-12-31 (no calendar entry can end the day after), unknown country codes
-or time zones, URLs that are not http(s), events without sources, alternatives that name
-an unknown field or hold a value their field cannot, and a date phrase that disagrees
-with the absolute date given beside it.  The checks across records and files are
-:mod:`summitcal.catalog.load`'s.
+or time zones, a zone given both in the place and beside it, URLs that are not http(s),
+events without sources, alternatives that name an unknown field or hold a value their
+field cannot, and a date phrase that disagrees with the absolute date given beside it.
+The checks across records and files are :mod:`summitcal.catalog.load`'s.
 """
 
 from __future__ import annotations
@@ -228,12 +228,20 @@ def _read_sources(rec: Record) -> tuple[Source, ...]:
     return rec.each("sources", _read_source)
 
 
+def _read_zone(rec: Record, place: Place | None) -> str | None:
+    """The zone of the event's times: its place's, else its own ``zone``, given once."""
+    zone = rec.zone("zone")
+    if zone is not None and place is not None and place.zone is not None:
+        raise rec.error("zone", f"the place gives the zone ({place.zone}): give it there only")
+    return zone or (place.zone if place else None)
+
+
 def _read_event(rec: Record) -> Event:
     rec.check_fields(EVENT_FIELDS)
     place = rec.attempt(lambda: _read_place(rec))
-    # A refused place leaves no zone: `when` is then read as zone-free, which refuses no
-    # value that a zone would allow, so no error is made up.
-    zone = place.zone if place else None
+    # A refused place or zone leaves no zone: `when` is then read as zone-free, which
+    # refuses no value that a zone would allow, so no error is made up.
+    zone = rec.attempt(lambda: _read_zone(rec, place))
     values = rec.read(
         {
             "id": lambda: rec.ident("id"),

@@ -49,9 +49,10 @@ def _place(place: Place) -> list[str]:
 def event_record(event: Event, *, comments: Iterable[str] = ()) -> str:
     """``event`` as one ``[[event]]`` record, with ``comments`` as ``#`` lines above it.
 
-    The zone of a timed event is written as its place's zone, the one place the
-    catalogue format keeps it; the caller gives a place to an event that has a zone.
+    The event's zone is its place's when the place has that zone, else it is written
+    beside ``when`` (``zone = "UTC"``), as the loader reads it.
     """
+    place_zone = event.place.zone if event.place is not None else None
     head = [f"# {line}" for text in comments for line in text.splitlines()]
     lines = [*head, "[[event]]"]
     lines += _lines(
@@ -61,6 +62,7 @@ def event_record(event: Event, *, comments: Iterable[str] = ()) -> str:
             ("title", event.title),
             ("when", event.when.timex),
             ("when_mod", event.when.mod.value if event.when.mod else None),
+            ("zone", None if place_zone == event.when.zone else event.when.zone),
             ("status", event.status.value),
             ("parent", event.parent),
             ("description", event.description),

@@ -6,18 +6,16 @@ Whatever was not read (alarms, attendees, components other than events, rules wi
 end past the horizon) is said on stderr, one line each, as is every recurring series
 expanded.
 
-The catalogue format keeps a timed event's zone in its place, and a place needs a
-country: an event with a zone and no place gets the zone's country from the tz
-database's ``zone.tab``, said in a comment above the record; a zone with no country
-(UTC) cannot be kept and is said on stderr.
+Times keep their zone: in the place when it has one, else as the record's own ``zone``
+(``zone = "UTC"``), so that ``summitcal ics --seeds`` writes them back as they were.  A
+time that came without a usable zone keeps its clock time, and the record says, in a
+comment above it, that it needs a zone to be written to calendars as a time.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import importlib.resources
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -33,7 +31,7 @@ from summitcal.cli._common import (
 )
 from summitcal.cli._seedtoml import event_record
 from summitcal.errors import FeedError, SeedError
-from summitcal.models.events import Event, Place
+from summitcal.models.events import Event
 
 EXAMPLE = """\
 Example:
@@ -80,34 +78,18 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=run)
 
 
-@functools.cache
-def _zone_countries() -> dict[str, str]:
-    """Zone key -> ISO country code, from the pinned tz database's ``zone.tab``."""
-    text = importlib.resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and line[0] != "#")
-    return {row[2]: row[0] for row in rows if len(row) >= 3}
-
-
-def candidate(event: Event, known: set[str]) -> tuple[Event, list[str], list[str]]:
-    """``event`` made fit for the catalogue format, with the comments to write above
-    it and the warnings to say on stderr."""
+def candidate(event: Event, known: set[str]) -> tuple[Event, list[str]]:
+    """``event`` made fit for the catalogue format, with the comments to write above it."""
     comments: list[str] = []
-    warnings: list[str] = []
-    zone = event.when.zone
-    if zone is not None and event.place is None:
-        country = _zone_countries().get(zone)
-        if country is not None:
-            event = attrs.evolve(event, place=Place(country=country, zone=zone))
-            comments.append(f"country {country} inferred from the time zone {zone}: check it")
-        else:
-            warnings.append(
-                f"{event.id}: its zone {zone} has no country, and the catalogue keeps a "
-                "zone only in a place: the times are written without it"
-            )
+    if event.when.is_timed and event.when.zone is None:
+        comments.append(
+            "its times have no zone: give one (zone = ...) for calendars to show them as "
+            "times, not as the whole day"
+        )
     if event.parent is not None and event.parent not in known:
         comments.append(f"part of {event.parent}, which is not in the calendar")
         event = attrs.evolve(event, parent=None)
-    return event, comments, warnings
+    return event, comments
 
 
 def run(args: argparse.Namespace) -> int:
@@ -129,9 +111,7 @@ def run(args: argparse.Namespace) -> int:
     known = {e.id for e in result.events}
     records = []
     for event in result.events:
-        fitted, comments, warnings = candidate(event, known)
-        for warning in warnings:
-            print(f"summitcal: {args.file}: {warning}", file=sys.stderr)
+        fitted, comments = candidate(event, known)
         records.append(event_record(fitted, comments=comments))
     name = f" ({result.name})" if result.name else ""
     text = f"{HEADER}{Path(args.file).name}{name}.\n# Check each one.\n\n" + "\n".join(records)

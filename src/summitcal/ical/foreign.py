@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.resources
 import re
 import string
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from summitcal.models.events import (
 from summitcal.span.span import DateSpan
 from summitcal.span.zones import get_zone, is_zone
 
-__all__ = ["Skipped", "uid_to_id"]
+__all__ = ["Skipped", "uid_to_id", "zone_country"]
 
 _UID_SUFFIX = f"@{UID_DOMAIN}"
 _STATUS = {"CONFIRMED": Status.CONFIRMED, "TENTATIVE": Status.TENTATIVE}
@@ -62,6 +63,12 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}: {self.reason}"
+
+
+_FLOATING = (
+    "the clock time is kept without a zone (a calendar shows it as the whole day until "
+    "the record is given a zone)"
+)
 
 
 class _Skip(Exception):
@@ -100,7 +107,9 @@ def _zone_key(dt: datetime) -> str | None:
     return None
 
 
-def _span(comp: Component) -> DateSpan:
+def _span(comp: Component, notes: list[tuple[str, str]]) -> DateSpan:
+    """The span of ``comp``'s dates; a zone that cannot be kept as it is is noted in
+    ``notes`` as ``(property, what became of it)``."""
     start_prop = comp.get("DTSTART")
     if start_prop is None:
         raise _Skip("no DTSTART")
@@ -118,13 +127,24 @@ def _span(comp: Component) -> DateSpan:
     if end is not None and not isinstance(end, datetime):
         raise _Skip("DTSTART is a date-time but DTEND a date")
     zone: str | None = None
+    tzid = start_prop.params.get("TZID")
     if start.tzinfo is not None:
         zone = _zone_key(start)
         if zone is None:
             start = start.astimezone(UTC)
             zone = "UTC"
+            notes.append(("DTSTART", f"TZID {tzid!r} is not an IANA zone: the times are in UTC"))
         elif getattr(start.tzinfo, "key", None) != zone:  # a Windows name: the same clock
             start = start.astimezone(get_zone(zone))
+    elif tzid is not None:
+        notes.append(
+            (
+                "DTSTART",
+                f"TZID {tzid!r} is neither an IANA zone nor defined in the feed: {_FLOATING}",
+            )
+        )
+    else:
+        notes.append(("DTSTART", f"a time without a zone (floating): {_FLOATING}"))
     if end is not None:
         if (end.tzinfo is None) != (start.tzinfo is None):
             raise _Skip("DTSTART and DTEND mix floating and zoned times")
@@ -172,6 +192,24 @@ def _countries_by_name() -> dict[str, str]:
     return {country_name(c): c for c in codes if is_country(c)}
 
 
+@functools.cache
+def _zone_countries() -> dict[str, str]:
+    """Zone key -> ISO country code, from the pinned tz database's ``zone.tab``."""
+    text = importlib.resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and line[0] != "#")
+    return {row[2]: row[0] for row in rows if len(row) >= 3}
+
+
+def zone_country(zone: str | None) -> str | None:
+    """The ISO code of the country whose time zone ``zone`` is (``zone.tab``), if any:
+    none for UTC."""
+    return _zone_countries().get(zone) if zone else None
+
+
+def _coordinates(geo: Any) -> tuple[float | None, float | None]:
+    return (float(geo.latitude), float(geo.longitude)) if geo is not None else (None, None)
+
+
 def _place(location: str, zone: str | None, geo: Any) -> Place | None:
     """The place ``location`` names, if its last part is a country's name and the place
     writes back as the same text; else ``None``."""
@@ -179,7 +217,7 @@ def _place(location: str, zone: str | None, geo: Any) -> Place | None:
     country = _countries_by_name().get(parts[-1])
     if country is None:
         return None
-    lat, lon = (float(geo.latitude), float(geo.longitude)) if geo is not None else (None, None)
+    lat, lon = _coordinates(geo)
     try:
         place = Place(
             country=country,
@@ -192,6 +230,54 @@ def _place(location: str, zone: str | None, geo: Any) -> Place | None:
     except ValueError:  # GEO out of range
         return None
     return place if place.label_with(region=True, country_names=True) == location else None
+
+
+def _venue(location: str, zone: str | None, geo: Any) -> Place | None:
+    """``location``, which names no country, as the venue of a place in the country of
+    ``zone``; ``None`` if the zone has no country (UTC, none)."""
+    country = zone_country(zone)
+    if country is None:
+        return None
+    lat, lon = _coordinates(geo)
+    try:
+        return Place(country=country, venue=location, zone=zone, lat=lat, lon=lon)
+    except ValueError:  # GEO out of range
+        return None
+
+
+def _where(
+    comp: Component, location: str | None, zone: str | None, notes: list[tuple[str, str]]
+) -> Place | None:
+    """The place of ``comp`` from its LOCATION and GEO, noting in ``notes`` what it cannot
+    hold as written."""
+    geo = comp.get("GEO")
+    if location is None:
+        if geo is not None:
+            notes.append(("GEO", "no place to hold it (no LOCATION)"))
+        return None
+    place = _place(location, zone, geo)
+    if place is not None:
+        return place
+    named = _countries_by_name().get(location.split(",")[-1].strip())
+    place = None if named else _venue(location, zone, geo)
+    if place is not None:
+        label = place.label_with(region=True, country_names=True)
+        notes.append(
+            (
+                "LOCATION",
+                f"names no country: kept as the venue, in {country_name(place.country)}, "
+                f"the country of the time zone {zone}: written back as {label!r}; check it",
+            )
+        )
+        return place
+    # Named ("Paris,France"), but no place writes back as that text; or neither it nor
+    # the zone (UTC, none) names a country.
+    why = "no place writes back as it" if named else "it names no country"
+    notes.append(("LOCATION", f"kept in the description: {why}"))
+    if geo is not None:
+        reason = "names no country" if not named else "is kept in the description"
+        notes.append(("GEO", f"no place to hold it (LOCATION {reason})"))
+    return None
 
 
 def _foreign_event(
@@ -207,25 +293,25 @@ def _foreign_event(
 
     Args:
         event_id: The id to give it (default: from its UID).
-        report: List what is not read in ``skipped`` (off for the second and later
-            occurrences of a series, whose properties were listed once).
+        report: List in ``skipped`` the properties and parts that are not read (off for
+            the occurrences of a series, whose components were listed once).  What is
+            read but not kept as written (a LOCATION kept in the description, a time
+            without a zone...) is always listed.
     """
+    notes: list[tuple[str, str]] = []
     uid = _text(comp, "UID")
     if uid is None:
         raise _Skip("no UID")
-    title = _text(comp, "SUMMARY")
-    if title is None:
-        raise _Skip("no SUMMARY")
+    title = _title(comp)
     try:
-        when = _span(comp)
+        when = _span(comp, notes)
     except OverflowError:  # a DURATION or a change of zone past 9999 or before year 1
         raise _Skip("unusable dates: out of range (before year 1 or after 9999)") from None
     except (ValueError, TypeError, AttributeError) as exc:
         raise _Skip(f"unusable dates: {exc}") from None
     url = _text(comp, "URL")
     if url is not None and not url.startswith(("http://", "https://")):
-        if report:
-            skipped.append(Skipped(where, "URL", "not an http(s) URL"))
+        notes.append(("URL", "not an http(s) URL"))
         url = None
     cite = url or source_url
     if cite is None:
@@ -238,16 +324,11 @@ def _foreign_event(
     tags = tuple(dict.fromkeys(c for c in categories if c != kind.value))
     description = _text(comp, "DESCRIPTION") or ""
     location = _text(comp, "LOCATION")
-    place = _place(location, when.zone, comp.get("GEO")) if location else None
-    if report and comp.get("GEO") is not None and place is None:
-        skipped.append(Skipped(where, "GEO", "no place to hold it (LOCATION names no country)"))
+    place = _where(comp, location, when.zone, notes)
     if location and place is None:
         description = f"{description}\n\nLocation: {location}".strip()
-        if report:
-            skipped.append(
-                Skipped(where, "LOCATION", "kept in the description: it names no country")
-            )
     parent_uid = _text(comp, "RELATED-TO")
+    skipped.extend(Skipped(where, what, reason) for what, reason in notes)
     if report:
         _report_unread(comp, where, skipped)
     try:
@@ -266,3 +347,16 @@ def _foreign_event(
         )
     except ValueError as exc:
         raise _Skip(str(exc)) from None
+
+
+def _title(comp: Component) -> str:
+    """SUMMARY exactly as written, white space and all."""
+    value = comp.get("SUMMARY")
+    if isinstance(value, list):  # a property given twice: take the first
+        value = value[0]
+    if value is None:
+        raise _Skip("no SUMMARY")
+    title = str(value)
+    if not title.strip():
+        raise _Skip("SUMMARY is empty")
+    return title

@@ -5,34 +5,41 @@ it gives back the very event written.  Any other VEVENT is mapped field by field
 
 * id: the UID's local part when the UID is ``<id>@summitcal``; otherwise a slug of the UID
   with a short hash of it (stable, and distinct for distinct UIDs).
-* title from SUMMARY; dates from DTSTART and DTEND (exclusive for dates) or DURATION;
-  a time with a known IANA zone keeps it, other zones become UTC, floating times stay
-  zone-less; description from DESCRIPTION; url from URL.
+* title from SUMMARY, exactly as written (white space too; a SUMMARY that is only white
+  space is no title, and the event is skipped); dates from DTSTART and DTEND (exclusive
+  for dates) or DURATION; description from DESCRIPTION; url from URL.
 * status: CONFIRMED, TENTATIVE and CANCELLED map to ours; no STATUS reads as
   ``tentative`` (reported as planned, not officially fixed), which is written back as
   STATUS:TENTATIVE with the title as it was ("unconfirmed" would add a word to it).
 * kind: the first CATEGORIES value that is an event kind, else ``meeting``; the other
   categories become tags.
 * the source is the event's URL, else the ``source_url`` given to :func:`read_calendar`.
-* title: SUMMARY exactly as written.
 * place: a LOCATION whose last part is a country's English name ("Grand Palais, Paris,
   France") becomes a place (venue, city, country; GEO gives its coordinates, the event's
-  zone its zone) when writing that place back gives the same LOCATION; any other
-  LOCATION is kept in the description ("Location: Room 4") and said in ``skipped``.
-* zones: a TZID that is an IANA key is kept; a Windows name ("W. Europe Standard Time")
-  becomes its IANA zone; any other becomes UTC.
+  zone its zone) when writing that place back gives the same LOCATION.  A LOCATION that
+  names no country ("Room 4") becomes the venue of a place in the country of the
+  event's time zone (``zone.tab``), written back as "Room 4, France", and said in
+  ``skipped``; without such a country (UTC, no zone) it is kept in the description
+  ("Location: Room 4"), and said.
+* zones: a time in UTC, or with a TZID that is an IANA key, keeps its zone; a Windows
+  name ("W. Europe Standard Time") becomes its IANA zone; another zone that the feed
+  defines (VTIMEZONE) becomes UTC, and is said.  A time without a zone (floating), or
+  with a TZID that is neither an IANA key nor defined in the feed, keeps its clock time
+  without a zone, and is said: a calendar written from it holds the whole day.
 * recurrences (RRULE, RDATE, EXDATE, moved occurrences with RECURRENCE-ID) are expanded
   with the ``recurring-ical-events`` library into one event per occurrence, with the id
   ``<id of the UID>-<YYYYMMDD>`` (``...-<YYYYMMDD>t<HHMM>`` for timed ones), up to the
   ``horizon`` given and at most :data:`MAX_OCCURRENCES` per series.  Each series is
   listed in :attr:`ReadResult.recurrences` with what was left out; a rule that repeats
   without end is not read without a horizon (and says so in ``skipped``), never cut
-  down to its first occurrence.
+  down to its first occurrence.  What a series holds that is not read, or not kept as
+  written (a LOCATION in the description), is said once for the series.
 
 The mapping of foreign events is in :mod:`summitcal.ical.foreign`.  Whatever cannot be
 mapped is listed in :attr:`ReadResult.skipped`: whole components
-(VTODO, events without UID, SUMMARY, DTSTART or a source), parts of an event (VALARM)
-and single properties (ATTENDEE, ORGANIZER...).
+(VTODO, events without UID, SUMMARY, DTSTART or a source), parts of an event (VALARM),
+single properties (ATTENDEE, ORGANIZER...), and what was read but not as written (a
+zone, a LOCATION).
 """
 
 from __future__ import annotations
@@ -322,6 +329,7 @@ def _expand(
         calendar.add_component(comp)
     occurrences: list[tuple[str, Component, Event]] = []
     left_out: int | None = 0
+    said: set[tuple[str, str]] = set()  # what was read not as written, said once a series
     try:
         for occurrence in recurring_ical_events.of(calendar).all():
             start = occurrence["DTSTART"].dt
@@ -331,13 +339,19 @@ def _expand(
                 break
             event_id = _occurrence_id(uid, occurrence)
             here = f"{where} {event_id[-13:].lstrip('-')}"
+            notes: list[Skipped] = []
             try:
                 event = _foreign_event(
-                    occurrence, here, source_url, skipped, event_id=event_id, report=False
+                    occurrence, here, source_url, notes, event_id=event_id, report=False
                 )
             except _Skip as exc:
                 skipped.append(Skipped(here, "VEVENT", str(exc)))
                 continue
+            finally:
+                for note in notes:
+                    if (note.what, note.reason) not in said:
+                        said.add((note.what, note.reason))
+                        skipped.append(Skipped(where, note.what, note.reason))
             occurrences.append((here, occurrence, event))
     except Exception as exc:  # a rule the library cannot follow: say so, read nothing of it
         skipped.append(Skipped(where, "RRULE", f"cannot expand ({type(exc).__name__}: {exc})"))
