@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -53,6 +53,27 @@ def test_records_load_as_the_events_read(
         assert (mine.title, mine.when, mine.status) == (event.title, event.when, event.status)
         assert mine.place == event.place
     assert 'title = "Talk \\"AI & \\\\ law\\""' in out  # quote and backslash escaped
+
+
+def test_a_records_own_location_is_written_as_the_loader_reads_it(tmp_path: Path) -> None:
+    """`location` beside `when` and `zone`, escaped as TOML: loaded, the same event."""
+    from summitcal.cli._seedtoml import event_record
+    from summitcal.models.events import Event, EventKind, Source, Status
+    from summitcal.span.span import DateSpan
+
+    for location in ("Room 4", 'Hall "B", 3rd floor \\ east', "Salle 北"):
+        event = Event(
+            id="sync",
+            kind=EventKind.MEETING,
+            title="Sync",
+            when=DateSpan.at(date(2027, 1, 5), time(15), end=time(16), zone="UTC"),
+            status=Status.TENTATIVE,
+            sources=[Source(url=SOURCE)],
+            location=location,
+        )
+        records = tmp_path / "one.toml"
+        records.write_text(event_record(event), "utf-8")
+        assert load_catalog(records).get("sync") == event
 
 
 def test_a_zone_without_place_is_kept_as_the_records_own(
