@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -339,3 +340,59 @@ class TestEventZone:
         error = load_error(tmp_path, text)
         assert (error.record, error.field) == ("demo-summit-2031", "zone")
         assert message in str(error)
+
+
+class TestEventLocation:
+    """`location`: where, as a source wrote it, for an event without a place."""
+
+    TIMED = CHILD_EVENT.replace(
+        'when = "2031-03-05"', 'when = "2031-03-05T15:00/2031-03-05T16:00"\nzone = "UTC"'
+    )
+
+    def test_an_event_without_place_keeps_its_location(self, tmp_path: Path) -> None:
+        text = self.TIMED.replace("parent = ", 'location = "Room 4, 3rd floor"\nparent = ')
+        event = load_catalog(write(tmp_path, GOOD_EVENT, text)).get("demo-side-event")
+        assert (event.place, event.location) == (None, "Room 4, 3rd floor")
+        assert load_catalog(write(tmp_path, GOOD_EVENT)).get("demo-summit-2031").location is None
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            ('""', "must not be empty"),
+            ('"  "', "must not be empty"),
+            ('"Room\\n4"', "one line of text"),
+            ('"Room\\u001b[2J4"', "without control characters"),
+            ('"Room\\u00854"', "without control characters"),
+            ("4", "expected str"),
+            ('["Room 4"]', "expected str"),
+        ],
+    )
+    def test_a_bad_location_is_refused(self, tmp_path: Path, value: str, message: str) -> None:
+        text = CHILD_EVENT.replace("parent = ", f"location = {value}\nparent = ")
+        error = load_error(tmp_path, GOOD_EVENT, text)
+        assert (error.record, error.field) == ("demo-side-event", "location")
+        assert message in str(error)
+        assert str(tmp_path / "events.toml") in str(error)
+
+    def test_a_location_beside_a_place_is_refused(self, tmp_path: Path) -> None:
+        """The place gives the location: never two to choose from."""
+        text = GOOD_EVENT.replace("series = ", 'location = "Hall 1"\nseries = ')
+        error = load_error(tmp_path, text)
+        assert (error.record, error.field) == ("demo-summit-2031", "location")
+        assert "give one or the other" in str(error)
+
+    def test_check_names_file_record_and_field(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        from summitcal.cli import main
+
+        bad = CHILD_EVENT.replace("parent = ", 'location = "Room\\t4"\nparent = ')
+        path = write(tmp_path, GOOD_EVENT, bad) / "events.toml"
+        assert main(["check", "--seeds", str(tmp_path), "--format", "json"]) == 1
+        (error,) = json.loads(capsys.readouterr().out)
+        assert (error["file"], error["record"], error["field"]) == (
+            str(path),
+            "demo-side-event",
+            "location",
+        )
+        assert "without control characters" in error["message"]

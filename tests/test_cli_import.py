@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -53,6 +53,27 @@ def test_records_load_as_the_events_read(
         assert (mine.title, mine.when, mine.status) == (event.title, event.when, event.status)
         assert mine.place == event.place
     assert 'title = "Talk \\"AI & \\\\ law\\""' in out  # quote and backslash escaped
+
+
+def test_a_records_own_location_is_written_as_the_loader_reads_it(tmp_path: Path) -> None:
+    """`location` beside `when` and `zone`, escaped as TOML: loaded, the same event."""
+    from summitcal.cli._seedtoml import event_record
+    from summitcal.models.events import Event, EventKind, Source, Status
+    from summitcal.span.span import DateSpan
+
+    for location in ("Room 4", 'Hall "B", 3rd floor \\ east', "Salle 北"):
+        event = Event(
+            id="sync",
+            kind=EventKind.MEETING,
+            title="Sync",
+            when=DateSpan.at(date(2027, 1, 5), time(15), end=time(16), zone="UTC"),
+            status=Status.TENTATIVE,
+            sources=[Source(url=SOURCE)],
+            location=location,
+        )
+        records = tmp_path / "one.toml"
+        records.write_text(event_record(event), "utf-8")
+        assert load_catalog(records).get("sync") == event
 
 
 def test_a_zone_without_place_is_kept_as_the_records_own(
@@ -206,17 +227,36 @@ def test_times_zones_locations_and_titles_survive_the_round_trip(
 def test_a_location_without_country_keeps_its_text(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """'Room 4' in a zone with a country is that country's venue, and said; in UTC no
-    place can hold it: it stays in the description, and that is said."""
+    """'Room 4' in UTC, with no zone, and in a zone with a country: the record's own
+    location, written back as LOCATION:Room 4 exactly; no place is made up from a zone."""
     paris = IN_PARIS.replace("Grand Palais, Paris, France", "Room 4")
     utc = IN_UTC.replace("Grand Palais, Paris, France", "Room 4")
-    back, _, err = _round_trip(capsys, tmp_path, feed(paris, utc))
-    assert str(back["Atelier"]["LOCATION"]) == "Room 4, France"
-    assert "VEVENT paris@example.org: LOCATION: names no country: kept as the venue, in " in err
-    assert "written back as 'Room 4, France'; check it" in err
-    assert back["  Weekly sync "]["LOCATION"] is None
-    assert "Location: Room 4" in str(back["  Weekly sync "]["DESCRIPTION"])
-    assert "VEVENT utc@example.org: LOCATION: kept in the description: it names no country" in err
+    floating = "UID:f@example.org\nSUMMARY:Floating\nDTSTART:20270106T090000\nLOCATION:Room 4"
+    back, records, err = _round_trip(capsys, tmp_path, feed(paris, utc, floating))
+    for title in ("Atelier", "  Weekly sync ", "Floating"):
+        assert str(back[title]["LOCATION"]) == "Room 4", title
+        assert "Location:" not in str(back[title]["DESCRIPTION"]), title
+    assert records.count('location = "Room 4"') == 3
+    assert "[event.place]" not in records
+    assert "LOCATION" not in err
+    assert records.count("# its location is kept as written, without a place") == 3
+    assert "where one is known (its zone is France's)" in records
+    assert back["Atelier"]["DTSTART"].params["TZID"] == "Europe/Paris"  # type: ignore[attr-defined]
+    loaded = load_catalog(tmp_path / "in.toml")
+    assert {e.location for e in loaded} == {"Room 4"}
+
+
+def test_the_repro_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The whole VEVENT as reported: UTC times and LOCATION:Room 4 come back as given."""
+    text = feed(
+        "UID:r@example.org\nSUMMARY:S\nDTSTART:20270105T150000Z\n"
+        "DTEND:20270105T160000Z\nLOCATION:Room 4"
+    )
+    back, records, _ = _round_trip(capsys, tmp_path, text)
+    assert str(back["S"]["LOCATION"]) == "Room 4"
+    assert back["S"]["DTSTART"].dt == datetime(2027, 1, 5, 15, tzinfo=UTC)  # type: ignore[attr-defined]
+    assert back["S"]["DTEND"].dt == datetime(2027, 1, 5, 16, tzinfo=UTC)  # type: ignore[attr-defined]
+    assert 'zone = "UTC"\nlocation = "Room 4"\n' in records
 
 
 def test_times_without_a_usable_zone_are_said(
@@ -236,8 +276,14 @@ def test_times_without_a_usable_zone_are_said(
 
 
 def test_a_series_location_is_said_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    weekly = IN_UTC.replace("Grand Palais, Paris, France", "Room 4")
+    """A LOCATION no location can hold (a line break in it) is said once for the series;
+    'Room 4' is kept as written by every occurrence."""
+    weekly = IN_UTC.replace("Grand Palais, Paris, France", "Room 4\\nBuilding B")
     weekly = weekly.replace("BEGIN:VALARM", "RRULE:FREQ=WEEKLY;COUNT=3\nBEGIN:VALARM")
     back, _, err = _round_trip(capsys, tmp_path, feed(weekly))
     assert len(back) == 1  # three occurrences, one SUMMARY
-    assert err.count("LOCATION: kept in the description: it names no country") == 1
+    assert err.count("LOCATION: kept in the description: it holds '\\n'") == 1
+    kept = weekly.replace("Room 4\\nBuilding B", "Room 4")
+    _, records, err = _round_trip(capsys, tmp_path, feed(kept))
+    assert records.count('location = "Room 4"') == 3
+    assert "LOCATION" not in err

@@ -17,6 +17,7 @@ from summitcal.ical.text import unescape_text
 from summitcal.ical.write import (
     DEFAULT_DURATION,
     PRODID,
+    event_payload,
     event_times,
     is_undated,
     to_ical,
@@ -24,6 +25,7 @@ from summitcal.ical.write import (
 )
 from summitcal.models.events import Event, EventKind, Place, Source, Status
 from summitcal.models.revision import Revision
+from summitcal.models.serialize import event_from_dict, event_to_dict
 from summitcal.span.span import DateSpan, Granularity, PartOfDay
 from tests.ical_validate import feed_problems
 
@@ -338,6 +340,37 @@ class TestReadBack:
         named = write_calendar(fixture_catalog, tmp_path / "x.ics", name="Given")
         assert read_calendar(named).name == "Given"
 
+    @pytest.mark.parametrize(
+        "when",
+        [
+            DateSpan.at(date(2027, 1, 5), time(15), end=time(16), zone="UTC"),
+            DateSpan.at(date(2027, 1, 5), time(15), end=time(16)),
+            DateSpan.at(date(2027, 1, 5), time(15), end=time(16), zone="Europe/Paris"),
+            DateSpan.day(date(2027, 1, 5)),
+        ],
+    )
+    def test_an_events_own_location_survives_the_payload(self, when: DateSpan) -> None:
+        """Written as LOCATION exactly, carried in X-SUMMITCAL-EVENT, and read back."""
+        event = _simple(when=when, location="Room 4; B\\N, 3rd floor")
+        data = event_to_dict(event)
+        assert data["location"] == "Room 4; B\\N, 3rd floor"
+        assert "place" not in data
+        assert event_from_dict(data) == event
+        assert '"location":"Room 4; B\\\\N, 3rd floor"' in event_payload(event)
+        feed = to_ical([event], name="c")
+        assert str(_events(feed)["x-2025@summitcal"]["LOCATION"]) == "Room 4; B\\N, 3rd floor"
+        assert read_calendar(feed).events == (event,)
+
+    def test_a_places_label_is_no_location_of_the_events(self) -> None:
+        """Beside a place, `location` is its label: derived, so neither carried nor read."""
+        event = _simple(place=Place(country="FR", city="Paris"))
+        assert event_to_dict(event)["location"] == "Paris, FR"
+        assert '"location"' not in event_payload(event)
+        assert event_from_dict(event_to_dict(event)) == event
+        assert read_calendar(to_ical([event], name="c")).events == (event,)
+        assert "location" not in event_to_dict(_simple())
+        assert "LOCATION" not in _events(to_ical([_simple()], name="c"))["x-2025@summitcal"]
+
     def test_foreign_feed_maps_and_reports(self) -> None:
         foreign = (
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//EN\r\n"
@@ -358,7 +391,8 @@ class TestReadBack:
         assert workshop.kind is EventKind.CONFERENCE
         assert workshop.tags == ("ai",)
         assert workshop.status is Status.TENTATIVE
-        assert "Location: Room 4" in workshop.description
+        assert (workshop.place, workshop.location) == (None, "Room 4")
+        assert "Location:" not in workshop.description
         assert workshop.sources[0].url == "https://example.org/w"
         talk = by_title["Talk"]
         assert talk.when.granularity is Granularity.TIME
@@ -372,7 +406,7 @@ class TestReadBack:
         reasons = {(s.what, s.reason) for s in result.skipped}
         assert ("VTODO", "only VEVENTs are read") in reasons
         assert ("GEO", "no place to hold it (LOCATION names no country)") in reasons
-        assert ("LOCATION", "kept in the description: it names no country") in reasons
+        assert "LOCATION" not in {what for what, _ in reasons}  # kept as written
         assert ("VEVENT", "no DTSTART") in reasons
 
     def test_foreign_without_source_is_skipped(self) -> None:

@@ -24,6 +24,12 @@ _PIECES = st.one_of(
 )
 HOSTILE = st.lists(_PIECES, max_size=25).map("".join)
 NONBLANK = HOSTILE.filter(lambda s: bool(s.strip()))
+# One line of text: no control characters (Cc), lone surrogates or non-characters.
+LOCATIONS = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff"),
+    min_size=1,
+    max_size=20,
+).filter(lambda s: bool(s.strip()))
 DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
 
 
@@ -53,6 +59,7 @@ def events(draw: st.DrawFn, index: int) -> Event:
         status=draw(st.sampled_from(Status)),
         sources=[Source(url="https://example.org/" + str(index), title=draw(NONBLANK))],
         place=place,
+        location=draw(st.none() | LOCATIONS) if place is None else None,
         description=draw(HOSTILE),
         tags=draw(st.lists(NONBLANK, max_size=3)),
     )
@@ -78,6 +85,8 @@ def test_round_trip_and_no_injection(evs: list[Event]) -> None:
         summary = str(vevent["SUMMARY"])
         assert summary.startswith(clean_text(e.title))
         assert str(vevent["DESCRIPTION"]).startswith(clean_text(e.description))
+        if e.location is not None:
+            assert str(vevent["LOCATION"]) == e.location
         names = {str(k) for k in vevent}
         assert names <= {
             "SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE", "LAST-MODIFIED",

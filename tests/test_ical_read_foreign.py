@@ -152,48 +152,59 @@ class TestRoundTrip:
         assert event.status is Status.TENTATIVE
         assert str(self._written(text)["SUMMARY"]) == "Atelier IA (édition spéciale)"
 
-    def test_a_location_without_country_is_a_venue_in_the_zones_country(self) -> None:
-        """'Room 4' at a Paris time: a venue in France, written back with the country
-        added, and said."""
-        text = feed(PLACED.replace("Grand Palais, Paris, France", "Room 4"))
-        result = read_calendar(text, source_url=SOURCE)
-        (event,) = result.events
-        assert event.place is not None
-        assert (event.place.venue, event.place.country, event.place.zone) == (
-            "Room 4",
-            "FR",
-            "Europe/Paris",
-        )
-        assert (event.place.lat, event.place.lon) == (48.866, 2.312)
-        assert "Location:" not in event.description
-        assert str(self._written(text)["LOCATION"]) == "Room 4, France"
-        (said,) = [s for s in result.skipped if s.what == "LOCATION"]
-        assert "names no country: kept as the venue, in France" in said.reason
-        assert "GEO" not in {s.what for s in result.skipped}
-
-    def test_a_location_without_any_country_stays_in_the_description(self) -> None:
-        """In UTC no country is known: the text is kept in the description, and said."""
+    @pytest.mark.parametrize(
+        ("start", "end", "zone"),
+        [
+            (
+                "DTSTART;TZID=Europe/Paris:20250210T093000",
+                "DTEND;TZID=Europe/Paris:20250210T120000",
+                "Europe/Paris",
+            ),
+            ("DTSTART:20250210T083000Z", "DTEND:20250210T110000Z", "UTC"),
+            ("DTSTART:20250210T093000", "DTEND:20250210T120000", None),
+        ],
+    )
+    @pytest.mark.parametrize("location", ["Room 4", "Online", "Conference room B, 3rd floor"])
+    def test_a_location_without_country_is_the_events_own(
+        self, start: str, end: str, zone: str | None, location: str
+    ) -> None:
+        """In any zone or none: kept exactly as written, and no place (no country, no
+        venue) is made up for it; the GEO no place holds is said."""
         text = feed(
-            PLACED.replace("Grand Palais, Paris, France", "Room 4")
-            .replace("DTSTART;TZID=Europe/Paris:20250210T093000", "DTSTART:20250210T083000Z")
-            .replace("DTEND;TZID=Europe/Paris:20250210T120000", "DTEND:20250210T110000Z")
+            PLACED.replace("Grand Palais, Paris, France", location)
+            .replace("DTSTART;TZID=Europe/Paris:20250210T093000", start)
+            .replace("DTEND;TZID=Europe/Paris:20250210T120000", end)
         )
         result = read_calendar(text, source_url=SOURCE)
         (event,) = result.events
-        assert (event.place, event.when.zone) == (None, "UTC")
-        assert event.description.endswith("Location: Room 4")
+        assert (event.place, event.location, event.when.zone) == (None, location, zone)
+        assert "Location:" not in event.description
         said = {(s.what, s.reason) for s in result.skipped}
-        assert ("LOCATION", "kept in the description: it names no country") in said
         assert ("GEO", "no place to hold it (LOCATION names no country)") in said
+        assert "LOCATION" not in {what for what, _ in said}
+        assert str(self._written(text)["LOCATION"]) == location
 
-    def test_a_location_that_would_not_write_back_the_same_is_said(self) -> None:
+    def test_a_location_that_would_not_write_back_as_a_place_is_kept_as_written(self) -> None:
         text = feed(PLACED.replace("Grand Palais, Paris, France", "Paris,France"))
         result = read_calendar(text, source_url=SOURCE)
         (event,) = result.events
-        assert event.place is None
-        assert event.description.endswith("Location: Paris,France")
+        assert (event.place, event.location) == (None, "Paris,France")
         said = {(s.what, s.reason) for s in result.skipped}
-        assert ("LOCATION", "kept in the description: no place writes back as it") in said
+        assert (
+            "GEO",
+            "no place to hold it (LOCATION names no place that writes back as it)",
+        ) in said
+        assert str(self._written(text)["LOCATION"]) == "Paris,France"
+
+    def test_a_location_of_more_than_one_line_stays_in_the_description(self) -> None:
+        """No location holds a line break: the text goes to the description, and is said."""
+        text = feed(PLACED.replace("Grand Palais, Paris, France", "Room 4\\nBuilding B"))
+        result = read_calendar(text, source_url=SOURCE)
+        (event,) = result.events
+        assert (event.place, event.location) == (None, None)
+        assert event.description.endswith("Location: Room 4\nBuilding B")
+        (reason,) = {s.reason for s in result.skipped if s.what == "LOCATION"}
+        assert reason.startswith("kept in the description: it holds '\\n' (at 6)")
 
 
 class TestTitles:
@@ -253,7 +264,7 @@ class TestZonesSaid:
 
 def test_what_a_series_does_not_keep_is_said_once() -> None:
     """A LOCATION kept in the description, a URL that is not the web: once a series."""
-    weekly = WEEKLY.replace("SUMMARY:Weekly sync", "SUMMARY:Weekly sync\nLOCATION:Room 4")
+    weekly = WEEKLY.replace("SUMMARY:Weekly sync", "SUMMARY:Weekly sync\nLOCATION:Room\\n4")
     weekly = weekly.replace("TZID=Europe/Paris", "TZID=Etc/UTC").replace(
         "RRULE:", "URL:mailto:x@example.org\nRRULE:"
     )

@@ -21,6 +21,7 @@ from summitcal import (
 from summitcal.models.events import (
     LAST_CALENDAR_DAY,
     check_calendar_span,
+    check_location,
     is_web_url,
 )
 
@@ -72,6 +73,39 @@ class TestEvent:
         event = make_event(actors=[host, guest])
         assert (event.start, event.end) == (date(2031, 3, 4), date(2031, 3, 5))
         assert event.actors_with(Role.HOST) == (host,)
+
+
+class TestLocation:
+    """An event's own location: where, as a source wrote it, for an event without place."""
+
+    @pytest.mark.parametrize("text", ["Room 4", "Online", "Conference room B, 3rd floor", "北 1"])
+    def test_one_line_of_text_is_kept_as_it_is(self, text: str) -> None:
+        assert make_event(location=text).location == text
+        assert make_event().location is None
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("", "must not be empty"),
+            (" \u3000", "must not be empty"),
+            ("Room\n4", "one line of text"),
+            ("Room\t4", "without control characters"),
+            ("Room 4\x1b[2J", "without control characters"),
+            ("Room\x7f", "without control characters"),
+            ("Room\x85", "without control characters"),
+            ("Room \ud800", "without control characters"),
+        ],
+    )
+    def test_refuses_what_is_not_one_line_of_text(self, text: str, message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            make_event(location=text)
+        with pytest.raises(ValueError, match=message):
+            check_location(text)
+
+    def test_never_beside_a_place(self) -> None:
+        """A place gives the location: never two to choose from."""
+        with pytest.raises(ValueError, match="a place or a location, not both"):
+            make_event(place=Place(country="FR"), location="Room 4")
 
 
 class TestPlace:

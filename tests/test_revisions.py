@@ -23,6 +23,7 @@ from summitcal.catalog.revisions import (
 from summitcal.cli import main
 from summitcal.errors import SeedError
 from summitcal.models.revision import Revision
+from summitcal.models.serialize import event_to_dict
 from tests.conftest import NOW
 
 FIXTURE = Path(__file__).parent / "data" / "ical_fixture"
@@ -41,6 +42,14 @@ class TestDigest:
         assert content_digest(e) != content_digest(attrs.evolve(e, title=e.title + "!"))
         assert content_digest(e) != content_digest(attrs.evolve(e, tags=(*e.tags, "x")))
         assert content_digest(e).startswith("sha256:")
+
+    def test_an_events_own_location_is_digested_only_when_given(self, events) -> None:  # type: ignore[no-untyped-def]
+        """Without one the published data, and so the digest, are as they always were."""
+        e = next(e for e in events if e.place is None)
+        assert "location" not in event_to_dict(e)
+        with_location = attrs.evolve(e, location="Room 4")
+        assert content_digest(with_location) != content_digest(e)
+        assert content_digest(attrs.evolve(with_location, location=None)) == content_digest(e)
 
     def test_derived_revision(self, events) -> None:  # type: ignore[no-untyped-def]
         summit = next(e for e in events if e.id == "demo-summit-2025")

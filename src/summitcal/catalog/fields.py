@@ -222,6 +222,7 @@ EVENT_FIELDS: dict[str, str] = {
     "status": "one of Status's values",
     "place": "table {country, city?, venue?, region?, zone?, lat?, lon?, virtual?}",
     "zone": "IANA time zone of `when` for an event whose place gives none (or has no place)",
+    "location": "where, as a source wrote it, for an event without a place: one line of text",
     "description": "a short account in the catalogue's own words",
     "series": "list of series ids",
     "parent": "id of the event this one is part of",

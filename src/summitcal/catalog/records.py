@@ -13,9 +13,10 @@ A file holds any of three arrays of tables:
 Every record and every field is read before anything is refused: unknown fields (a typo
 is never ignored), wrong types, ids that are not lower-case words joined by '-', days
 that end on 9999-12-31 (no calendar entry can end the day after), unknown country codes
-or time zones, a zone given both in the place and beside it, URLs that are not http(s),
-events without sources, alternatives that name an unknown field or hold a value their
-field cannot, and a date phrase that disagrees with the absolute date given beside it.
+or time zones, a zone given both in the place and beside it, a location that is not one
+line of text or is given beside a place, URLs that are not http(s), events without
+sources, alternatives that name an unknown field or hold a value their field cannot,
+and a date phrase that disagrees with the absolute date given beside it.
 The checks across records and files are :mod:`summitcal.catalog.load`'s.
 """
 
@@ -44,6 +45,7 @@ from summitcal.models.events import (
     SourceKind,
     Status,
     check_calendar_span,
+    check_location,
 )
 from summitcal.models.revision import Revision
 from summitcal.span.span import DateSpan, Mod
@@ -236,6 +238,19 @@ def _read_zone(rec: Record, place: Place | None) -> str | None:
     return zone or (place.zone if place else None)
 
 
+def _read_location(rec: Record, place: Place | None) -> str | None:
+    """The event's own ``location``: one line of text, for an event without a place."""
+    location = rec.get("location", str)
+    if location is None:
+        return None
+    rec.build("location", lambda: check_location(location))
+    if place is not None or "place" in rec.data:
+        raise rec.error(
+            "location", "the event has a place, which gives its location: give one or the other"
+        )
+    return location  # type: ignore[no-any-return]
+
+
 def _read_event(rec: Record) -> Event:
     rec.check_fields(EVENT_FIELDS)
     place = rec.attempt(lambda: _read_place(rec))
@@ -249,6 +264,7 @@ def _read_event(rec: Record) -> Event:
             "title": lambda: rec.text("title", required=True),
             "status": lambda: rec.enum("status", Status, required=True),
             "when": lambda: _read_when(rec, zone),
+            "location": lambda: _read_location(rec, place),
             "sources": lambda: _read_sources(rec),
             "description": lambda: rec.text("description") or "",
             "series": lambda: rec.texts("series"),

@@ -50,7 +50,8 @@ def event_record(event: Event, *, comments: Iterable[str] = ()) -> str:
     """``event`` as one ``[[event]]`` record, with ``comments`` as ``#`` lines above it.
 
     The event's zone is its place's when the place has that zone, else it is written
-    beside ``when`` (``zone = "UTC"``), as the loader reads it.
+    beside ``when`` (``zone = "UTC"``), as the loader reads it; so is a ``location``,
+    which an event has only without a place.
     """
     place_zone = event.place.zone if event.place is not None else None
     head = [f"# {line}" for text in comments for line in text.splitlines()]
@@ -63,6 +64,7 @@ def event_record(event: Event, *, comments: Iterable[str] = ()) -> str:
             ("when", event.when.timex),
             ("when_mod", event.when.mod.value if event.when.mod else None),
             ("zone", None if place_zone == event.when.zone else event.when.zone),
+            ("location", event.location),
             ("status", event.status.value),
             ("parent", event.parent),
             ("description", event.description),

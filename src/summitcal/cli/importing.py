@@ -10,6 +10,10 @@ Times keep their zone: in the place when it has one, else as the record's own ``
 (``zone = "UTC"``), so that ``summitcal ics --seeds`` writes them back as they were.  A
 time that came without a usable zone keeps its clock time, and the record says, in a
 comment above it, that it needs a zone to be written to calendars as a time.
+
+A LOCATION that is no place ("Room 4", "Online") is the record's own ``location``,
+exactly as written, so that ``summitcal ics --seeds`` writes it back as it was; a comment
+above the record asks for a place where one is known.
 """
 
 from __future__ import annotations
@@ -85,6 +89,16 @@ def candidate(event: Event, known: set[str]) -> tuple[Event, list[str]]:
         comments.append(
             "its times have no zone: give one (zone = ...) for calendars to show them as "
             "times, not as the whole day"
+        )
+    if event.location is not None:
+        from summitcal.ical.foreign import zone_country
+        from summitcal.models.countries import country_name
+
+        country = zone_country(event.when.zone)
+        hint = f" (its zone is {country_name(country)}'s)" if country else ""
+        comments.append(
+            f"its location is kept as written, without a place: give a place instead (with "
+            f"its country) where one is known{hint}"
         )
     if event.parent is not None and event.parent not in known:
         comments.append(f"part of {event.parent}, which is not in the calendar")

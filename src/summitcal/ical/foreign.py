@@ -25,6 +25,7 @@ from summitcal.models.events import (
     Place,
     Source,
     Status,
+    check_location,
     is_valid_id,
 )
 from summitcal.span.span import DateSpan
@@ -232,52 +233,36 @@ def _place(location: str, zone: str | None, geo: Any) -> Place | None:
     return place if place.label_with(region=True, country_names=True) == location else None
 
 
-def _venue(location: str, zone: str | None, geo: Any) -> Place | None:
-    """``location``, which names no country, as the venue of a place in the country of
-    ``zone``; ``None`` if the zone has no country (UTC, none)."""
-    country = zone_country(zone)
-    if country is None:
-        return None
-    lat, lon = _coordinates(geo)
-    try:
-        return Place(country=country, venue=location, zone=zone, lat=lat, lon=lon)
-    except ValueError:  # GEO out of range
-        return None
-
-
 def _where(
     comp: Component, location: str | None, zone: str | None, notes: list[tuple[str, str]]
 ) -> Place | None:
     """The place of ``comp`` from its LOCATION and GEO, noting in ``notes`` what it cannot
-    hold as written."""
+    hold as written.  A LOCATION that is no place is the event's own location (see
+    :func:`_own_location`), and no place is made up for it: not even from the zone's
+    country, which need not be where the event is ("Online")."""
     geo = comp.get("GEO")
     if location is None:
         if geo is not None:
             notes.append(("GEO", "no place to hold it (no LOCATION)"))
         return None
     place = _place(location, zone, geo)
-    if place is not None:
-        return place
-    named = _countries_by_name().get(location.split(",")[-1].strip())
-    place = None if named else _venue(location, zone, geo)
-    if place is not None:
-        label = place.label_with(region=True, country_names=True)
-        notes.append(
-            (
-                "LOCATION",
-                f"names no country: kept as the venue, in {country_name(place.country)}, "
-                f"the country of the time zone {zone}: written back as {label!r}; check it",
-            )
-        )
-        return place
-    # Named ("Paris,France"), but no place writes back as that text; or neither it nor
-    # the zone (UTC, none) names a country.
-    why = "no place writes back as it" if named else "it names no country"
-    notes.append(("LOCATION", f"kept in the description: {why}"))
-    if geo is not None:
-        reason = "names no country" if not named else "is kept in the description"
-        notes.append(("GEO", f"no place to hold it (LOCATION {reason})"))
-    return None
+    if place is None and geo is not None:
+        named = _countries_by_name().get(location.split(",")[-1].strip())
+        why = "names no place that writes back as it" if named else "names no country"
+        notes.append(("GEO", f"no place to hold it (LOCATION {why})"))
+    return place
+
+
+def _own_location(location: str, notes: list[tuple[str, str]]) -> str | None:
+    """``location``, which is no place, as the event's own location: exactly as written.
+    One that cannot be (a line break or another control character in it) is ``None``,
+    noted, and kept in the description instead."""
+    try:
+        check_location(location)
+    except ValueError as exc:
+        notes.append(("LOCATION", f"kept in the description: it {exc}"))
+        return None
+    return location
 
 
 def _foreign_event(
@@ -325,8 +310,11 @@ def _foreign_event(
     description = _text(comp, "DESCRIPTION") or ""
     location = _text(comp, "LOCATION")
     place = _where(comp, location, when.zone, notes)
+    own_location = None
     if location and place is None:
-        description = f"{description}\n\nLocation: {location}".strip()
+        own_location = _own_location(location, notes)
+        if own_location is None:
+            description = f"{description}\n\nLocation: {location}".strip()
     parent_uid = _text(comp, "RELATED-TO")
     skipped.extend(Skipped(where, what, reason) for what, reason in notes)
     if report:
@@ -340,6 +328,7 @@ def _foreign_event(
             status=status,
             sources=[Source(url=cite)],
             place=place,
+            location=own_location,
             description=description,
             parent=uid_to_id(parent_uid) if parent_uid else None,
             tags=tags,

@@ -16,11 +16,11 @@ it gives back the very event written.  Any other VEVENT is mapped field by field
 * the source is the event's URL, else the ``source_url`` given to :func:`read_calendar`.
 * place: a LOCATION whose last part is a country's English name ("Grand Palais, Paris,
   France") becomes a place (venue, city, country; GEO gives its coordinates, the event's
-  zone its zone) when writing that place back gives the same LOCATION.  A LOCATION that
-  names no country ("Room 4") becomes the venue of a place in the country of the
-  event's time zone (``zone.tab``), written back as "Room 4, France", and said in
-  ``skipped``; without such a country (UTC, no zone) it is kept in the description
-  ("Location: Room 4"), and said.
+  zone its zone) when writing that place back gives the same LOCATION.  Any other
+  LOCATION ("Room 4", "Online", "Paris,France"), in any zone or none, is the event's own
+  ``location``, exactly as written, and no place is made up for it; one that is not a
+  line of text (a line break in it) is kept in the description ("Location: ..."), and
+  said.
 * zones: a time in UTC, or with a TZID that is an IANA key, keeps its zone; a Windows
   name ("W. Europe Standard Time") becomes its IANA zone; another zone that the feed
   defines (VTIMEZONE) becomes UTC, and is said.  A time without a zone (floating), or

@@ -26,11 +26,13 @@ What each event becomes (the rules, written down once):
 * ``STATUS``: confirmed and scheduled events are ``CONFIRMED``; announced, tentative and
   unconfirmed ones ``TENTATIVE``; cancelled ones ``CANCELLED`` (:data:`STATUS_MAP`).
   Unconfirmed events also say "(unconfirmed)" in their summary.
+* ``LOCATION``: the place's label (venue, city, region, the country's name); for an
+  event without a place, its own ``location`` exactly as it is ("Room 4").
 * ``DESCRIPTION``: the account, status, dates where vague, hosts, outcomes, disputed or
-  unconfirmed values (labelled), and the sources with their URLs.  Also ``LOCATION``,
-  ``GEO``, ``URL``, ``CATEGORIES`` (kind, series, tags), ``RELATED-TO;RELTYPE=PARENT``
-  for parts and side events, and ``TRANSP:TRANSPARENT`` (a subscribed summit never makes
-  its reader look busy).
+  unconfirmed values (labelled), and the sources with their URLs.  Also ``GEO``,
+  ``URL``, ``CATEGORIES`` (kind, series, tags), ``RELATED-TO;RELTYPE=PARENT`` for parts
+  and side events, and ``TRANSP:TRANSPARENT`` (a subscribed summit never makes its
+  reader look busy).
 * ``X-SUMMITCAL-EVENT``: the event as JSON (:func:`summitcal.models.serialize.event_to_dict`),
   so that :func:`~summitcal.ical.read.read_calendar` gives back exactly the events written.
 
@@ -281,6 +283,8 @@ def _vevent(
     vevent.add("DESCRIPTION", Text(_description(event, parents)))
     if event.place is not None:
         vevent.add("LOCATION", Text(event.place.label_with(region=True, country_names=True)))
+    elif event.location is not None:
+        vevent.add("LOCATION", Text(event.location))
     if event.place is not None and event.place.lat is not None:
         vevent.add("GEO", (event.place.lat, event.place.lon))
     if event.url:
@@ -295,17 +299,17 @@ def _vevent(
 
 
 # Keys of event_to_dict that the payload leaves out: the UID carries the id, the TIMEX3
-# value the days and granularity, and the location is derived from the place.
-_DERIVED_KEYS = frozenset({"id", "start", "end", "granularity", "location"})
+# value the days and granularity; the location too when it is derived from the place.
+_DERIVED_KEYS = frozenset({"id", "start", "end", "granularity"})
 
 
 def event_payload(event: Event) -> str:
     """The compact JSON that ``X-SUMMITCAL-EVENT`` carries: :func:`event_to_dict` without
-    derived keys and empty values, in the key order of ``event_to_dict``."""
+    derived keys and empty values, in the key order of ``event_to_dict``.  ``location``
+    is kept only for an event without a place: it is then the event's own."""
+    derived = _DERIVED_KEYS if event.place is None else _DERIVED_KEYS | {"location"}
     data = {
-        k: v
-        for k, v in event_to_dict(event).items()
-        if k not in _DERIVED_KEYS and v not in ("", [], {})
+        k: v for k, v in event_to_dict(event).items() if k not in derived and v not in ("", [], {})
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # JSON escapes C0 controls but not DEL, C1, lone surrogates or U+FFFE/FFFF, which the

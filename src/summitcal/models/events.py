@@ -38,6 +38,7 @@ __all__ = [
     "SourceKind",
     "Status",
     "check_calendar_span",
+    "check_location",
     "is_valid_id",
     "is_web_url",
 ]
@@ -46,6 +47,9 @@ _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _COUNTRY_RE = re.compile(r"[A-Z]{2}", re.ASCII)
 # Whitespace (Unicode's too) and control characters, which no URL holds as such.
 _NOT_IN_URL_RE = re.compile(r"[\s\x00-\x1f\x7f]")
+# What a location, one line of text, may not hold: control characters (C0 with TAB and
+# line breaks, DEL, C1), lone surrogates, U+FFFE and U+FFFF.
+_NOT_IN_LOCATION_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 LAST_CALENDAR_DAY = date(9999, 12, 30)
 """The last day an event may end on: a calendar entry ends at the day after its last day
@@ -208,6 +212,33 @@ def check_calendar_span(span: DateSpan) -> None:
             f"ends on {span.last.isoformat()}; the last day an event may end on is "
             f"{LAST_CALENDAR_DAY.isoformat()}, since a calendar entry ends the day after"
         )
+
+
+def check_location(value: str) -> None:
+    """Refuse a text that cannot be an event's :attr:`~Event.location`: it must be one
+    line of text that is not empty or white space alone, without control characters
+    (tabs and line breaks included), lone surrogates, U+FFFE or U+FFFF.
+
+    Raises:
+        ValueError: Saying what is wrong with it ("must not be empty").
+    """
+    if not value.strip():
+        raise ValueError("must not be empty")
+    bad = _NOT_IN_LOCATION_RE.search(value)
+    if bad is not None:
+        raise ValueError(
+            f"holds {bad.group()!r} (at {bad.start()}): a location is one line of text, "
+            "without control characters"
+        )
+
+
+def _validate_location(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        check_location(value)
+    except ValueError as exc:
+        raise ValueError(f"{attribute.name} {value!r} {exc}") from None
 
 
 def _validate_id(_inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -399,6 +430,10 @@ class Event:
         status: How settled it is.
         sources: Where the facts come from (at least one).
         place: Where, if it has a place.
+        location: Where, as a source wrote it ("Room 4", "Online"), for an event whose
+            place cannot be coded (a place needs a country): one line of text (see
+            :func:`check_location`).  Never beside a place, whose label is the location
+            then; calendars write it as LOCATION as it is.
         description: A short account, in the catalogue's own words.
         series: Ids of the series it belongs to (``"ai-summit"``, ``"waic"``).
         parent: Id of the event this one is part of (a summit day, a side event).
@@ -418,6 +453,7 @@ class Event:
     status: Status
     sources: tuple[Source, ...] = attrs.field(converter=_sources)
     place: Place | None = None
+    location: str | None = attrs.field(default=None, validator=_validate_location)
     description: str = ""
     series: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     parent: str | None = None
@@ -433,6 +469,8 @@ class Event:
             raise ValueError("an event needs at least one source")
         if self.parent == self.id:
             raise ValueError("an event cannot be its own parent")
+        if self.place is not None and self.location is not None:
+            raise ValueError("an event has a place or a location, not both")
 
     @property
     def start(self) -> date:

@@ -42,6 +42,10 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     ``granularity``, ``series``, ``parent``, ``location``, ``place``, ``description``,
     ``actors``, ``outcomes``, ``tags``, ``aliases``, ``url``, ``sources``, ``alternatives``;
     plus ``start_time``/``end_time``/``zone`` for timed events and ``mod`` where one applies.
+
+    ``location`` is the place's label for an event with a place, else the event's own
+    :attr:`~summitcal.models.events.Event.location`; without either it is left out, so
+    that the data (and content digest) of an event without one are as they always were.
     """
     when = event.when
     place = event.place
@@ -61,7 +65,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "zone": when.zone,
             "series": list(event.series),
             "parent": event.parent,
-            "location": place.label if place else None,
+            "location": place.label if place else event.location,
             "place": _drop_none(
                 {
                     "venue": place.venue,
@@ -129,6 +133,9 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     """The event that :func:`summitcal.models.serialize.event_to_dict` described (``start``,
     ``end`` and the empty values may be left out, as the feed's payload does).
 
+    ``location`` is the event's own only when there is no ``place``; beside a place it is
+    the place's label, derived, and not read.
+
     Raises:
         ValueError, KeyError, TypeError: If ``data`` is not such a description.
     """
@@ -169,6 +176,7 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
             for s in data["sources"]
         ],
         place=place,
+        location=_opt(data, "location") if place is None else None,
         description=data.get("description", ""),
         series=data.get("series", ()),
         parent=_opt(data, "parent"),
