@@ -62,6 +62,12 @@ def test_does_not_match(query: str) -> None:
     assert not matches(EVENT, query)
 
 
+def test_an_events_own_location_is_searched() -> None:
+    located = attrs.evolve(load_catalog().get("ai-action-summit-2025"), place=None)
+    located = attrs.evolve(located, location="Salle Gaveau")
+    assert matches(located, "gaveau")
+
+
 def test_fold() -> None:
     assert fold("Élysée") == fold("ELYSEE") == "elysee"
     assert fold("Straße") == "strasse"  # case folding, beyond lower-casing

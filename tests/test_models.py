@@ -107,6 +107,14 @@ class TestLocation:
         with pytest.raises(ValueError, match="a place or a location, not both"):
             make_event(place=Place(country="FR"), location="Room 4")
 
+    def test_where_is_the_place_or_else_the_location(self) -> None:
+        """One line for lists, pages, search and calendar links, whichever is known."""
+        placed = make_event(place=Place(country="FR", city="Paris"))
+        assert placed.where() == "Paris, FR"
+        assert placed.where(country_names=True) == "Paris, France"
+        assert make_event(location="Room 4").where(country_names=True) == "Room 4"
+        assert make_event().where() is None
+
 
 class TestPlace:
     def test_label(self) -> None:

@@ -57,6 +57,8 @@ def _texts(event: Event) -> Iterator[str]:
     if event.place is not None:
         yield event.place.label_with(region=True)
         yield event.place.label_with(country_names=True)
+    elif event.location is not None:
+        yield event.location
 
 
 def _event_words(event: Event) -> frozenset[str]:

@@ -49,7 +49,7 @@ class Row:
 def event_row(event: Event, *lead: str) -> Row:
     """The row of ``event``: ``lead`` cells, its compact dates and its id, then the rest."""
     flag = "" if event.status.is_firm else f" [{event.status.label}]"
-    place = event.place.label if event.place else ""
+    place = event.where() or ""
     return Row((*lead, compact_dates(event.when), event.id), event.title, flag, place)
 
 

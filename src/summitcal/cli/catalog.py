@@ -143,8 +143,9 @@ def format_event(event: Event) -> str:
     if w.start_time:
         end = f" to {w.end_time.isoformat('minutes')}" if w.end_time else ""
         lines.append(f"time:     {w.start_time.isoformat('minutes')}{end} {w.zone or ''}".rstrip())
-    if event.place:
-        lines.append(f"where:    {event.place.label}")
+    where = event.where()
+    if where:
+        lines.append(f"where:    {where}")
     if event.series:
         lines.append(f"series:   {', '.join(event.series)}")
     if event.parent:

@@ -472,6 +472,13 @@ class Event:
         if self.place is not None and self.location is not None:
             raise ValueError("an event has a place or a location, not both")
 
+    def where(self, *, region: bool = False, country_names: bool = False) -> str | None:
+        """Where it is, in one line: its place's label (see :meth:`Place.label_with`), or
+        its location as a source wrote it; ``None`` if neither is known."""
+        if self.place is not None:
+            return self.place.label_with(region=region, country_names=country_names)
+        return self.location
+
     @property
     def start(self) -> date:
         """The first day."""

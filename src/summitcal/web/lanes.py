@@ -47,8 +47,9 @@ def status_style(status: Status) -> str:
 def describe_event(event: Event) -> str:
     """A one-line text alternative: title, dates, place and status."""
     parts = [event.title, human_dates(event.when)]
-    if event.place is not None:
-        parts.append(event.place.label)
+    where = event.where()
+    if where is not None:
+        parts.append(where)
     parts.append(event.status.label)
     return ", ".join(parts)
 

@@ -107,8 +107,9 @@ def google_template_link(event: Event, *, page_url: str | None) -> str | None:
     if page_url is not None:
         details = (details + "\n\n" if details else "") + page_url
     query.append(("details", details))
-    if event.place is not None:
-        query.append(("location", clean_text(event.place.label_with(country_names=True))))
+    where = event.where(country_names=True)
+    if where is not None:
+        query.append(("location", clean_text(where)))
     if event.when.is_timed and event.when.zone:
         query.append(("ctz", event.when.zone))
     return GOOGLE_TEMPLATE + "&" + urlencode(query, quote_via=quote)

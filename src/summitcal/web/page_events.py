@@ -22,8 +22,7 @@ __all__ = ["list_html"]
 def _search_text(event: Event, catalog: Catalog) -> str:
     """What the search box looks through for ``event``: its words, not its markup."""
     words = [event.title, *event.aliases, event.description, event.kind.value]
-    if event.place is not None:
-        words.append(event.place.label_with(region=True, country_names=True))
+    words.append(event.where(region=True, country_names=True) or "")
     words += [a.name for a in event.actors]
     words += [catalog.series[s].title for s in event.series if s in catalog.series]
     return " ".join(one_line(w) for w in words if w)
@@ -87,8 +86,9 @@ def _facts_html(event: Event, catalog: Catalog, kids: Sequence[Event]) -> str:
     rows: list[tuple[str, str]] = []
     if event.aliases:
         rows.append(("Also known as", esc(", ".join(event.aliases))))
-    if event.place is not None:
-        rows.append(("Place", esc(event.place.label_with(region=True, country_names=True))))
+    where = event.where(region=True, country_names=True)
+    if where is not None:
+        rows.append(("Place", esc(where)))
     if event.series:
         named = [
             f'<a href="#series-{esc(s)}">{esc(catalog.series[s].title)}</a>'

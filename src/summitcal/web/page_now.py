@@ -47,7 +47,8 @@ def _now_item(event: Event, today: date, shown: bool = True) -> str:
     included (counted to its first day, from its last).
     """
     style = status_style(event.status)
-    place = f'<span class="meta">{esc(event.place.label)}</span>' if event.place else ""
+    where = event.where()
+    place = f'<span class="meta">{esc(where)}</span>' if where else ""
     due = _due_unit(event.when)
     extra = f' data-due="{esc(due)}"' if due else ""
     extra += "" if shown else " hidden"

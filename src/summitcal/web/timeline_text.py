@@ -123,6 +123,7 @@ def _text_entry(event: Event, indent: str, show_year: bool) -> str:
     year = str(event.when.first.year) if show_year else ""
     mark = _TEXT_MARK[status_style(event.status)]
     flag = "" if event.status.is_firm else f" [{event.status.label}]"
-    where = f" - {event.place.label}" if event.place else ""
+    place = event.where()
+    where = f" - {place}" if place else ""
     text = one_line(f"{human_dates(event.when)}: {event.title}{flag}{where}")
     return f"{indent}{year:<4}  {mark} {text}"
