@@ -45,7 +45,7 @@ from summitcal.extraction.extras import (
 )
 from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.narrative import Narrative
-from summitcal.resolver import Resolution, resolve_in_context
+from summitcal.resolver import Resolution, resolve_match
 from summitcal.resolver.anchor import duration_value
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
 from summitcal.resolver.lexicon import lexicon
@@ -356,10 +356,9 @@ class _Builder:
         assert cand.raw is not None
         try:
             # This occurrence, read in its own clause (not the first like it in the sentence).
-            res = resolve_in_context(
+            res = resolve_match(
+                cand.raw,
                 self.text,
-                cand.start,
-                cand.end,
                 reference=self.reference,
                 sentence=(sentence.start, sentence.end),
             )

@@ -17,7 +17,7 @@ import attrs
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import rules
-from summitcal.resolver.grammar.fragments import squash
+from summitcal.resolver.grammar.fragments import PREPOSITIONS, squash
 from summitcal.resolver.grammar.readers import NoParse, clock_time
 from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers
@@ -40,6 +40,9 @@ class RawMatch:
         rule: The rule that matched.
         phrase: What the words mean.
         preposition: The leading preposition, if any ("on", "in").
+        reread: Whether the phrase's words alone would be read otherwise: after a
+            preposition, a body that opens with a word the preposition slot also takes
+            ("starting at 8:30 p.m.": alone, "at 8:30 p.m." has "at" for its preposition).
     """
 
     start: int
@@ -48,6 +51,7 @@ class RawMatch:
     rule: Rule
     phrase: Phrase
     preposition: str | None
+    reread: bool = False
 
 
 @functools.cache
@@ -165,4 +169,11 @@ def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]
             except NoParse:
                 continue
             prep = m.group("prep")
-            yield RawMatch(m.start("body"), m.end("body"), m.start(), rule, phrase, prep)
+            start = m.start("body")
+            reread = prep is not None and _opens_with_preposition().match(norm, start) is not None
+            yield RawMatch(start, m.end("body"), m.start(), rule, phrase, prep, reread)
+
+
+@functools.cache
+def _opens_with_preposition() -> re.Pattern[str]:
+    return re.compile(rf"(?:{PREPOSITIONS})\s")
