@@ -89,10 +89,7 @@ def _bare_month() -> re.Pattern[str]:
 
 #: The rules whose phrase is a range of days, tagged as its two ends.
 _RANGES = (RuleKind.MONTH_DAY_RANGE, RuleKind.WEEKDAY_RANGE)
-_RANGE_SPLIT = re.compile(
-    r"(?P<a>.*?[^\s,])\s*,?\s*(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)"
-    r"\s*(?P<b>\S.*)"
-)
+_SEPARATOR = re.compile(r"\s*(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)\s*")
 
 
 @functools.cache
@@ -319,20 +316,25 @@ def _is_relative(kind: TimexType, text: str) -> bool:
     return kind in (TimexType.DATE, TimexType.TIME) and not _YEAR_IN_TEXT.search(text)
 
 
-def _split_range(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    m = _RANGE_SPLIT.fullmatch(normalize(text[start:end]))
-    if m is None:
+def _halves(norm: str, raw: RawMatch) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A range's two ends as the grammar found them, when TimeML tags them apart.
+
+    A range joined by "&", or by a word that runs into its neighbours ("6to7"), stays
+    one expression.
+    """
+    halves = raw.halves()
+    if halves is None:
         return None
-    a = (start, start + m.end("a"))
-    b = (start + m.start("b"), end)
-    return a, b
+    sep = _SEPARATOR.match(norm, halves[0][1])
+    return halves if sep is not None and sep.end() == halves[1][0] else None
 
 
 class _Builder:
     """Turns accepted candidates of one document into mentions, in text order."""
 
-    def __init__(self, text: str, reference: date, narrative: bool) -> None:
+    def __init__(self, text: str, norm: str, reference: date, narrative: bool) -> None:
         self.text = text
+        self.norm = norm
         self.reference = reference
         self.mentions: list[Mention] = []
         self.story = Narrative(reference, enabled=narrative)
@@ -388,7 +390,7 @@ class _Builder:
             and span.granularity is Granularity.DAY
             and span.first != span.last
         ):
-            parts = _split_range(self.text, cand.start, cand.end)
+            parts = _halves(self.norm, cand.raw)
             if parts is not None:
                 (a0, a1), (b0, b1) = parts
                 first = DateSpan.day(span.first, zone=span.zone)
@@ -406,18 +408,21 @@ class _Builder:
         is implied, not written); "from now" is a PRESENT_REF of its own; "a decade ago"
         is the decade.
         """
-        words = normalize(self.text[cand.start : cand.end])
-        value = duration_value(core.unit, abs(core.count))
-        lead = re.match(r"in\s+", words)
-        tail = re.search(r"\s+(?:from\s+(?P<now>now)|hence)$", words)
-        if lead is not None or tail is not None:
-            start = cand.start + (lead.end() if lead else 0)
-            end = cand.start + tail.start() if tail else cand.end
-            end = cand.start + len(re.sub(r"(?:'?\s*time)$", "", words[: end - cand.start]))
+        raw = cand.raw
+        assert raw is not None
+        # "in two weeks" and "two weeks from now" or "hence", not "two weeks ago".
+        ago = raw.part("od")
+        if ago is None:
+            amount = raw.part("amtb")
+        else:
+            amount = None if self.norm[ago[0] : ago[1]] == "ago" else raw.part("amta")
+        if amount is not None:
+            value = duration_value(core.unit, abs(core.count))
             dur = attrs.evolve(res, timex=value, type=TimexType.DURATION)
-            self._one(start, end, dur, TimexType.DURATION, index)
-            if tail is not None and tail.group("now"):
-                now_at = cand.start + tail.start("now")
+            self._one(amount[0], amount[1], dur, TimexType.DURATION, index)
+            now = raw.part("now")
+            if now is not None:
+                now_at = now[0]
                 self.add(
                     Mention(
                         start=now_at,
@@ -433,7 +438,8 @@ class _Builder:
                 )
             return True
         span = res.resolved_span
-        if "decade" in words and span is not None:
+        unit = raw.part("ua")
+        if unit is not None and "decade" in self.norm[unit[0] : unit[1]] and span is not None:
             decade = DateSpan.unit(Granularity.DECADE, span.first)
             self._one(cand.start, cand.end, res, TimexType.DATE, index, span=decade)
             return True
@@ -659,8 +665,8 @@ def extract(
     """
     if not isinstance(text, str):
         raise PhraseError(repr(text)[:40], "the text to extract from must be a string", 0)
-    builder = _Builder(text, _reference_day(reference), narrative)
     norm = _POSSESSIVE.sub(lambda m: m.group(1) + "  ", normalize(text))
+    builder = _Builder(text, norm, _reference_day(reference), narrative)
     for index, sentence in enumerate(split_sentences(text)):
         for _ in _accepted(norm, sentence, builder, index):
             pass

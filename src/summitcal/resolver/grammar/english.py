@@ -250,8 +250,8 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             K.RELATIVE_OFFSET,
-            rf"(?:{f.num('a')}\s+{f.units('a')}\s+(?P<od>ago|from\s+now|hence)"
-            rf"|in\s+{f.num('b')}\s+{f.units('b')}(?:'?\s*time)?)",
+            rf"(?:(?P<amta>{f.num('a')}\s+{f.units('a')})\s+(?P<od>ago|from\s+(?P<now>now)|hence)"
+            rf"|in\s+(?P<amtb>{f.num('b')}\s+{f.units('b')})(?:'?\s*time)?)",
             build_offset,
             day_level=False,
             triggers=k.units,
