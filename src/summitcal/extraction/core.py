@@ -278,17 +278,17 @@ def _duration_extent(text: str, start: int, end: int) -> tuple[int, Mod | None]:
     return start, None
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
+def _trim_end(text: str, start: int, end: int, zone_at: int | None = None) -> int:
     """Leave a full stop and a zone phrase out of a phrase.
 
     "on Friday." ends before the dot (an abbreviation's own dot stays: "Feb.", "a.m."),
-    and "20:19 Beijing time" ends before the zone, which TimeML keeps outside the tag.
+    and "20:19 Beijing time" ends before the zone, which TimeML keeps outside the tag:
+    ``zone_at`` is where the zone's words (and a comma before them) start, if the
+    phrase ends with a zone the grammar read.
     """
+    if zone_at is not None and start < zone_at < end:
+        end = zone_at
     piece = normalize(text[start:end])
-    zone = _zone_tail().search(piece)
-    if zone is not None and zone.start() > 0:
-        end = start + zone.start()
-        piece = piece[: zone.start()]
     if len(piece) > 1 and piece.endswith(".") and not piece.endswith(("a.m.", "p.m.")):
         words = piece[:-1].split()
         if words and words[-1] not in ABBREVIATIONS:
@@ -296,20 +296,26 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _trailing_zone(norm: str, raw: RawMatch) -> tuple[int, int] | None:
+    """(end of the phrase, where its trailing zone's words start), if it ends with a zone."""
+    zone = raw.part("zn", "zno")
+    if zone is None or zone[1] != raw.end:
+        return None
+    at = zone[0]
+    while at > raw.start and norm[at - 1].isspace():
+        at -= 1
+    if at > raw.start and norm[at - 1] == ",":
+        at -= 1
+    return raw.end, at
+
+
 @functools.cache
 def _clock_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w:])(?:{CLOCK})")
 
 
-@functools.cache
-def _zone_then_day() -> re.Pattern[str]:
-    zones = alternation(lexicon().zones)
-    return re.compile(rf"\s+(?:{zones}|local\s+time)\s*,?\s+(?:on\s+)?(?P<day>\S.*)$")
-
-
-@functools.cache
-def _zone_tail() -> re.Pattern[str]:
-    return re.compile(rf",?\s+(?:{alternation(lexicon().zones)}|local\s+time)$")
+# The words before a phrase's first clock time that name its day ("Saturday, from").
+_DAY_BEFORE_CLOCK = re.compile(r"(?P<day>.*?[^\s,])\s*,?\s+(?:from\s+|at\s+|between\s+)?$")
 
 
 def _is_relative(kind: TimexType, text: str) -> bool:
@@ -335,6 +341,8 @@ class _Builder:
     def __init__(self, text: str, norm: str, reference: date, narrative: bool) -> None:
         self.text = text
         self.norm = norm
+        # The current grammar match's end and where its trailing zone starts, if any.
+        self.zone: tuple[int, int] | None = None
         self.reference = reference
         self.mentions: list[Mention] = []
         self.story = Narrative(reference, enabled=narrative)
@@ -356,6 +364,7 @@ class _Builder:
 
     def grammar(self, cand: _Candidate, sentence: Sentence, index: int) -> bool:
         assert cand.raw is not None
+        self.zone = _trailing_zone(self.norm, cand.raw)
         try:
             # This occurrence, read in its own clause (not the first like it in the sentence).
             res = resolve_match(
@@ -452,71 +461,61 @@ class _Builder:
         day and a time; a bare "at 11 p.m." is on the date under discussion.  "9:30 a.m.
         tomorrow" stays one TIME.
         """
-        words = normalize(self.text[cand.start : cand.end])
-        clocks = list(_clock_re().finditer(words))
+        raw = cand.raw
+        assert raw is not None
+        clocks = self._tagged_clocks(raw)
         if not clocks:
             return False
-        day_part = re.match(
-            r"(?P<day>.*?[^\s,])\s*,?\s+(?:from\s+|at\s+|between\s+)?$", words[: clocks[0].start()]
-        )
-        zoned = _zone_then_day().match(words, clocks[0].end())
-        if day_part is None and zoned is not None and len(clocks) == 1:
-            # "20:19 Beijing time on Monday": the zone stays outside, so a time and a day.
-            timed = DateSpan.at(span.first, span.start_time or time(), zone=span.zone)
-            self._one(
-                cand.start, cand.start + clocks[0].end(), res, TimexType.TIME, index, span=timed
-            )
-            day_span = DateSpan.day(span.first, zone=span.zone)
-            self._one(
-                cand.start + zoned.start("day"), cand.end, res, TimexType.DATE, index, span=day_span
-            )
+        day_part = _DAY_BEFORE_CLOCK.match(normalize(self.text[cand.start : clocks[0].start()]))
+        if day_part is None and len(clocks) == 1 and self._zoned(raw, clocks[0], res, index):
             return True
         if day_part is None:
-            if cand.raw is not None and cand.raw.rule.kind is RuleKind.CLOCK_TIME:
-                moved: tuple[DateSpan, int | None] | None = self.story.clock(span, index)
-                if self.opens_line(cand.start) and self.story.enabled:
-                    moved = self.story.stamp(span)  # a live report's or schedule's time
-                if moved is not None:
-                    self._one(
-                        cand.start,
-                        cand.end,
-                        res,
-                        TimexType.TIME,
-                        index,
-                        span=moved[0],
-                        anchor=moved[1],
-                    )
-                    return True
+            if raw.rule.kind is RuleKind.CLOCK_TIME and self._story_clock(cand, res, span, index):
+                return True
             if len(clocks) < 2:
                 return False
         day_index: int | None = None
         if day_part is not None:
             day_span = DateSpan.day(span.first)
-            self._one(
-                cand.start,
-                cand.start + day_part.end("day"),
-                res,
-                TimexType.DATE,
-                index,
-                span=day_span,
-            )
+            end = cand.start + day_part.end("day")
+            self._one(cand.start, end, res, TimexType.DATE, index, span=day_span)
             day_index = len(self.mentions) - 1
         for k, clock in enumerate(clocks[:2]):
             at = clock_time(clock.group())
             assert at is not None
-            last = span.last if k else span.first
-            one = DateSpan.at(last, at, zone=span.zone)
-            self._one(
-                cand.start + clock.start(),
-                cand.start + clock.end(),
-                res,
-                TimexType.TIME,
-                index,
-                span=one,
-                anchor=day_index,
-            )
+            one = DateSpan.at(span.last if k else span.first, at, zone=span.zone)
+            self._one(*clock.span(), res, TimexType.TIME, index, span=one, anchor=day_index)
             if day_index is None:
                 day_index = len(self.mentions) - 1
+        return True
+
+    def _tagged_clocks(self, raw: RawMatch) -> list[re.Match[str]]:
+        """The clock times of a match that TimeML tags, each as written ("14:30" of
+        "14:30 hrs"; not "0800" of "0800 GMT", nor "9.30 a.m.")."""
+        clocks = (_clock_re().match(self.norm, start) for start, _ in raw.clocks())
+        return [clock for clock in clocks if clock is not None]
+
+    def _zoned(self, raw: RawMatch, clock: re.Match[str], res: Resolution, index: int) -> bool:
+        """ "20:19 Beijing time on Monday": the zone stays outside, so a time and a day."""
+        zone, day = raw.part("znp"), raw.part("core")
+        if zone is None or day is None or self.norm[clock.end() : zone[0]].strip():
+            return False
+        span = res.resolved_span
+        assert span is not None
+        timed = DateSpan.at(span.first, span.start_time or time(), zone=span.zone)
+        self._one(raw.start, clock.end(), res, TimexType.TIME, index, span=timed)
+        day_span = DateSpan.day(span.first, zone=span.zone)
+        self._one(day[0], raw.end, res, TimexType.DATE, index, span=day_span)
+        return True
+
+    def _story_clock(self, cand: _Candidate, res: Resolution, span: DateSpan, index: int) -> bool:
+        """A clock time alone, on the day the story is at (or a heading's time stamp)."""
+        moved: tuple[DateSpan, int | None] | None = self.story.clock(span, index)
+        if self.opens_line(cand.start) and self.story.enabled:
+            moved = self.story.stamp(span)  # a live report's or schedule's time
+        if moved is None:
+            return False
+        self._one(cand.start, cand.end, res, TimexType.TIME, index, span=moved[0], anchor=moved[1])
         return True
 
     def _one(
@@ -531,7 +530,8 @@ class _Builder:
         mod: Mod | None = None,
         anchor: int | None = None,
     ) -> None:
-        end = _trim_end(self.text, start, end_)
+        zone = self.zone
+        end = _trim_end(self.text, start, end_, zone[1] if zone and zone[0] == end_ else None)
         words = self.text[start:end]
         relative = _is_relative(kind, words) or anchor is not None
         self.add(
