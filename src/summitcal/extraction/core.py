@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 
 import attrs
@@ -65,14 +65,20 @@ _MARGIN = 24
 _SNAP = 32
 _LEADING_PREPOSITION = re.compile(r"(?:for|within|over|during|in|after|since|by)\s+")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 # "Thursday's briefing", "this year's edition", "Last July's": the grammar reads the
 # phrase once the possessive is blanked out (same length, so offsets hold).
-_POSSESSIVE = re.compile(
-    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight"
-    r"|(?<!new )year|week|weekend|month|quarter|spring|summer|autumn|winter"
-    r"|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)'s\b"
-)
+@functools.cache
+def _possessive() -> re.Pattern[str]:
+    lex = lexicon()
+    names = alternation([*lex.weekday_names, *_one_word(lex.day_words), *lex.month_names])
+    units = "(?<!new )year|week|weekend|month|quarter|spring|summer|autumn|winter"
+    return re.compile(rf"\b((?:{names})|{units})'s\b")
+
+
+def _one_word(words: Iterable[str]) -> list[str]:
+    return [w for w in words if " " not in w]
 
 
 # A month, or a month and day(s), with nothing that counts from a reference ("in March",
@@ -101,7 +107,7 @@ def _trigger() -> re.Pattern[str]:
     words |= set(lex.units) | set(lex.parts_of_day) | set(lex.day_parts)
     words |= set(lex.clock_words) | set(lex.sets)
     words |= {w for name in lex.holidays for w in name.split() if len(w) > 3}
-    words |= {"today", "tomorrow", "yesterday", "tonight", "weekend", "weekends"}
+    words |= set(_one_word(lex.day_words)) | {"weekend", "weekends"}
     words |= {"now", "currently", "nowadays", "recently", "past", "future", "soon", "coming"}
     words |= {"annual", "annually", "once", "twice", "thrice", "seconds", "second"}
     words |= {"centuries", "century", "half", "q1", "q2", "q3", "q4", "h1", "h2"}
@@ -665,7 +671,7 @@ def extract(
     """
     if not isinstance(text, str):
         raise PhraseError(repr(text)[:40], "the text to extract from must be a string", 0)
-    norm = _POSSESSIVE.sub(lambda m: m.group(1) + "  ", normalize(text))
+    norm = _possessive().sub(lambda m: m.group(1) + "  ", normalize(text))
     builder = _Builder(text, norm, _reference_day(reference), narrative)
     for index, sentence in enumerate(split_sentences(text)):
         for _ in _accepted(norm, sentence, builder, index):

@@ -56,6 +56,8 @@ class Lexicon:
     weekday_names: tuple[str, ...]
     months: dict[str, int]
     month_names: tuple[str, ...]
+    #: "today", "the day after tomorrow"...: each with its distance from the reference day.
+    day_words: dict[str, int]
     homographs: frozenset[str]
     season_homographs: frozenset[str]
     cardinals: dict[str, int]
@@ -132,6 +134,7 @@ def lexicon() -> Lexicon:
         weekday_names=weekday_names,
         months=months,
         month_names=month_names,
+        day_words={word: int(days) for word, days in cal["day_words"].items()},
         homographs=frozenset(cal["homographs"]["words"]),
         season_homographs=frozenset(cal["homographs"]["seasons"]),
         cardinals=dict(nums["cardinals"]),

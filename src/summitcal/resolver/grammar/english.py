@@ -13,7 +13,6 @@ import functools
 import attrs
 
 from summitcal.resolver.grammar.builders import (
-    DAY_WORDS,
     DECADE_WORDS,
     build_clock_only,
     build_cross,
@@ -201,11 +200,10 @@ def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             K.DAY_WORD,
-            r"(?P<dword>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
-            r"tomorrow|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))",
+            rf"(?P<dword>{alt(lex.day_words)})",
             build_day_word,
             day_level=True,
-            triggers=keys(DAY_WORDS),
+            triggers=keys(lex.day_words),
         ),
         Rule(
             K.DAY_OF_MONTH,

@@ -45,18 +45,6 @@ _YEAR_RELS = ("last", "next", "this")
 _SEASON_RELS = ("this", "last", "next", "the coming", "coming", "the past", "past", "the")
 _WEEKEND_RELS = ("this", "last", "next", "the coming", "coming", "past", "the")
 _UNITS = ("week", "month", "year", "quarter", "decade")
-_DAY_WORDS = (
-    "today",
-    "tomorrow",
-    "yesterday",
-    "tonight",
-    "last night",
-    "this morning",
-    "this afternoon",
-    "this evening",
-    "the day before yesterday",
-    "the day after tomorrow",
-)
 
 
 def fixed_phrases(lex: Lexicon) -> list[str]:
@@ -64,7 +52,7 @@ def fixed_phrases(lex: Lexicon) -> list[str]:
 
     Some may be no date at all to the grammar ("the year"); the table leaves those out.
     """
-    phrases: list[str] = [*_DAY_WORDS, "weekend", *(f"{r} weekend" for r in _WEEKEND_RELS)]
+    phrases: list[str] = [*lex.day_words, "weekend", *(f"{r} weekend" for r in _WEEKEND_RELS)]
     for day in lex.weekdays:
         phrases.append(day)
         phrases += [f"{rel} {day}" for rel in _WEEKDAY_RELS]
