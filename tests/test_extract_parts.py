@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from summitcal import extract
+from summitcal.extraction.extras import clock_time
 
 CASES = [
     ("Talks run Feb. 6-7.", [("Feb. 6", "2025-02-06"), ("7", "2025-02-07")]),
@@ -33,3 +34,18 @@ CASES = [
 def test_parts(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(m.text, m.timex) for m in extract(text, reference=date(2025, 2, 9))]
     assert found == expected
+
+
+def test_one_clock_reading() -> None:
+    """One reading of a clock for the grammar and extraction; an hour past 12 with "am"
+    or "pm" stands as written."""
+    times = {
+        "13 am": "13:00:00",
+        "12 am": "00:00:00",
+        "12 pm": "12:00:00",
+        "9 p.m.": "21:00:00",
+        "noon": "12:00:00",
+        "14:30": "14:30:00",
+        "12:30 a.m.": "00:30:00",
+    }
+    assert {t: str(clock_time(t)) for t in times} == times

@@ -36,6 +36,7 @@ import attrs
 
 from summitcal.resolver.anchor import duration_value
 from summitcal.resolver.grammar import word_trie
+from summitcal.resolver.grammar.readers import clock_of, clock_word
 from summitcal.resolver.lexicon import lexicon
 
 __all__ = [
@@ -250,19 +251,12 @@ def clock_time(text: str | None) -> time | None:
     """The time a :data:`CLOCK` match names (``None`` for ``None``)."""
     if text is None:
         return None
-    words = lexicon().clock_words
-    if text in words:
-        hh, mm = words[text].split(":")
-        return time(int(hh), int(mm))
+    lex = lexicon()
+    if text in lex.clock_words:
+        return clock_word(text, lex)
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", text)
     assert m is not None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    half = m.group(3)
-    if half is not None and half.startswith("p") and hour < 12:
-        hour += 12
-    if half is not None and half.startswith("a") and hour == 12:
-        hour = 0
-    return time(hour, minute)
+    return clock_of(int(m.group(1)), int(m.group(2) or 0), m.group(3))
 
 
 def _set(m: re.Match[str]) -> Extra | None:
