@@ -63,7 +63,6 @@ _MARGIN = 24
 # a trigger without a space (the longest, "2025-02-11T09:30:00+08:00", holds triggers all
 # along), so inside a long token a window ends where the phrase would have to.
 _SNAP = 32
-_LEADING_PREPOSITION = re.compile(r"(?:for|within|over|during|in|after|since|by)\s+")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -87,7 +86,7 @@ def _one_word(words: Iterable[str]) -> list[str]:
 def _bare_month() -> re.Pattern[str]:
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     return re.compile(
-        r"(?:(?:on|in|from|since|by|until|during)\s+)?(?:(?:early|mid|late)[\s-]+)?"
+        rf"(?:(?:{_words('month')})\s+)?(?:(?:early|mid|late)[\s-]+)?"
         rf"(?:{day}\s*(?:-|and|to)?\s*)*(?:{alternation(lexicon().months)})\.?"
         rf"(?:\s+{day}(?:\s*(?:-|and|to|through)\s*{day})?)?"
     )
@@ -192,11 +191,25 @@ def _in_name(text: str, raw: RawMatch) -> bool:
     if normalize(after.group(1)) in _calendar_words():
         return False
     before = normalize(text[max(0, raw.start - 12) : raw.start])
-    return not _PREPOSITION_BEFORE.search(before)
+    return not _preposition_before().search(before)
 
 
 _CAPITALISED_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|by|since|until|from|during|before|after)\s+$")
+
+
+@functools.cache
+def _preposition_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('date')})\s+$")
+
+
+@functools.cache
+def _leading_preposition() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_words('amount')})\s+")
+
+
+def _words(use: str) -> str:
+    """One of the lexicon's lists of prepositions, as an alternation in its order."""
+    return "|".join(lexicon().prepositions[use])
 
 
 @functools.cache
@@ -264,7 +277,7 @@ _THE_BEFORE = re.compile(r"(?<![\w-])the\s+(?:(?:whole|entire|full)\s+)?$")
 
 def _duration_extent(text: str, start: int, end: int) -> tuple[int, Mod | None]:
     """Move a duration's start past a preposition and over an amount word before it."""
-    m = _LEADING_PREPOSITION.match(normalize(text[start:end]))
+    m = _leading_preposition().match(normalize(text[start:end]))
     if m is not None and start + m.end() < end:
         start += m.end()
     window = max(0, start - 24)

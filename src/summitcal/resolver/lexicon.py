@@ -58,6 +58,8 @@ class Lexicon:
     month_names: tuple[str, ...]
     #: "today", "the day after tomorrow"...: each with its distance from the reference day.
     day_words: dict[str, int]
+    #: Named lists of prepositions (see data/prepositions.toml), in their file order.
+    prepositions: dict[str, tuple[str, ...]]
     homographs: frozenset[str]
     season_homographs: frozenset[str]
     cardinals: dict[str, int]
@@ -135,6 +137,9 @@ def lexicon() -> Lexicon:
         months=months,
         month_names=month_names,
         day_words={word: int(days) for word, days in cal["day_words"].items()},
+        prepositions={
+            use: tuple(words) for use, words in _load("prepositions.toml")["prepositions"].items()
+        },
         homographs=frozenset(cal["homographs"]["words"]),
         season_homographs=frozenset(cal["homographs"]["seasons"]),
         cardinals=dict(nums["cardinals"]),

@@ -55,6 +55,12 @@ def _trie(node: dict[str, Any], chars: dict[str, str]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def prepositions(lex: Lexicon) -> str:
+    """The prepositions a phrase may have before it ("on", "as of"), in the lexicon's
+    order, as an alternation."""
+    return "|".join(word.replace(" ", r"\s+") for word in lex.prepositions["phrase"])
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -117,14 +123,14 @@ class Fragments:
         # "local time" alone names no zone: it is read, and the zone stays unknown.
         return rf"(?P<zn{s}>(?P<zone{s}>{alt(self.lex.zones)})|local\s+time)"
 
+    def prepositions(self) -> str:
+        """The grammar's preposition slot, as an alternation (no group)."""
+        return prepositions(self.lex)
+
     def pod(self) -> str:
         return rf"(?P<pod>{alt(self.lex.parts_of_day)})"
 
 
-PREPOSITIONS = (
-    "on|in|at|by|since|from|until|till|during|before|after|of|through|throughout|for|"
-    "around|about|as\\s+of|starting|beginning|ending|later\\s+on|as\\s+early\\s+as"
-)
 RANGE_SEP = r"(?P<sep>\s*(?:-|to|through|thru|until|till|and|&)\s*)"
 FROM = r"(?:(?:from|between)\s+)?"
 WEEK_REL = r"(?:\s+(?P<wk>next|last|this|the\s+following|the\s+previous)\s+week)?"
@@ -145,4 +151,4 @@ def compose(f: Fragments, core: str, day_level: bool) -> str:
         )
     else:
         body = core
-    return rf"(?<![\w/'-])(?:(?P<prep>{PREPOSITIONS})\s+)?(?P<body>{body})(?![\w/']|-\w)"
+    return rf"(?<![\w/'-])(?:(?P<prep>{f.prepositions()})\s+)?(?P<body>{body})(?![\w/']|-\w)"

@@ -17,7 +17,7 @@ import attrs
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import rules
-from summitcal.resolver.grammar.fragments import PREPOSITIONS, squash
+from summitcal.resolver.grammar.fragments import prepositions, squash
 from summitcal.resolver.grammar.readers import NoParse, clock_time
 from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers
@@ -205,4 +205,4 @@ def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]
 
 @functools.cache
 def _opens_with_preposition() -> re.Pattern[str]:
-    return re.compile(rf"(?:{PREPOSITIONS})\s")
+    return re.compile(rf"(?:{prepositions(lexicon())})\s")
