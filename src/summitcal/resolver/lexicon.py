@@ -61,6 +61,10 @@ class Lexicon:
     #: Named lists of prepositions (see data/prepositions.toml), in their file order.
     prepositions: dict[str, tuple[str, ...]]
     homographs: frozenset[str]
+    #: Capitalised words beside a date that do not make it a name ("On", "The", "We").
+    function_words: frozenset[str]
+    #: Words after which a lower-case "fall" or "spring" is a season ("in spring").
+    season_leads: frozenset[str]
     season_homographs: frozenset[str]
     cardinals: dict[str, int]
     ordinals: dict[str, int]
@@ -122,6 +126,7 @@ def lexicon() -> Lexicon:
     seas = _load("seasons.toml")
     hol = _load("holidays.toml")
     tense = _load("tense.toml")
+    names = _load("function_words.toml")
     weekdays, weekday_names = _names(cal["weekdays"])
     months, month_names = _names(cal["months"])
     holidays: dict[str, Holiday] = {}
@@ -141,6 +146,8 @@ def lexicon() -> Lexicon:
             use: tuple(words) for use, words in _load("prepositions.toml")["prepositions"].items()
         },
         homographs=frozenset(cal["homographs"]["words"]),
+        function_words=frozenset(names["function_words"]["words"]),
+        season_leads=frozenset(names["season_leads"]["words"]),
         season_homographs=frozenset(cal["homographs"]["seasons"]),
         cardinals=dict(nums["cardinals"]),
         ordinals=dict(nums["ordinals"]),
