@@ -25,7 +25,8 @@ from summitcal.resolver.anchor_base import (
     add_months,
     duration_value,
 )
-from summitcal.resolver.anchor_rules import DAY_LABELS, RULES, SPANLESS, checked_day, span_of
+from summitcal.resolver.anchor_days import DAY_LABELS, checked_day
+from summitcal.resolver.anchor_rules import RULES, SPANLESS, span_of
 from summitcal.resolver.explain import Why
 from summitcal.resolver.phrase import (
     DayWord,
