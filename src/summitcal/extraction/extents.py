@@ -115,8 +115,10 @@ def trim_end(text: str, start: int, end: int, zone_at: int | None = None) -> int
     """
     if zone_at is not None and start < zone_at < end:
         end = zone_at
+    if end - start < 2 or text[end - 1] != ".":  # normalising never makes a dot
+        return end
     piece = normalize(text[start:end])
-    if len(piece) > 1 and piece.endswith(".") and not piece.endswith(("a.m.", "p.m.")):
+    if not piece.endswith(("a.m.", "p.m.")):
         words = piece[:-1].split()
         if words and words[-1] not in ABBREVIATIONS:
             end -= 1
