@@ -7,10 +7,8 @@ import functools
 import re
 
 from summitcal.extraction.extras import (
-    CLOCK,
-    DURATION_MODS,
-    OUTSIDE_MODS,
     alternation,
+    clock_pattern,
 )
 from summitcal.extraction.mention import TimexType
 from summitcal.resolver.grammar import RawMatch, RuleKind
@@ -69,15 +67,16 @@ def _mod_pattern(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({spaced})\s+$")
 
 
-_INSIDE_MODS = tuple(
-    (_mod_pattern(w), Mod(m)) for w, m in sorted(DURATION_MODS.items(), key=lambda x: -len(x[0]))
-)
+@functools.cache
+def _inside_mods() -> tuple[tuple[re.Pattern[str], Mod], ...]:
+    mods = sorted(lexicon().amount_mods.items(), key=lambda x: -len(x[0]))
+    return tuple((_mod_pattern(w), Mod(m)) for w, m in mods)
 
 
-_OUTSIDE_MODS = tuple(
-    (_mod_pattern(w), None if m is None else Mod(m))
-    for w, m in sorted(OUTSIDE_MODS.items(), key=lambda x: -len(x[0]))
-)
+@functools.cache
+def _outside_mods() -> tuple[tuple[re.Pattern[str], Mod | None], ...]:
+    mods = sorted(lexicon().outside_mods.items(), key=lambda x: -len(x[0]))
+    return tuple((_mod_pattern(w), Mod(m) if m else None) for w, m in mods)
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+(?:(?:whole|entire|full)\s+)?$")
@@ -95,10 +94,10 @@ def duration_extent(text: str, start: int, end: int) -> tuple[int, Mod | None]:
     the = _THE_BEFORE.search(before)
     if the is not None and "-" not in text[start:end]:
         return window + the.start(), None  # "for the whole week", "over the six days"
-    for pattern, mod in _OUTSIDE_MODS:  # "a little over": said before, kept outside
+    for pattern, mod in _outside_mods():  # "a little over": said before, kept outside
         if pattern.search(before):
             return start, mod
-    for pattern, mod in _INSIDE_MODS:
+    for pattern, mod in _inside_mods():
         found = pattern.search(before)
         if found is not None:
             return window + found.start(1), mod
@@ -140,7 +139,7 @@ def trailing_zone(norm: str, raw: RawMatch) -> tuple[int, int] | None:
 
 @functools.cache
 def clock_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w:])(?:{CLOCK})")
+    return re.compile(rf"(?<![\w:])(?:{clock_pattern()})")
 
 
 # The words before a phrase's first clock time that name its day ("Saturday, from").

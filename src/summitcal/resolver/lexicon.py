@@ -72,6 +72,11 @@ class Lexicon:
     within: frozenset[str]
     fuzzy: dict[str, str]
     units: dict[str, tuple[str, int]]
+    #: Extraction's amounts of time: the mod a word before one gives, inside the tag or
+    #: outside it ("" for none), and the unit each word counts in.
+    amount_mods: dict[str, str]
+    outside_mods: dict[str, str]
+    amount_units: dict[str, str]
     sets: dict[str, str]
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
@@ -155,6 +160,9 @@ def lexicon() -> Lexicon:
         within=frozenset(mods["within"]),
         fuzzy=dict(mods["fuzzy"]),
         units={k: (v["unit"], int(v["count"])) for k, v in mods["units"].items()},
+        amount_mods=dict(mods["amount_mods"]),
+        outside_mods=dict(mods["outside_mods"]),
+        amount_units=dict(mods["amount_units"]),
         sets=dict(mods["sets"]),
         seasons=dict(seas["seasons"]),
         parts_of_day=dict(seas["parts_of_day"]),
