@@ -86,8 +86,7 @@ def _trigger() -> re.Pattern[str]:
     words |= {"now", "currently", "nowadays", "recently", "past", "future", "soon", "coming"}
     words |= {"annual", "annually", "once", "twice", "thrice", "seconds", "second"}
     words |= {"centuries", "century", "half", "q1", "q2", "q3", "q4", "h1", "h2"}
-    words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
-    words |= {"eighties", "nineties", "noon", "day", "days"}
+    words |= set(lex.decades) | {"noon", "day", "days"}
     # Digits only where they can be part of a date or time: a year, a numeric date or
     # clock time, an ordinal day, a decade; "28 countries" or "90 percent" start nothing.
     digits = (

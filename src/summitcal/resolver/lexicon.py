@@ -68,6 +68,8 @@ class Lexicon:
     season_homographs: frozenset[str]
     cardinals: dict[str, int]
     ordinals: dict[str, int]
+    #: Decades spelt out, by their tens ("nineties": 9).
+    decades: dict[str, int]
     relative: dict[str, int]
     within: frozenset[str]
     fuzzy: dict[str, str]
@@ -156,6 +158,7 @@ def lexicon() -> Lexicon:
         season_homographs=frozenset(cal["homographs"]["seasons"]),
         cardinals=dict(nums["cardinals"]),
         ordinals=dict(nums["ordinals"]),
+        decades=dict(nums["decades"]),
         relative=dict(mods["relative"]),
         within=frozenset(mods["within"]),
         fuzzy=dict(mods["fuzzy"]),

@@ -280,16 +280,12 @@ def build_half(m: re.Match[str], lex: Lexicon) -> Core:
     return HalfRef(half, year=year, year_step=step)
 
 
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6}
-DECADE_WORDS |= {"seventies": 7, "eighties": 8, "nineties": 9}
-
-
 def build_decade(m: re.Match[str], lex: Lexicon) -> Core:
     full = group(m, "dec")
     if full is not None:
         return Decade(int(full))
     short = group(m, "dec2")
-    tens = int(short[0]) if short else DECADE_WORDS[m.group("decw")]
+    tens = int(short[0]) if short else lex.decades[m.group("decw")]
     # Two-digit decades: the twenties and later are read as this century only up to the
     # current decade's tens; anything else as the 1900s ("the '90s").
     return Decade(1900 + 10 * tens if tens >= 3 else 2000 + 10 * tens)

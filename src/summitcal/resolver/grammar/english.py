@@ -13,7 +13,6 @@ import functools
 import attrs
 
 from summitcal.resolver.grammar.builders import (
-    DECADE_WORDS,
     build_clock_only,
     build_cross,
     build_day_word,
@@ -303,10 +302,10 @@ def _parts_of_years(f: Fragments) -> tuple[Rule, ...]:
             # "the 1990s", "the early 1980s", "late 1990s", "the mid-1990s"; a two-digit
             # or spelt-out decade needs its "the" ("the '90s", "the nineties").
             rf"{fuzz}(?:(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s|the\s+(?:'?(?P<dec2>\d0)'?s"
-            r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+            rf"|(?P<decw>{alt(lex.decades)})))",
             build_decade,
             day_level=False,
-            triggers={"s"} | keys(DECADE_WORDS),
+            triggers={"s"} | keys(lex.decades),
         ),
         Rule(
             K.WEEKEND,
