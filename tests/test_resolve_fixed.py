@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from summitcal.errors import PhraseError
 from summitcal.resolver import grammar
 from summitcal.resolver.grammar import fragments
-from summitcal.resolver.grammar.fixed import PREPOSITIONS, fixed_phrases, fixed_table
+from summitcal.resolver.grammar.fixed import fixed_phrases, fixed_table, one_word_prepositions
 from summitcal.resolver.grammar.match import bounds, parse_by_rules
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.text import normalize
@@ -36,11 +36,11 @@ def _parsed(text: str) -> object:
 
 
 def _grammar_prepositions() -> list[str]:
-    return [p for p in fragments.PREPOSITIONS.split("|") if "\\" not in p]
+    return [p for p in fragments.prepositions(lexicon()).split("|") if "\\" not in p]
 
 
 def test_prepositions_are_the_grammars_single_words() -> None:
-    assert set(PREPOSITIONS) == {p for p in _grammar_prepositions() if " " not in p}
+    assert one_word_prepositions() == {p for p in _grammar_prepositions() if " " not in p}
 
 
 def test_every_entry_with_every_preposition_reads_as_by_the_patterns() -> None:

@@ -343,7 +343,7 @@ def test_resolutions_built_in_their_slots_equal_constructed_ones(ref: date) -> N
 def test_every_holiday_of_a_year_starts_within_it() -> None:
     """Choosing the latest occurrence in the past starts from the reference's own year,
     which is right only if no holiday of a year begins before that year does."""
-    from summitcal.resolver.anchor import _holiday_span
+    from summitcal.resolver.anchor_rules import _holiday_span
     from summitcal.resolver.lexicon import lexicon
 
     for holiday in lexicon().holidays.values():

@@ -14,7 +14,9 @@ sentence.  This module adds what a whole article needs and one phrase does not:
   their day from the date the article is talking about.
 
 Only the stretches of text around a calendar word or a digit are handed to the grammar, so
-that long articles cost little more than their dated sentences.
+that long articles cost little more than their dated sentences.  This module finds the
+candidates and takes them in order; :mod:`.builder` turns each into mentions, with the
+extents of :mod:`.extents`.
 
 Example::
 
@@ -28,32 +30,24 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from datetime import date, datetime, time
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 
-import attrs
-
-from summitcal.errors import PhraseError, TimexError
+from summitcal.errors import PhraseError
+from summitcal.extraction.builder import Builder, Candidate
+from summitcal.extraction.extents import prepositions
 from summitcal.extraction.extras import (
-    CLOCK,
-    DURATION_MODS,
-    OUTSIDE_MODS,
-    Extra,
     alternation,
-    clock_time,
     find_extras,
 )
-from summitcal.extraction.mention import Mention, TimexType
-from summitcal.extraction.narrative import Narrative
-from summitcal.resolver import Resolution, resolve_in_context
-from summitcal.resolver.anchor import duration_value
+from summitcal.extraction.mention import Mention
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.phrase import Offset, YearRef
-from summitcal.resolver.text import ABBREVIATIONS, Sentence, normalize, split_sentences
-from summitcal.span.span import DateSpan, Granularity, Mod
+from summitcal.resolver.phrase import YearRef
+from summitcal.resolver.text import Sentence, normalize, split_sentences
 
 __all__ = ["extract"]
+
 
 # How far around a trigger word the grammar looks.  Phrases are dense in trigger words
 # ("from Tuesday, February 11, to Thursday, February 13"); the words a phrase may have
@@ -63,36 +57,20 @@ _MARGIN = 24
 # a trigger without a space (the longest, "2025-02-11T09:30:00+08:00", holds triggers all
 # along), so inside a long token a window ends where the phrase would have to.
 _SNAP = 32
-_LEADING_PREPOSITION = re.compile(r"(?:for|within|over|during|in|after|since|by)\s+")
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 # "Thursday's briefing", "this year's edition", "Last July's": the grammar reads the
 # phrase once the possessive is blanked out (same length, so offsets hold).
-_POSSESSIVE = re.compile(
-    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight"
-    r"|(?<!new )year|week|weekend|month|quarter|spring|summer|autumn|winter"
-    r"|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)'s\b"
-)
-
-
-# A month, or a month and day(s), with nothing that counts from a reference ("in March",
-# "1 and 2 November", "July 6 to 8"; not "last March", "next July").
 @functools.cache
-def _bare_month() -> re.Pattern[str]:
-    day = r"\d{1,2}(?:st|nd|rd|th)?"
-    return re.compile(
-        r"(?:(?:on|in|from|since|by|until|during)\s+)?(?:(?:early|mid|late)[\s-]+)?"
-        rf"(?:{day}\s*(?:-|and|to)?\s*)*(?:{alternation(lexicon().months)})\.?"
-        rf"(?:\s+{day}(?:\s*(?:-|and|to|through)\s*{day})?)?"
-    )
+def _possessive() -> re.Pattern[str]:
+    lex = lexicon()
+    names = alternation([*lex.weekday_names, *_one_word(lex.day_words), *lex.month_names])
+    units = "(?<!new )year|week|weekend|month|quarter|spring|summer|autumn|winter"
+    return re.compile(rf"\b((?:{names})|{units})'s\b")
 
 
-#: The rules whose phrase is a range of days, tagged as its two ends.
-_RANGES = (RuleKind.MONTH_DAY_RANGE, RuleKind.WEEKDAY_RANGE)
-_RANGE_SPLIT = re.compile(
-    r"(?P<a>.*?[^\s,])\s*,?\s*(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)"
-    r"\s*(?P<b>\S.*)"
-)
+def _one_word(words: Iterable[str]) -> list[str]:
+    return [w for w in words if " " not in w]
 
 
 @functools.cache
@@ -104,12 +82,11 @@ def _trigger() -> re.Pattern[str]:
     words |= set(lex.units) | set(lex.parts_of_day) | set(lex.day_parts)
     words |= set(lex.clock_words) | set(lex.sets)
     words |= {w for name in lex.holidays for w in name.split() if len(w) > 3}
-    words |= {"today", "tomorrow", "yesterday", "tonight", "weekend", "weekends"}
+    words |= set(_one_word(lex.day_words)) | {"weekend", "weekends"}
     words |= {"now", "currently", "nowadays", "recently", "past", "future", "soon", "coming"}
     words |= {"annual", "annually", "once", "twice", "thrice", "seconds", "second"}
     words |= {"centuries", "century", "half", "q1", "q2", "q3", "q4", "h1", "h2"}
-    words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
-    words |= {"eighties", "nineties", "noon", "day", "days"}
+    words |= set(lex.decades) | {"noon", "day", "days"}
     # Digits only where they can be part of a date or time: a year, a numeric date or
     # clock time, an ordinal day, a decade; "28 countries" or "90 percent" start nothing.
     digits = (
@@ -147,31 +124,26 @@ def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-@attrs.frozen
-class _Candidate:
-    start: int
-    end: int
-    rank: int  # lower wins a tie of position and length: extras before grammar rules
-    raw: RawMatch | None = None
-    extra: Extra | None = None
-
-
-def _candidates(text: str, norm: str, sentence: Sentence) -> list[_Candidate]:
-    found: dict[tuple[int, int, int], _Candidate] = {}
+def _candidates(text: str, norm: str, sentence: Sentence) -> list[Candidate]:
+    found: dict[tuple[int, int, int], Candidate] = {}
     for lo, hi in _windows(norm, sentence):
         for e in find_extras(norm, lo, hi):
-            found.setdefault((e.start, e.end, 0), _Candidate(e.start, e.end, 0, extra=e))
+            found.setdefault((e.start, e.end, 0), Candidate(e.start, e.end, 0, extra=e))
         for raw in matches(norm, lo, hi):
             if not _plausible(text, norm, raw):
                 continue
-            found.setdefault((raw.start, raw.end, 1), _Candidate(raw.start, raw.end, 1, raw=raw))
+            found.setdefault((raw.start, raw.end, 1), Candidate(raw.start, raw.end, 1, raw=raw))
     return sorted(found.values(), key=lambda c: (c.start, c.start - c.end, c.rank))
 
 
 _COUNT_BEFORE = re.compile(
     r"(?:[$€£¥]|\b(?:about|some|over|nearly|almost|than|around|roughly|of|to|and|the\s+top)\s+)$"
 )
+
+
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
+
+
 _ORDINAL_WORD = re.compile(r"the\s+[a-z]+$")
 
 
@@ -189,11 +161,15 @@ def _in_name(text: str, raw: RawMatch) -> bool:
     if normalize(after.group(1)) in _calendar_words():
         return False
     before = normalize(text[max(0, raw.start - 12) : raw.start])
-    return not _PREPOSITION_BEFORE.search(before)
+    return not _preposition_before().search(before)
 
 
 _CAPITALISED_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|by|since|until|from|during|before|after)\s+$")
+
+
+@functools.cache
+def _preposition_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{prepositions('date')})\s+$")
 
 
 @functools.cache
@@ -242,385 +218,7 @@ def _reference_day(reference: date | datetime) -> date:
     raise PhraseError("", f"the reference must be a date, not {type(reference).__name__}", 0)
 
 
-def _mod_pattern(words: str) -> re.Pattern[str]:
-    spaced = words.replace(" ", r"\s+")
-    return re.compile(rf"(?<![\w-])({spaced})\s+$")
-
-
-_INSIDE_MODS = tuple(
-    (_mod_pattern(w), Mod(m)) for w, m in sorted(DURATION_MODS.items(), key=lambda x: -len(x[0]))
-)
-_OUTSIDE_MODS = tuple(
-    (_mod_pattern(w), None if m is None else Mod(m))
-    for w, m in sorted(OUTSIDE_MODS.items(), key=lambda x: -len(x[0]))
-)
-
-
-_THE_BEFORE = re.compile(r"(?<![\w-])the\s+(?:(?:whole|entire|full)\s+)?$")
-
-
-def _duration_extent(text: str, start: int, end: int) -> tuple[int, Mod | None]:
-    """Move a duration's start past a preposition and over an amount word before it."""
-    m = _LEADING_PREPOSITION.match(normalize(text[start:end]))
-    if m is not None and start + m.end() < end:
-        start += m.end()
-    window = max(0, start - 24)
-    before = normalize(text[window:start])
-    if normalize(text[start : start + 4]) == "the ":
-        return start, None  # "about the next 12 months": "about" is not an amount here
-    the = _THE_BEFORE.search(before)
-    if the is not None and "-" not in text[start:end]:
-        return window + the.start(), None  # "for the whole week", "over the six days"
-    for pattern, mod in _OUTSIDE_MODS:  # "a little over": said before, kept outside
-        if pattern.search(before):
-            return start, mod
-    for pattern, mod in _INSIDE_MODS:
-        found = pattern.search(before)
-        if found is not None:
-            return window + found.start(1), mod
-    return start, None
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    """Leave a full stop and a zone phrase out of a phrase.
-
-    "on Friday." ends before the dot (an abbreviation's own dot stays: "Feb.", "a.m."),
-    and "20:19 Beijing time" ends before the zone, which TimeML keeps outside the tag.
-    """
-    piece = normalize(text[start:end])
-    zone = _zone_tail().search(piece)
-    if zone is not None and zone.start() > 0:
-        end = start + zone.start()
-        piece = piece[: zone.start()]
-    if len(piece) > 1 and piece.endswith(".") and not piece.endswith(("a.m.", "p.m.")):
-        words = piece[:-1].split()
-        if words and words[-1] not in ABBREVIATIONS:
-            end -= 1
-    return end
-
-
-@functools.cache
-def _clock_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w:])(?:{CLOCK})")
-
-
-@functools.cache
-def _zone_then_day() -> re.Pattern[str]:
-    zones = alternation(lexicon().zones)
-    return re.compile(rf"\s+(?:{zones}|local\s+time)\s*,?\s+(?:on\s+)?(?P<day>\S.*)$")
-
-
-@functools.cache
-def _zone_tail() -> re.Pattern[str]:
-    return re.compile(rf",?\s+(?:{alternation(lexicon().zones)}|local\s+time)$")
-
-
-def _is_relative(kind: TimexType, text: str) -> bool:
-    return kind in (TimexType.DATE, TimexType.TIME) and not _YEAR_IN_TEXT.search(text)
-
-
-def _split_range(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    m = _RANGE_SPLIT.fullmatch(normalize(text[start:end]))
-    if m is None:
-        return None
-    a = (start, start + m.end("a"))
-    b = (start + m.start("b"), end)
-    return a, b
-
-
-class _Builder:
-    """Turns accepted candidates of one document into mentions, in text order."""
-
-    def __init__(self, text: str, reference: date, narrative: bool) -> None:
-        self.text = text
-        self.reference = reference
-        self.mentions: list[Mention] = []
-        self.story = Narrative(reference, enabled=narrative)
-
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        self.story.saw(mention, len(self.mentions) - 1)
-        if self.opens_line(mention.start):
-            self.story.saw_heading(mention, len(self.mentions) - 1)
-
-    def opens_line(self, at: int) -> bool:
-        """Whether only white space stands between the start of its line and ``at``."""
-        # Read back over the white space alone: a text without line breaks is not
-        # searched back to its start for every mention.
-        text = self.text
-        while at > 0 and text[at - 1] != "\n" and text[at - 1].isspace():
-            at -= 1
-        return at == 0 or text[at - 1] == "\n"
-
-    def grammar(self, cand: _Candidate, sentence: Sentence, index: int) -> bool:
-        assert cand.raw is not None
-        try:
-            # This occurrence, read in its own clause (not the first like it in the sentence).
-            res = resolve_in_context(
-                self.text,
-                cand.start,
-                cand.end,
-                reference=self.reference,
-                sentence=(sentence.start, sentence.end),
-            )
-        except PhraseError:
-            return False
-        kind = res.type
-        core = cand.raw.phrase.core
-        if isinstance(core, Offset) and self._offset(cand, core, res, index):
-            return True
-        if kind is TimexType.DURATION:
-            start, mod = _duration_extent(self.text, cand.start, cand.end)
-            self._one(start, cand.end, res, kind, index, mod=mod or res.mod)
-            return True
-        span = res.resolved_span
-        if (
-            span is not None
-            and span.granularity in (Granularity.DAY, Granularity.MONTH)
-            and _is_relative(kind, self.text[cand.start : cand.end])
-            and _bare_month().fullmatch(normalize(self.text[cand.start : cand.end]))
-        ):
-            span = self.story.in_year(span, index)
-        if span is not None and span.is_timed and self._clocks(cand, res, span, index):
-            return True
-        if (
-            span is not None
-            and cand.raw.rule.kind in _RANGES
-            and span.granularity is Granularity.DAY
-            and span.first != span.last
-        ):
-            parts = _split_range(self.text, cand.start, cand.end)
-            if parts is not None:
-                (a0, a1), (b0, b1) = parts
-                first = DateSpan.day(span.first, zone=span.zone)
-                last = DateSpan.day(span.last, zone=span.zone)
-                self._one(a0, a1, res, kind, index, span=first)
-                self._one(b0, b1, res, kind, index, span=last, anchor=len(self.mentions) - 1)
-                return True
-        self._one(cand.start, cand.end, res, kind, index, span=span)
-        return True
-
-    def _offset(self, cand: _Candidate, core: Offset, res: Resolution, index: int) -> bool:
-        """TimeML's reading of "in two weeks", "five years from now", "a decade ago".
-
-        The amount after "in" or before "from now" is a DURATION (the point it leads to
-        is implied, not written); "from now" is a PRESENT_REF of its own; "a decade ago"
-        is the decade.
-        """
-        words = normalize(self.text[cand.start : cand.end])
-        value = duration_value(core.unit, abs(core.count))
-        lead = re.match(r"in\s+", words)
-        tail = re.search(r"\s+(?:from\s+(?P<now>now)|hence)$", words)
-        if lead is not None or tail is not None:
-            start = cand.start + (lead.end() if lead else 0)
-            end = cand.start + tail.start() if tail else cand.end
-            end = cand.start + len(re.sub(r"(?:'?\s*time)$", "", words[: end - cand.start]))
-            dur = attrs.evolve(res, timex=value, type=TimexType.DURATION)
-            self._one(start, end, dur, TimexType.DURATION, index)
-            if tail is not None and tail.group("now"):
-                now_at = cand.start + tail.start("now")
-                self.add(
-                    Mention(
-                        start=now_at,
-                        end=now_at + 3,
-                        text=self.text[now_at : now_at + 3],
-                        type=TimexType.DATE,
-                        timex="PRESENT_REF",
-                        relative=True,
-                        sentence=index,
-                        rule="ref",
-                        explanation="ref: a vague reference to the present",
-                    )
-                )
-            return True
-        span = res.resolved_span
-        if "decade" in words and span is not None:
-            decade = DateSpan.unit(Granularity.DECADE, span.first)
-            self._one(cand.start, cand.end, res, TimexType.DATE, index, span=decade)
-            return True
-        return False
-
-    def _clocks(self, cand: _Candidate, res: Resolution, span: DateSpan, index: int) -> bool:
-        """Clock times as TimeML tags them.
-
-        "Saturday, from 9 a.m. to 5 p.m." is a day and two times; "Monday at 3 p.m." a
-        day and a time; a bare "at 11 p.m." is on the date under discussion.  "9:30 a.m.
-        tomorrow" stays one TIME.
-        """
-        words = normalize(self.text[cand.start : cand.end])
-        clocks = list(_clock_re().finditer(words))
-        if not clocks:
-            return False
-        day_part = re.match(
-            r"(?P<day>.*?[^\s,])\s*,?\s+(?:from\s+|at\s+|between\s+)?$", words[: clocks[0].start()]
-        )
-        zoned = _zone_then_day().match(words, clocks[0].end())
-        if day_part is None and zoned is not None and len(clocks) == 1:
-            # "20:19 Beijing time on Monday": the zone stays outside, so a time and a day.
-            timed = DateSpan.at(span.first, span.start_time or time(), zone=span.zone)
-            self._one(
-                cand.start, cand.start + clocks[0].end(), res, TimexType.TIME, index, span=timed
-            )
-            day_span = DateSpan.day(span.first, zone=span.zone)
-            self._one(
-                cand.start + zoned.start("day"), cand.end, res, TimexType.DATE, index, span=day_span
-            )
-            return True
-        if day_part is None:
-            if cand.raw is not None and cand.raw.rule.kind is RuleKind.CLOCK_TIME:
-                moved: tuple[DateSpan, int | None] | None = self.story.clock(span, index)
-                if self.opens_line(cand.start) and self.story.enabled:
-                    moved = self.story.stamp(span)  # a live report's or schedule's time
-                if moved is not None:
-                    self._one(
-                        cand.start,
-                        cand.end,
-                        res,
-                        TimexType.TIME,
-                        index,
-                        span=moved[0],
-                        anchor=moved[1],
-                    )
-                    return True
-            if len(clocks) < 2:
-                return False
-        day_index: int | None = None
-        if day_part is not None:
-            day_span = DateSpan.day(span.first)
-            self._one(
-                cand.start,
-                cand.start + day_part.end("day"),
-                res,
-                TimexType.DATE,
-                index,
-                span=day_span,
-            )
-            day_index = len(self.mentions) - 1
-        for k, clock in enumerate(clocks[:2]):
-            at = clock_time(clock.group())
-            assert at is not None
-            last = span.last if k else span.first
-            one = DateSpan.at(last, at, zone=span.zone)
-            self._one(
-                cand.start + clock.start(),
-                cand.start + clock.end(),
-                res,
-                TimexType.TIME,
-                index,
-                span=one,
-                anchor=day_index,
-            )
-            if day_index is None:
-                day_index = len(self.mentions) - 1
-        return True
-
-    def _one(
-        self,
-        start: int,
-        end_: int,
-        res: Resolution,
-        kind: TimexType,
-        index: int,
-        *,
-        span: DateSpan | None = None,
-        mod: Mod | None = None,
-        anchor: int | None = None,
-    ) -> None:
-        end = _trim_end(self.text, start, end_)
-        words = self.text[start:end]
-        relative = _is_relative(kind, words) or anchor is not None
-        self.add(
-            Mention(
-                start=start,
-                end=end,
-                text=words,
-                type=kind,
-                timex=span.timex if span is not None else res.timex,
-                mod=mod if mod is not None else (span.mod if span is not None else res.mod),
-                span=span,
-                anchor=anchor,
-                relative=relative,
-                sentence=index,
-                rule=res.rule,
-                explanation=res.explanation,
-            )
-        )
-
-    def extra(self, extra: Extra, index: int) -> bool:
-        words = self.text[extra.start : extra.end]
-        if extra.rule == "coarse":
-            unit = {"century": Granularity.CENTURY, "decade": Granularity.DECADE}.get(
-                extra.unit, Granularity.YEAR
-            )
-            span = DateSpan.unit(unit, self.reference, mod=Mod(extra.value))
-            self.add(
-                Mention(
-                    start=extra.start,
-                    end=extra.end,
-                    text=words,
-                    type=TimexType.DATE,
-                    timex=span.timex,
-                    mod=span.mod,
-                    span=span,
-                    relative=True,
-                    sentence=index,
-                    rule="coarse",
-                    explanation=f"coarse: the publication date's {extra.unit}, {extra.value}",
-                )
-            )
-            return True
-        if extra.rule == "narrative":
-            last = self.mentions[-1].end if self.mentions else 0
-            gap = self.text[last : extra.start] if self.mentions else None
-            try:
-                span, anchor, how = self.story.resolve(extra, index, gap)
-            except TimexError:
-                return False  # a day outside the calendar: left out, as what does not resolve
-            self.add(
-                Mention(
-                    start=extra.start,
-                    end=extra.end,
-                    text=words,
-                    type=TimexType(extra.type),
-                    timex=span.timex,
-                    span=span,
-                    anchor=anchor,
-                    relative=True,
-                    sentence=index,
-                    rule="narrative",
-                    explanation=how,
-                )
-            )
-            return True
-        start, mod = extra.start, None
-        if extra.rule == "duration":
-            start, mod = _duration_extent(self.text, extra.start, extra.end)
-        how = {
-            "ref": "a vague reference to the present, past or future",
-            "set": "a recurrence",
-            "duration": "an unspecified amount of time",
-            "age": "an age, the duration of a life so far",
-            "century": "a century named by its ordinal",
-        }[extra.rule]
-        self.add(
-            Mention(
-                start=start,
-                end=extra.end,
-                text=self.text[start : extra.end],
-                type=TimexType(extra.type),
-                timex=extra.value,
-                mod=mod,
-                freq=extra.freq,
-                relative=extra.rule == "ref",
-                sentence=index,
-                rule=extra.rule,
-                explanation=f"{extra.rule}: {how}",
-            )
-        )
-        return True
-
-
-def _accepted(norm: str, sentence: Sentence, builder: _Builder, index: int) -> Iterator[None]:
+def _accepted(norm: str, sentence: Sentence, builder: Builder, index: int) -> Iterator[None]:
     taken_until = sentence.start
     for cand in _candidates(builder.text, norm, sentence):
         if cand.start < taken_until:
@@ -660,8 +258,8 @@ def extract(
     """
     if not isinstance(text, str):
         raise PhraseError(repr(text)[:40], "the text to extract from must be a string", 0)
-    builder = _Builder(text, _reference_day(reference), narrative)
-    norm = _POSSESSIVE.sub(lambda m: m.group(1) + "  ", normalize(text))
+    norm = _possessive().sub(lambda m: m.group(1) + "  ", normalize(text))
+    builder = Builder(text, norm, _reference_day(reference), narrative)
     for index, sentence in enumerate(split_sentences(text)):
         for _ in _accepted(norm, sentence, builder, index):
             pass

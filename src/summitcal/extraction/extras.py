@@ -36,68 +36,25 @@ import attrs
 
 from summitcal.resolver.anchor import duration_value
 from summitcal.resolver.grammar import word_trie
+from summitcal.resolver.grammar.readers import clock_of, clock_word
 from summitcal.resolver.lexicon import lexicon
 
 __all__ = [
-    "CLOCK",
-    "DURATION_MODS",
     "Extra",
     "alternation",
+    "clock_pattern",
     "clock_time",
     "find_extras",
 ]
 
-#: A clock time in normalised text: "9 a.m.", "3:30 p.m.", "20:19", "noon".
-CLOCK = (
-    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight"
-)
 
-#: Words before an amount of time and the TIMEX3 mod they give ("about ten weeks").
-DURATION_MODS = {
-    "about": "APPROX",
-    "around": "APPROX",
-    "roughly": "APPROX",
-    "approximately": "APPROX",
-    "some": "APPROX",
-    "nearly": "LESS_THAN",
-    "almost": "LESS_THAN",
-    "less than": "LESS_THAN",
-    "under": "LESS_THAN",
-    "just under": "LESS_THAN",
-    "barely": "LESS_THAN",
-    "just over": "MORE_THAN",
-    "more than": "MORE_THAN",
-    "up to": "EQUAL_OR_LESS",
-    "at least": "EQUAL_OR_MORE",
-    "no less than": "EQUAL_OR_MORE",
-}
-# Said before the amount but kept outside the tag, as the corpus does ("a little over").
-OUTSIDE_MODS = {"a little over": "MORE_THAN", "over": None}
-
-_UNIT_WORDS = {
-    "second": "second",
-    "seconds": "second",
-    "minute": "minute",
-    "minutes": "minute",
-    "hour": "hour",
-    "hours": "hour",
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "fortnight": "fortnight",
-    "month": "month",
-    "months": "month",
-    "quarter": "quarter",
-    "quarters": "quarter",
-    "year": "year",
-    "years": "year",
-    "decade": "decade",
-    "decades": "decade",
-    "century": "century",
-    "centuries": "century",
-}
+@functools.cache
+def clock_pattern() -> str:
+    """A clock time in normalised text: "9 a.m.", "3:30 p.m.", "20:19", "noon"."""
+    return (
+        r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+        rf"|(?:[01]?\d|2[0-3]):[0-5]\d|{alternation(lexicon().clock_words)}"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -147,12 +104,12 @@ def alternation(words: Iterable[str]) -> str:
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = lexicon()
     num = alternation([*lex.cardinals, "a", "an", "one"]) + r"|\d+"
-    units = alternation(_UNIT_WORDS)
+    units = alternation(lexicon().amount_units)
     months = alternation(lex.months)
     weekdays = alternation(lex.weekdays)
     seasons = alternation(lex.seasons)
     parts = alternation(lex.parts_of_day)
-    clock = f"(?P<clock>{CLOCK})"
+    clock = f"(?P<clock>{clock_pattern()})"
     b, e = r"(?<![\w-])", r"(?![\w-])"
     return (
         # "now" after a word is mostly aspect ("had now agreed", "is now set"); after a
@@ -247,22 +204,15 @@ def _count(word: str | None, default: int | None = 1) -> int | None:
 
 
 def clock_time(text: str | None) -> time | None:
-    """The time a :data:`CLOCK` match names (``None`` for ``None``)."""
+    """The time a :func:`clock_pattern` match names (``None`` for ``None``)."""
     if text is None:
         return None
-    words = lexicon().clock_words
-    if text in words:
-        hh, mm = words[text].split(":")
-        return time(int(hh), int(mm))
+    lex = lexicon()
+    if text in lex.clock_words:
+        return clock_word(text, lex)
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", text)
     assert m is not None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    half = m.group(3)
-    if half is not None and half.startswith("p") and hour < 12:
-        hour += 12
-    if half is not None and half.startswith("a") and hour == 12:
-        hour = 0
-    return time(hour, minute)
+    return clock_of(int(m.group(1)), int(m.group(2) or 0), m.group(3))
 
 
 def _set(m: re.Match[str]) -> Extra | None:
@@ -283,7 +233,7 @@ def _set(m: re.Match[str]) -> Extra | None:
     elif g.get("wd"):
         value = f"XXXX-WXX-{lex.weekdays[g['wd']] + 1}"
     else:
-        unit = _UNIT_WORDS[g["unit"]]
+        unit = lexicon().amount_units[g["unit"]]
         value = duration_value(unit, _count(g.get("n")))
     return Extra(start=m.start(), end=m.end(), rule="set", type="SET", value=value, freq=freq)
 
@@ -374,7 +324,7 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                         value=duration_value("year", years),
                     )
             elif name == "vague-duration":
-                unit = _UNIT_WORDS[m.group("unit") or m.group("bare")]
+                unit = lexicon().amount_units[m.group("unit") or m.group("bare")]
                 yield Extra(
                     start=m.start(),
                     end=m.end(),

@@ -28,7 +28,7 @@ from summitcal.resolver.resolution import (
     Resolution,
     TimexType,
 )
-from summitcal.resolver.resolve import resolve, resolve_in_context, scan
+from summitcal.resolver.resolve import resolve, resolve_in_context, resolve_match, scan
 
 __all__ = [
     "Direction",
@@ -42,5 +42,6 @@ __all__ = [
     "needs_direction",
     "resolve",
     "resolve_in_context",
+    "resolve_match",
     "scan",
 ]

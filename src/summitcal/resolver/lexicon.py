@@ -56,14 +56,29 @@ class Lexicon:
     weekday_names: tuple[str, ...]
     months: dict[str, int]
     month_names: tuple[str, ...]
+    #: "today", "the day after tomorrow"...: each with its distance from the reference day.
+    day_words: dict[str, int]
+    #: Named lists of prepositions (see data/prepositions.toml), in their file order.
+    prepositions: dict[str, tuple[str, ...]]
     homographs: frozenset[str]
+    #: Capitalised words beside a date that do not make it a name ("On", "The", "We").
+    function_words: frozenset[str]
+    #: Words after which a lower-case "fall" or "spring" is a season ("in spring").
+    season_leads: frozenset[str]
     season_homographs: frozenset[str]
     cardinals: dict[str, int]
     ordinals: dict[str, int]
+    #: Decades spelt out, by their tens ("nineties": 9).
+    decades: dict[str, int]
     relative: dict[str, int]
     within: frozenset[str]
     fuzzy: dict[str, str]
     units: dict[str, tuple[str, int]]
+    #: Extraction's amounts of time: the mod a word before one gives, inside the tag or
+    #: outside it ("" for none), and the unit each word counts in.
+    amount_mods: dict[str, str]
+    outside_mods: dict[str, str]
+    amount_units: dict[str, str]
     sets: dict[str, str]
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
@@ -118,6 +133,7 @@ def lexicon() -> Lexicon:
     seas = _load("seasons.toml")
     hol = _load("holidays.toml")
     tense = _load("tense.toml")
+    names = _load("function_words.toml")
     weekdays, weekday_names = _names(cal["weekdays"])
     months, month_names = _names(cal["months"])
     holidays: dict[str, Holiday] = {}
@@ -132,14 +148,24 @@ def lexicon() -> Lexicon:
         weekday_names=weekday_names,
         months=months,
         month_names=month_names,
+        day_words={word: int(days) for word, days in cal["day_words"].items()},
+        prepositions={
+            use: tuple(words) for use, words in _load("prepositions.toml")["prepositions"].items()
+        },
         homographs=frozenset(cal["homographs"]["words"]),
+        function_words=frozenset(names["function_words"]["words"]),
+        season_leads=frozenset(names["season_leads"]["words"]),
         season_homographs=frozenset(cal["homographs"]["seasons"]),
         cardinals=dict(nums["cardinals"]),
         ordinals=dict(nums["ordinals"]),
+        decades=dict(nums["decades"]),
         relative=dict(mods["relative"]),
         within=frozenset(mods["within"]),
         fuzzy=dict(mods["fuzzy"]),
         units={k: (v["unit"], int(v["count"])) for k, v in mods["units"].items()},
+        amount_mods=dict(mods["amount_mods"]),
+        outside_mods=dict(mods["outside_mods"]),
+        amount_units=dict(mods["amount_units"]),
         sets=dict(mods["sets"]),
         seasons=dict(seas["seasons"]),
         parts_of_day=dict(seas["parts_of_day"]),

@@ -29,74 +29,6 @@ __all__ = ["false_friend"]
 _REACH = 40
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'-]*)")
 
-# Capitalised words that may sit beside a date without making it a name.
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "in",
-        "on",
-        "at",
-        "by",
-        "of",
-        "for",
-        "from",
-        "to",
-        "until",
-        "till",
-        "since",
-        "during",
-        "before",
-        "after",
-        "this",
-        "that",
-        "last",
-        "next",
-        "early",
-        "late",
-        "mid",
-        "and",
-        "or",
-        "but",
-        "as",
-        "through",
-        "between",
-        "around",
-        "about",
-        "when",
-        "while",
-        "ahead",
-        "end",
-        "start",
-        "beginning",
-        "middle",
-        "close",
-        "i",
-        "we",
-        "he",
-        "she",
-        "it",
-        "they",
-        "you",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-    ]
-)
-
-
-# The words after which "fall" or "spring" alone in lower case is a date ("in spring", "by
-# fall", "every spring", "summer and fall", "from spring to autumn").
-_SEASON_LEADS = frozenset(
-    {"in", "on", "at", "by", "since", "from", "until", "till", "during", "before", "after"}
-    | {"of", "through", "throughout", "for", "around", "about", "to", "and", "or", "the"}
-    | {"into", "over", "across", "within", "toward", "towards", "between", "ahead"}
-    | {"this", "that", "last", "next", "every", "each", "early", "late", "mid", "past"}
-    | {"coming", "whole", "entire", "all", "same", "said", "says", "say"}
-)
 
 _TOKEN = re.compile(r"[\w']+")
 
@@ -118,7 +50,7 @@ def _names_by_word() -> dict[str, tuple[tuple[str, str], ...]]:
         words = list(dict.fromkeys(_TOKEN.findall(name)))
         # A name that overlaps a date phrase shares a calendar word or number with it, never
         # only "the" or "on" (the phrase's own preposition is outside it): those are no keys.
-        for word in (w for w in words if w not in _FUNCTION_WORDS):
+        for word in (w for w in words if w not in lexicon().function_words):
             others = [w for w in words if w != word]
             index.setdefault(word, []).append((name, max(others, key=len) if others else ""))
     return {word: tuple(names) for word, names in index.items()}
@@ -198,7 +130,8 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     if not bare:  # the checks below are for one calendar word alone
         return None
     word = text[start:end].strip().rstrip(".")
-    if word.lower() in lexicon().homographs and word.islower():
+    lex = lexicon()
+    if word.lower() in lex.homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
     if kind not in ("month", "season", "holiday", "year"):
         return None
@@ -206,9 +139,9 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     before = _word_before(text, start)
     if (
         kind == "season"
-        and word in lexicon().season_homographs
+        and word in lex.season_homographs
         and before is not None
-        and before[0].lower() not in _SEASON_LEADS
+        and before[0].lower() not in lex.season_leads
     ):
         # "bond yields could fall further", "the hot spring": "fall" or "spring" in lower
         # case is a date after "in", "by", "every"... (or alone), not after other words.
@@ -217,7 +150,7 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
         prev, prev_start = before
         if (
             prev[0].isupper()
-            and prev.lower() not in _FUNCTION_WORDS
+            and prev.lower() not in lex.function_words
             and prev.lower() not in calendar
             and not _sentence_start(text, prev_start)
         ):
@@ -227,11 +160,11 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     after = _WORD_AFTER.match(text, end)
     if after is not None:
         nxt = after.group(1)
-        preposed = before is not None and before[0].lower() in _FUNCTION_WORDS
+        preposed = before is not None and before[0].lower() in lex.function_words
         if (
             nxt[0].isupper()
             and nxt.lower() not in calendar
-            and nxt.lower() not in _FUNCTION_WORDS
+            and nxt.lower() not in lex.function_words
             and not preposed
         ):
             return f"part of a name ({text[start : after.end(1)].strip()!r})"

@@ -30,7 +30,7 @@ from summitcal.resolver.tense import REACH, read_cue, within_reach
 from summitcal.resolver.text import normalize, sentence_around
 from summitcal.resolver.unchecked import unchecked
 
-__all__ = ["resolve", "resolve_in_context", "scan"]
+__all__ = ["resolve", "resolve_in_context", "resolve_match", "scan"]
 
 
 # --- false friends ----------------------------------------------------------------------------
@@ -272,9 +272,6 @@ def resolve(
     return _finish(text, phrase, p_start, p_end, ref, context, where, direction, order, anchor)
 
 
-# A sentence ends at . ! or ? (and any closing quote) before white space and a capital, or
-
-
 def resolve_in_context(
     text: str,
     start: int,
@@ -320,6 +317,17 @@ def resolve_in_context(
         >>> resolve_in_context(text, 30, 36, reference=date(2025, 2, 12)).timex
         '2025-02-09'
     """
+    lo, hi = _clause(text, start, end, sentence)
+    phrase_text = text[start:end]
+    ref = _reference_date(phrase_text, reference)
+    phrase, p_start, p_end = parse(phrase_text)
+    return _in_clause(
+        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor
+    )
+
+
+def _clause(text: str, start: int, end: int, sentence: tuple[int, int] | None) -> tuple[int, int]:
+    """The stretch of ``text`` whose tense and names are read for ``text[start:end]``."""
     if not isinstance(text, str):
         raise PhraseError(repr(text)[:40], "the text is a string", 0)
     if not 0 <= start < end <= len(text):
@@ -327,14 +335,76 @@ def resolve_in_context(
     lo, hi = sentence if sentence is not None else sentence_around(text, start, end, REACH)
     if not 0 <= lo <= start < end <= hi <= len(text):
         raise PhraseError(text[start:end], f"the sentence {lo}..{hi} does not hold the phrase", 0)
-    lo, hi = within_reach(text, lo, hi, start, end)
+    return within_reach(text, lo, hi, start, end)
+
+
+def _in_clause(
+    text: str,
+    start: int,
+    end: int,
+    lo: int,
+    hi: int,
+    phrase: Phrase,
+    p_start: int,
+    p_end: int,
+    ref: date,
+    direction: Direction,
+    order: NumericOrder | None,
+    anchor: date | datetime | None,
+) -> Resolution:
+    """Finish the phrase at ``text[start:end]``, parsed, against its clause ``text[lo:hi]``."""
     phrase_text = text[start:end]
-    ref = _reference_date(phrase_text, reference)
-    phrase, p_start, p_end = parse(phrase_text)
     context = text[lo:hi]
     lead = len(phrase_text) - len(phrase_text.lstrip())
     at = start - lo + lead
     where = (at, at + len(phrase_text.strip()))
     return _finish(
         phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor
+    )
+
+
+def resolve_match(
+    match: RawMatch,
+    text: str,
+    *,
+    reference: date | datetime,
+    sentence: tuple[int, int] | None = None,
+    direction: Direction = Direction.AUTO,
+    order: NumericOrder | None = None,
+    anchor: date | datetime | None = None,
+) -> Resolution:
+    """Resolve a phrase the grammar already found in ``text``, without parsing it again.
+
+    As :func:`resolve_in_context` for ``text[match.start:match.end]``, but the meaning is
+    the match's own: names are checked and the direction read around it, then it is
+    anchored.  ``match`` comes from :func:`~summitcal.resolver.grammar.matches` run over
+    ``text`` normalised (the offsets are the same).
+
+    One reading differs between a match in running text and its words alone: after a
+    preposition ("starting at 8:30 p.m."), a body that opens with a word the preposition
+    slot also takes ("at 8:30 p.m.") is read alone with that word as its preposition.
+    Such a match is read as its words alone would be, so both ways give one answer.
+
+    Raises:
+        PhraseError: As :func:`resolve_in_context` (a name here, or offsets outside the
+            text).
+
+    Example::
+
+        >>> from summitcal.resolver.grammar import matches
+        >>> text = "The envoy arrived in Paris on Sunday."
+        >>> match = next(m for m in matches(normalize(text)) if m.rule.name == "weekday")
+        >>> resolve_match(match, text, reference=date(2025, 2, 12)).timex
+        '2025-02-09'
+    """
+    start, end = match.start, match.end
+    lo, hi = _clause(text, start, end, sentence)
+    phrase_text = text[start:end]
+    ref = _reference_date(phrase_text, reference)
+    if match.reread:
+        phrase, p_start, p_end = parse(phrase_text)
+    else:
+        phrase, p_start, p_end = match.phrase, 0, end - start
+    return _in_clause(
+        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor
     )

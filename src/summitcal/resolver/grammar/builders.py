@@ -163,23 +163,9 @@ def build_weekday(m: re.Match[str], lex: Lexicon) -> Core:
     return Weekday(weekday_of(m, lex, ""), squash(rel) if rel else None, _week_step(m))
 
 
-DAY_WORDS = {
-    "today": 0,
-    "tomorrow": 1,
-    "yesterday": -1,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-    "tonight": 0,
-    "last night": -1,
-    "this morning": 0,
-    "this afternoon": 0,
-    "this evening": 0,
-}
-
-
 def build_day_word(m: re.Match[str], lex: Lexicon) -> Core:
     word = squash(m.group("dword"))
-    return DayWord(DAY_WORDS[word], word)
+    return DayWord(lex.day_words[word], word)
 
 
 def build_shift(m: re.Match[str], lex: Lexicon) -> Core:
@@ -191,7 +177,7 @@ def build_shift(m: re.Match[str], lex: Lexicon) -> Core:
         days = -days
     word = group(m, "sw")
     base: Weekday | DayWord
-    base = DayWord(DAY_WORDS[word], word) if word else Weekday(weekday_of(m, lex, ""))
+    base = DayWord(lex.day_words[word], word) if word else Weekday(weekday_of(m, lex, ""))
     return Shift(base, days)
 
 
@@ -294,16 +280,12 @@ def build_half(m: re.Match[str], lex: Lexicon) -> Core:
     return HalfRef(half, year=year, year_step=step)
 
 
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6}
-DECADE_WORDS |= {"seventies": 7, "eighties": 8, "nineties": 9}
-
-
 def build_decade(m: re.Match[str], lex: Lexicon) -> Core:
     full = group(m, "dec")
     if full is not None:
         return Decade(int(full))
     short = group(m, "dec2")
-    tens = int(short[0]) if short else DECADE_WORDS[m.group("decw")]
+    tens = int(short[0]) if short else lex.decades[m.group("decw")]
     # Two-digit decades: the twenties and later are read as this century only up to the
     # current decade's tens; anything else as the 1900s ("the '90s").
     return Decade(1900 + 10 * tens if tens >= 3 else 2000 + 10 * tens)

@@ -13,8 +13,6 @@ import functools
 import attrs
 
 from summitcal.resolver.grammar.builders import (
-    DAY_WORDS,
-    DECADE_WORDS,
     build_clock_only,
     build_cross,
     build_day_word,
@@ -201,11 +199,10 @@ def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             K.DAY_WORD,
-            r"(?P<dword>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
-            r"tomorrow|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))",
+            rf"(?P<dword>{alt(lex.day_words)})",
             build_day_word,
             day_level=True,
-            triggers=keys(DAY_WORDS),
+            triggers=keys(lex.day_words),
         ),
         Rule(
             K.DAY_OF_MONTH,
@@ -250,8 +247,8 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             K.RELATIVE_OFFSET,
-            rf"(?:{f.num('a')}\s+{f.units('a')}\s+(?P<od>ago|from\s+now|hence)"
-            rf"|in\s+{f.num('b')}\s+{f.units('b')}(?:'?\s*time)?)",
+            rf"(?:(?P<amta>{f.num('a')}\s+{f.units('a')})\s+(?P<od>ago|from\s+(?P<now>now)|hence)"
+            rf"|in\s+(?P<amtb>{f.num('b')}\s+{f.units('b')})(?:'?\s*time)?)",
             build_offset,
             day_level=False,
             triggers=k.units,
@@ -305,10 +302,10 @@ def _parts_of_years(f: Fragments) -> tuple[Rule, ...]:
             # "the 1990s", "the early 1980s", "late 1990s", "the mid-1990s"; a two-digit
             # or spelt-out decade needs its "the" ("the '90s", "the nineties").
             rf"{fuzz}(?:(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s|the\s+(?:'?(?P<dec2>\d0)'?s"
-            r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+            rf"|(?P<decw>{alt(lex.decades)})))",
             build_decade,
             day_level=False,
-            triggers={"s"} | keys(DECADE_WORDS),
+            triggers={"s"} | keys(lex.decades),
         ),
         Rule(
             K.WEEKEND,

@@ -9,7 +9,7 @@ needed) and keeps what the grammar made of each in a table keyed by the normalis
 a phrase outside the table goes through the patterns.  Every meaning comes from the
 grammar itself: this module only lists words.
 
-The phrases are listed without a preposition.  One of :data:`PREPOSITIONS` before a listed
+The phrases are listed without a preposition.  One of :func:`one_word_prepositions` before a listed
 phrase ("on Friday", "in the spring") is looked up without it; the tests check, for every
 listed phrase and each of these prepositions, that the patterns read the pair the same way.
 
@@ -29,14 +29,15 @@ from summitcal.resolver.grammar.match import parse_by_rules
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.phrase import Phrase
 
-__all__ = ["PREPOSITIONS", "fixed_phrases"]
+__all__ = ["fixed_phrases", "one_word_prepositions"]
 
-#: The grammar's single-word prepositions ("as of" and the like go through the patterns).
-PREPOSITIONS = frozenset(
-    {"on", "in", "at", "by", "since", "until", "till", "during", "before", "after", "of"}
-    | {"through", "throughout", "for", "around", "about", "from", "starting", "beginning"}
-    | {"ending"}
-)
+
+@functools.cache
+def one_word_prepositions() -> frozenset[str]:
+    """The grammar's single-word prepositions ("as of" and the like go through the
+    patterns)."""
+    return frozenset(w for w in lexicon().prepositions["phrase"] if " " not in w)
+
 
 # The words the grammar puts before or after a calendar word (see grammar.english).
 _WEEKDAY_RELS = ("last", "next", "this", "coming", "past", "this coming", "the coming")
@@ -45,18 +46,6 @@ _YEAR_RELS = ("last", "next", "this")
 _SEASON_RELS = ("this", "last", "next", "the coming", "coming", "the past", "past", "the")
 _WEEKEND_RELS = ("this", "last", "next", "the coming", "coming", "past", "the")
 _UNITS = ("week", "month", "year", "quarter", "decade")
-_DAY_WORDS = (
-    "today",
-    "tomorrow",
-    "yesterday",
-    "tonight",
-    "last night",
-    "this morning",
-    "this afternoon",
-    "this evening",
-    "the day before yesterday",
-    "the day after tomorrow",
-)
 
 
 def fixed_phrases(lex: Lexicon) -> list[str]:
@@ -64,7 +53,7 @@ def fixed_phrases(lex: Lexicon) -> list[str]:
 
     Some may be no date at all to the grammar ("the year"); the table leaves those out.
     """
-    phrases: list[str] = [*_DAY_WORDS, "weekend", *(f"{r} weekend" for r in _WEEKEND_RELS)]
+    phrases: list[str] = [*lex.day_words, "weekend", *(f"{r} weekend" for r in _WEEKEND_RELS)]
     for day in lex.weekdays:
         phrases.append(day)
         phrases += [f"{rel} {day}" for rel in _WEEKDAY_RELS]

@@ -55,6 +55,12 @@ def _trie(node: dict[str, Any], chars: dict[str, str]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def prepositions(lex: Lexicon) -> str:
+    """The prepositions a phrase may have before it ("on", "as of"), in the lexicon's
+    order, as an alternation."""
+    return "|".join(word.replace(" ", r"\s+") for word in lex.prepositions["phrase"])
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -100,7 +106,7 @@ class Fragments:
 
     def clock(self, s: str) -> str:
         return (
-            rf"(?:(?P<ch{s}>1[0-2]|0?[1-9])(?:[:.](?P<cm{s}>[0-5]\d))?\s*"
+            rf"(?P<ck{s}>(?P<ch{s}>1[0-2]|0?[1-9])(?:[:.](?P<cm{s}>[0-5]\d))?\s*"
             rf"(?P<ap{s}>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
             # "14:30", and the wire services' "0800 GMT" or "1430 hrs": four digits only
             # before a zone word or "hrs" (alone they would as often be a year)
@@ -115,17 +121,17 @@ class Fragments:
 
     def zone(self, s: str) -> str:
         # "local time" alone names no zone: it is read, and the zone stays unknown.
-        return rf"(?:(?P<zone{s}>{alt(self.lex.zones)})|local\s+time)"
+        return rf"(?P<zn{s}>(?P<zone{s}>{alt(self.lex.zones)})|local\s+time)"
+
+    def prepositions(self) -> str:
+        """The grammar's preposition slot, as an alternation (no group)."""
+        return prepositions(self.lex)
 
     def pod(self) -> str:
         return rf"(?P<pod>{alt(self.lex.parts_of_day)})"
 
 
-PREPOSITIONS = (
-    "on|in|at|by|since|from|until|till|during|before|after|of|through|throughout|for|"
-    "around|about|as\\s+of|starting|beginning|ending|later\\s+on|as\\s+early\\s+as"
-)
-RANGE_SEP = r"\s*(?:-|to|through|thru|until|till|and|&)\s*"
+RANGE_SEP = r"(?P<sep>\s*(?:-|to|through|thru|until|till|and|&)\s*)"
 FROM = r"(?:(?:from|between)\s+)?"
 WEEK_REL = r"(?:\s+(?P<wk>next|last|this|the\s+following|the\s+previous)\s+week)?"
 
@@ -145,4 +151,4 @@ def compose(f: Fragments, core: str, day_level: bool) -> str:
         )
     else:
         body = core
-    return rf"(?<![\w/'-])(?:(?P<prep>{PREPOSITIONS})\s+)?(?P<body>{body})(?![\w/']|-\w)"
+    return rf"(?<![\w/'-])(?:(?P<prep>{f.prepositions()})\s+)?(?P<body>{body})(?![\w/']|-\w)"

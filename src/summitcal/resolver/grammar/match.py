@@ -17,7 +17,7 @@ import attrs
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import rules
-from summitcal.resolver.grammar.fragments import squash
+from summitcal.resolver.grammar.fragments import prepositions, squash
 from summitcal.resolver.grammar.readers import NoParse, clock_time
 from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers
@@ -40,6 +40,11 @@ class RawMatch:
         rule: The rule that matched.
         phrase: What the words mean.
         preposition: The leading preposition, if any ("on", "in").
+        reread: Whether the phrase's words alone would be read otherwise: after a
+            preposition, a body that opens with a word the preposition slot also takes
+            ("starting at 8:30 p.m.": alone, "at 8:30 p.m." has "at" for its preposition).
+        groups: The pattern's match, whose groups say where the parts of the phrase lie
+            (read by :meth:`part`, :meth:`clocks`, :meth:`halves`).
     """
 
     start: int
@@ -48,6 +53,34 @@ class RawMatch:
     rule: Rule
     phrase: Phrase
     preposition: str | None
+    reread: bool = False
+    groups: re.Match[str] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def part(self, *names: str) -> tuple[int, int] | None:
+        """Where the first of the named groups that took part in the match lies."""
+        m = self.groups
+        if m is None:
+            return None
+        index = m.re.groupindex
+        for name in names:
+            if name in index and m.start(name) >= 0:
+                return m.span(name)
+        return None
+
+    def clocks(self) -> tuple[tuple[int, int], ...]:
+        """Where the clock times lie, in text order ("9 a.m. to 5 p.m. on Monday")."""
+        return tuple(found for name in _CLOCKS if (found := self.part(name)) is not None)
+
+    def halves(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """A range's two ends, either side of its separator ("Feb. 6" and "7")."""
+        sep = self.part("sep")
+        if sep is None:
+            return None
+        return (self.start, sep[0]), (sep[1], self.end)
+
+
+#: The clock groups of a pattern (see :func:`~.fragments.compose`), in text order.
+_CLOCKS = ("ckp", "ckpe", "ckt", "cke", "cko")
 
 
 @functools.cache
@@ -165,4 +198,11 @@ def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]
             except NoParse:
                 continue
             prep = m.group("prep")
-            yield RawMatch(m.start("body"), m.end("body"), m.start(), rule, phrase, prep)
+            start = m.start("body")
+            reread = prep is not None and _opens_with_preposition().match(norm, start) is not None
+            yield RawMatch(start, m.end("body"), m.start(), rule, phrase, prep, reread, m)
+
+
+@functools.cache
+def _opens_with_preposition() -> re.Pattern[str]:
+    return re.compile(rf"(?:{prepositions(lexicon())})\s")

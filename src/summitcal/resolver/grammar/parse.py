@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from summitcal.resolver.grammar.fixed import PREPOSITIONS, fixed_group, fixed_groups
+from summitcal.resolver.grammar.fixed import fixed_group, fixed_groups, one_word_prepositions
 from summitcal.resolver.grammar.match import bounds, parse_by_rules
 from summitcal.resolver.phrase import Phrase
 from summitcal.resolver.text import normalize
@@ -42,7 +42,7 @@ def _fixed(body: str) -> tuple[Phrase, int, int] | None:
     body itself, or what follows a single-word preposition."""
     head, _, rest = body.partition(" ")
     known = _fixed_entry(head, body)
-    if known is None and head in PREPOSITIONS:
+    if known is None and head in one_word_prepositions():
         known = _fixed_entry(rest.partition(" ")[0], rest)
         if known is not None:
             phrase, start, stop = known

@@ -13,7 +13,7 @@ from datetime import date, time
 from summitcal.resolver.grammar.fragments import squash
 from summitcal.resolver.lexicon import Lexicon
 
-__all__ = ["NoParse"]
+__all__ = ["NoParse", "clock_of", "clock_word"]
 
 
 class NoParse(Exception):
@@ -103,15 +103,30 @@ def check_day(month: int, day: int, year: int | None, offset: int = 0) -> None:
 def clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
     word = group(m, f"cw{s}")
     if word is not None:
-        hh, mm = lex.clock_words[word].split(":")
-        return time(int(hh), int(mm))
+        return clock_word(word, lex)
     hh24 = group(m, f"hh{s}")
     if hh24 is not None:
-        return time(int(hh24), int(m.group(f"mm{s}")))
+        return clock_of(int(hh24), int(m.group(f"mm{s}")), None)
     hour = group(m, f"ch{s}")
     if hour is None:
         return None
-    minute = int(group(m, f"cm{s}") or 0)
-    pm = str(m.group(f"ap{s}")).startswith("p")
-    h = int(hour) % 12 + (12 if pm else 0)
-    return time(h, minute)
+    return clock_of(int(hour), int(group(m, f"cm{s}") or 0), str(m.group(f"ap{s}")))
+
+
+def clock_word(word: str, lex: Lexicon) -> time:
+    """The time a clock word names ("noon")."""
+    hh, mm = lex.clock_words[word].split(":")
+    return time(int(hh), int(mm))
+
+
+def clock_of(hour: int, minute: int, half: str | None) -> time:
+    """The time of "9:30 a.m.": ``half`` is the "a.m." or "p.m." written, if any.
+
+    The grammar's patterns only give hours 1 to 12 with a half; extraction's clock words
+    may give more, which stand as written ("13 am" is 13:00).
+    """
+    if half is not None and half.startswith("p") and hour < 12:
+        hour += 12
+    if half is not None and half.startswith("a") and hour == 12:
+        hour = 0
+    return time(hour, minute)

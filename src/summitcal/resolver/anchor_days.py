@@ -1,0 +1,275 @@
+"""Anchoring days: choosing among yearly occurrences, weekdays, and the cores that name a
+day or a range of days ("Feb. 6-7", "11/02/2025", "two days after Friday")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from summitcal.resolver.anchor_base import (
+    ORDER_HINT,
+    WEEKDAY_NAMES,
+    Context,
+    Failure,
+    add_months,
+    plus_days,
+)
+from summitcal.resolver.explain import Why
+from summitcal.resolver.phrase import (
+    DayOfMonth,
+    DayRange,
+    DayWord,
+    Direction,
+    MonthDay,
+    NumericDate,
+    NumericOrder,
+    Shift,
+    Weekday,
+)
+from summitcal.span.span import DateSpan, Mod
+
+__all__ = [
+    "DAY_LABELS",
+    "checked_day",
+    "day_of",
+    "day_of_month",
+    "day_range",
+    "direction_word",
+    "numeric_date",
+    "shifted_day",
+    "single_day",
+    "weekday_day",
+    "with_year",
+]
+
+
+# --- choosing among yearly occurrences -----------------------------------------------------
+
+
+def _pick_yearly(
+    make: Callable[[int], tuple[date, date]],
+    ctx: Context,
+    *,
+    future_by_last: bool,
+) -> tuple[date, date, Why]:
+    """Choose the occurrence of a yearly thing that the direction points to.
+
+    PAST: the latest whose first day is on or before the reference.  FUTURE: the earliest
+    whose first day (or, with ``future_by_last``, last day) is on or after it.  NEAREST: the
+    one in the reference's year, unless it lies more than six months away, then the one in
+    the adjacent year on the reference's side.
+    """
+    ref = ctx.reference
+
+    def occurrence(y: int) -> tuple[date, date] | None:
+        try:
+            return make(y)
+        except (ValueError, Failure):  # 29 February in a common year, a table gap
+            return None
+
+    # Occurrences are made only as far as the choice needs, up to four years either side
+    # (29 February comes round once in four).
+    if ctx.direction is Direction.PAST:
+        # Every occurrence of year y starts within y, so none of the year after the
+        # reference's can start on or before it.
+        for y in range(ref.year, ref.year - 5, -1):
+            found = occurrence(y)
+            if found is not None and found[0] <= ref:
+                return found[0], found[1], ("latest on or before {}", ref)
+    elif ctx.direction is Direction.FUTURE:
+        for y in range(ref.year - 1, ref.year + 5):
+            found = occurrence(y)
+            if found is not None and (found[1] if future_by_last else found[0]) >= ref:
+                return found[0], found[1], ("earliest on or after {}", ref)
+    else:
+        own = occurrence(ref.year)
+        if own is not None and own[0].year == ref.year:
+            first, last = own
+            # (An adjacent year without the day, 29 February, keeps the same year's.)
+            if first > add_months(ref, 6) and (other := occurrence(ref.year - 1)):
+                return *other, ("nearest to {} (over six months ahead: year before)", ref)
+            if last < add_months(ref, -6) and (other := occurrence(ref.year + 1)):
+                return *other, ("nearest to {} (over six months back: year after)", ref)
+            return first, last, ("nearest to {} (same year)", ref)
+    raise Failure("no occurrence near the reference date")
+
+
+def with_year(
+    make: Callable[[int], tuple[date, date]],
+    year: int | None,
+    step: int | None,
+    ctx: Context,
+    *,
+    future_by_last: bool,
+) -> tuple[date, date, Why]:
+    if year is not None:
+        first, last = make(year)
+        return first, last, ("year {} given", year)
+    if step is not None:
+        first, last = make(ctx.reference.year + step)
+        return first, last, ("publication year {:+d}", step) if step else "publication year"
+    return _pick_yearly(make, ctx, future_by_last=future_by_last)
+
+
+def direction_word(ctx: Context) -> Why:
+    return ctx.label
+
+
+# --- weekdays ------------------------------------------------------------------------------
+
+
+def weekday_day(w: Weekday, ctx: Context) -> tuple[date, Why]:
+    ref = ctx.reference
+    name = WEEKDAY_NAMES[w.weekday]
+    monday = plus_days(ref, -ref.weekday())
+    rel = w.rel
+    if w.week is not None:
+        day = plus_days(monday, 7 * w.week + w.weekday)
+        return day, ("{} of the ISO week {:+d} from {}", name, w.week, ref)
+    if rel == "next":
+        return plus_days(monday, 7 + w.weekday), ("{} of the ISO week after {}'s", name, ref)
+    if rel == "this":
+        return plus_days(monday, w.weekday), ("{} of {}'s ISO week", name, ref)
+    back = (ref.weekday() - w.weekday) % 7
+    ahead = (w.weekday - ref.weekday()) % 7
+    if rel in ("last", "past"):
+        back = back or 7
+        return plus_days(ref, -back), ("latest {} before {}", name, ref)
+    if rel in ("coming", "this coming", "the coming"):
+        ahead = ahead or 7
+        return plus_days(ref, ahead), ("earliest {} after {}", name, ref)
+    if back == 0:
+        return ref, ("{}: {} = publication day {}", ctx.label, name, ref)
+    d = ctx.direction
+    if d is Direction.PAST or (d is Direction.NEAREST and back <= ahead):
+        return plus_days(ref, -back), ("{}: latest {} on or before {}", ctx.label, name, ref)
+    return plus_days(ref, ahead), ("{}: earliest {} on or after {}", ctx.label, name, ref)
+
+
+def day_of(core: Weekday | MonthDay | DayWord, ctx: Context) -> tuple[date, Why]:
+    if isinstance(core, Weekday):
+        return weekday_day(core, ctx)
+    if isinstance(core, DayWord):
+        return plus_days(ctx.reference, core.offset), ("{} from {}", core.word, ctx.reference)
+    first, _, how = with_year(
+        lambda y: (date(y, core.month, core.day),) * 2,
+        core.year,
+        core.year_step,
+        ctx,
+        future_by_last=False,
+    )
+    return first, ("{}: {}", ctx.label, how)
+
+
+# --- days and ranges of days ------------------------------------------------------------
+
+
+def day_range(core: DayRange, ctx: Context) -> tuple[DateSpan, Why]:
+    a, b = core.start, core.end
+    if isinstance(a, Weekday) and isinstance(b, Weekday):
+        first, how = weekday_day(a, ctx)
+        last = plus_days(first, (b.weekday - first.weekday()) % 7)
+        return DateSpan.days(first, last), (
+            "weekday range, {}; {}: first on or after it",
+            how,
+            WEEKDAY_NAMES[b.weekday],
+        )
+    assert isinstance(a, MonthDay)
+    assert isinstance(b, MonthDay)
+
+    def make(y: int) -> tuple[date, date]:
+        first = date(y, a.month, a.day)
+        last = date(y + (1 if b.month < a.month else 0), b.month, b.day)
+        return first, last
+
+    if b.year is not None and a.year is not None:
+        first, last = date(a.year, a.month, a.day), date(b.year, b.month, b.day)
+        how = "years given"
+    else:
+        first, last, how = with_year(make, a.year, a.year_step, ctx, future_by_last=False)
+    if last < first:
+        raise Failure(f"the range ends ({last}) before it starts ({first})")
+    return DateSpan.days(first, last), ("day range, {}: {}", direction_word(ctx), how)
+
+
+def numeric_date(core: NumericDate, ctx: Context) -> tuple[DateSpan, Why]:
+    a, b = core.first, core.second
+    if ctx.order is NumericOrder.DAY_FIRST:
+        day, month, how = a, b, "day first (as asked)"
+    elif ctx.order is NumericOrder.MONTH_FIRST:
+        day, month, how = b, a, "month first (as asked)"
+    elif a > 12 and b <= 12:
+        day, month, how = a, b, "day first (only reading)"
+    elif b > 12 and a <= 12:
+        day, month, how = b, a, "month first (only reading)"
+    else:
+        raise Failure(
+            f"ambiguous numeric date: {a}/{b} reads day-first or month-first; {ORDER_HINT}"
+        )
+    if core.year is None:
+        if ctx.order is None:
+            raise Failure(
+                f"a numeric date without a year ({a}/{b}) is read only with an explicit "
+                f"order: {ORDER_HINT}"
+            )
+        try:
+            date(2024, month, day)  # 29 February exists in some year
+        except ValueError as exc:
+            raise Failure(f"not a calendar date: {exc}") from None
+        first, how_year = day_of(MonthDay(month=month, day=day), ctx)
+        return DateSpan.day(first), ("numeric day, {}; {}", how, how_year)
+    try:
+        return DateSpan.day(date(core.year, month, day)), ("numeric date, {}", how)
+    except ValueError as exc:
+        raise Failure(f"not a calendar date: {exc}") from None
+
+
+DAY_LABELS = {Weekday: "weekday", DayWord: "day word", MonthDay: "month-day"}
+
+
+def checked_day(core: Weekday | DayWord | MonthDay, ctx: Context) -> tuple[date, Why]:
+    day, how = day_of(core, ctx)
+    if isinstance(core, MonthDay) and core.weekday is not None and day.weekday() != core.weekday:
+        raise Failure(
+            f"{day} is a {WEEKDAY_NAMES[day.weekday()]}, not a {WEEKDAY_NAMES[core.weekday]}"
+        )
+    return day, ("{}, {}", DAY_LABELS[type(core)], how)
+
+
+def single_day(
+    core: Weekday | DayWord | MonthDay, ctx: Context, mod: Mod | None
+) -> tuple[DateSpan, Why]:
+    day, how = checked_day(core, ctx)
+    return DateSpan.day(day), how
+
+
+def shifted_day(core: Shift, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    day, how = day_of(core.base, ctx)
+    return DateSpan.day(plus_days(day, core.days)), (
+        "{:+d} days from {} ({})",
+        core.days,
+        day,
+        how,
+    )
+
+
+def day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
+    ref = ctx.reference
+    candidates = [add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
+
+    def on(first: date) -> date | None:
+        try:
+            return first.replace(day=core.day)
+        except ValueError:
+            return None
+
+    this = on(candidates[1])
+    if ctx.direction is Direction.PAST and (this is None or this > ref):
+        day, how = on(candidates[0]), "past: previous month (the day is after publication)"
+    elif ctx.direction is Direction.FUTURE and (this is None or this < ref):
+        day, how = on(candidates[2]), "future: next month (the day is before publication)"
+    else:
+        day, how = this, "publication month"
+    if day is None:
+        raise Failure(f"that month has no day {core.day}")
+    return DateSpan.day(day), ("day of the month, {}", how)

@@ -1,0 +1,345 @@
+"""The anchoring rule of each kind of core (see docs/resolver.md for the conventions)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from dateutil.easter import easter
+
+from summitcal.resolver.anchor_base import (
+    SEASONS,
+    UNIT_GRANULARITY,
+    Context,
+    Failure,
+    Parts,
+    add_months,
+    duration_value,
+    plus_days,
+)
+from summitcal.resolver.anchor_days import (
+    day_of_month,
+    day_range,
+    direction_word,
+    numeric_date,
+    shifted_day,
+    single_day,
+    with_year,
+)
+from summitcal.resolver.explain import Why
+from summitcal.resolver.lexicon import Holiday, lexicon
+from summitcal.resolver.phrase import (
+    Core,
+    DayOfMonth,
+    DayRange,
+    DayWord,
+    Decade,
+    Direction,
+    DurationCore,
+    Explicit,
+    HalfRef,
+    HolidayRef,
+    MonthDay,
+    MonthRef,
+    Narrative,
+    NumericDate,
+    Offset,
+    QuarterRef,
+    Relative,
+    SeasonRef,
+    SetCore,
+    Shift,
+    VagueRef,
+    Weekday,
+    WeekendRef,
+    YearRef,
+)
+from summitcal.span.span import DateSpan, Granularity, Mod, month_end
+
+__all__ = ["RULES", "SPANLESS", "span_of"]
+
+
+# --- the cores --------------------------------------------------------------------------------
+
+
+def _month_span(month: int, year: int) -> tuple[date, date]:
+    return date(year, month, 1), month_end(year, month)
+
+
+def _month(core: MonthRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    ref = ctx.reference
+    how: Why
+    if core.rel is not None:
+        if core.rel == 0:
+            year, how = ref.year, "publication year"
+        elif core.rel < 0:
+            year = ref.year if core.month < ref.month else ref.year - 1
+            how = ("latest before {}", ref)
+        else:
+            year = ref.year if core.month > ref.month else ref.year + 1
+            how = ("earliest after {}", ref)
+        first = date(year, core.month, 1)
+    else:
+        first, _, how = with_year(
+            lambda y: _month_span(core.month, y),
+            core.year,
+            core.year_step,
+            ctx,
+            future_by_last=True,
+        )
+    span = DateSpan.unit(Granularity.MONTH, first, mod=mod)
+    return span, ("month, {}: {}", direction_word(ctx), how)
+
+
+def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
+    if h.rule == "fixed":
+        first = date(year, h.month, h.day)
+    elif h.rule == "easter":
+        first = plus_days(easter(year), h.offset)
+    elif h.rule == "nth":
+        if h.n > 0:  # the n-th such weekday of the month
+            start = date(year, h.month, 1)
+            first = plus_days(start, (h.weekday - start.weekday()) % 7 + 7 * (h.n - 1))
+        else:  # counted from the month's end: -1 is the last
+            end = _month_span(h.month, year)[1]
+            first = plus_days(end, -((end.weekday() - h.weekday) % 7 + 7 * (-h.n - 1)))
+    else:
+        table = lexicon().spring_festival
+        if year not in table:
+            raise Failure(f"the Spring Festival table covers {min(table)}-{max(table)}, not {year}")
+        first = table[year]
+    return first, plus_days(first, h.days - 1)
+
+
+def _holiday(core: HolidayRef, ctx: Context) -> tuple[DateSpan, Why]:
+    def make(y: int) -> tuple[date, date]:
+        return _holiday_span(core.holiday, y)
+
+    how: Why
+    if core.rel is not None and core.year is None:
+        ref = ctx.reference
+        if core.rel == 0:
+            first, last = make(ref.year)
+            how = "publication year"
+        elif core.rel < 0:
+            first, last = next(s for s in (make(ref.year), make(ref.year - 1)) if s[0] < ref)
+            how = ("latest before {}", ref)
+        else:
+            first, last = next(s for s in (make(ref.year), make(ref.year + 1)) if s[0] > ref)
+            how = ("earliest after {}", ref)
+    else:
+        first, last, how = with_year(make, core.year, core.year_step, ctx, future_by_last=False)
+    return DateSpan.days(first, last), (
+        "holiday ({}), {}: {}",
+        core.name,
+        direction_word(ctx),
+        how,
+    )
+
+
+def _season(core: SeasonRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    month, name = SEASONS[core.season]
+    ref = ctx.reference
+    how: Why
+
+    def make(y: int) -> tuple[date, date]:  # three months from the first (plain arithmetic)
+        ey, em = (y + 1, month - 10) if month > 10 else (y, month + 2)
+        return date(y, month, 1), month_end(ey, em)
+
+    if core.rel is not None and core.year is None:
+        candidates = [make(y) for y in range(ref.year - 2, ref.year + 2)]
+        if core.rel == 0:
+            inside = [s for s in candidates if s[0] <= ref <= s[1]]
+            first = inside[0][0] if inside else make(ref.year)[0]
+            how = "the one containing the publication date" if inside else "publication year"
+        elif core.rel < 0:
+            first = [s for s in candidates if s[1] < ref][-1][0]
+            how = ("latest ended before {}", ref)
+        else:
+            first = next(s for s in candidates if s[0] > ref)[0]
+            how = ("earliest starting after {}", ref)
+    else:
+        first, _, how = with_year(make, core.year, core.year_step, ctx, future_by_last=True)
+    span = DateSpan.unit(Granularity.SEASON, first, mod=mod)
+    return span, ("season ({}), {}: {}", name, direction_word(ctx), how)
+
+
+def _year_of(year: int | None, step: int | None, ctx: Context) -> tuple[int, Why]:
+    if year is not None:
+        return year, ("year {} given", year)
+    step = step or 0
+    return ctx.reference.year + step, (
+        "publication year {:+d}",
+        step,
+    ) if step else "publication year"
+
+
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
+
+def _moved(day: date, unit: str, count: int) -> date:
+    """``day`` moved by ``count`` calendar units (days, weeks, months, quarters, years...)."""
+    if unit == "day":
+        return plus_days(day, count)
+    if unit == "week":
+        return plus_days(day, 7 * count)
+    return add_months(day, _UNIT_MONTHS[unit] * count)
+
+
+def _relative(core: Relative, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    ref = ctx.reference
+    g = UNIT_GRANULARITY[core.unit]
+    if core.anchored and ctx.context_year is not None:
+        year = ctx.context_year + core.step
+        return DateSpan.unit(g, date(year, 1, 1), mod=mod), (
+            "year {:+d} from {} named in the sentence",
+            core.step,
+            ctx.context_year,
+        )
+    step = core.step
+    day = _moved(ref, core.unit, step)
+    if step == 0:
+        return DateSpan.unit(g, day, mod=mod), (
+            "relative {}: the publication date's {}",
+            core.unit,
+            core.unit,
+        )
+    return DateSpan.unit(g, day, mod=mod), (
+        "relative {}: {:+d} from the publication date's {}",
+        core.unit,
+        step,
+        core.unit,
+    )
+
+
+def _offset(core: Offset, ctx: Context) -> tuple[DateSpan, Why]:
+    ref = ctx.reference
+    day = _moved(ref, core.unit, core.count)
+    g = UNIT_GRANULARITY[core.unit]
+    sign = "after" if core.count > 0 else "before"
+    n = abs(core.count)
+    return DateSpan.unit(g, day), (
+        "{} {}(s) {} {}, kept at {} granularity",
+        n,
+        core.unit,
+        sign,
+        ref,
+        g.value,
+    )
+
+
+def _narrative(core: Narrative, ctx: Context) -> tuple[DateSpan, Why]:
+    day = _moved(ctx.narrative, core.unit, core.count)
+    g = UNIT_GRANULARITY[core.unit]
+    whose = "the publication date" if ctx.narrative == ctx.reference else "the story's day"
+    return DateSpan.unit(g, day), (
+        "{:+d} {}(s) from {} ({}), kept at {} granularity",
+        core.count,
+        core.unit,
+        ctx.narrative,
+        whose,
+        g.value,
+    )
+
+
+def _weekend(core: WeekendRef, ctx: Context) -> tuple[DateSpan, Why]:
+    ref = ctx.reference
+    how: Why
+    saturday = plus_days(ref, 5 - ref.weekday())
+    if core.step is not None:
+        day = plus_days(saturday, 7 * core.step)
+        how = ("weekend of the ISO week {:+d} from {}'s", core.step, ref)
+    elif ctx.direction is Direction.PAST:
+        day = saturday if ref >= saturday else plus_days(saturday, -7)
+        how = ("past: latest weekend starting on or before {}", ref)
+    else:
+        day = saturday if ref <= plus_days(saturday, 1) else plus_days(saturday, 7)
+        how = ("{}: the weekend of {}'s week", ctx.direction.value, ref)
+    return DateSpan.unit(Granularity.WEEKEND, day), how
+
+
+def _explicit(core: Explicit, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    return DateSpan.day(core.day), "explicit date"
+
+
+def _year(core: YearRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    return DateSpan.unit(Granularity.YEAR, date(core.year, 1, 1), mod=mod), "explicit year"
+
+
+def _quarter(core: QuarterRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    year, how = _year_of(core.year, core.year_step, ctx)
+    day = date(year, 3 * core.quarter - 2, 1)
+    return DateSpan.unit(Granularity.QUARTER, day, mod=mod), ("quarter, {}", how)
+
+
+def _half(core: HalfRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    year, how = _year_of(core.year, core.year_step, ctx)
+    day = date(year, 6 * core.half - 5, 1)
+    return DateSpan.unit(Granularity.HALF, day, mod=mod), ("half year, {}", how)
+
+
+def _decade(core: Decade, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    return DateSpan.unit(Granularity.DECADE, date(core.first_year, 1, 1), mod=mod), "decade"
+
+
+def _no_mod(rule: Callable[[Any, Context], tuple[DateSpan, Why]]) -> _Rule:
+    return lambda core, ctx, mod: rule(core, ctx)
+
+
+_Rule = Callable[[Any, Context, Mod | None], tuple[DateSpan, Why]]
+
+
+def span_of(core: Core, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
+    rule = RULES.get(type(core))
+    if rule is None:  # durations and sets have no span
+        raise AssertionError(f"no span rule for {core!r} at {ctx.reference}")
+    return rule(core, ctx, mod)
+
+
+#: The anchoring rule of each kind of core (a table, not a chain of type tests).
+RULES: dict[type, _Rule] = {
+    Explicit: _explicit,
+    NumericDate: _no_mod(numeric_date),
+    Weekday: single_day,
+    DayWord: single_day,
+    MonthDay: single_day,
+    Shift: shifted_day,
+    DayOfMonth: _no_mod(day_of_month),
+    DayRange: _no_mod(day_range),
+    MonthRef: _month,
+    YearRef: _year,
+    Relative: _relative,
+    Offset: _no_mod(_offset),
+    HolidayRef: _no_mod(_holiday),
+    SeasonRef: _season,
+    QuarterRef: _quarter,
+    HalfRef: _half,
+    Decade: _decade,
+    WeekendRef: _no_mod(_weekend),
+    Narrative: _no_mod(_narrative),
+}
+
+
+def _duration(core: DurationCore, reference: date) -> Parts:
+    value = duration_value(core.unit, core.count)
+    how = ("duration of {} {}(s)", core.count, core.unit)
+    return None, value, "DURATION", how, (core.unit, core.count)
+
+
+def _set(core: SetCore, reference: date) -> Parts:
+    return None, core.value, "SET", "recurrence", None
+
+
+def _vague(core: VagueRef, reference: date) -> Parts:
+    side = "before" if core.value == "PAST_REF" else "after"
+    how = ("an unspecified amount {} {}: no calendar value, only a side", side, reference)
+    return None, core.value, "DATE", how, None
+
+
+#: The cores that lie nowhere in time, each with how it is anchored.
+SPANLESS: dict[type, Callable[[Any, date], Parts]] = {
+    DurationCore: _duration,
+    SetCore: _set,
+    VagueRef: _vague,
+}
