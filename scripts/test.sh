@@ -38,4 +38,5 @@ bash .ci/interop-setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
+.venv/bin/python -m pytest --doctest-modules src/summitcal -p no:cacheprovider -q
 .venv/bin/python -m pytest "$@"

@@ -5,6 +5,7 @@ span and a short explanation of the rule and the anchor used.  Nothing here read
 
 Example::
 
+    >>> from summitcal.resolver.grammar import parse
     >>> anchor(parse("on Friday")[0], date(2025, 2, 9), Direction.PAST).span.first
     datetime.date(2025, 2, 7)
 """

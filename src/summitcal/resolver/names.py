@@ -12,7 +12,7 @@ Three checks, each on the original text (capitals matter here):
 Example::
 
     >>> false_friend("Theresa May said so.", 8, 11, bare=True, kind="month")
-    "part of a name ('Theresa May')"
+    "part of the name 'Theresa May'"
 """
 
 from __future__ import annotations
