@@ -21,7 +21,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "summitcal"
 #: Packages (or top-level modules) by layer, lowest first.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "_version"}),
-    frozenset({"text", "atomic"}),
+    frozenset({"text", "atomic", "_unchecked"}),
     frozenset({"publish"}),
     frozenset({"span"}),
     frozenset({"models"}),

@@ -329,7 +329,7 @@ class TestUnchecked:
     """The unchecked constructor: slots filled in order, nothing validated."""
 
     def test_it_fills_the_fields_and_a_cached_value(self) -> None:
-        from summitcal.span._unchecked import unchecked
+        from summitcal._unchecked import unchecked
 
         fields = [a.name for a in attrs.fields(DateSpan)]
         make = unchecked(DateSpan, [*fields, "timex"])
@@ -339,7 +339,7 @@ class TestUnchecked:
         assert span.timex == "given"  # taken as given: nothing is checked
 
     def test_it_refuses_what_it_cannot_fill(self) -> None:
-        from summitcal.span._unchecked import unchecked
+        from summitcal._unchecked import unchecked
 
         @attrs.define(slots=False)
         class Dicts:

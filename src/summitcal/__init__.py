@@ -54,9 +54,17 @@ _EXPORTS: dict[str, str] = {
     "Series": "summitcal.models.events",
     "UnknownEventError": "summitcal.errors",
     "load_catalog": "summitcal.catalog.load",
+    "TimexType": "summitcal.span.timex",
     # resolver
     "resolve": "summitcal.resolver",
+    "resolve_in_context": "summitcal.resolver",
+    "resolve_match": "summitcal.resolver",
+    "scan": "summitcal.resolver",
     "Resolution": "summitcal.resolver",
+    "Direction": "summitcal.resolver",
+    "NumericOrder": "summitcal.resolver",
+    "NoSpanError": "summitcal.resolver",
+    "PhraseMatch": "summitcal.resolver",
     # extraction
     "extract": "summitcal.extraction",
     "extract_many": "summitcal.extraction",
@@ -123,8 +131,15 @@ if TYPE_CHECKING:
         Status as Status,
     )
     from summitcal.resolver import (
+        Direction as Direction,
+        NoSpanError as NoSpanError,
+        NumericOrder as NumericOrder,
+        PhraseMatch as PhraseMatch,
         Resolution as Resolution,
         resolve as resolve,
+        resolve_in_context as resolve_in_context,
+        resolve_match as resolve_match,
+        scan as scan,
     )
     from summitcal.span.span import (
         DateSpan as DateSpan,
@@ -133,6 +148,7 @@ if TYPE_CHECKING:
         PartOfDay as PartOfDay,
         Season as Season,
     )
+    from summitcal.span.timex import TimexType as TimexType
 # isort: on
 
 

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 
 import attrs
@@ -15,17 +14,9 @@ from summitcal.resolver.anchor import duration_value
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import Direction, Phrase
 from summitcal.span.span import DateSpan, Mod
+from summitcal.span.timex import TimexType
 
 __all__ = ["Duration", "NoSpanError", "PhraseMatch", "Resolution", "TimexType"]
-
-
-class TimexType(enum.StrEnum):
-    """The TIMEX3 type of a resolved phrase (compares equal to its name)."""
-
-    DATE = "DATE"
-    TIME = "TIME"
-    DURATION = "DURATION"
-    SET = "SET"
 
 
 _TIMEX_TYPES = {t.value: t for t in TimexType}

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
 from summitcal.resolver.explain import Why
@@ -28,7 +29,6 @@ from summitcal.resolver.phrase import (
 from summitcal.resolver.resolution import Duration, PhraseMatch, Resolution, TimexType
 from summitcal.resolver.tense import REACH, read_cue, within_reach
 from summitcal.resolver.text import normalize, sentence_around
-from summitcal.resolver.unchecked import unchecked
 
 __all__ = ["resolve", "resolve_in_context", "resolve_match", "scan"]
 
@@ -206,7 +206,7 @@ def _finish(
     span, value, kind, why, duration = anchor_parts(
         phrase, ref, used, order, context_year, label, text, story_day
     )
-    # Every field is derived here: made without __init__ (see summitcal.resolver.unchecked).
+    # Every field is derived here: made without __init__ (see summitcal._unchecked).
     rule = phrase.rule
     return _make_resolution(
         text,

@@ -36,8 +36,8 @@ from typing import Any
 
 import attrs
 
+from summitcal._unchecked import unchecked
 from summitcal.errors import TimexError
-from summitcal.span._unchecked import unchecked
 from summitcal.span.timex import format_timex, parse_timex
 from summitcal.span.units import (
     CALENDAR,

@@ -15,6 +15,7 @@ from datetime import time
 
 import attrs
 
+from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
@@ -23,7 +24,6 @@ from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.phrase import DayWord, Phrase
-from summitcal.resolver.unchecked import unchecked
 from summitcal.span.span import Mod
 
 __all__ = ["RawMatch", "candidates", "matches", "parse_by_rules"]
@@ -126,7 +126,7 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
             part = lex.day_parts[core.word][1]
     if part is not None and start is not None:
         raise NoParse("a part of the day and a clock time together")
-    # Every field is read here: made without __init__ (see summitcal.resolver.unchecked).
+    # Every field is read here: made without __init__ (see summitcal._unchecked).
     return _make_phrase(core, rule.name, mod, part, start, end, zone)
 
 
