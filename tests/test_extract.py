@@ -316,5 +316,24 @@ def test_that_weekday_is_read_from_the_date_under_discussion() -> None:
 def test_ordinal_centuries_and_present_now() -> None:
     got = found("The treaty shaped the 21st century, the envoy said, now a commonplace view.")
     assert got == [("the 21st century", "DATE", "20"), ("now", "DATE", "PRESENT_REF")]
-    # "now" as aspect is not the present.
-    assert found("The text had now been agreed.") == []
+    # TimeML reads "now" as the present wherever it stands, aspect included.
+    assert found("The text had now been agreed.") == [("now", "DATE", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The current dispute is costly.", [("current", "DATE", "PRESENT_REF")]),
+        ("The current account deficit widened.", []),
+        ("Prices fell in recent weeks.", [("recent weeks", "DATE", "PAST_REF")]),
+        ("A recent survey found support.", [("recent", "DATE", "PAST_REF")]),
+        ("The plant was previously run by the state.", [("previously", "DATE", "PAST_REF")]),
+        ("Sun Microsystems said its sales rose.", []),
+        ("Shares of Sun slipped.", []),
+    ],
+)
+def test_reference_words_and_a_days_short_form(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """Words that point at the present or the past; "Sun" alone is a company, not Sunday."""
+    assert found(text) == expected

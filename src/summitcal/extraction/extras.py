@@ -112,18 +112,27 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     clock = f"(?P<clock>{clock_pattern()})"
     b, e = r"(?<![\w-])", r"(?![\w-])"
     return (
-        # "now" after a word is mostly aspect ("had now agreed", "is now set"); after a
-        # comma ("the summits, now annual") or before "is"/"and" ("the question now is")
-        # it names the present.
+        # TimeML reads "now" as the present wherever it stands ("is now set", "now that"),
+        # and "current" before a noun ("the current crisis"), but for the nouns it makes
+        # ("current account", "a current of", "currents").
         (
             "present",
             re.compile(
-                rf"{b}(?:right\s+now|currently|nowadays|these\s+days"
-                r"|(?:(?<=for\s)|(?<=from\s)|(?<=until\s)|(?<=than\s)|(?<=of\s)|(?<=by\s))now"
-                r"|(?<![\w;:]\s)now|now(?=\s*[,.;:!?\"')]|\s*$|\s+(?:is|are|and|or)\b))(?![\w-])"
+                rf"{b}(?:right\s+now|currently|nowadays|these\s+days|now"
+                r"|current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|of|and|in|to)\b))"
+                r"(?![\w-])"
             ),
         ),
-        ("past", re.compile(rf"{b}recently|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several)){e}")),
+        # "recent" before a noun is a past reference; with a plural unit the two are one
+        # ("in recent weeks").
+        (
+            "past",
+            re.compile(
+                rf"{b}(?:recently|previously|formerly"
+                rf"|recent(?:\s+(?:days|weeks|months|years|decades))?(?=\s+[a-z]|[\s,.;:]|$)"
+                rf"|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several))){e}"
+            ),
+        ),
         (
             "future",
             re.compile(

@@ -112,6 +112,19 @@ def _sentence_start(text: str, index: int) -> bool:
     return not head or head[-1] in ".!?:;\"'(\n[-"
 
 
+# What follows a day's short form in a dateline or a schedule: its period, a comma, or the
+# day of the month ("Sun., Oct. 22", "Sun, 22 Oct", "Sun 22").
+_AFTER_SHORT_DAY = re.compile(r"[.,]|\s*\d")
+
+
+def _bare_abbreviation(text: str, start: int, end: int, word: str) -> bool:
+    """Whether ``word`` is a weekday's short form ("Sun", "Wed") standing alone: without
+    its period or a date after it, it is a name ("Sun Microsystems", "Wed" in a title)."""
+    if word.lower().endswith("day") or not word[:1].isupper():
+        return False
+    return _AFTER_SHORT_DAY.match(text, end) is None and not text[start:end].endswith(".")
+
+
 def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> str | None:
     """Why ``text[start:end]`` is not a date here, or ``None`` if nothing speaks against it.
 
@@ -133,6 +146,8 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     lex = lexicon()
     if word.lower() in lex.homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
+    if kind == "weekday" and _bare_abbreviation(text, start, end, word):
+        return f"{word!r}, a day's short form with no date after it, is a name here"
     if kind not in ("month", "season", "holiday", "year"):
         return None
     calendar = _calendar_words()
