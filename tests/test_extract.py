@@ -327,7 +327,6 @@ def test_ordinal_centuries_and_present_now() -> None:
         ("The current account deficit widened.", []),
         ("Prices fell in recent weeks.", [("recent weeks", "DATE", "PAST_REF")]),
         ("A recent survey found support.", [("recent", "DATE", "PAST_REF")]),
-        ("The plant was previously run by the state.", [("previously", "DATE", "PAST_REF")]),
         ("Sun Microsystems said its sales rose.", []),
         ("Shares of Sun slipped.", []),
     ],
@@ -337,3 +336,41 @@ def test_reference_words_and_a_days_short_form(
 ) -> None:
     """Words that point at the present or the past; "Sun" alone is a company, not Sunday."""
     assert found(text) == expected
+
+
+class TestPeriodsOfFinancialNews:
+    """An earnings report is about a quarter: its "year-ago" words name that quarter a
+    year before, and "the latest period" the quarter itself."""
+
+    REPORTED = date(2023, 10, 26)  # a Thursday in the fourth quarter
+
+    def values(self, text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.timex) for m in extract(text, reference=self.REPORTED)]
+
+    def test_a_year_earlier_is_the_same_quarter_of_the_year_before(self) -> None:
+        text = (
+            "Kestrel Mills posted third-quarter profit of $12 million, up from $9 million a "
+            "year earlier. Sales in the latest period rose 4% from the year-ago quarter."
+        )
+        assert self.values(text) == [
+            ("third-quarter", "2023-Q3"),
+            ("a year earlier", "2022-Q3"),
+            ("the latest period", "2023-Q3"),
+            ("the year-ago quarter", "2022-Q3"),
+        ]
+
+    def test_without_a_quarter_a_year_ago_is_the_year_before(self) -> None:
+        assert self.values("Rents were lower a year ago.") == [("a year ago", "2022")]
+
+    def test_a_quarter_not_yet_begun_is_last_years(self) -> None:
+        january = date(2024, 1, 18)
+        got = [
+            (m.text, m.timex)
+            for m in extract("Its fourth-quarter loss widened.", reference=january)
+        ]
+        assert got == [("fourth-quarter", "2023-Q4")]
+
+    def test_a_quarter_with_its_year_written_out(self) -> None:
+        assert self.values("Output fell from the 2021 second quarter.") == [
+            ("the 2021 second quarter", "2021-Q2")
+        ]

@@ -266,6 +266,8 @@ class Builder:
             return self._coarse(extra, index)
         if extra.rule == "narrative":
             return self._narrative(extra, index)
+        if extra.rule == "period":
+            return self._period(extra, index)
         start, mod = extra.start, None
         if extra.rule == "duration":
             start, mod = duration_extent(self.text, extra.start, extra.end)
@@ -313,6 +315,28 @@ class Builder:
                 sentence=index,
                 rule="coarse",
                 explanation=f"coarse: the publication date's {extra.unit}, {extra.value}",
+            )
+        )
+        return True
+
+    def _period(self, extra: Extra, index: int) -> bool:
+        """A period of financial news: "third-quarter", "a year earlier"."""
+        try:
+            span, how = self.story.period_of(extra)
+        except (TimexError, ValueError):
+            return False  # a year before the year 1: left out, as what does not resolve
+        self.add(
+            Mention(
+                start=extra.start,
+                end=extra.end,
+                text=self.text[extra.start : extra.end],
+                type=TimexType.DATE,
+                timex=span.timex,
+                span=span,
+                relative=True,
+                sentence=index,
+                rule="period",
+                explanation=f"period: {how}",
             )
         )
         return True

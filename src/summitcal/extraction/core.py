@@ -84,7 +84,7 @@ def _trigger() -> re.Pattern[str]:
     words |= {w for name in lex.holidays for w in name.split() if len(w) > 3}
     words |= set(_one_word(lex.day_words)) | {"weekend", "weekends"}
     words |= {"now", "currently", "nowadays", "recently", "past", "future", "soon", "coming"}
-    words |= {"current", "recent", "previously", "formerly"}
+    words |= {"current", "recent", "period"}
     words |= {"annual", "annually", "once", "twice", "thrice", "seconds", "second"}
     words |= {"centuries", "century", "half", "q1", "q2", "q3", "q4", "h1", "h2"}
     words |= set(lex.decades) | {"noon", "day", "days"}

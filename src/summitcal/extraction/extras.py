@@ -11,6 +11,8 @@ a whole article, and this module finds them with the resolver's vocabulary:
   (``P1Y``, freq ``2X``), "every few months" (``PXM``);
 * unspecified amounts: "several months" (``PXM``), "a few seconds" (``PTXS``), "for
   decades" (``PXDE``);
+* the periods of financial news: "third-quarter", "the latest quarter", "a year earlier"
+  (the quarter under discussion, or the same quarter a year before);
 * narrative anchors, whose day is the one the article is talking about: "the next day",
   "the previous day", "two days later", "that evening", "later in the day", "noon two days
   later", "the opening day".
@@ -128,7 +130,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "past",
             re.compile(
-                rf"{b}(?:recently|previously|formerly"
+                rf"{b}(?:recently"
                 rf"|recent(?:\s+(?:days|weeks|months|years|decades))?(?=\s+[a-z]|[\s,.;:]|$)"
                 rf"|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several))){e}"
             ),
@@ -174,6 +176,25 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             re.compile(
                 rf"{b}(?:(?P<fz>early|mid|late)[\s-]+(?P<cunit>century|decade)"
                 rf"|(?P<yend>year[\s-]+end|year's\s+end)){e}"
+            ),
+        ),
+        # The periods of financial news: a report is about a quarter, and "a year earlier",
+        # "the year-ago quarter" or "the latest period" name that quarter or the same one a
+        # year before; "third-quarter" is an adjective naming one.
+        (
+            "period",
+            re.compile(
+                rf"{b}(?:the\s+(?:(?P<year>\d{{4}})|year[\s-](?:ago|earlier))\s+"
+                r"(?P<ordinal>first|second|third|fourth)\s+quarter"
+                r"|(?P<ago>a\s+year\s+(?:earlier|ago|before)"
+                r"|the\s+year[\s-](?:ago|earlier)\s+(?:quarter|period)"
+                r"|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+"
+                r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
+                r"|the\s+quarter\s+a\s+year\s+(?:ago|earlier)|year[\s-](?:ago|earlier))"
+                r"|(?P<same>the\s+(?:latest|current|same|fiscal|latest\s+fiscal)\s+"
+                r"(?:quarter|period)|the\s+quarter(?!\s+(?:of|century|mile|final|point)))"
+                r"|(?P<nth>first|second|third|fourth)-quarter"
+                rf"){e}"
             ),
         ),
         (
@@ -222,6 +243,29 @@ def clock_time(text: str | None) -> time | None:
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", text)
     assert m is not None
     return clock_of(int(m.group(1)), int(m.group(2) or 0), m.group(3))
+
+
+_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def _period(m: re.Match[str]) -> Extra:
+    """A period of financial news: ``value`` says which (see Narrative.period_of), ``days``
+    holds a quarter's number and ``unit`` a year written out."""
+    if m.group("ordinal"):  # "the 1988 third quarter", "the year-ago third quarter"
+        kind = "nth-year" if m.group("year") else "nth-ago"
+        nth = _ORDINALS.index(m.group("ordinal")) + 1
+    else:
+        kind = next(k for k in ("ago", "same", "nth") if m.group(k))
+        nth = _ORDINALS.index(m.group("nth")) + 1 if kind == "nth" else 0
+    return Extra(
+        start=m.start(),
+        end=m.end(),
+        rule="period",
+        type="DATE",
+        value=kind,
+        days=nth,
+        unit=m.group("year") or "",
+    )
 
 
 def _set(m: re.Match[str]) -> Extra | None:
@@ -332,6 +376,8 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                         type="DURATION",
                         value=duration_value("year", years),
                     )
+            elif name == "period":
+                yield _period(m)
             elif name == "vague-duration":
                 unit = lexicon().amount_units[m.group("unit") or m.group("bare")]
                 yield Extra(

@@ -15,7 +15,7 @@ single day the text has named, or the publication date before any has been named
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 
@@ -51,6 +51,7 @@ class Narrative:
         self.end = -1  # where that mention ends in the text
         self.heading: tuple[date, int] | None = None  # the last day that opened a line
         self.year: tuple[int, int] | None = None  # the last year written out, its sentence
+        self.period: DateSpan | None = None  # the last quarter named: the period reported on
 
     def saw_heading(self, mention: Mention, index: int) -> None:
         """Note a mention that opens a line: a single day there heads what follows it
@@ -86,6 +87,13 @@ class Narrative:
             self.year = (span.last.year, mention.sentence)
         elif self.year is not None and mention.relative and _DEICTIC.search(mention.text):
             self.year = None  # "last month", "this year": the publication date again
+        if (
+            self.enabled
+            and span is not None
+            and span.granularity is Granularity.QUARTER
+            and mention.rule != "period"
+        ):
+            self.period = span
         if (
             self.enabled
             and span is not None
@@ -148,6 +156,42 @@ class Narrative:
             shift = "in apposition to "
         how = f"narrative: {shift}{base} ({current.isoformat()})"
         return span, index, how
+
+    def period_of(self, extra: Extra) -> tuple[DateSpan, str]:
+        """The span of a period of financial news, and why.
+
+        ``extra.value`` says which: ``nth``, quarter ``extra.days`` of the publication
+        year (of the year before when that quarter has not begun), which becomes the
+        quarter under discussion; ``nth-ago``, that quarter a year before; ``nth-year``,
+        quarter ``extra.days`` of the year ``extra.unit``; ``same``, the quarter
+        under discussion (else the last quarter ended before publication); ``ago``, that
+        quarter a year before (else the year before publication's).
+        """
+        ref = self.reference
+        month = (extra.days - 1) * 3 + 1
+        if extra.value in ("nth", "nth-ago"):
+            year = ref.year if month <= ref.month else ref.year - 1
+            if extra.value == "nth-ago":
+                year -= 1
+            span = DateSpan.unit(Granularity.QUARTER, date(year, month, 1))
+            self.period = span if extra.value == "nth" else self.period
+            return span, "that quarter of the publication year" + (
+                ", a year before" if extra.value == "nth-ago" else ""
+            )
+        if extra.value == "nth-year":
+            return DateSpan.unit(Granularity.QUARTER, date(int(extra.unit), month, 1)), "as written"
+        period = self.period if self.enabled else None
+        if extra.value == "same":
+            if period is not None:
+                return period, "the quarter under discussion"
+            last = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1) - timedelta(days=1)
+            return DateSpan.unit(Granularity.QUARTER, last), "the last quarter ended"
+        if period is not None:
+            before = period.first.replace(year=period.first.year - 1)
+            why = "the quarter under discussion, a year before"
+            return DateSpan.unit(Granularity.QUARTER, before), why
+        why = "the year before publication"
+        return DateSpan.unit(Granularity.YEAR, date(ref.year - 1, 1, 1)), why
 
     def in_year(self, span: DateSpan, sentence: int) -> DateSpan:
         """A month or a month and day without a year ("on 1 and 2 November", "in March"),
