@@ -127,7 +127,7 @@ def register(sub: Any) -> None:
         "--access-log",
         action="store_true",
         help="log a line per request (off by default: it costs about a third of the 304s "
-        "and a tenth of the full feeds served a second)",
+        "and a fifth of the full feeds served a second)",
     )
     s.add_argument(
         "--reload-interval",

@@ -322,7 +322,7 @@ def uvicorn_config(
 
     ``http`` is ``"auto"``, ``"h11"`` or ``"httptools"`` (see :func:`http_protocol`);
     ``access_log`` turns on uvicorn's line per request, which costs about a third of the
-    304s and a tenth of the full feeds served a second (docs/server.md).
+    304s and a fifth of the full feeds served a second (docs/server.md).
     """
     import copy
 
