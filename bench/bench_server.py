@@ -2,10 +2,15 @@
 
 Runs ``summitcal serve`` in a subprocess on a free loopback port and measures it with a
 minimal HTTP/1.1 keep-alive client over asyncio streams (so the figures measure the
-server, not a heavy client library).  Every scenario is bounded in requests and in time,
-and the script stops by itself.  Sections (``--only`` picks some):
+server, not a heavy client library); for ``throughput``, with wrk instead when it is
+installed (``--client``), since a Python client tops out below what nginx serves.
+Every scenario is bounded in requests and in time, and the script stops by itself.
+Sections (``--only`` picks some):
 
-* ``throughput``: 50 concurrent clients on /feeds/all.ics (200, and 304 revalidations);
+* ``throughput``: 50 concurrent keep-alive connections on /feeds/all.ics: full
+  responses (200), then 304 revalidations by If-None-Match and by If-Modified-Since;
+  then, if nginx is installed, the same against nginx serving a ``summitcal build`` of
+  the same catalogue (one worker, loopback), and the ratio;
 * ``stall``: one client fetching /feeds/all.ics in a loop, alone, then while 1 and then 4
   other clients ask for custom feeds with distinct filter sets (each a fresh ``from=``
   date, so none is cached); the full feed's p50/p99 are printed side by side;
@@ -17,6 +22,7 @@ and the script stops by itself.  Sections (``--only`` picks some):
 Usage::
 
     python bench/bench_server.py [--only stall,slow] [--requests 2000] [--seconds 15]
+    python bench/bench_server.py --only throughput --serve-args "--http h11"
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ import argparse
 import asyncio
 import contextlib
 import os
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -198,21 +206,189 @@ async def stall(port: int, hammers: int, requests: int, seconds: float, round_: 
     return f"  all.ics with {hammers} custom clients: {feed.line()}{extra}"
 
 
-async def throughput(port: int, requests: int, seconds: float) -> None:
+def revalidations(etag: str, last_modified: str | None) -> list[tuple[str, bytes]]:
+    """The full-feed request and the conditional ones that a 304 answers."""
+    out = [("full feed (200)", FULL)]
+    cond = f"GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\nIf-None-Match: {etag}\r\n\r\n"
+    out.append(("If-None-Match (304)", cond.encode()))
+    if last_modified:
+        ims = "GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\n"
+        out.append(
+            ("If-Modified-Since (304)", f"{ims}If-Modified-Since: {last_modified}\r\n\r\n".encode())
+        )
+    return out
+
+
+async def first_response(port: int) -> tuple[int, dict[str, str]]:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     writer.write(FULL)
     _status, body, headers = await read_response(reader)
     writer.close()
-    etag = headers["etag"]
-    print(f"  /feeds/all.ics: {len(body)} bytes")
-    cond = f"GET /feeds/all.ics HTTP/1.1\r\nHost: bench\r\nIf-None-Match: {etag}\r\n\r\n"
-    for name, request in (("full feed (200)", FULL), ("If-None-Match (304)", cond.encode())):
-        tally, budget = Tally(), [requests * 10]
-        start = time.perf_counter()
-        deadline = start + seconds
-        await asyncio.gather(*(client(port, request, tally, budget, deadline) for _ in range(50)))
-        rps = len(tally.latencies) / (time.perf_counter() - start)
-        print(f"  {name:<20} {rps:7.0f} responses/s  {tally.line()}")
+    return len(body), headers
+
+
+def run_wrk(port: int, request: bytes, seconds: float) -> tuple[float, str]:
+    """Responses a second and a summary line, from wrk (1 thread, 50 connections)."""
+    lines = request.decode("latin-1").split("\r\n")
+    path = lines[0].split()[1]
+    argv = ["wrk", "-t1", "-c50", f"-d{max(1, round(seconds))}s", "--latency"]
+    for line in lines[1:]:
+        if ":" in line and not line.lower().startswith("host:"):
+            argv += ["-H", line]
+    out = subprocess.run(
+        [*argv, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
+    pct = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    line = f"p50 {pct.get('50', '?'):>8}  p99 {pct.get('99', '?'):>8}"
+    if bad:
+        line += f"  non-2xx/3xx {bad[1]}"
+    if errors:
+        line += f"  socket errors: {errors[1]}"
+    return rps, line
+
+
+async def run_python_client(
+    port: int, request: bytes, requests: int, seconds: float
+) -> tuple[float, str]:
+    tally, budget = Tally(), [requests * 10]
+    start = time.perf_counter()
+    deadline = start + seconds
+    await asyncio.gather(*(client(port, request, tally, budget, deadline) for _ in range(50)))
+    return len(tally.latencies) / (time.perf_counter() - start), tally.line()
+
+
+def measure(
+    port: int, label: str, use_wrk: bool, requests: int, seconds: float
+) -> dict[str, float]:
+    """Print and return responses a second for the full feed and its revalidations."""
+    size, headers = asyncio.run(first_response(port))
+    print(f"  {label}: /feeds/all.ics {size} bytes, etag {headers.get('etag')}")
+    out = {}
+    for name, request in revalidations(headers["etag"], headers.get("last-modified")):
+        if use_wrk:
+            rps, line = run_wrk(port, request, seconds)
+        else:
+            rps, line = asyncio.run(run_python_client(port, request, requests, seconds))
+        out[name] = rps
+        print(f"    {name:<24} {rps:7.0f} responses/s  {line}")
+    full = out["full feed (200)"]
+    for name, rps in out.items():
+        if rps is not full:
+            print(f"    {name}: costs {full / rps:.2f} of a full response")
+    return out
+
+
+def find_nginx() -> str | None:
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).is_file()), None
+    )
+
+
+NGINX_CONF = """\
+# One worker on loopback serving a summitcal build (what docs/server.md recommends).
+worker_processes 1;
+daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    types {{
+        text/html html;
+        text/calendar ics;
+        application/json json;
+        image/svg+xml svg;
+        text/javascript js;
+    }}
+    charset utf-8;
+    charset_types text/calendar application/json image/svg+xml text/javascript;
+    sendfile on;
+    tcp_nopush on;
+    etag on;
+    gzip on;
+    gzip_vary on;
+    gzip_types text/calendar application/json image/svg+xml text/javascript;
+    server {{
+        listen 127.0.0.1:{port};
+        root {site};
+        add_header Cache-Control "public, max-age=3600";
+    }}
+}}
+"""
+
+
+class Nginx:
+    """nginx in a subprocess serving ``site``, stopped by its pid when the block ends."""
+
+    def __init__(self, binary: str, site: Path, tmp: Path) -> None:
+        self.port = free_port()
+        conf = tmp / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(tmp=tmp, site=site, port=self.port), encoding="utf-8")
+        self.argv = [binary, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "error.log")]
+
+    def __enter__(self) -> Nginx:
+        self.proc = subprocess.Popen(self.argv, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return self
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.__exit__()
+                    err = self.proc.stderr.read().decode() if self.proc.stderr else ""
+                    raise RuntimeError(f"nginx did not start: {err.strip()}") from None
+                time.sleep(0.1)
+
+    def __exit__(self, *_: object) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def nginx_comparison(
+    serve_figures: dict[str, float], use_wrk: bool, requests: int, seconds: float
+) -> None:
+    binary = find_nginx()
+    if binary is None:
+        print("nginx: not installed, comparison skipped (apt-get install nginx-light)")
+        return
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        tmp.chmod(0o755)  # nginx's worker may run as another user (nobody, under root)
+        site = tmp / "site"
+        subprocess.run(
+            [sys.executable, "-m", "summitcal", "build", str(site)], check=True, capture_output=True
+        )
+        try:
+            with Nginx(binary, site, tmp) as nginx:
+                figures = measure(nginx.port, "nginx, static build", use_wrk, requests, seconds)
+        except RuntimeError as exc:
+            print(f"nginx: {exc}; comparison skipped")
+            return
+    for name, rps in serve_figures.items():
+        if name in figures:
+            print(f"  summitcal serve / nginx, {name}: {rps / figures[name]:.2f}x")
+
+
+def throughput(port: int, client_choice: str, requests: int, seconds: float) -> None:
+    use_wrk = client_choice == "wrk" or (
+        client_choice == "auto" and shutil.which("wrk") is not None
+    )
+    print(f"  client: {'wrk, 1 thread' if use_wrk else 'asyncio streams'}, 50 connections")
+    figures = measure(port, "summitcal serve", use_wrk, requests, seconds)
+    nginx_comparison(figures, use_wrk, requests, seconds)
 
 
 def write_big_catalogue(folder: Path, count: int) -> None:
@@ -309,6 +485,12 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=3000)
     parser.add_argument("--hold", type=float, default=15.0, help="seconds before counting")
     parser.add_argument("--serve-args", default="", help="extra arguments for summitcal serve")
+    parser.add_argument(
+        "--client",
+        choices=["auto", "wrk", "python"],
+        default="auto",
+        help="load generator for throughput: wrk when installed (auto), or the asyncio one",
+    )
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     extra = args.serve_args.split()
@@ -316,7 +498,7 @@ def main() -> int:
         with Server(extra) as server:
             print(f"summitcal serve on 127.0.0.1:{server.port} (shipped catalogue)")
             if "throughput" in wanted:
-                asyncio.run(throughput(server.port, args.requests, args.seconds))
+                throughput(server.port, args.client, args.requests, args.seconds)
             if "stall" in wanted:
                 for round_, hammers in enumerate((0, 1, 4)):
                     line = asyncio.run(

@@ -568,6 +568,42 @@ def test_serve_runs_uvicorn_with_the_app_and_its_limits(monkeypatch: pytest.Monk
 
 
 @pytest.mark.parametrize(
+    ("argv", "http", "access_log"),
+    [
+        ([], "httptools", False),  # the test extra installs httptools
+        (["--http", "h11"], "h11", False),
+        (["--http", "httptools", "--access-log"], "httptools", True),
+    ],
+)
+def test_serve_picks_the_http_protocol_and_the_access_log(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], http: str, access_log: bool
+) -> None:
+    from summitcal.cli import main
+
+    seen = _fake_serve(monkeypatch)
+    assert main(["serve", "--seeds", str(SITE_SEEDS), *argv], now=NOW) == 0
+    assert seen["config"].http.http_name == http
+    assert seen["config"].access_log is access_log
+
+
+def test_serve_without_httptools_runs_h11_or_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summitcal.cli import main
+
+    seen = _fake_serve(monkeypatch)
+    monkeypatch.setitem(sys.modules, "httptools", None)
+    assert main(["serve", "--seeds", str(SITE_SEEDS)], now=NOW) == 0
+    assert seen["config"].http.http_name == "h11"
+    seen.clear()
+    assert main(["serve", "--seeds", str(SITE_SEEDS), "--http", "httptools"], now=NOW) == 2
+    err = capsys.readouterr().err
+    assert "--http httptools needs httptools" in err
+    assert "[serve]" in err
+    assert seen == {}
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["--port", "80000"], "port 80000 is outside 0..65535"),

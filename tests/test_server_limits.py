@@ -1,8 +1,13 @@
-"""Connection-level behaviour under a real uvicorn on 127.0.0.1: deadlines, caps, bad bodies."""
+"""Connection-level behaviour under a real uvicorn on 127.0.0.1: deadlines, caps, bad bodies.
+
+Every test that runs a server runs it twice: with uvicorn's h11 protocol and with its
+httptools one (both installed by the test extra), each wrapped by guarded_protocol.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import resource
@@ -43,7 +48,7 @@ class Records(logging.Handler):
 class Running:
     """uvicorn serving the app in a thread, on a free loopback port."""
 
-    def __init__(self, limits: ConnectionLimits) -> None:
+    def __init__(self, limits: ConnectionLimits, http: str) -> None:
         import uvicorn
 
         from summitcal.web.run import uvicorn_config
@@ -51,10 +56,14 @@ class Running:
         self.app: FeedServer = create_app(
             load_catalog(SITE_SEEDS), clock=lambda: NOW, renders=RenderPolicy(mode="thread")
         )
+        self.http = http
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
-        config = uvicorn_config(self.app, host="127.0.0.1", port=self.port, limits=limits)
+        config = uvicorn_config(
+            self.app, host="127.0.0.1", port=self.port, limits=limits, http=http
+        )
+        assert config.http.http_name == http
         self.log = Records()
         for name in ("uvicorn.error", "summitcal"):
             logging.getLogger(name).addHandler(self.log)
@@ -80,12 +89,12 @@ class Running:
             logging.getLogger(name).removeHandler(self.log)
 
 
-@pytest.fixture
-def serve() -> Iterator[Any]:
+@pytest.fixture(params=["h11", "httptools"])
+def serve(request: pytest.FixtureRequest) -> Iterator[Any]:
     running: list[Running] = []
 
     def start(**limits: Any) -> Running:
-        running.append(Running(ConnectionLimits(**limits)))
+        running.append(Running(ConnectionLimits(**limits), request.param))
         return running[-1]
 
     yield start
@@ -153,6 +162,57 @@ def test_a_full_server_closes_the_longest_waiting_connection(serve: Any) -> None
         s.close()
 
 
+def test_an_idle_keep_alive_connection_has_the_header_deadline_again(serve: Any) -> None:
+    r = serve(header_timeout=0.3, keep_alive_timeout=30)
+    s = r.connect(b"GET /events.json HTTP/1.1\r\nHost: t\r\n\r\n")
+    s.settimeout(5)
+    assert s.recv(12) == b"HTTP/1.1 200"
+    t0 = time.monotonic()
+    assert closed_by_server(s, 3)
+    assert 0.2 < time.monotonic() - t0 < 2
+    s.close()
+
+
+def test_pipelined_requests_are_all_answered(serve: Any) -> None:
+    r = serve(header_timeout=0.5)
+    one = b"GET /events.json HTTP/1.1\r\nHost: t\r\n\r\n"
+    s = r.connect(one * 3 + b"GET /feeds/all.ics HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+    s.settimeout(5)
+    chunks = []
+    while chunk := s.recv(65536):
+        chunks.append(chunk)
+    s.close()
+    assert b"".join(chunks).count(b"HTTP/1.1 200 OK") == 4
+
+
+def test_a_request_head_too_large_is_a_400(serve: Any) -> None:
+    """Past max_header_bytes of an incomplete head, 400 and close (h11: uvicorn's own
+    check; httptools: ours), whether it comes at once or in pieces."""
+    r = serve(max_header_bytes=4096, header_timeout=5)
+    for pieces in (1, 8):
+        with r.connect(b"GET /feeds/all.ics HTTP/1.1\r\nHost: t\r\nX-Big: ") as s:
+            with contextlib.suppress(OSError):  # the server may close before the last piece
+                for _ in range(pieces):
+                    s.sendall(b"a" * (6000 // pieces))
+                    time.sleep(0.02)
+            s.settimeout(5)
+            reply = s.recv(4096)
+            assert reply.startswith(b"HTTP/1.1 400"), reply[:80]
+            assert closed_by_server(s, 2)
+    # A head just below the limit, in pieces, is answered.
+    s = r.connect(b"GET /events.json HTTP/1.1\r\nHost: t\r\n")
+    for _ in range(3):
+        s.sendall(b"X-Pad: " + b"a" * 1000 + b"\r\n")
+        time.sleep(0.02)
+    s.sendall(b"\r\n")
+    s.settimeout(5)
+    assert s.recv(12) == b"HTTP/1.1 200"
+    s.close()
+    assert "TRACEBACK" not in r.log.text()
+    if r.http == "httptools":
+        assert r.log.text().count("refused a request head over 4096 bytes") == 1
+
+
 @pytest.mark.parametrize("split", [False, True])
 def test_a_malformed_chunked_body_is_a_quiet_400(serve: Any, split: bool) -> None:
     r = serve()
@@ -193,18 +253,46 @@ def _low_fd_limit() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (120, 120))
 
 
-@pytest.mark.parametrize("cap", [None, "1000"])
-def test_at_a_low_open_file_limit_refusals_are_a_few_lines(cap: str | None) -> None:
+# `summitcal serve` as a command, on asyncio's loop (uvloop made unimportable) or on uvloop.
+_ON_ASYNCIO = "import sys; sys.modules['uvloop'] = None; from summitcal.cli import main; main()"
+
+
+def _answer(port: int) -> bytes:
+    status = b""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(b"GET /events.json HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        while len(status) < 12 and (chunk := s.recv(12 - len(status))):
+            status += chunk
+    return status
+
+
+@pytest.mark.parametrize(
+    ("cap", "loop", "http"),
+    [
+        (None, "asyncio", "h11"),
+        (None, "uvloop", "httptools"),
+        ("1000", "asyncio", "h11"),
+        ("1000", "asyncio", "httptools"),
+        ("1000", "uvloop", "httptools"),
+    ],
+)
+def test_at_a_low_open_file_limit_refusals_are_a_few_lines(
+    cap: str | None, loop: str, http: str
+) -> None:
     """300 idle connections against a process allowed 120 files: the default cap refuses
-    them below the limit; a cap above it meets the limit, and the accept errors are still
-    one line each ten seconds, not a traceback per try."""
-    argv = [sys.executable, "-m", "summitcal", "serve", "--port", "0", "--seeds", str(SITE_SEEDS)]
+    them below the limit; a cap above it meets the limit, and then asyncio's accept
+    errors are still one line each ten seconds, not a traceback per try, while uvloop
+    (libuv) accepts and closes the excess connections by itself, silently.  Either way
+    the server keeps answering."""
+    python = [sys.executable, *(["-c", _ON_ASYNCIO] if loop == "asyncio" else ["-m", "summitcal"])]
+    argv = [*python, "serve", "--port", "0", "--seeds", str(SITE_SEEDS), "--http", http]
     argv += ["--render-mode", "thread", *(["--max-connections", cap] if cap else [])]
     proc = subprocess.Popen(argv, stderr=subprocess.PIPE, preexec_fn=_low_fd_limit)
     try:
         assert proc.stderr is not None
-        port = 0
+        port, startup = 0, b""
         for line in proc.stderr:
+            startup += line
             if found := re.search(rb"running on http://127\.0\.0\.1:(\d+)", line):
                 port = int(found[1])
                 break
@@ -215,23 +303,22 @@ def test_at_a_low_open_file_limit_refusals_are_a_few_lines(cap: str | None) -> N
             except OSError:
                 break
         time.sleep(1.0)
-        status = b""
-        if cap is None:  # the cap left descriptors free: a request is still answered
-            with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
-                s.sendall(b"GET /events.json HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-                while len(status) < 12 and (chunk := s.recv(12 - len(status))):
-                    status += chunk
+        # The cap left descriptors free: a request is still answered meanwhile.
+        during = _answer(port) if cap is None else b""
         for s in conns:
             s.close()
+        time.sleep(0.2)
+        after = _answer(port)
     finally:
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=20)
-    log = err.decode()
-    assert status == (b"HTTP/1.1 200" if cap is None else b""), log[:2000]
+    log = (startup + err).decode()
+    assert f"HTTP protocol {http}, event loop {loop}, access log off" in log
+    assert during == (b"HTTP/1.1 200" if cap is None else b""), log[:2000]
+    assert after == b"HTTP/1.1 200", log[:2000]
     assert "Traceback" not in log
     assert len(log.splitlines()) < 20, log[:2000]
-    assert (
-        ("connections are busy" in log or "waited longest" in log)
-        if cap is None
-        else ("cannot accept connections" in log)
-    )
+    if cap is None:
+        assert "connections are busy" in log or "waited longest" in log
+    elif loop == "asyncio":
+        assert "cannot accept connections" in log

@@ -117,6 +117,19 @@ def register(sub: Any) -> None:
         "(default: %(default)s)",
     )
     s.add_argument(
+        "--http",
+        choices=["auto", "h11", "httptools"],
+        default="auto",
+        help="uvicorn's HTTP protocol: auto is httptools (a C parser, about twice as fast) "
+        "when installed, else h11 (default: %(default)s)",
+    )
+    s.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log a line per request (off by default: it costs about a third of the 304s "
+        "and a fifth of the full feeds served a second)",
+    )
+    s.add_argument(
         "--reload-interval",
         type=_positive(float),
         metavar="SECONDS",
@@ -148,7 +161,23 @@ def run_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    from summitcal.web.run import ConnectionLimits, serve, uvicorn_config
+    from summitcal.web.run import (
+        ConnectionLimits,
+        event_loop_factory,
+        http_protocol,
+        serve,
+        uvicorn_config,
+    )
+
+    try:
+        http = http_protocol(args.http)
+    except ImportError:
+        print(
+            "summitcal: error: --http httptools needs httptools, which this Python lacks; "
+            f"install it with: {_install_hint()}",
+            file=sys.stderr,
+        )
+        return 2
     from summitcal.web.server import RenderPolicy, create_app
 
     policy = RenderPolicy(
@@ -162,7 +191,14 @@ def run_serve(args: argparse.Namespace) -> int:
         keep_alive_timeout=args.keep_alive_timeout,
         **({"max_connections": args.max_connections} if args.max_connections else {}),
     )
-    config = uvicorn_config(app, host=args.host, port=args.port, limits=limits)
+    config = uvicorn_config(
+        app,
+        host=args.host,
+        port=args.port,
+        limits=limits,
+        http=http,
+        access_log=args.access_log,
+    )
     watch = [Path(p) for p in args.seeds or ()]
     run = serve(
         app,
@@ -172,8 +208,12 @@ def run_serve(args: argparse.Namespace) -> int:
         reload_interval=args.reload_interval,
     )
     # uvicorn re-raises the Ctrl-C it has handled; that is a normal stop, not an error.
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run)
+    # On uvloop when it is installed, as uvicorn's own loop="auto" would choose.
+    with (
+        contextlib.suppress(KeyboardInterrupt),
+        asyncio.Runner(loop_factory=event_loop_factory()) as runner,
+    ):
+        runner.run(run)
     return 0
 
 

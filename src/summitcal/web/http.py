@@ -14,6 +14,7 @@ can be tested without an event loop.
 from __future__ import annotations
 
 import asyncio
+import functools
 import gzip
 import hashlib
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
@@ -163,9 +164,17 @@ def _etag_matches(if_none_match: str, etag: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=256)
+def _http_date(moment: datetime) -> str:
+    """``moment`` as an HTTP date (a Last-Modified value), formatted once per value."""
+    return format_datetime(moment, usegmt=True)
+
+
 def _not_modified_since(if_modified_since: str, last_modified: datetime | None) -> bool:
     if last_modified is None:
         return False
+    if if_modified_since == _http_date(last_modified):
+        return True  # the common case: our own Last-Modified sent back, no date to parse
     try:
         since = parsedate_to_datetime(if_modified_since)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -192,7 +201,7 @@ def conditional(res: Resource, request: Mapping[str, str]) -> Reply:
         ("x-content-type-options", "nosniff"),
     ]
     if res.last_modified is not None:
-        headers.append(("last-modified", format_datetime(res.last_modified, usegmt=True)))
+        headers.append(("last-modified", _http_date(res.last_modified)))
     inm = request.get("if-none-match")
     ims = request.get("if-modified-since")
     fresh = (
@@ -251,7 +260,10 @@ async def drain_body(receive: Receive, *, limit: int = MAX_BODY, timeout: float)
                 return None
 
     try:
-        return await asyncio.wait_for(read(), timeout)
+        # A timer around the reads, not wait_for: no task per request (a GET's one
+        # receive() is answered at once).
+        async with asyncio.timeout(timeout):
+            return await read()
     except TimeoutError:
         return plain(408, f"the request body did not arrive within {timeout:g} s", _CLOSE)
 
