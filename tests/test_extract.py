@@ -374,3 +374,16 @@ class TestPeriodsOfFinancialNews:
         assert self.values("Output fell from the 2021 second quarter.") == [
             ("the 2021 second quarter", "2021-Q2")
         ]
+
+    def test_the_latest_the_current_and_a_written_years_quarter(self) -> None:
+        """ "The latest quarter" has ended; "the current quarter" is the publication's."""
+        text = (
+            "Dunmore Freight expects fourth-quarter growth. In the latest quarter, revenue "
+            "rose; the current quarter looks weaker than the 2022 quarter."
+        )
+        assert self.values(text) == [
+            ("fourth-quarter", "2023-Q4"),
+            ("the latest quarter", "2023-Q3"),
+            ("the current quarter", "2023-Q4"),
+            ("the 2022 quarter", "2022-Q4"),
+        ]

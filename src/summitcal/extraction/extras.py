@@ -191,8 +191,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 r"|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+"
                 r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
                 r"|the\s+quarter\s+a\s+year\s+(?:ago|earlier)|year[\s-](?:ago|earlier))"
-                r"|(?P<same>the\s+(?:latest|current|same|fiscal|latest\s+fiscal)\s+"
-                r"(?:quarter|period)|the\s+quarter(?!\s+(?:of|century|mile|final|point)))"
+                r"|(?P<latest>the\s+(?:latest|most\s+recent)\s+(?:fiscal\s+)?(?:quarter|period))"
+                r"|(?P<current>the\s+current\s+(?:fiscal\s+)?quarter)"
+                r"|the\s+(?P<written>\d{4})\s+(?:quarter|period)"
+                r"|(?P<same>the\s+(?:same|fiscal)\s+(?:quarter|period)"
+                r"|the\s+quarter(?!\s+(?:of|century|mile|final|point)))"
                 r"|(?P<nth>first|second|third|fourth)-quarter"
                 rf"){e}"
             ),
@@ -255,7 +258,9 @@ def _period(m: re.Match[str]) -> Extra:
         kind = "nth-year" if m.group("year") else "nth-ago"
         nth = _ORDINALS.index(m.group("ordinal")) + 1
     else:
-        kind = next(k for k in ("ago", "same", "nth") if m.group(k))
+        kind = next(
+            k for k in ("ago", "same", "nth", "latest", "current", "written") if m.group(k)
+        )
         nth = _ORDINALS.index(m.group("nth")) + 1 if kind == "nth" else 0
     return Extra(
         start=m.start(),
@@ -264,7 +269,7 @@ def _period(m: re.Match[str]) -> Extra:
         type="DATE",
         value=kind,
         days=nth,
-        unit=m.group("year") or "",
+        unit=m.group("year") or m.group("written") or "",
     )
 
 

@@ -163,7 +163,10 @@ class Narrative:
         ``extra.value`` says which: ``nth``, quarter ``extra.days`` of the publication
         year (of the year before when that quarter has not begun), which becomes the
         quarter under discussion; ``nth-ago``, that quarter a year before; ``nth-year``,
-        quarter ``extra.days`` of the year ``extra.unit``; ``same``, the quarter
+        quarter ``extra.days`` of the year ``extra.unit``; ``current``, the quarter of
+        the publication date; ``latest``, the quarter under discussion if it has ended,
+        else the last quarter ended; ``written``, the quarter under discussion in the
+        year ``extra.unit``; ``same``, the quarter
         under discussion (else the last quarter ended before publication); ``ago``, that
         quarter a year before (else the year before publication's).
         """
@@ -181,11 +184,24 @@ class Narrative:
         if extra.value == "nth-year":
             return DateSpan.unit(Granularity.QUARTER, date(int(extra.unit), month, 1)), "as written"
         period = self.period if self.enabled else None
+        current = DateSpan.unit(Granularity.QUARTER, ref)
+        ended = DateSpan.unit(Granularity.QUARTER, current.first - timedelta(days=1))
+        if extra.value == "current":
+            return current, "the quarter of the publication date"
+        if extra.value == "latest":  # the period reported on, if it has ended
+            if period is not None and period.last < ref:
+                return period, "the quarter under discussion"
+            return ended, "the last quarter ended"
+        if extra.value == "written":  # "the 1988 quarter": the quarter under discussion, then
+            year = int(extra.unit)
+            if period is None:
+                return DateSpan.unit(Granularity.YEAR, date(year, 1, 1)), "the year written"
+            start = period.first.replace(year=year)
+            return DateSpan.unit(Granularity.QUARTER, start), "the quarter under discussion"
         if extra.value == "same":
             if period is not None:
                 return period, "the quarter under discussion"
-            last = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1) - timedelta(days=1)
-            return DateSpan.unit(Granularity.QUARTER, last), "the last quarter ended"
+            return ended, "the last quarter ended"
         if period is not None:
             before = period.first.replace(year=period.first.year - 1)
             why = "the quarter under discussion, a year before"
