@@ -323,6 +323,9 @@ def test_ordinal_centuries_and_present_now() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the year of an edition before a name is a year; a listed name is none
+        ("Delegates flew in for the 2031 Global Water Forum.", [("2031", "DATE", "2031")]),
+        ("The 2030 Agenda sets seventeen goals.", []),
         ("The current dispute is costly.", [("current", "DATE", "PRESENT_REF")]),
         ("The current account deficit widened.", []),
         ("Prices fell in recent weeks.", [("recent weeks", "DATE", "PAST_REF")]),

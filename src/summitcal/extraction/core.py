@@ -191,9 +191,8 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
     if (kind is RuleKind.WEEKDAY or kind is RuleKind.MONTH) and _in_name(text, raw):
         return False
     if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
-        if norm[max(0, raw.start - 4) : raw.start] == "the " and _in_name(text, raw):
-            return False
-        # A bare four-digit number: a year ("the 2025 edition", "compared with 2023")
+        # A bare four-digit number: a year ("the 2025 edition", "the 2025 World AI
+        # Conference", "compared with 2023"; names such as "the 2030 Agenda" are listed)
         # unless it reads as a count ("2000 delegates", "about 2000").
         head = norm[max(0, raw.start - 14) : raw.start]
         return not (_COUNT_BEFORE.search(head) or _NOUN_AFTER.match(norm, raw.end))

@@ -258,9 +258,7 @@ def _period(m: re.Match[str]) -> Extra:
         kind = "nth-year" if m.group("year") else "nth-ago"
         nth = _ORDINALS.index(m.group("ordinal")) + 1
     else:
-        kind = next(
-            k for k in ("ago", "same", "nth", "latest", "current", "written") if m.group(k)
-        )
+        kind = next(k for k in ("ago", "same", "nth", "latest", "current", "written") if m.group(k))
         nth = _ORDINALS.index(m.group("nth")) + 1 if kind == "nth" else 0
     return Extra(
         start=m.start(),
