@@ -390,3 +390,21 @@ class TestPeriodsOfFinancialNews:
             ("the current quarter", "2023-Q4"),
             ("the 2022 quarter", "2022-Q4"),
         ]
+
+
+def test_a_range_is_two_expressions_and_one_span() -> None:
+    """TimeML's two TIMEX3s for "from Sunday to Wednesday", each carrying the whole range."""
+    mentions = extract("The envoy travels from Sunday to Wednesday.", reference=SUNDAY)
+    assert [(m.text, m.timex) for m in mentions] == [
+        ("Sunday", "2025-02-09"),
+        ("Wednesday", "2025-02-12"),
+    ]
+    assert {m.range.timex for m in mentions if m.range is not None} == {"2025-02-09/2025-02-12"}
+    assert mentions[1].to_dict()["range"] == {
+        "timex": "2025-02-09/2025-02-12",
+        "first": "2025-02-09",
+        "last": "2025-02-12",
+    }
+    (single,) = extract("The envoy arrives on Sunday.", reference=SUNDAY)
+    assert single.range is None
+    assert "range" not in single.to_dict()

@@ -250,6 +250,8 @@ def _marked(text: str, mentions: list[Mention]) -> str:
         extra = f" {m.mod.value}" if m.mod is not None else ""
         freq = f" freq={m.freq}" if m.freq else ""
         out.append(f"[{m.text} = {m.timex}{extra}{freq}]")
+        if m.range is not None and m.span is not None and m.span.last == m.range.last:
+            out.append(f" (range {m.range.timex})")  # after the range's last end
         pos = m.end
     out.append(text[pos:])
     return "".join(out)

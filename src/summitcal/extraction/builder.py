@@ -114,8 +114,10 @@ class Builder:
                 (a0, a1), (b0, b1) = parts
                 first = DateSpan.day(span.first, zone=span.zone)
                 last = DateSpan.day(span.last, zone=span.zone)
-                self._one(a0, a1, res, kind, index, span=first)
-                self._one(b0, b1, res, kind, index, span=last, anchor=len(self.mentions) - 1)
+                self._one(a0, a1, res, kind, index, span=first, whole=span)
+                self._one(
+                    b0, b1, res, kind, index, span=last, anchor=len(self.mentions) - 1, whole=span
+                )
                 return True
         self._one(cand.start, cand.end, res, kind, index, span=span)
         return True
@@ -239,6 +241,7 @@ class Builder:
         span: DateSpan | None = None,
         mod: Mod | None = None,
         anchor: int | None = None,
+        whole: DateSpan | None = None,
     ) -> None:
         zone = self.zone
         end = trim_end(self.text, start, end_, zone[1] if zone and zone[0] == end_ else None)
@@ -258,6 +261,7 @@ class Builder:
                 sentence=index,
                 rule=res.rule,
                 explanation=res.explanation,
+                range=whole,
             )
         )
 

@@ -52,6 +52,8 @@ class Mention:
         sentence: The index of the sentence the mention lies in.
         rule: The name of the grammar rule that matched.
         explanation: Why the value is what it is, in words.
+        range: For either end of a range ("from Sunday to Wednesday", which TimeML tags
+            as two expressions), the whole range as one span; ``None`` otherwise.
     """
 
     start: int
@@ -67,6 +69,7 @@ class Mention:
     sentence: int = 0
     rule: str = ""
     explanation: str = ""
+    range: DateSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the mention (``span`` as its first and last days)."""
@@ -92,4 +95,10 @@ class Mention:
         out["sentence"] = self.sentence
         out["rule"] = self.rule
         out["explanation"] = self.explanation
+        if self.range is not None:
+            out["range"] = {
+                "timex": self.range.timex,
+                "first": self.range.first.isoformat(),
+                "last": self.range.last.isoformat(),
+            }
         return out
