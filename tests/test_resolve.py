@@ -357,6 +357,17 @@ class TestGoverningVerb:
     ) -> None:
         assert value(phrase, ctx, reference=reference) == expected
 
+    def test_this_weekday_follows_the_tense_out_of_its_week(self) -> None:
+        """Published on a Sunday, "will travel this Friday" is the coming Friday."""
+        sunday = date(2025, 2, 9)
+        ahead = "The minister will travel to Geneva this Friday."
+        assert value("this Friday", ahead, reference=sunday) == "2025-02-14"
+        back = "The minister travelled to Geneva this Friday."
+        assert value("this Friday", back, reference=sunday) == "2025-02-07"
+        wednesday = date(2025, 2, 12)
+        assert value("this Friday", back, reference=wednesday) == "2025-02-07"
+        assert value("this Friday", ahead, reference=wednesday) == "2025-02-14"
+
     def test_a_possessive_weekday_lies_behind_unless_a_future_cue_says(self) -> None:
         """'Thursday's close' is a day that has been; 'ahead of Friday's vote' is not."""
         monday = date(2025, 3, 3)

@@ -129,7 +129,14 @@ def weekday_day(w: Weekday, ctx: Context) -> tuple[date, Why]:
     if rel == "next":
         return plus_days(monday, 7 + w.weekday), ("{} of the ISO week after {}'s", name, ref)
     if rel == "this":
-        return plus_days(monday, w.weekday), ("{} of {}'s ISO week", name, ref)
+        # The day of the publication's ISO week; but read ahead of a Sunday's news, "this
+        # Friday" is the coming one, and read back it is never a day still to come.
+        day = plus_days(monday, w.weekday)
+        if ctx.direction is Direction.FUTURE and day < ref:
+            return plus_days(day, 7), ("{}: the {} after {}", ctx.label, name, ref)
+        if ctx.direction is Direction.PAST and day > ref:
+            return plus_days(day, -7), ("{}: the {} before {}", ctx.label, name, ref)
+        return day, ("{} of {}'s ISO week", name, ref)
     back = (ref.weekday() - w.weekday) % 7
     ahead = (w.weekday - ref.weekday()) % 7
     if rel in ("last", "past"):

@@ -58,8 +58,9 @@ def _shift_needs(core: Shift) -> bool:
 
 
 def _bare_weekday(core: Weekday) -> bool:
-    # "last/next/this/coming Friday", "Friday next week" are placed by their words.
-    return core.week is None and core.rel is None
+    # "last/next/coming Friday", "Friday next week" are placed by their words; "this
+    # Friday" by its week, unless the tense points out of it (see anchor_days).
+    return core.week is None and core.rel in (None, "this")
 
 
 #: For each kind of core whose value may depend on the direction, whether this one does
