@@ -120,6 +120,7 @@ class _Words:
     not_finite_after: frozenset[str]
     date_words: frozenset[str]
     weekdays: frozenset[str]
+    glue: frozenset[str]
 
 
 @functools.cache
@@ -162,6 +163,7 @@ def _words() -> _Words:
         not_finite_after=lex.not_finite_after,
         date_words=frozenset([*lex.weekdays, *lex.months, *lex.seasons]),
         weekdays=frozenset(lex.weekdays),
+        glue=frozenset(lex.prepositions["date_glue"]),
     )
 
 
@@ -228,10 +230,7 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
 # a pattern tried at every position costs more than the whole cue search.
 _BREAKS = (";", " but ", " while ", " whereas ", ", and ", ", which ", ", who ")
 _AND = " and "
-_NOT_AFTER_AND = frozenset(
-    {"on", "in", "at", "from", "by", "the", "early", "late", "mid", "last", "next", "this"}
-    | {"to", "until", "through"}
-)
+_DATE_WORDS_AFTER_AND = frozenset({"the", "early", "late", "mid", "last", "next", "this"})
 
 
 _RELATIVE = (", which ", ", who ")
@@ -275,7 +274,8 @@ def _and_breaks(norm: str, at: int) -> bool:
     if word is None:
         return False
     w = word.group()
-    return w not in _NOT_AFTER_AND and w not in _words().date_words
+    table = _words()
+    return w not in table.glue and w not in _DATE_WORDS_AFTER_AND and w not in table.date_words
 
 
 def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -363,9 +363,12 @@ def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]
     return direction, None if found is None else found[2]
 
 
-#: Prepositions that belong with the phrase after them: TimeML leaves "on" out of "on
-#: Friday", but the verb before it is as near to the phrase either way.
-_LEADING = re.compile(r"\b(?:on|in|at|by|since|until|till|through|during|from)\s+$")
+@functools.cache
+def _leading() -> re.Pattern[str]:
+    """A preposition that belongs with the phrase after it: TimeML leaves "on" out of "on
+    Friday", but the verb before it is as near to the phrase either way."""
+    words = "|".join(lexicon().prepositions["leading"])
+    return re.compile(rf"\b(?:{words})\s+$")
 
 
 def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]:
@@ -374,7 +377,7 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
         context, start, end = context[lo:hi], start - lo, end - lo
     norm = normalize(context)
     size = len(norm)
-    lead = _LEADING.search(norm, max(0, start - 12), start)
+    lead = _leading().search(norm, max(0, start - 12), start)
     if lead is not None:
         start = lead.start()
     c_lo, c_hi = _clause(norm, start, end)
