@@ -9,6 +9,7 @@ a zone.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -27,6 +28,13 @@ def alt(words: object) -> str:
 
 
 def word_trie(words: Iterable[str], *, optional_apostrophe: bool = False) -> str:
+    """A regex alternation of ``words`` written as a trie (see :func:`_built_trie`); the
+    rule tables ask for the same few word lists many times, so each is built once."""
+    return _built_trie(frozenset(words), optional_apostrophe)
+
+
+@functools.lru_cache(maxsize=512)
+def _built_trie(words: frozenset[str], optional_apostrophe: bool) -> str:
     """A regex alternation of ``words`` written as a trie, spaces matching any white space.
 
     "feb(?:ruary)?" rather than "february|feb": at each position the engine follows one
@@ -34,7 +42,7 @@ def word_trie(words: Iterable[str], *, optional_apostrophe: bool = False) -> str
     still tried before its prefix, as a longest-first list would be.
     """
     root: dict[str, Any] = {}
-    for word in set(words):
+    for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
