@@ -408,3 +408,15 @@ def test_a_range_is_two_expressions_and_one_span() -> None:
     (single,) = extract("The envoy arrives on Sunday.", reference=SUNDAY)
     assert single.range is None
     assert "range" not in single.to_dict()
+
+
+def test_iso_dates_with_slashes_and_clocks_are_found_whole() -> None:
+    text = (
+        "The notice, dated 2025/03/15, was filed at 2024-05-21T14:00Z and logged "
+        "2024-05-21T14:00:30."
+    )
+    assert found(text) == [
+        ("2025/03/15", "DATE", "2025-03-15"),
+        ("2024-05-21T14:00Z", "TIME", "2024-05-21T14:00"),
+        ("2024-05-21T14:00:30", "TIME", "2024-05-21T14:00:30"),
+    ]

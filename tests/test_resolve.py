@@ -680,3 +680,28 @@ class TestDirectionNotNeeded:
     def test_bare_weekday_still_reads_the_tense(self) -> None:
         r = resolve("Friday", reference=SUNDAY, context="The court ruled Friday.")
         assert r.direction is Direction.PAST
+
+
+class TestIsoForms:
+    """ISO 8601 as feeds and wires write it: year-first slashes and dates with a clock."""
+
+    def test_year_first_slashes_are_one_date(self) -> None:
+        assert value("2025/03/15", "The filing is dated 2025/03/15.") == "2025-03-15"
+        assert value("on 2025/3/5") == "2025-03-05"
+
+    def test_year_first_slashes_need_a_real_day(self) -> None:
+        with pytest.raises(PhraseError, match="not a calendar date"):
+            resolve("2025/02/30", reference=SUNDAY)
+
+    def test_a_date_with_its_clock_is_a_time(self) -> None:
+        r = resolve("2024-05-21T14:00", reference=SUNDAY)
+        assert (r.timex, r.type, r.zone) == ("2024-05-21T14:00", TimexType.TIME, None)
+        assert value("2024-05-21T14:00:30") == "2024-05-21T14:00:30"
+
+    def test_z_keeps_utc_without_moving_the_clock(self) -> None:
+        r = resolve("2024-05-21T14:00Z", reference=SUNDAY)
+        assert (r.timex, r.type, r.zone) == ("2024-05-21T14:00", TimexType.TIME, "UTC")
+
+    def test_dates_without_a_clock_are_unchanged(self) -> None:
+        assert value("2024-05") == "2024-05"
+        assert value("2024-05-21") == "2024-05-21"

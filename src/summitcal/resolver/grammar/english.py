@@ -95,6 +95,26 @@ def _numbers_and_ranges(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"-"},
         ),
         Rule(
+            # ISO 8601 with slashes, year first: never ambiguous ("2025/03/15").
+            K.EXPLICIT_DATE,
+            r"(?P<iy>\d{4})/(?P<im>[01]?\d)/(?P<id>[0-3]?\d)",
+            build_iso,
+            day_level=True,
+            triggers={"/"},
+            also=DIGIT,
+        ),
+        Rule(
+            # An ISO 8601 date with its clock: "2024-05-21T14:00", seconds ":30", and "Z"
+            # for UTC (the zone is kept, as a zone word's is; the clock is not shifted).
+            K.EXPLICIT_DATE,
+            r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+            r"t(?P<hhi>[01]\d|2[0-3]):(?P<mmi>[0-5]\d)(?::(?P<ssi>[0-5]\d))?(?P<zi>z)?",
+            build_iso,
+            day_level=False,
+            triggers={"t"},
+            also={":"},
+        ),
+        Rule(
             K.NUMERIC_DATE,
             r"(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4})",
             build_numeric,

@@ -90,6 +90,8 @@ class Rule:
             by :func:`compile_table`.
         fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
         clock_only: Whether this is the clock-time rule, whose time has its own groups.
+        iso_clock: Whether the pattern holds an ISO 8601 clock ("T14:00", groups ``hhi``,
+            ``mmi``, ``ssi`` and ``zi`` for "Z").
     """
 
     kind: RuleKind
@@ -103,12 +105,14 @@ class Rule:
     source: str = ""
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
+    iso_clock: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         # Asked of every match: known once rather than from the pattern's group index (a
         # new mapping at each call).
         object.__setattr__(self, "fuzzy", "(?P<fz>" in self.source)
         object.__setattr__(self, "clock_only", self.kind is RuleKind.CLOCK_TIME)
+        object.__setattr__(self, "iso_clock", "(?P<hhi>" in self.source)
 
     @property
     def pattern(self) -> re.Pattern[str]:
