@@ -420,3 +420,13 @@ def test_iso_dates_with_slashes_and_clocks_are_found_whole() -> None:
         ("2024-05-21T14:00Z", "TIME", "2024-05-21T14:00"),
         ("2024-05-21T14:00:30", "TIME", "2024-05-21T14:00:30"),
     ]
+
+
+def test_the_week_after_next_is_one_expression() -> None:
+    text = (
+        "Negotiators will meet again the week after next, after talks stalled the week before last."
+    )
+    assert found(text) == [
+        ("the week after next", "DATE", "2025-W08"),
+        ("the week before last", "DATE", "2025-W04"),
+    ]

@@ -705,3 +705,28 @@ class TestIsoForms:
     def test_dates_without_a_clock_are_unchanged(self) -> None:
         assert value("2024-05") == "2024-05"
         assert value("2024-05-21") == "2024-05-21"
+
+
+class TestTwoUnitsOver:
+    """ "the week after next" and "the week before last": the ISO week two from the
+    publication date's, whatever the tense."""
+
+    def test_the_week_after_next(self) -> None:
+        r = resolve(
+            "the week after next",
+            reference=SUNDAY,
+            context="The envoy returns the week after next.",
+        )
+        assert (r.timex, r.direction) == ("2025-W08", Direction.NEAREST)
+
+    def test_the_week_before_last(self) -> None:
+        assert value("the week before last", "Prices peaked the week before last.") == "2025-W04"
+
+    def test_across_the_iso_year(self) -> None:
+        """Published on Monday 29 December 2025, the first day of ISO week 2026-W01."""
+        assert value("the week after next", reference=date(2025, 12, 29)) == "2026-W03"
+        assert value("the week before last", reference=date(2025, 12, 29)) == "2025-W51"
+
+    def test_months_and_years_likewise(self) -> None:
+        assert value("the month after next") == "2025-04"
+        assert value("the year before last") == "2023"

@@ -215,6 +215,11 @@ def build_relative(m: re.Match[str], lex: Lexicon) -> Core:
     return Relative(m.group("unit"), step, anchored=anchored)
 
 
+def build_two_over(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "the week after next" (+2), "the month before last" (-2)."""
+    return Relative(m.group("unit"), 2 if m.group("beyond").startswith("after") else -2)
+
+
 def build_offset(m: re.Match[str], lex: Lexicon) -> Core:
     s = "a" if group(m, "na") is not None else "b"
     unit, per = unit_of(m, lex, s)

@@ -34,6 +34,7 @@ from summitcal.resolver.grammar.builders import (
     build_season,
     build_set,
     build_shift,
+    build_two_over,
     build_vague,
     build_wd_range,
     build_weekday,
@@ -264,6 +265,16 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_relative,
             day_level=False,
             triggers={"week", "month", "year", "quarter", "decade"},
+        ),
+        Rule(
+            # "the week after next", "the year before last": two units from the
+            # publication date's.
+            K.RELATIVE_UNIT,
+            r"the\s+(?P<unit>week|month|year)\s+(?P<beyond>after\s+next|before\s+last)",
+            build_two_over,
+            day_level=False,
+            triggers={"next", "last"},
+            also={"week", "month", "year"},
         ),
         Rule(
             K.RELATIVE_OFFSET,
