@@ -430,3 +430,18 @@ def test_the_week_after_next_is_one_expression() -> None:
         ("the week after next", "DATE", "2025-W08"),
         ("the week before last", "DATE", "2025-W04"),
     ]
+
+
+def test_year_end_is_read_as_the_resolver_reads_it() -> None:
+    """Extraction and the resolver agree on "year-end": the extent, the value and the mod."""
+    from summitcal import resolve
+
+    text = "The lender expects to close the sale by year-end and to list shares at the year-end."
+    mentions = extract(text, reference=SUNDAY)
+    assert [(m.text, m.timex, m.mod) for m in mentions] == [
+        ("year-end", "2025", Mod.END),
+        ("the year-end", "2025", Mod.END),
+    ]
+    for m in mentions:
+        r = resolve(m.text, reference=SUNDAY, context=text)
+        assert (r.timex, r.mod, r.rule) == (m.timex, m.mod, m.rule)

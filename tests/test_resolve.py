@@ -730,3 +730,23 @@ class TestTwoUnitsOver:
     def test_months_and_years_likewise(self) -> None:
         assert value("the month after next") == "2025-04"
         assert value("the year before last") == "2023"
+
+
+class TestYearEnd:
+    """ "year-end" is the end of the publication year, as "the end of the year" is."""
+
+    @pytest.mark.parametrize("phrase", ["year-end", "the year-end", "year end", "the year's end"])
+    def test_the_publication_year_with_mod_end(self, phrase: str) -> None:
+        r = resolve(phrase, reference=SUNDAY, context=f"Debt will be repaid by {phrase}.")
+        assert (r.timex, r.mod) == ("2025", Mod.END)
+        same = resolve("the end of the year", reference=SUNDAY)
+        assert (r.span.first, r.span.last) == (same.span.first, same.span.last)
+
+    def test_by_stays_outside_the_phrase(self) -> None:
+        (match,) = scan("The lender expects to close the sale by year-end.")
+        assert match.text == "year-end"
+        assert resolve("by year-end", reference=SUNDAY).timex == "2025"
+
+    def test_a_year_ending_is_no_year_end(self) -> None:
+        with pytest.raises(PhraseError):
+            resolve("the year ending", reference=SUNDAY)

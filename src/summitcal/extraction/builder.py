@@ -300,7 +300,7 @@ class Builder:
         return True
 
     def _coarse(self, extra: Extra, index: int) -> bool:
-        """A coarse part of the publication date's unit: "mid-century", "year-end"."""
+        """A coarse part of the publication date's century or decade: "mid-century"."""
         words = self.text[extra.start : extra.end]
         unit = {"century": Granularity.CENTURY, "decade": Granularity.DECADE}.get(
             extra.unit, Granularity.YEAR

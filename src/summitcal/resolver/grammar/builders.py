@@ -199,6 +199,11 @@ def build_year(m: re.Match[str], lex: Lexicon) -> Core:
     return YearRef(year)
 
 
+def build_year_end(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "year-end": the publication year (the rule gives the mod END)."""
+    return Relative("year", 0)
+
+
 def build_relative(m: re.Match[str], lex: Lexicon) -> Core:
     rel = group(m, "rel")
     if rel is None:  # "the end of the year": the reference's own unit

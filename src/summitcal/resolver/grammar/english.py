@@ -40,12 +40,14 @@ from summitcal.resolver.grammar.builders import (
     build_weekday,
     build_weekend,
     build_year,
+    build_year_end,
 )
 from summitcal.resolver.grammar.fragments import FROM, RANGE_SEP, WEEK_REL, Fragments, alt
 from summitcal.resolver.grammar.rules import Rule, compile_table
 from summitcal.resolver.grammar.rules import RuleKind as K
 from summitcal.resolver.grammar.triggers import DIGIT, keys
 from summitcal.resolver.lexicon import lexicon
+from summitcal.span.span import Mod
 
 __all__ = ["rules"]
 
@@ -275,6 +277,17 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             day_level=False,
             triggers={"next", "last"},
             also={"week", "month", "year"},
+        ),
+        Rule(
+            # "year-end", "the year-end", "year's end": the end of the publication year,
+            # as "the end of the year" is.
+            K.RELATIVE_UNIT,
+            r"(?:the\s+)?year(?:\s*-\s*|\s+|'s\s+)end",
+            build_year_end,
+            day_level=False,
+            triggers={"end"},
+            also={"year", "years"},
+            mod=Mod.END,
         ),
         Rule(
             K.RELATIVE_OFFSET,

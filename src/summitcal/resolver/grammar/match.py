@@ -102,7 +102,7 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
         fz = m.group("fz")
         mod = Mod(lex.fuzzy[squash(fz)]) if fz else (Mod.END if m.group("fzh") else None)
     else:
-        mod = None
+        mod = rule.mod
     start: time | None = None
     end: time | None = None
     zone_word: str | None = None

@@ -22,6 +22,7 @@ import attrs
 
 from summitcal.resolver.grammar.builders import Builder
 from summitcal.resolver.grammar.fragments import Fragments, compose
+from summitcal.span.span import Mod
 
 __all__ = ["Rule", "RuleKind", "compile_table"]
 
@@ -86,6 +87,8 @@ class Rule:
         in_text: Whether the rule is looked for in running text (a yearless "9/11" is
             read only when a caller hands it over as a phrase).
         name: The name used in explanations; by default the kind's.
+        mod: A mod that every match of the rule carries ("year-end": END), for a rule
+            without the "early/mid/late" group.
         source: The whole pattern, decorations included (``pattern`` is it compiled); set
             by :func:`compile_table`.
         fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
@@ -102,6 +105,7 @@ class Rule:
     also: frozenset[str] | None = attrs.field(default=None, converter=_words_or_none)
     in_text: bool = True
     name: str = attrs.field(default=attrs.Factory(_name, takes_self=True))
+    mod: Mod | None = None
     source: str = ""
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
