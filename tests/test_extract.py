@@ -445,3 +445,12 @@ def test_year_end_is_read_as_the_resolver_reads_it() -> None:
     for m in mentions:
         r = resolve(m.text, reference=SUNDAY, context=text)
         assert (r.timex, r.mod, r.rule) == (m.timex, m.mod, m.rule)
+
+
+def test_early_and_late_belong_to_the_day() -> None:
+    text = "The minister said late Thursday that rescuers had left early Friday morning."
+    mentions = extract(text, reference=SUNDAY)
+    assert [(m.text, m.timex, m.mod) for m in mentions] == [
+        ("late Thursday", "2025-02-06", Mod.END),
+        ("early Friday morning", "2025-02-07TMO", Mod.START),
+    ]

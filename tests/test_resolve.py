@@ -750,3 +750,41 @@ class TestYearEnd:
     def test_a_year_ending_is_no_year_end(self) -> None:
         with pytest.raises(PhraseError):
             resolve("the year ending", reference=SUNDAY)
+
+
+class TestEarlyAndLateDays:
+    """ "late Thursday", "early Friday": the day as the bare weekday, mod END or START on
+    the day's value (the span stays the whole day)."""
+
+    def test_late_thursday_in_the_past(self) -> None:
+        r = resolve("late Thursday", reference=SUNDAY, context="The court ruled late Thursday.")
+        assert (r.timex, r.type, r.mod, r.direction) == (
+            "2025-02-06",
+            TimexType.DATE,
+            Mod.END,
+            Direction.PAST,
+        )
+        assert (r.span.first, r.span.last) == (date(2025, 2, 6), date(2025, 2, 6))
+
+    def test_early_friday_in_the_future(self) -> None:
+        r = resolve("early Friday", reference=SUNDAY, context="Crews will return early Friday.")
+        assert (r.timex, r.mod) == ("2025-02-14", Mod.START)
+
+    def test_late_on_thursday(self) -> None:
+        r = resolve(
+            "late on Thursday", reference=SUNDAY, context="Talks broke down late on Thursday."
+        )
+        assert (r.timex, r.mod) == ("2025-02-06", Mod.END)
+
+    def test_early_friday_morning_is_the_morning_with_start(self) -> None:
+        r = resolve(
+            "early Friday morning", reference=SUNDAY, context="Troops crossed early Friday morning."
+        )
+        assert (r.timex, r.type, r.mod) == ("2025-02-07TMO", TimexType.TIME, Mod.START)
+
+    def test_a_clock_time_is_not_early_or_late(self) -> None:
+        with pytest.raises(PhraseError, match="clock"):
+            resolve("late Thursday at 11 p.m.", reference=SUNDAY)
+
+    def test_the_bare_weekday_is_unchanged(self) -> None:
+        assert resolve("Thursday", reference=SUNDAY, context="It ruled Thursday.").mod is None

@@ -163,6 +163,15 @@ def build_weekday(m: re.Match[str], lex: Lexicon) -> Core:
     return Weekday(weekday_of(m, lex, ""), squash(rel) if rel else None, _week_step(m))
 
 
+def build_part_of_weekday(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "late Thursday", "early Friday morning": the weekday (the rule's "early"/"late"
+    gives the mod).  A clock time is exact: "late Thursday at 11 p.m." is left to the
+    plain weekday and its clock."""
+    if group(m, "ckp") is not None or group(m, "ckt") is not None:
+        raise NoParse("'early' or 'late' goes with a day or a part of it, not a clock time")
+    return build_weekday(m, lex)
+
+
 def build_day_word(m: re.Match[str], lex: Lexicon) -> Core:
     word = squash(m.group("dword"))
     return DayWord(lex.day_words[word], word)

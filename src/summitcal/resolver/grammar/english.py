@@ -28,6 +28,7 @@ from summitcal.resolver.grammar.builders import (
     build_numeric_short,
     build_offset,
     build_ordinal_day,
+    build_part_of_weekday,
     build_quarter,
     build_range,
     build_relative,
@@ -219,6 +220,18 @@ def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_weekday,
             day_level=True,
             triggers=k.weekdays,
+        ),
+        Rule(
+            # "late Thursday", "early Friday morning", "late on Thursday": the day placed as
+            # the plain weekday is, with the mod END or START on its value.
+            K.WEEKDAY,
+            rf"(?P<fz>early|late)\s+(?:on\s+)?"
+            rf"(?:(?P<wrel>this\s+coming|the\s+coming|coming|last|next|this|past)\s+)?"
+            rf"{f.wd('')}{WEEK_REL}",
+            build_part_of_weekday,
+            day_level=True,
+            triggers={"early", "late"},
+            also=k.weekdays,
         ),
         Rule(
             K.DAY_WORD,
