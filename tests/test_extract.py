@@ -454,3 +454,15 @@ def test_early_and_late_belong_to_the_day() -> None:
         ("late Thursday", "2025-02-06", Mod.END),
         ("early Friday morning", "2025-02-07TMO", Mod.START),
     ]
+
+
+def test_a_weekday_and_its_day_of_the_month_are_one_expression() -> None:
+    text = "Markets fell on Friday the 13th, and the board will meet on Tuesday the 14th."
+    assert found(text) == [
+        ("Friday the 13th", "DATE", "2024-12-13"),
+        ("Tuesday the 14th", "DATE", "2025-10-14"),
+    ]
+    # "Friday, the fourth decline": a weekday, then a count.
+    assert found("Prices closed lower Friday, the fourth decline in a row.") == [
+        ("Friday", "DATE", "2025-02-07")
+    ]

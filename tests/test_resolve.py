@@ -788,3 +788,41 @@ class TestEarlyAndLateDays:
 
     def test_the_bare_weekday_is_unchanged(self) -> None:
         assert resolve("Thursday", reference=SUNDAY, context="It ruled Thursday.").mod is None
+
+
+class TestWeekdayAndDayOfMonth:
+    """ "Friday the 13th": the day of the month that falls on that weekday, in the nearest
+    month the tense points to."""
+
+    def test_past_takes_the_latest_on_or_before(self) -> None:
+        r = resolve(
+            "Friday the 13th", reference=SUNDAY, context="Shares slumped on Friday the 13th."
+        )
+        assert (r.timex, r.direction) == ("2024-12-13", Direction.PAST)
+
+    def test_future_takes_the_earliest_on_or_after(self) -> None:
+        """Tuesday 14 January 2025 is past; the next Tuesday the 14th is in October."""
+        context = "The board will meet on Tuesday the 14th."
+        assert value("Tuesday the 14th", context) == "2025-10-14"
+
+    def test_nearest_takes_the_closest(self) -> None:
+        """From Sunday 9 February 2025: Friday 13 December 2024 is 58 days back, Friday 13
+        June 2025 124 days ahead."""
+        r = resolve("Friday the 13th", reference=SUNDAY)
+        assert (r.timex, r.direction) == ("2024-12-13", Direction.NEAREST)
+
+    def test_the_publication_day_counts(self) -> None:
+        assert (
+            value(
+                "Thursday the 13th", "Talks resume Thursday the 13th.", reference=date(2025, 2, 13)
+            )
+            == "2025-02-13"
+        )
+
+    def test_a_day_never_on_that_weekday_within_twelve_months_is_refused(self) -> None:
+        with pytest.raises(PhraseError, match="no Monday the 31st falls within 12 months"):
+            resolve("Monday the 31st", reference=SUNDAY, direction=Direction.PAST)
+
+    def test_with_its_clock(self) -> None:
+        r = resolve("Friday the 13th at 9 a.m.", reference=SUNDAY, direction=Direction.FUTURE)
+        assert (r.timex, r.type) == ("2025-06-13T09:00", TimexType.TIME)

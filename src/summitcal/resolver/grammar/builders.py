@@ -195,6 +195,11 @@ def build_ordinal_day(m: re.Match[str], lex: Lexicon) -> Core:
     return DayOfMonth(day)
 
 
+def build_weekday_day(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "Friday the 13th", "Tuesday, the 14th"."""
+    return DayOfMonth(day_of(m, lex, ""), weekday_of(m, lex, ""))
+
+
 def build_month(m: re.Match[str], lex: Lexicon) -> Core:
     year, step = year_of(m, "")
     rel = group(m, "mrel")

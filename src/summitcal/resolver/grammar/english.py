@@ -39,6 +39,7 @@ from summitcal.resolver.grammar.builders import (
     build_vague,
     build_wd_range,
     build_weekday,
+    build_weekday_day,
     build_weekend,
     build_year,
     build_year_end,
@@ -203,6 +204,17 @@ def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             day_level=True,
             triggers=k.months,
             also=k.day_numbers,
+        ),
+        Rule(
+            # "Friday the 13th": that day of the nearest month, in the tense's direction, on
+            # which it is that weekday.  Digits with their suffix only, and no comma:
+            # "Friday, the fourth decline" is a weekday and a count.
+            K.WEEKDAY_DAY_OF_MONTH,
+            rf"{f.wd('')}\s+the\s+(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
+            build_weekday_day,
+            day_level=True,
+            triggers=k.weekdays,
+            also={"the"},
         ),
         Rule(
             K.SHIFTED_DAY,

@@ -41,6 +41,7 @@ class RuleKind(enum.Enum):
     WEEKDAY = "weekday"
     DAY_WORD = "day word"
     DAY_OF_MONTH = "day of the month"
+    WEEKDAY_DAY_OF_MONTH = "weekday and day of the month"
     MONTH = "month"
     YEAR = "year"
     RELATIVE_UNIT = "relative unit"
