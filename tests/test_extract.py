@@ -408,3 +408,61 @@ def test_a_range_is_two_expressions_and_one_span() -> None:
     (single,) = extract("The envoy arrives on Sunday.", reference=SUNDAY)
     assert single.range is None
     assert "range" not in single.to_dict()
+
+
+def test_iso_dates_with_slashes_and_clocks_are_found_whole() -> None:
+    text = (
+        "The notice, dated 2025/03/15, was filed at 2024-05-21T14:00Z and logged "
+        "2024-05-21T14:00:30."
+    )
+    assert found(text) == [
+        ("2025/03/15", "DATE", "2025-03-15"),
+        ("2024-05-21T14:00Z", "TIME", "2024-05-21T14:00"),
+        ("2024-05-21T14:00:30", "TIME", "2024-05-21T14:00:30"),
+    ]
+
+
+def test_the_week_after_next_is_one_expression() -> None:
+    text = (
+        "Negotiators will meet again the week after next, after talks stalled the week before last."
+    )
+    assert found(text) == [
+        ("the week after next", "DATE", "2025-W08"),
+        ("the week before last", "DATE", "2025-W04"),
+    ]
+
+
+def test_year_end_is_read_as_the_resolver_reads_it() -> None:
+    """Extraction and the resolver agree on "year-end": the extent, the value and the mod."""
+    from summitcal import resolve
+
+    text = "The lender expects to close the sale by year-end and to list shares at the year-end."
+    mentions = extract(text, reference=SUNDAY)
+    assert [(m.text, m.timex, m.mod) for m in mentions] == [
+        ("year-end", "2025", Mod.END),
+        ("the year-end", "2025", Mod.END),
+    ]
+    for m in mentions:
+        r = resolve(m.text, reference=SUNDAY, context=text)
+        assert (r.timex, r.mod, r.rule) == (m.timex, m.mod, m.rule)
+
+
+def test_early_and_late_belong_to_the_day() -> None:
+    text = "The minister said late Thursday that rescuers had left early Friday morning."
+    mentions = extract(text, reference=SUNDAY)
+    assert [(m.text, m.timex, m.mod) for m in mentions] == [
+        ("late Thursday", "2025-02-06", Mod.END),
+        ("early Friday morning", "2025-02-07TMO", Mod.START),
+    ]
+
+
+def test_a_weekday_and_its_day_of_the_month_are_one_expression() -> None:
+    text = "Markets fell on Friday the 13th, and the board will meet on Tuesday the 14th."
+    assert found(text) == [
+        ("Friday the 13th", "DATE", "2024-12-13"),
+        ("Tuesday the 14th", "DATE", "2025-10-14"),
+    ]
+    # "Friday, the fourth decline": a weekday, then a count.
+    assert found("Prices closed lower Friday, the fourth decline in a row.") == [
+        ("Friday", "DATE", "2025-02-07")
+    ]

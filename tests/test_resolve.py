@@ -680,3 +680,149 @@ class TestDirectionNotNeeded:
     def test_bare_weekday_still_reads_the_tense(self) -> None:
         r = resolve("Friday", reference=SUNDAY, context="The court ruled Friday.")
         assert r.direction is Direction.PAST
+
+
+class TestIsoForms:
+    """ISO 8601 as feeds and wires write it: year-first slashes and dates with a clock."""
+
+    def test_year_first_slashes_are_one_date(self) -> None:
+        assert value("2025/03/15", "The filing is dated 2025/03/15.") == "2025-03-15"
+        assert value("on 2025/3/5") == "2025-03-05"
+
+    def test_year_first_slashes_need_a_real_day(self) -> None:
+        with pytest.raises(PhraseError, match="not a calendar date"):
+            resolve("2025/02/30", reference=SUNDAY)
+
+    def test_a_date_with_its_clock_is_a_time(self) -> None:
+        r = resolve("2024-05-21T14:00", reference=SUNDAY)
+        assert (r.timex, r.type, r.zone) == ("2024-05-21T14:00", TimexType.TIME, None)
+        assert value("2024-05-21T14:00:30") == "2024-05-21T14:00:30"
+
+    def test_z_keeps_utc_without_moving_the_clock(self) -> None:
+        r = resolve("2024-05-21T14:00Z", reference=SUNDAY)
+        assert (r.timex, r.type, r.zone) == ("2024-05-21T14:00", TimexType.TIME, "UTC")
+
+    def test_dates_without_a_clock_are_unchanged(self) -> None:
+        assert value("2024-05") == "2024-05"
+        assert value("2024-05-21") == "2024-05-21"
+
+
+class TestTwoUnitsOver:
+    """ "the week after next" and "the week before last": the ISO week two from the
+    publication date's, whatever the tense."""
+
+    def test_the_week_after_next(self) -> None:
+        r = resolve(
+            "the week after next",
+            reference=SUNDAY,
+            context="The envoy returns the week after next.",
+        )
+        assert (r.timex, r.direction) == ("2025-W08", Direction.NEAREST)
+
+    def test_the_week_before_last(self) -> None:
+        assert value("the week before last", "Prices peaked the week before last.") == "2025-W04"
+
+    def test_across_the_iso_year(self) -> None:
+        """Published on Monday 29 December 2025, the first day of ISO week 2026-W01."""
+        assert value("the week after next", reference=date(2025, 12, 29)) == "2026-W03"
+        assert value("the week before last", reference=date(2025, 12, 29)) == "2025-W51"
+
+    def test_months_and_years_likewise(self) -> None:
+        assert value("the month after next") == "2025-04"
+        assert value("the year before last") == "2023"
+
+
+class TestYearEnd:
+    """ "year-end" is the end of the publication year, as "the end of the year" is."""
+
+    @pytest.mark.parametrize("phrase", ["year-end", "the year-end", "year end", "the year's end"])
+    def test_the_publication_year_with_mod_end(self, phrase: str) -> None:
+        r = resolve(phrase, reference=SUNDAY, context=f"Debt will be repaid by {phrase}.")
+        assert (r.timex, r.mod) == ("2025", Mod.END)
+        same = resolve("the end of the year", reference=SUNDAY)
+        assert (r.span.first, r.span.last) == (same.span.first, same.span.last)
+
+    def test_by_stays_outside_the_phrase(self) -> None:
+        (match,) = scan("The lender expects to close the sale by year-end.")
+        assert match.text == "year-end"
+        assert resolve("by year-end", reference=SUNDAY).timex == "2025"
+
+    def test_a_year_ending_is_no_year_end(self) -> None:
+        with pytest.raises(PhraseError):
+            resolve("the year ending", reference=SUNDAY)
+
+
+class TestEarlyAndLateDays:
+    """ "late Thursday", "early Friday": the day as the bare weekday, mod END or START on
+    the day's value (the span stays the whole day)."""
+
+    def test_late_thursday_in_the_past(self) -> None:
+        r = resolve("late Thursday", reference=SUNDAY, context="The court ruled late Thursday.")
+        assert (r.timex, r.type, r.mod, r.direction) == (
+            "2025-02-06",
+            TimexType.DATE,
+            Mod.END,
+            Direction.PAST,
+        )
+        assert (r.span.first, r.span.last) == (date(2025, 2, 6), date(2025, 2, 6))
+
+    def test_early_friday_in_the_future(self) -> None:
+        r = resolve("early Friday", reference=SUNDAY, context="Crews will return early Friday.")
+        assert (r.timex, r.mod) == ("2025-02-14", Mod.START)
+
+    def test_late_on_thursday(self) -> None:
+        r = resolve(
+            "late on Thursday", reference=SUNDAY, context="Talks broke down late on Thursday."
+        )
+        assert (r.timex, r.mod) == ("2025-02-06", Mod.END)
+
+    def test_early_friday_morning_is_the_morning_with_start(self) -> None:
+        r = resolve(
+            "early Friday morning", reference=SUNDAY, context="Troops crossed early Friday morning."
+        )
+        assert (r.timex, r.type, r.mod) == ("2025-02-07TMO", TimexType.TIME, Mod.START)
+
+    def test_a_clock_time_is_not_early_or_late(self) -> None:
+        with pytest.raises(PhraseError, match="clock"):
+            resolve("late Thursday at 11 p.m.", reference=SUNDAY)
+
+    def test_the_bare_weekday_is_unchanged(self) -> None:
+        assert resolve("Thursday", reference=SUNDAY, context="It ruled Thursday.").mod is None
+
+
+class TestWeekdayAndDayOfMonth:
+    """ "Friday the 13th": the day of the month that falls on that weekday, in the nearest
+    month the tense points to."""
+
+    def test_past_takes_the_latest_on_or_before(self) -> None:
+        r = resolve(
+            "Friday the 13th", reference=SUNDAY, context="Shares slumped on Friday the 13th."
+        )
+        assert (r.timex, r.direction) == ("2024-12-13", Direction.PAST)
+
+    def test_future_takes_the_earliest_on_or_after(self) -> None:
+        """Tuesday 14 January 2025 is past; the next Tuesday the 14th is in October."""
+        context = "The board will meet on Tuesday the 14th."
+        assert value("Tuesday the 14th", context) == "2025-10-14"
+
+    def test_nearest_takes_the_closest(self) -> None:
+        """From Sunday 9 February 2025: Friday 13 December 2024 is 58 days back, Friday 13
+        June 2025 124 days ahead."""
+        r = resolve("Friday the 13th", reference=SUNDAY)
+        assert (r.timex, r.direction) == ("2024-12-13", Direction.NEAREST)
+
+    def test_the_publication_day_counts(self) -> None:
+        assert (
+            value(
+                "Thursday the 13th", "Talks resume Thursday the 13th.", reference=date(2025, 2, 13)
+            )
+            == "2025-02-13"
+        )
+
+    def test_a_day_never_on_that_weekday_within_twelve_months_is_refused(self) -> None:
+        with pytest.raises(PhraseError, match="no Monday the 31st falls within 12 months"):
+            resolve("Monday the 31st", reference=SUNDAY, direction=Direction.PAST)
+
+    def test_with_its_clock(self) -> None:
+        r = resolve("Friday the 13th at 9 a.m.", reference=SUNDAY, direction=Direction.FUTURE)
+        assert (r.timex, r.type) == ("2025-06-13T09:00", TimexType.TIME)

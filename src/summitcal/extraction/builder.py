@@ -119,7 +119,9 @@ class Builder:
                     b0, b1, res, kind, index, span=last, anchor=len(self.mentions) - 1, whole=span
                 )
                 return True
-        self._one(cand.start, cand.end, res, kind, index, span=span)
+        # The resolution's mod: "late Thursday" has END on the day, which the day's span
+        # cannot narrow to.
+        self._one(cand.start, cand.end, res, kind, index, span=span, mod=res.mod)
         return True
 
     def _offset(self, cand: Candidate, core: Offset, res: Resolution, index: int) -> bool:
@@ -300,7 +302,7 @@ class Builder:
         return True
 
     def _coarse(self, extra: Extra, index: int) -> bool:
-        """A coarse part of the publication date's unit: "mid-century", "year-end"."""
+        """A coarse part of the publication date's century or decade: "mid-century"."""
         words = self.text[extra.start : extra.end]
         unit = {"century": Granularity.CENTURY, "decade": Granularity.DECADE}.get(
             extra.unit, Granularity.YEAR

@@ -79,8 +79,8 @@ class Extra:
         clock: For ``narrative``: a clock time ("noon two days later").
         apposition: For ``narrative``: "the day before" and "the day after" right after
             a day and a comma restate that day ("on Sunday, the day before the summit").
-        unit: For ``coarse``: the unit of the reference date it names (``century``,
-            ``decade``, ``year``); its mod is in ``value``.
+        unit: For ``coarse``: the unit of the reference date it names (``century`` or
+            ``decade``); its mod is in ``value``.
     """
 
     start: int
@@ -171,12 +171,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # An ordinal century: "the 21st century" is ``20``.
         ("century", re.compile(rf"{b}the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\s+century{e}")),
         ("age", re.compile(rf"{b}(?P<age>\d{{1,3}}|{num})-year-old(?!\w)")),
+        # "year-end" is the grammar's (a relative unit with mod END), as the resolver reads it.
         (
             "coarse",
-            re.compile(
-                rf"{b}(?:(?P<fz>early|mid|late)[\s-]+(?P<cunit>century|decade)"
-                rf"|(?P<yend>year[\s-]+end|year's\s+end)){e}"
-            ),
+            re.compile(rf"{b}(?P<fz>early|mid|late)[\s-]+(?P<cunit>century|decade){e}"),
         ),
         # The periods of financial news: a report is about a quarter, and "a year earlier",
         # "the year-ago quarter" or "the latest period" name that quarter or the same one a
@@ -351,15 +349,14 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                 if found is not None:
                     yield found
             elif name == "coarse":
-                fz = m.group("fz")
-                mod = {"early": "START", "mid": "MID", "late": "END"}[fz] if fz else "END"
+                mod = {"early": "START", "mid": "MID", "late": "END"}[m.group("fz")]
                 yield Extra(
                     start=m.start(),
                     end=m.end(),
                     rule="coarse",
                     type="DATE",
                     value=mod,
-                    unit=m.group("cunit") or "year",
+                    unit=m.group("cunit"),
                 )
             elif name == "century":
                 yield Extra(

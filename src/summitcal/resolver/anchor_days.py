@@ -260,7 +260,59 @@ def shifted_day(core: Shift, ctx: Context, mod: Mod | None) -> tuple[DateSpan, W
     )
 
 
+#: How far "Friday the 13th" is looked for, in months either side of the reference.
+WEEKDAY_DAY_REACH = 12
+
+_ORDINAL_ENDS = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+
+
+def weekday_day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
+    """ "Friday the 13th": PAST, the latest such day on or before the reference; FUTURE,
+    the earliest on or after it; NEAREST, the closest (a tie goes to the past); each
+    within :data:`WEEKDAY_DAY_REACH` months of the reference."""
+    assert core.weekday is not None
+    ref = ctx.reference
+    name = WEEKDAY_NAMES[core.weekday]
+    words = f"{name} the {core.day}{_ORDINAL_ENDS.get(core.day, 'th')}"
+    lo, hi = add_months(ref, -WEEKDAY_DAY_REACH), add_months(ref, WEEKDAY_DAY_REACH)
+    direction = ctx.direction
+    if direction is Direction.PAST:
+        hi, side = ref, "before"
+    elif direction is Direction.FUTURE:
+        lo, side = ref, "after"
+    else:
+        side = "either side of"
+    first = ref.replace(day=1)
+    found: list[date] = []
+    for k in range(-WEEKDAY_DAY_REACH, WEEKDAY_DAY_REACH + 1):
+        try:
+            day = add_months(first, k).replace(day=core.day)
+        except ValueError:  # a month without that day
+            continue
+        if lo <= day <= hi and day.weekday() == core.weekday:
+            found.append(day)
+    if not found:
+        raise Failure(
+            f"no {words} falls within {WEEKDAY_DAY_REACH} months {side} {ref} "
+            f"(day {core.day} is never a {name} in that time)"
+        )
+    how: Why
+    if direction is Direction.PAST:
+        day = found[-1]
+        how = ("{}: the latest {} on or before {}", ctx.label, words, ref)
+    elif direction is Direction.FUTURE:
+        day = found[0]
+        how = ("{}: the earliest {} on or after {}", ctx.label, words, ref)
+    else:
+        # The closest; on a tie the earlier (the past), as for a bare weekday.
+        day = min(found, key=lambda d: abs(d.toordinal() - ref.toordinal()))
+        how = ("{}: the {} nearest {}", ctx.label, words, ref)
+    return DateSpan.day(day), ("weekday and day of the month, {}", how)
+
+
 def day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
+    if core.weekday is not None:
+        return weekday_day_of_month(core, ctx)
     ref = ctx.reference
     candidates = [add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
 

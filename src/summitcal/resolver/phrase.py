@@ -108,9 +108,14 @@ class MonthDay:
 
 @attrs.frozen
 class DayOfMonth:
-    """A day of the reference month, or the month the tense points to ("on the 11th")."""
+    """A day of the reference month, or the month the tense points to ("on the 11th").
+
+    With a ``weekday`` ("Friday the 13th"), the day of the nearest month, in the tense's
+    direction, on which that day of the month falls on that weekday.
+    """
 
     day: int
+    weekday: int | None = None
 
 
 @attrs.frozen

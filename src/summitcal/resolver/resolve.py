@@ -212,7 +212,9 @@ def _finish(
         text,
         value,
         TimexType[kind],
-        None if span is None else span.mod,
+        # "late Thursday": TIMEX3 puts the mod on the day's value, but a day has no part
+        # to narrow to, so the span stays the whole day and the mod is the phrase's.
+        None if span is None else span.mod or phrase.mod,
         None if span is None else span.zone,
         (_ruled, rule, why),
         used,

@@ -163,6 +163,15 @@ def build_weekday(m: re.Match[str], lex: Lexicon) -> Core:
     return Weekday(weekday_of(m, lex, ""), squash(rel) if rel else None, _week_step(m))
 
 
+def build_part_of_weekday(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "late Thursday", "early Friday morning": the weekday (the rule's "early"/"late"
+    gives the mod).  A clock time is exact: "late Thursday at 11 p.m." is left to the
+    plain weekday and its clock."""
+    if group(m, "ckp") is not None or group(m, "ckt") is not None:
+        raise NoParse("'early' or 'late' goes with a day or a part of it, not a clock time")
+    return build_weekday(m, lex)
+
+
 def build_day_word(m: re.Match[str], lex: Lexicon) -> Core:
     word = squash(m.group("dword"))
     return DayWord(lex.day_words[word], word)
@@ -186,6 +195,11 @@ def build_ordinal_day(m: re.Match[str], lex: Lexicon) -> Core:
     return DayOfMonth(day)
 
 
+def build_weekday_day(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "Friday the 13th", "Tuesday, the 14th"."""
+    return DayOfMonth(day_of(m, lex, ""), weekday_of(m, lex, ""))
+
+
 def build_month(m: re.Match[str], lex: Lexicon) -> Core:
     year, step = year_of(m, "")
     rel = group(m, "mrel")
@@ -197,6 +211,11 @@ def build_year(m: re.Match[str], lex: Lexicon) -> Core:
     year, _ = year_of(m, "")
     assert year is not None
     return YearRef(year)
+
+
+def build_year_end(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "year-end": the publication year (the rule gives the mod END)."""
+    return Relative("year", 0)
 
 
 def build_relative(m: re.Match[str], lex: Lexicon) -> Core:
@@ -213,6 +232,11 @@ def build_relative(m: re.Match[str], lex: Lexicon) -> Core:
     if group(m, "within") is not None and step != 0:
         raise NoParse("'earlier'/'later' go with 'this'")
     return Relative(m.group("unit"), step, anchored=anchored)
+
+
+def build_two_over(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "the week after next" (+2), "the month before last" (-2)."""
+    return Relative(m.group("unit"), 2 if m.group("beyond").startswith("after") else -2)
 
 
 def build_offset(m: re.Match[str], lex: Lexicon) -> Core:

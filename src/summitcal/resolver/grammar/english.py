@@ -28,23 +28,28 @@ from summitcal.resolver.grammar.builders import (
     build_numeric_short,
     build_offset,
     build_ordinal_day,
+    build_part_of_weekday,
     build_quarter,
     build_range,
     build_relative,
     build_season,
     build_set,
     build_shift,
+    build_two_over,
     build_vague,
     build_wd_range,
     build_weekday,
+    build_weekday_day,
     build_weekend,
     build_year,
+    build_year_end,
 )
 from summitcal.resolver.grammar.fragments import FROM, RANGE_SEP, WEEK_REL, Fragments, alt
 from summitcal.resolver.grammar.rules import Rule, compile_table
 from summitcal.resolver.grammar.rules import RuleKind as K
 from summitcal.resolver.grammar.triggers import DIGIT, keys
 from summitcal.resolver.lexicon import lexicon
+from summitcal.span.span import Mod
 
 __all__ = ["rules"]
 
@@ -93,6 +98,26 @@ def _numbers_and_ranges(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_iso,
             day_level=True,
             triggers={"-"},
+        ),
+        Rule(
+            # ISO 8601 with slashes, year first: never ambiguous ("2025/03/15").
+            K.EXPLICIT_DATE,
+            r"(?P<iy>\d{4})/(?P<im>[01]?\d)/(?P<id>[0-3]?\d)",
+            build_iso,
+            day_level=True,
+            triggers={"/"},
+            also=DIGIT,
+        ),
+        Rule(
+            # An ISO 8601 date with its clock: "2024-05-21T14:00", seconds ":30", and "Z"
+            # for UTC (the zone is kept, as a zone word's is; the clock is not shifted).
+            K.EXPLICIT_DATE,
+            r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+            r"t(?P<hhi>[01]\d|2[0-3]):(?P<mmi>[0-5]\d)(?::(?P<ssi>[0-5]\d))?(?P<zi>z)?",
+            build_iso,
+            day_level=False,
+            triggers={"t"},
+            also={":"},
         ),
         Rule(
             K.NUMERIC_DATE,
@@ -181,6 +206,17 @@ def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             also=k.day_numbers,
         ),
         Rule(
+            # "Friday the 13th": that day of the nearest month, in the tense's direction, on
+            # which it is that weekday.  Digits with their suffix only, and no comma:
+            # "Friday, the fourth decline" is a weekday and a count.
+            K.WEEKDAY_DAY_OF_MONTH,
+            rf"{f.wd('')}\s+the\s+(?P<dn>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
+            build_weekday_day,
+            day_level=True,
+            triggers=k.weekdays,
+            also={"the"},
+        ),
+        Rule(
             K.SHIFTED_DAY,
             rf"{f.num('s')}\s+{f.units('s')}\s+(?P<sdir>from|after|before)\s+"
             rf"(?:{f.wd('')}|(?P<sw>today|tomorrow|yesterday))",
@@ -196,6 +232,18 @@ def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_weekday,
             day_level=True,
             triggers=k.weekdays,
+        ),
+        Rule(
+            # "late Thursday", "early Friday morning", "late on Thursday": the day placed as
+            # the plain weekday is, with the mod END or START on its value.
+            K.WEEKDAY,
+            rf"(?P<fz>early|late)\s+(?:on\s+)?"
+            rf"(?:(?P<wrel>this\s+coming|the\s+coming|coming|last|next|this|past)\s+)?"
+            rf"{f.wd('')}{WEEK_REL}",
+            build_part_of_weekday,
+            day_level=True,
+            triggers={"early", "late"},
+            also=k.weekdays,
         ),
         Rule(
             K.DAY_WORD,
@@ -244,6 +292,27 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_relative,
             day_level=False,
             triggers={"week", "month", "year", "quarter", "decade"},
+        ),
+        Rule(
+            # "the week after next", "the year before last": two units from the
+            # publication date's.
+            K.RELATIVE_UNIT,
+            r"the\s+(?P<unit>week|month|year)\s+(?P<beyond>after\s+next|before\s+last)",
+            build_two_over,
+            day_level=False,
+            triggers={"next", "last"},
+            also={"week", "month", "year"},
+        ),
+        Rule(
+            # "year-end", "the year-end", "year's end": the end of the publication year,
+            # as "the end of the year" is.
+            K.RELATIVE_UNIT,
+            r"(?:the\s+)?year(?:\s*-\s*|\s+|'s\s+)end",
+            build_year_end,
+            day_level=False,
+            triggers={"end"},
+            also={"year", "years"},
+            mod=Mod.END,
         ),
         Rule(
             K.RELATIVE_OFFSET,

@@ -102,7 +102,7 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
         fz = m.group("fz")
         mod = Mod(lex.fuzzy[squash(fz)]) if fz else (Mod.END if m.group("fzh") else None)
     else:
-        mod = None
+        mod = rule.mod
     start: time | None = None
     end: time | None = None
     zone_word: str | None = None
@@ -117,6 +117,9 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     elif rule.clock_only:
         start = clock_time(m, lex, "o")
         zone_word = m.group("zoneo")
+    elif rule.iso_clock:  # "2024-05-21T14:00:30Z"
+        start = time(int(m.group("hhi")), int(m.group("mmi")), int(m.group("ssi") or 0))
+        zone_word = "utc" if m.group("zi") else None
     zone = lex.zones[squash(zone_word)] if zone_word else None
     part = lex.parts_of_day[pod] if pod else None
     if type(core) is DayWord:

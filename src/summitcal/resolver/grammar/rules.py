@@ -22,6 +22,7 @@ import attrs
 
 from summitcal.resolver.grammar.builders import Builder
 from summitcal.resolver.grammar.fragments import Fragments, compose
+from summitcal.span.span import Mod
 
 __all__ = ["Rule", "RuleKind", "compile_table"]
 
@@ -40,6 +41,7 @@ class RuleKind(enum.Enum):
     WEEKDAY = "weekday"
     DAY_WORD = "day word"
     DAY_OF_MONTH = "day of the month"
+    WEEKDAY_DAY_OF_MONTH = "weekday and day of the month"
     MONTH = "month"
     YEAR = "year"
     RELATIVE_UNIT = "relative unit"
@@ -86,10 +88,14 @@ class Rule:
         in_text: Whether the rule is looked for in running text (a yearless "9/11" is
             read only when a caller hands it over as a phrase).
         name: The name used in explanations; by default the kind's.
+        mod: A mod that every match of the rule carries ("year-end": END), for a rule
+            without the "early/mid/late" group.
         source: The whole pattern, decorations included (``pattern`` is it compiled); set
             by :func:`compile_table`.
         fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
         clock_only: Whether this is the clock-time rule, whose time has its own groups.
+        iso_clock: Whether the pattern holds an ISO 8601 clock ("T14:00", groups ``hhi``,
+            ``mmi``, ``ssi`` and ``zi`` for "Z").
     """
 
     kind: RuleKind
@@ -100,15 +106,18 @@ class Rule:
     also: frozenset[str] | None = attrs.field(default=None, converter=_words_or_none)
     in_text: bool = True
     name: str = attrs.field(default=attrs.Factory(_name, takes_self=True))
+    mod: Mod | None = None
     source: str = ""
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
+    iso_clock: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         # Asked of every match: known once rather than from the pattern's group index (a
         # new mapping at each call).
         object.__setattr__(self, "fuzzy", "(?P<fz>" in self.source)
         object.__setattr__(self, "clock_only", self.kind is RuleKind.CLOCK_TIME)
+        object.__setattr__(self, "iso_clock", "(?P<hhi>" in self.source)
 
     @property
     def pattern(self) -> re.Pattern[str]:
