@@ -357,6 +357,17 @@ class TestGoverningVerb:
     ) -> None:
         assert value(phrase, ctx, reference=reference) == expected
 
+    def test_an_adverb_between_auxiliary_and_participle_keeps_it_no_past(self) -> None:
+        """'are fully booked' is a state now: the festival ahead, not last year's."""
+        ctx = "Ferries are fully booked for the Spring Festival."
+        assert value("the Spring Festival", ctx, reference=date(2025, 1, 10)) == "2025-01-29"
+
+    def test_a_closing_reporting_clause_dates_only_the_saying(self) -> None:
+        """'..., the council announced.' is not the verb of 'on Monday' before it."""
+        ctx = "Residents cast ballots on Monday, the council announced."
+        r = resolve("on Monday", reference=date(2025, 3, 8), context=ctx)
+        assert (r.timex, r.direction) == ("2025-03-10", Direction.NEAREST)
+
     def test_this_weekday_follows_the_tense_out_of_its_week(self) -> None:
         """Published on a Sunday, "will travel this Friday" is the coming Friday."""
         sunday = date(2025, 2, 9)

@@ -60,6 +60,8 @@ def _found(words: list[str], before: bool) -> list[Cue]:
             i += len(seq)
             continue
         plain = i == 0 or words[i - 1] not in lex.passive_before
+        adverb = i > 1 and words[i - 1].endswith("ly") and words[i - 2] in lex.passive_before
+        plain = plain and not adverb
         if len(w) > 4 and w.endswith("ed") and w not in lex.not_past and plain:
             gap = len(words) - i - 1 if before else i
             found.append(Cue(w, Direction.PAST, "-ed", gap, before))
@@ -115,8 +117,27 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     return (k + 5 if k >= 0 else lo), (k_hi if k_hi >= 0 else hi)
 
 
+def _trailer(norm: str, end: int) -> int | None:
+    """Where a closing reporting clause starts (its comma): the earliest comma after the
+    phrase followed by at most six words, a reporting verb, at most three words and the
+    end."""
+    verbs = {v for v in lexicon().tense_reporting if " " not in v}
+    for k in (i for i in range(end, len(norm)) if norm[i] == ","):
+        rest = norm[k + 1 :].strip().rstrip(".!?\"')").split()
+        if not rest or norm[k + 1 : k + 2] not in (" ", "\t", "\n"):
+            continue
+        for at, word in enumerate(rest):
+            fits = word in verbs and at <= 6 and len(rest) - at - 1 <= 3
+            if fits and all(re.fullmatch(r"[\w'.-]+", w) for w in rest):
+                return k
+    return None
+
+
 def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | None]:
     norm = normalize(context)
+    cut = _trailer(norm, end)
+    if cut is not None:
+        norm = norm[:cut]
     before = _WORD.findall(norm, 0, start)
     spaced = norm[:start] != norm[:start].rstrip()  # the word before ends before the phrase
     if spaced and before and before[-1] in _LEADING and norm[:start].rstrip().endswith(before[-1]):

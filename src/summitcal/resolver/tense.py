@@ -18,8 +18,11 @@ not the phrase's verb); a clause opened by ", which" or ", who" ends at its comm
 5. a weekday in the possessive ("Thursday's close") lies behind unless a future or past
    cue decides ("ahead of Friday's vote").
 
-A listed past form or a reporting verb after "be" is a participle ("to be unveiled"), and
-a present form after a determiner a noun ("the close"): neither is a cue.
+A listed past form or a reporting verb after "be" is a participle ("to be unveiled"), an
+-ed form after an auxiliary and an adverb a state ("are fully booked"), and a present form
+after a determiner a noun ("the close"): none is a cue.  A reporting clause that closes
+the sentence after a comma ("..., the council announced.") is not read at all: it dates
+the saying, not the phrase before it.
 
 Example::
 
@@ -220,6 +223,8 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
             and i >= free
             and w not in table.not_past
             and (i == 0 or words[i - 1] not in table.passive_before)
+            # "are fully booked": an adverb between the auxiliary and the participle
+            and not (i > 1 and words[i - 1].endswith("ly") and words[i - 2] in table.passive_before)
         ):
             found.append((n - i - 1 if before else i, after, w, "-ed"))
 
@@ -364,6 +369,16 @@ def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]
 
 
 @functools.cache
+def _reporting_trailer() -> re.Pattern[str]:
+    """A reporting clause that closes the sentence after a comma ("..., the electoral
+    commission confirmed."): the phrase before it is not its verb's."""
+    verbs = "|".join(re.escape(v) for v in lexicon().tense_reporting if " " not in v)
+    return re.compile(
+        rf",\s+(?:[\w'.-]+\s+){{0,6}}?(?:{verbs})(?:\s+[\w'.-]+){{0,3}}?\s*[.!?\"')]*\s*$"
+    )
+
+
+@functools.cache
 def _leading() -> re.Pattern[str]:
     """A preposition that belongs with the phrase after it: TimeML leaves "on" out of "on
     Friday", but the verb before it is as near to the phrase either way."""
@@ -376,7 +391,10 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     if lo or hi < len(context):
         context, start, end = context[lo:hi], start - lo, end - lo
     norm = normalize(context)
-    size = len(norm)
+    trailer = _reporting_trailer().search(norm, end)
+    size = trailer.start() if trailer is not None else len(norm)
+    if trailer is not None:  # "..., the commission confirmed.": it dates the saying only
+        norm = norm[:size]
     lead = _leading().search(norm, max(0, start - 12), start)
     if lead is not None:
         start = lead.start()
