@@ -17,7 +17,7 @@ import attrs
 from icalendar import Component
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from summitcal.ical.write import UID_DOMAIN
+from summitcal.ical.vevent import UID_DOMAIN
 from summitcal.models.countries import country_name, is_country
 from summitcal.models.events import (
     Event,
