@@ -99,6 +99,22 @@ def load_catalog(
         >>> cat.get("ai-action-summit-2025").when.timex
         '2025-02-10/2025-02-11'
     """
+    errors: list[SeedError] = []
+    files = _read_files(_paths(path, include_shipped), max_file_bytes, errors)
+    known = _Known.collect(files, errors)
+    errors.extend(known.reference_errors())
+    if errors:
+        raise SeedErrors(errors)
+    return Catalog(
+        events=[e for _, e in known.events.values()],
+        series={k: v for k, (_, v) in sorted(known.series.items())},
+        revisions={k: v for k, (_, v) in sorted(known.revisions.items())},
+    )
+
+
+def _paths(path: StrPath | Iterable[StrPath] | None, include_shipped: bool) -> list[Path]:
+    """The files and directories to load: ``path`` (one or several), or the shipped
+    catalogue; the shipped one first too when ``include_shipped``."""
     if path is None:
         paths = [shipped_seeds_path()]
     elif isinstance(path, str | os.PathLike):
@@ -107,8 +123,14 @@ def load_catalog(
         paths = [Path(p) for p in path]
     if include_shipped and path is not None:
         paths.insert(0, shipped_seeds_path())
+    return paths
 
-    errors: list[SeedError] = []
+
+def _read_files(
+    paths: Iterable[Path], max_file_bytes: int, errors: list[SeedError]
+) -> list[tuple[str, FileRecords]]:
+    """Every file under ``paths`` read with its records, by name; the errors of finding
+    and reading them are added to ``errors``."""
     files: list[tuple[str, FileRecords]] = []
     for base in paths:
         try:
@@ -120,15 +142,7 @@ def load_catalog(
             parsed = read_file(file, str(file), max_file_bytes)
             errors.extend(parsed.errors)
             files.append((str(file), parsed))
-    known = _Known.collect(files, errors)
-    errors.extend(known.reference_errors())
-    if errors:
-        raise SeedErrors(errors)
-    return Catalog(
-        events=[e for _, e in known.events.values()],
-        series={k: v for k, (_, v) in sorted(known.series.items())},
-        revisions={k: v for k, (_, v) in sorted(known.revisions.items())},
-    )
+    return files
 
 
 @attrs.define

@@ -39,6 +39,11 @@ _FILTERS = ("series", "kind", "country", "status", "tag", "year", "start", "end"
 
 
 def register(sub: Any) -> None:
+    _register_ics(sub)
+    _register_revisions(sub)
+
+
+def _register_ics(sub: Any) -> None:
     p = sub.add_parser(
         "ics",
         help="write an iCalendar feed (a named feed or your own filters)",
@@ -80,6 +85,8 @@ def register(sub: Any) -> None:
     p.add_argument("--list-feeds", action="store_true", help="list the named feeds and exit")
     p.set_defaults(handler=run_ics)
 
+
+def _register_revisions(sub: Any) -> None:
     r = sub.add_parser(
         "revisions",
         help="check or update the SEQUENCE records (revisions.toml) of a catalogue",

@@ -9,9 +9,13 @@ import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summitcal.cli._common import add_catalog_arguments, load_from_args
+
+if TYPE_CHECKING:
+    from summitcal.web.guard import ConnectionLimits
+    from summitcal.web.server import FeedServer
 
 SERVE_EXAMPLE = """\
 Example:
@@ -161,13 +165,7 @@ def run_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    from summitcal.web.run import (
-        ConnectionLimits,
-        event_loop_factory,
-        http_protocol,
-        serve,
-        uvicorn_config,
-    )
+    from summitcal.web.run import event_loop_factory, http_protocol, serve, uvicorn_config
 
     try:
         http = http_protocol(args.http)
@@ -178,24 +176,12 @@ def run_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    from summitcal.web.server import RenderPolicy, create_app
-
-    policy = RenderPolicy(
-        mode=args.render_mode, workers=args.render_workers, timeout=args.render_timeout
-    )
-    app = create_app(
-        load_from_args(args), clock=_real_clock, base_url=args.base_url, renders=policy
-    )
-    limits = ConnectionLimits(
-        header_timeout=args.header_timeout,
-        keep_alive_timeout=args.keep_alive_timeout,
-        **({"max_connections": args.max_connections} if args.max_connections else {}),
-    )
+    app = _app(args)
     config = uvicorn_config(
         app,
         host=args.host,
         port=args.port,
-        limits=limits,
+        limits=_limits(args),
         http=http,
         access_log=args.access_log,
     )
@@ -215,6 +201,29 @@ def run_serve(args: argparse.Namespace) -> int:
     ):
         runner.run(run)
     return 0
+
+
+def _app(args: argparse.Namespace) -> FeedServer:
+    """The feed server over the catalogue the arguments name, with their render policy."""
+    from summitcal.web.server import RenderPolicy, create_app
+
+    policy = RenderPolicy(
+        mode=args.render_mode, workers=args.render_workers, timeout=args.render_timeout
+    )
+    return create_app(
+        load_from_args(args), clock=_real_clock, base_url=args.base_url, renders=policy
+    )
+
+
+def _limits(args: argparse.Namespace) -> ConnectionLimits:
+    """The connection limits the arguments set (the default cap unless one is given)."""
+    from summitcal.web.guard import ConnectionLimits
+
+    return ConnectionLimits(
+        header_timeout=args.header_timeout,
+        keep_alive_timeout=args.keep_alive_timeout,
+        **({"max_connections": args.max_connections} if args.max_connections else {}),
+    )
 
 
 def _real_clock() -> datetime:

@@ -129,6 +129,23 @@ def parse_timeml(xml: str | bytes, *, source: str = "<string>") -> TimeMLDocumen
     body = root if root.tag == "TEXT" else root.find(".//TEXT")
     if body is None:
         raise TimeMLError(source, "no <TEXT> element")
+    text, found = _flatten(body)
+    timexes = _gold_timexes(source, text, found)
+    docid_el = root.find(".//DOCID")
+    title_el = root.find(".//TITLE")
+    timexes.sort(key=lambda t: (t.start, t.end))
+    return TimeMLDocument(
+        docid=(docid_el.text or "").strip() if docid_el is not None else "",
+        dct=_dct(source, root),
+        title=(title_el.text or "").strip() if title_el is not None else None,
+        text=text,
+        timexes=tuple(timexes),
+    )
+
+
+def _flatten(body: ET.Element) -> tuple[str, list[tuple[int, int, ET.Element]]]:
+    """The plain text of ``body``, every tag removed, and each TIMEX3 tag inside it with
+    its start and end offsets in that text, innermost first."""
     parts: list[str] = []
     found: list[tuple[int, int, ET.Element]] = []
     length = 0
@@ -148,7 +165,17 @@ def parse_timeml(xml: str | bytes, *, source: str = "<string>") -> TimeMLDocumen
             found.append((start, length, el))
 
     walk(body)
-    text = "".join(parts)
+    return "".join(parts), found
+
+
+def _gold_timexes(
+    source: str, text: str, found: list[tuple[int, int, ET.Element]]
+) -> list[GoldTimex]:
+    """The TIMEX3 tags ``found`` in ``text`` as gold annotations, in the order found.
+
+    Raises:
+        TimeMLError: If one lacks a value or a known type, or covers no text.
+    """
     timexes: list[GoldTimex] = []
     for start, end, el in found:
         tid = el.get("tid") or f"#{len(timexes) + 1}"
@@ -171,16 +198,7 @@ def parse_timeml(xml: str | bytes, *, source: str = "<string>") -> TimeMLDocumen
                 temporal_function=el.get("temporalFunction") == "true",
             )
         )
-    docid_el = root.find(".//DOCID")
-    title_el = root.find(".//TITLE")
-    timexes.sort(key=lambda t: (t.start, t.end))
-    return TimeMLDocument(
-        docid=(docid_el.text or "").strip() if docid_el is not None else "",
-        dct=_dct(source, root),
-        title=(title_el.text or "").strip() if title_el is not None else None,
-        text=text,
-        timexes=tuple(timexes),
-    )
+    return timexes
 
 
 def read_timeml(path: str | Path) -> TimeMLDocument:

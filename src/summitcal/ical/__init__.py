@@ -1,6 +1,8 @@
 """Events to and from iCalendar (RFC 5545) through the ``icalendar`` package.
 
-Modules: :mod:`~summitcal.ical.write` (events to deterministic bytes),
+Modules: :mod:`~summitcal.ical.write` (events to deterministic bytes: the calendar),
+:mod:`~summitcal.ical.vevent` (one event's VEVENT: its UID, status, text and payload),
+:mod:`~summitcal.ical.times` (DTSTART and DTEND, and the VTIMEZONEs),
 :mod:`~summitcal.ical.read` (a foreign or our own calendar back to events),
 :mod:`~summitcal.ical.text` (TEXT values: escaping and cleaning).
 """

@@ -17,7 +17,7 @@ import attrs
 from icalendar import Component
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from summitcal.ical.write import UID_DOMAIN
+from summitcal.ical.vevent import UID_DOMAIN
 from summitcal.models.countries import country_name, is_country
 from summitcal.models.events import (
     Event,
@@ -288,33 +288,12 @@ def _foreign_event(
     if uid is None:
         raise _Skip("no UID")
     title = _title(comp)
-    try:
-        when = _span(comp, notes)
-    except OverflowError:  # a DURATION or a change of zone past 9999 or before year 1
-        raise _Skip("unusable dates: out of range (before year 1 or after 9999)") from None
-    except (ValueError, TypeError, AttributeError) as exc:
-        raise _Skip(f"unusable dates: {exc}") from None
-    url = _text(comp, "URL")
-    if url is not None and not url.startswith(("http://", "https://")):
-        notes.append(("URL", "not an http(s) URL"))
-        url = None
-    cite = url or source_url
-    if cite is None:
-        raise _Skip("no http(s) URL to cite as its source (pass source_url)")
+    when = _dates(comp, notes)
+    url, cite = _citation(comp, source_url, notes)
     status_text = (_text(comp, "STATUS") or "").upper()
     status = _STATUS.get(status_text, Status.TENTATIVE)
-    kinds = {k.value: k for k in EventKind}
-    categories = _categories(comp)
-    kind = next((kinds[c] for c in categories if c in kinds), EventKind.MEETING)
-    tags = tuple(dict.fromkeys(c for c in categories if c != kind.value))
-    description = _text(comp, "DESCRIPTION") or ""
-    location = _text(comp, "LOCATION")
-    place = _where(comp, location, when.zone, notes)
-    own_location = None
-    if location and place is None:
-        own_location = _own_location(location, notes)
-        if own_location is None:
-            description = f"{description}\n\nLocation: {location}".strip()
+    kind, tags = _kind_and_tags(comp)
+    place, own_location, description = _place_and_text(comp, when.zone, notes)
     parent_uid = _text(comp, "RELATED-TO")
     skipped.extend(Skipped(where, what, reason) for what, reason in notes)
     if report:
@@ -336,6 +315,56 @@ def _foreign_event(
         )
     except ValueError as exc:
         raise _Skip(str(exc)) from None
+
+
+def _dates(comp: Component, notes: list[tuple[str, str]]) -> DateSpan:
+    """:func:`_span` of ``comp``, or a :class:`_Skip` saying why its dates are unusable."""
+    try:
+        return _span(comp, notes)
+    except OverflowError:  # a DURATION or a change of zone past 9999 or before year 1
+        raise _Skip("unusable dates: out of range (before year 1 or after 9999)") from None
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise _Skip(f"unusable dates: {exc}") from None
+
+
+def _citation(
+    comp: Component, source_url: str | None, notes: list[tuple[str, str]]
+) -> tuple[str | None, str]:
+    """The event's own http(s) URL, if it has one, and the URL to cite as its source:
+    that one, else ``source_url``; a :class:`_Skip` if there is neither."""
+    url = _text(comp, "URL")
+    if url is not None and not url.startswith(("http://", "https://")):
+        notes.append(("URL", "not an http(s) URL"))
+        url = None
+    cite = url or source_url
+    if cite is None:
+        raise _Skip("no http(s) URL to cite as its source (pass source_url)")
+    return url, cite
+
+
+def _kind_and_tags(comp: Component) -> tuple[EventKind, tuple[str, ...]]:
+    """The first CATEGORIES value that is an event kind (else a meeting), and the other
+    values as tags, each once."""
+    kinds = {k.value: k for k in EventKind}
+    categories = _categories(comp)
+    kind = next((kinds[c] for c in categories if c in kinds), EventKind.MEETING)
+    return kind, tuple(dict.fromkeys(c for c in categories if c != kind.value))
+
+
+def _place_and_text(
+    comp: Component, zone: str | None, notes: list[tuple[str, str]]
+) -> tuple[Place | None, str | None, str]:
+    """The place, the event's own location and the description: a LOCATION that is
+    neither a place nor a location the event can hold is added to the description."""
+    description = _text(comp, "DESCRIPTION") or ""
+    location = _text(comp, "LOCATION")
+    place = _where(comp, location, zone, notes)
+    own_location = None
+    if location and place is None:
+        own_location = _own_location(location, notes)
+        if own_location is None:
+            description = f"{description}\n\nLocation: {location}".strip()
+    return place, own_location, description
 
 
 def _title(comp: Component) -> str:

@@ -170,6 +170,18 @@ def read_calendar(
         True
     """
     data, label = _load(source)
+    found = _Found()
+    for cal in _calendars(data, label):
+        if found.name is None:
+            raw_name = cal.get("NAME") or cal.get("X-WR-CALNAME")
+            found.name = str(raw_name) if raw_name is not None else None
+        _read_components(cal, found, horizon, source_url)
+    return found.result()
+
+
+def _calendars(data: bytes, label: str) -> list[Calendar]:
+    """The VCALENDARs in ``data``; a :class:`FeedError` if it is not iCalendar data or
+    holds none."""
     try:
         parsed = Calendar.from_ical(data, multiple=True)
     except ValueError as exc:
@@ -177,63 +189,78 @@ def read_calendar(
     calendars = [c for c in parsed if c.name == "VCALENDAR"]
     if not calendars:
         raise FeedError(label, "no VCALENDAR in it")
-    events: dict[str, Event] = {}
-    revisions: dict[str, Revision] = {}
-    skipped: list[Skipped] = []
-    recurrences: list[Recurrence] = []
+    return calendars
+
+
+@attrs.define
+class _Found:
+    """What :func:`read_calendar` has gathered so far, across a feed's calendars."""
+
+    events: dict[str, Event] = attrs.Factory(dict)
+    revisions: dict[str, Revision] = attrs.Factory(dict)
+    skipped: list[Skipped] = attrs.Factory(list)
+    recurrences: list[Recurrence] = attrs.Factory(list)
     name: str | None = None
 
-    def add(comp: Component, where: str, event: Event) -> None:
+    def add(self, comp: Component, where: str, event: Event) -> None:
+        """Keep ``event`` with its revision, unless it cannot be digested or its UID was
+        read before: then say why in :attr:`skipped`."""
         try:
             revision = _revision(comp, event)
         except _Skip as exc:
-            skipped.append(Skipped(where, "VEVENT", str(exc)))
+            self.skipped.append(Skipped(where, "VEVENT", str(exc)))
             return
-        if event.id in events:
-            skipped.append(Skipped(where, "VEVENT", "a second event with the same UID"))
+        if event.id in self.events:
+            self.skipped.append(Skipped(where, "VEVENT", "a second event with the same UID"))
             return
-        events[event.id] = event
-        revisions[event.id] = revision
+        self.events[event.id] = event
+        self.revisions[event.id] = revision
 
-    for cal in calendars:
-        if name is None:
-            raw_name = cal.get("NAME") or cal.get("X-WR-CALNAME")
-            name = str(raw_name) if raw_name is not None else None
-        series: dict[str, list[Component]] = {}
-        for comp in cal.subcomponents:
-            if comp.name == "VTIMEZONE":
-                continue
-            if comp.name != "VEVENT":
-                kind = comp.name or "component"
-                skipped.append(Skipped(kind, kind, "only VEVENTs are read"))
-                continue
-            where = f"VEVENT {comp.get('UID', '(no UID)')}"
-            uid = _text(comp, "UID")
-            if uid is not None and _RECURRENCE & set(_properties(comp)):
-                series.setdefault(uid, []).append(comp)
-                continue
-            try:
-                event = _read_vevent(comp, where, source_url, skipped)
-            except _Skip as exc:
-                skipped.append(Skipped(where, "VEVENT", str(exc)))
-                continue
-            add(comp, where, event)
-        for uid, comps in series.items():
-            found = _expand(uid, comps, horizon, source_url, skipped)
-            if found is None:
-                continue
-            recurrence, occurrences = found
-            recurrences.append(recurrence)
-            for where, comp, event in occurrences:
-                add(comp, where, event)
-    ordered = tuple(sorted(events.values(), key=lambda e: e.sort_key))
-    return ReadResult(
-        events=ordered,
-        revisions={k: revisions[k] for k in sorted(revisions)},
-        skipped=tuple(skipped),
-        name=name,
-        recurrences=tuple(recurrences),
-    )
+    def result(self) -> ReadResult:
+        """The :class:`ReadResult`: events in date order, revisions by id."""
+        ordered = tuple(sorted(self.events.values(), key=lambda e: e.sort_key))
+        return ReadResult(
+            events=ordered,
+            revisions={k: self.revisions[k] for k in sorted(self.revisions)},
+            skipped=tuple(self.skipped),
+            name=self.name,
+            recurrences=tuple(self.recurrences),
+        )
+
+
+def _read_components(
+    cal: Calendar, found: _Found, horizon: date | None, source_url: str | None
+) -> None:
+    """Read the VEVENTs of one VCALENDAR into ``found``: single events first, then each
+    recurring series expanded; every other component is skipped."""
+    skipped = found.skipped
+    series: dict[str, list[Component]] = {}
+    for comp in cal.subcomponents:
+        if comp.name == "VTIMEZONE":
+            continue
+        if comp.name != "VEVENT":
+            kind = comp.name or "component"
+            skipped.append(Skipped(kind, kind, "only VEVENTs are read"))
+            continue
+        where = f"VEVENT {comp.get('UID', '(no UID)')}"
+        uid = _text(comp, "UID")
+        if uid is not None and _RECURRENCE & set(_properties(comp)):
+            series.setdefault(uid, []).append(comp)
+            continue
+        try:
+            event = _read_vevent(comp, where, source_url, skipped)
+        except _Skip as exc:
+            skipped.append(Skipped(where, "VEVENT", str(exc)))
+            continue
+        found.add(comp, where, event)
+    for uid, comps in series.items():
+        expanded = _expand(uid, comps, horizon, source_url, skipped)
+        if expanded is None:
+            continue
+        recurrence, occurrences = expanded
+        found.recurrences.append(recurrence)
+        for where, comp, event in occurrences:
+            found.add(comp, where, event)
 
 
 def _revision(comp: Component, event: Event) -> Revision:

@@ -37,8 +37,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
-from urllib.parse import parse_qsl
+from datetime import datetime
 
 import attrs
 
@@ -64,6 +63,7 @@ from summitcal.web.http import (
     send_reply,
 )
 from summitcal.web.pool import Job, RenderPolicy, RenderPool
+from summitcal.web.query import VALUE_RE, custom_query, one_date, usable_host
 from summitcal.web.render import (
     RenderRefused,
     event_resource,
@@ -80,16 +80,6 @@ Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
 
 ALLOW = "GET, HEAD"
-#: Longest query string accepted for a custom feed.
-MAX_QUERY = 2048
-CUSTOM_PARAMS = ("series", "kind", "country", "from", "to")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_HOST_RE = re.compile(
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*"
-    r"|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?",
-    re.ASCII,
-)
-_VALUE_RE = re.compile(r"[A-Za-z0-9-]{1,64}", re.ASCII)
 
 
 @attrs.frozen
@@ -111,58 +101,6 @@ def _build(catalog: Catalog, base_url: str | None, policy: RenderPolicy) -> _Sta
         page_script(),
         RenderPool(catalog, policy),
     )
-
-
-# --- request helpers ------------------------------------------------------------------
-
-
-def _usable_host(host: str) -> bool:
-    """A plain host name or bracketed address, with an optional port of at most 65535."""
-    match = _HOST_RE.fullmatch(host)
-    return match is not None and (match[1] is None or int(match[1]) <= 65535)
-
-
-def _custom_query(raw: bytes) -> dict[str, tuple[str, ...]]:
-    """The custom feed's parameters, normalised: sorted unique values per known key.
-
-    Raises:
-        BadRequest: For a query that is too long, not UTF-8, names unknown keys, or gives
-            a date more than once.
-    """
-    if len(raw) > MAX_QUERY:
-        raise BadRequest(f"the query string is longer than {MAX_QUERY} characters")
-    try:
-        pairs = parse_qsl(
-            raw.decode("ascii"), keep_blank_values=True, max_num_fields=50, errors="strict"
-        )
-    except UnicodeError:
-        raise BadRequest("the query string is not valid percent-encoded UTF-8") from None
-    except ValueError:
-        raise BadRequest("the query string has too many parameters") from None
-    values: dict[str, list[str]] = {key: [] for key in CUSTOM_PARAMS}
-    for key, value in pairs:
-        if key not in values:
-            raise BadRequest(
-                f"unknown parameter {key[:40]!r} (allowed: {', '.join(CUSTOM_PARAMS)})"
-            )
-        values[key] += [part.strip() for part in value.split(",") if part.strip()]
-    for key in ("from", "to"):
-        # Counted before de-duplication: even the same date twice is a confused query.
-        if len(values[key]) > 1:
-            raise BadRequest(f"{key!r} is given more than once")
-    return {key: tuple(sorted(set(found))) for key, found in values.items()}
-
-
-def _one_date(query: Mapping[str, tuple[str, ...]], key: str) -> date | None:
-    if not query[key]:
-        return None
-    text = query[key][0]
-    if not _DATE_RE.fullmatch(text):
-        raise BadRequest(f"{key!r} must be a date as YYYY-MM-DD, not {text[:40]!r}")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadRequest(f"{key!r} is not a real date: {text!r}") from None
 
 
 # --- the app --------------------------------------------------------------------------
@@ -296,10 +234,10 @@ class FeedServer:
         if self.base_url is not None:
             return self.base_url
         host = request_headers(scope).get("host", "")
-        if not _usable_host(host):
+        if not usable_host(host):
             server = scope.get("server") or ("localhost", None)
             host = str(server[0]) + (f":{server[1]}" if server[1] else "")
-            if not _usable_host(host):
+            if not usable_host(host):
                 host = "localhost"
         scheme = "https" if scope.get("scheme") == "https" else "http"
         root = str(scope.get("root_path") or "")
@@ -311,15 +249,16 @@ class FeedServer:
         """The custom feed a query string asks for.
 
         Raises:
-            BadRequest: For a query string that is malformed (see :func:`_custom_query`).
+            BadRequest: For a query string that is malformed (see
+                :func:`~summitcal.web.query.custom_query`).
             QueryError: For criteria that name nothing real (a 400 as well).
         """
         from summitcal.feeds.feeds import custom_feed_spec
 
-        query = _custom_query(raw_query)
-        start, end = _one_date(query, "from"), _one_date(query, "to")
+        query = custom_query(raw_query)
+        start, end = one_date(query, "from"), one_date(query, "to")
         for value in (*query["series"], *query["kind"], *query["country"]):
-            if not _VALUE_RE.fullmatch(value):
+            if not VALUE_RE.fullmatch(value):
                 raise BadRequest(f"{value[:40]!r} is not a series, kind or country code")
         Criteria.parse({"series": query["series"]}).check_series(state.catalog.series)
         countries = tuple(sorted({c.upper() for c in query["country"]}))
