@@ -1,4 +1,4 @@
-"""Extraction time on hostile text: each shape of tests/test_hostile_text.py at two sizes.
+"""Extraction time on hostile text: each shape of tests/extraction/test_hostile_text.py, two sizes.
 
 Prints, for every shape, the wall time of one ``extract`` at the small and the large size
 (10 KB and 100 KB by default), the ratio of the two and the number of mentions found.
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.test_hostile_text import SHAPES, hostile  # noqa: E402
+from tests.extraction.test_hostile_text import SHAPES, hostile  # noqa: E402
 
 from summitcal.extraction import extract  # noqa: E402
 
