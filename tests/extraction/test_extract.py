@@ -331,6 +331,7 @@ def test_ordinal_centuries_and_present_now() -> None:
         ("Prices fell in recent weeks.", [("recent weeks", "DATE", "PAST_REF")]),
         ("A recent survey found support.", [("recent", "DATE", "PAST_REF")]),
         ("Sun Microsystems said its sales rose.", []),
+        ("Prices rose for a couple of years.", [("a couple of years", "DURATION", "P2Y")]),
         ("Shares of Sun slipped.", []),
     ],
 )

@@ -380,12 +380,14 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                 yield _period(m)
             elif name == "vague-duration":
                 unit = lexicon().amount_units[m.group("unit") or m.group("bare")]
+                # TimeML counts "a couple of years" as two; "a few", "several" stay unknown.
+                couple = re.match(r"a\s+couple\s+of\b", m.group())
                 yield Extra(
                     start=m.start(),
                     end=m.end(),
                     rule="duration",
                     type="DURATION",
-                    value=duration_value(unit, None),
+                    value=duration_value(unit, 2 if couple else None),
                 )
             else:
                 yield _narrative(m)
