@@ -368,6 +368,17 @@ class TestGoverningVerb:
         r = resolve("on Monday", reference=date(2025, 3, 8), context=ctx)
         assert (r.timex, r.direction) == ("2025-03-10", Direction.NEAREST)
 
+    def test_a_weak_cue_does_not_send_a_near_date_most_of_a_year_away(self) -> None:
+        """'said' or 'is' before "Nov. 17", three weeks off: that Nov. 17, not last year's;
+        an explicit past or a verb of the calendar keeps its reading."""
+        monday = date(2025, 10, 27)
+        said = "Directors said holders receive the payment Nov. 17."
+        assert value("Nov. 17", said, reference=monday) == "2025-11-17"
+        held = "The fair was held on Nov. 17."
+        assert value("Nov. 17", held, reference=monday) == "2024-11-17"
+        ends = "The fiscal year ends Sept. 30."
+        assert value("Sept. 30", ends, reference=date(2024, 10, 2)) == "2025-09-30"
+
     def test_this_weekday_follows_the_tense_out_of_its_week(self) -> None:
         """Published on a Sunday, "will travel this Friday" is the coming Friday."""
         sunday = date(2025, 2, 9)

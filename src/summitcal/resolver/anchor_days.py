@@ -3,6 +3,7 @@ day or a range of days ("Feb. 6-7", "11/02/2025", "two days after Friday")."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 
@@ -14,7 +15,8 @@ from summitcal.resolver.anchor_base import (
     add_months,
     plus_days,
 )
-from summitcal.resolver.explain import Why
+from summitcal.resolver.explain import CUED, Why
+from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import (
     DayOfMonth,
     DayRange,
@@ -75,11 +77,17 @@ def _pick_yearly(
         for y in range(ref.year, ref.year - 5, -1):
             found = occurrence(y)
             if found is not None and found[0] <= ref:
+                near = _near_instead(found, occurrence(y + 1), ctx)
+                if near is not None:
+                    return near
                 return found[0], found[1], ("latest on or before {}", ref)
     elif ctx.direction is Direction.FUTURE:
         for y in range(ref.year - 1, ref.year + 5):
             found = occurrence(y)
             if found is not None and (found[1] if future_by_last else found[0]) >= ref:
+                near = _near_instead(found, occurrence(y - 1), ctx)
+                if near is not None:
+                    return near
                 return found[0], found[1], ("earliest on or after {}", ref)
     else:
         own = occurrence(ref.year)
@@ -92,6 +100,47 @@ def _pick_yearly(
                 return *other, ("nearest to {} (over six months back: year after)", ref)
             return first, last, ("nearest to {} (same year)", ref)
     raise Failure("no occurrence near the reference date")
+
+
+@functools.cache
+def _weak_words() -> frozenset[str]:
+    # The present of a calendar verb ("ends", "opens") is a schedule and stays strong.
+    return frozenset(lexicon().tense_reporting) | {"is", "are"}
+
+
+def is_weak_cue(label: Why) -> bool:
+    """Whether the direction ``label`` came from a reporting verb or a bare "is"/"are":
+    cues that say little of when the thing itself happens."""
+    return (
+        type(label) is tuple and len(label) == 3 and label[0] == CUED and label[2] in _weak_words()
+    )
+
+
+#: A weak cue's occurrence this far away (days) gives way to one on the other side...
+_FAR = 240
+#: ...that lies this near.
+_NEAR = 92
+
+
+def _near_instead(
+    found: tuple[date, date], other: tuple[date, date] | None, ctx: Context
+) -> tuple[date, date, Why] | None:
+    """The occurrence on the other side of the reference, when the direction came from a
+    weak cue (a reporting verb, or "is") and would reach most of a
+    year away for a day or month a few weeks off ("payable Nov. 17", "shares were sold in
+    September", read from "said" or "is"); ``None`` otherwise."""
+    if other is None or not is_weak_cue(ctx.label):
+        return None
+    ref = ctx.reference
+    far = min(abs((found[0] - ref).days), abs((found[1] - ref).days))
+    near = min(abs((other[0] - ref).days), abs((other[1] - ref).days))
+    if far > _FAR and near <= _NEAR:
+        return (
+            other[0],
+            other[1],
+            ("{}, but a weak cue: the occurrence {} days from {}", ctx.label, near, ref),
+        )
+    return None
 
 
 def with_year(

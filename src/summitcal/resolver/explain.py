@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Why", "words"]
+__all__ = ["CUED", "Why", "words"]
+
+#: The head of a direction read from a cue: ``(CUED, "past", "said")``.
+CUED = "{} ('{}')"
 
 #: An explanation: its words, or its parts ``(head, *args)``.  The head is a
 #: ``str.format`` template, or a function of the args' words; an arg may be parts again.

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
-from summitcal.resolver.explain import Why
+from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
 from summitcal.resolver.needs import needs_direction
@@ -165,7 +165,7 @@ def _direction(
     start, end = where if where is not None else (len(context), len(context))
     used, cue = read_cue(context, start, end)
     word = used.value
-    return used, (("{} ('{}')", word, cue) if cue is not None else (_NO_CUE, word))
+    return used, ((CUED, word, cue) if cue is not None else (_NO_CUE, word))
 
 
 _make_resolution = unchecked(Resolution)
