@@ -322,3 +322,29 @@ def test_at_a_low_open_file_limit_refusals_are_a_few_lines(
         assert "connections are busy" in log or "waited longest" in log
     elif loop == "asyncio":
         assert "cannot accept connections" in log
+
+
+def test_an_accept_retry_on_a_closed_server_is_not_a_traceback() -> None:
+    """asyncio retries accepting a second after an accept error; if the server closed in
+    between, that retry meets fd -1. It is logged at debug level, not as a traceback."""
+    import asyncio
+
+    from summitcal.web.run import RateLimitedLog, quiet_accept_errors
+
+    def _start_serving() -> None:  # named as asyncio's own retry is
+        raise AssertionError("not called")
+
+    loop = asyncio.new_event_loop()
+    try:
+        seen: list[dict[str, object]] = []
+        loop.default_exception_handler = seen.append  # type: ignore[method-assign,assignment]
+        quiet_accept_errors(loop, RateLimitedLog(60.0, now=lambda: 0.0))
+        handle = asyncio.TimerHandle(0.0, _start_serving, (), loop)
+        late = {"message": "Exception in callback", "exception": ValueError("fd -1")}
+        loop.call_exception_handler({**late, "handle": handle})
+        assert seen == []
+        other = {"message": "something else", "exception": ValueError("x")}
+        loop.call_exception_handler(other)
+        assert seen == [other]
+    finally:
+        loop.close()

@@ -133,9 +133,23 @@ def quiet_accept_errors(loop: asyncio.AbstractEventLoop, refusals: RateLimitedLo
             exc = context.get("exception")
             refusals.note(f"cannot accept connections: {getattr(exc, 'strerror', exc)}")
             return
+        if _late_accept_retry(context):
+            # After an accept error asyncio retries accepting a second later; a server
+            # closed meanwhile leaves that retry a closed socket (fd -1). Nothing is lost.
+            log.debug("accept retry after the server closed: %s", context.get("exception"))
+            return
         loop.default_exception_handler(context)
 
     loop.set_exception_handler(handler)
+
+
+def _late_accept_retry(context: dict[str, Any]) -> bool:
+    """Whether ``context`` is asyncio's accept retry failing on a socket already closed."""
+    handle = context.get("handle")
+    callback = getattr(handle, "_callback", None)
+    return isinstance(context.get("exception"), ValueError) and (
+        getattr(callback, "__name__", "") == "_start_serving"
+    )
 
 
 def seed_fingerprint(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
