@@ -220,3 +220,29 @@ class TestPublicationDates:
         status, _, err = run(["extract", str(story)], capsys)
         assert status == 1
         assert f"{story}: no publication date" in err
+
+
+def test_several_processes_give_the_same_output_in_input_order(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--jobs spreads files over processes; what is printed, and its order, is the same."""
+    argv = ["extract", str(ARTICLES), "--format", "json"]
+    status, alone, _ = run([*argv, "--jobs", "1"], capsys)
+    assert status == 0
+    status, spread, _ = run([*argv, "--jobs", "2"], capsys)
+    assert status == 0
+    assert spread == alone
+    names = [json.loads(line)["file"] for line in spread.splitlines()]
+    assert names == sorted(str(p) for p in ARTICLES.glob("*.tml"))
+
+
+def test_a_file_that_fails_in_a_worker_is_the_usual_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("They met on Friday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"They met \xff on Friday.")
+    argv = ["extract", str(tmp_path), "--published", "2025-02-09", "--jobs", "2"]
+    status, _, err = run(argv, capsys)
+    assert status == 1
+    assert f"{tmp_path / 'b.txt'}: not UTF-8 text (byte 9)" in err
+    assert "Traceback" not in err
