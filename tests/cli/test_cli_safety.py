@@ -283,3 +283,16 @@ def test_a_closed_pipe_ends_quietly_with_the_sigpipe_status() -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == BROKEN_PIPE
     assert err == b""
+
+
+@pytest.mark.parametrize("command", [["ics", "--feed", "all"], ["import", "x.ics"]])
+def test_an_empty_output_path_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """ "--out ''" names no file; it used to mean standard output without a word."""
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--out", ""], now=NOW)
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "empty path" in err

@@ -124,6 +124,14 @@ def refuse_empty(events: Sized, args: argparse.Namespace, what: str) -> int | No
     return EMPTY_SELECTION
 
 
+def output_path(text: str) -> str:
+    """An argparse type for an output file: a path that names something (an empty one
+    would otherwise quietly mean standard output)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no file (leave --out out for stdout)")
+    return text
+
+
 def catalogue_paths(args: argparse.Namespace) -> tuple[Path, ...]:
     """Every catalogue file or folder the command may read, shipped one included.
 

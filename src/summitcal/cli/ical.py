@@ -14,6 +14,7 @@ from summitcal.cli._common import (
     add_force_argument,
     catalogue_paths,
     load_from_args,
+    output_path,
     refuse_empty,
 )
 from summitcal.errors import FeedError, SeedError
@@ -77,6 +78,7 @@ def _register_ics(sub: Any) -> None:
     p.add_argument(
         "--out",
         metavar="FILE",
+        type=output_path,
         help="write here, atomically (default: stdout); an existing file is replaced "
         "only if summitcal wrote it",
     )

@@ -31,6 +31,7 @@ from summitcal.cli._common import (
     add_allow_empty_argument,
     add_force_argument,
     iso_date,
+    output_path,
     refuse_empty,
 )
 from summitcal.cli._seedtoml import event_record
@@ -74,6 +75,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--out",
         metavar="FILE",
+        type=output_path,
         help="write here (default: stdout); an existing file is replaced only if this "
         "command wrote it",
     )
