@@ -61,8 +61,37 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
-class Server:
-    """``summitcal serve`` in a subprocess, stopped by its pid when the block ends."""
+class _Listening:
+    """A subprocess listening on ``self.port``, stopped by its pid when the block ends."""
+
+    port: int
+    proc: subprocess.Popen[bytes]
+
+    def _wait_for_port(self, seconds: float) -> bool:
+        """Wait until the port accepts; ``False`` (the process then stopped) if it exits
+        or ``seconds`` pass first."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return True
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.__exit__()
+                    return False
+                time.sleep(0.1)
+
+    def __exit__(self, *_: object) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+class Server(_Listening):
+    """``summitcal serve`` in a subprocess."""
 
     def __init__(self, extra: Sequence[str], startup: float = 30.0) -> None:
         self.port = free_port()
@@ -74,24 +103,9 @@ class Server:
         env = {**os.environ, "PYTHONHASHSEED": "0"}
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(self.argv, env=env, stdout=self.log, stderr=self.log)
-        deadline = time.monotonic() + self.startup
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
-                return self
-            except OSError:
-                if self.proc.poll() is not None or time.monotonic() > deadline:
-                    self.__exit__()
-                    raise SystemExit("the server did not start") from None
-                time.sleep(0.1)
-
-    def __exit__(self, *_: object) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        if not self._wait_for_port(self.startup):
+            raise SystemExit("the server did not start")
+        return self
 
     def log_lines(self) -> list[str]:
         self.log.seek(0)
@@ -325,8 +339,8 @@ http {{
 """
 
 
-class Nginx:
-    """nginx in a subprocess serving ``site``, stopped by its pid when the block ends."""
+class Nginx(_Listening):
+    """nginx in a subprocess serving ``site``."""
 
     def __init__(self, binary: str, site: Path, tmp: Path) -> None:
         self.port = free_port()
@@ -336,25 +350,10 @@ class Nginx:
 
     def __enter__(self) -> Nginx:
         self.proc = subprocess.Popen(self.argv, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
-                return self
-            except OSError:
-                if self.proc.poll() is not None or time.monotonic() > deadline:
-                    self.__exit__()
-                    err = self.proc.stderr.read().decode() if self.proc.stderr else ""
-                    raise RuntimeError(f"nginx did not start: {err.strip()}") from None
-                time.sleep(0.1)
-
-    def __exit__(self, *_: object) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        if not self._wait_for_port(10):
+            err = self.proc.stderr.read().decode() if self.proc.stderr else ""
+            raise RuntimeError(f"nginx did not start: {err.strip()}")
+        return self
 
 
 def nginx_comparison(
