@@ -177,7 +177,8 @@ class Narrative:
             if extra.value == "nth-ago":
                 year -= 1
             span = DateSpan.unit(Granularity.QUARTER, date(year, month, 1))
-            self.period = span if extra.value == "nth" else self.period
+            if extra.value == "nth":  # "third-quarter" names the period reported on
+                self.period = span
             return span, "that quarter of the publication year" + (
                 ", a year before" if extra.value == "nth-ago" else ""
             )

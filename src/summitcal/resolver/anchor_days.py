@@ -77,7 +77,7 @@ def _pick_yearly(
         for y in range(ref.year, ref.year - 5, -1):
             found = occurrence(y)
             if found is not None and found[0] <= ref:
-                near = _near_instead(found, occurrence(y + 1), ctx)
+                near = _near_instead(found, functools.partial(occurrence, y + 1), ctx)
                 if near is not None:
                     return near
                 return found[0], found[1], ("latest on or before {}", ref)
@@ -85,7 +85,7 @@ def _pick_yearly(
         for y in range(ref.year - 1, ref.year + 5):
             found = occurrence(y)
             if found is not None and (found[1] if future_by_last else found[0]) >= ref:
-                near = _near_instead(found, occurrence(y - 1), ctx)
+                near = _near_instead(found, functools.partial(occurrence, y - 1), ctx)
                 if near is not None:
                     return near
                 return found[0], found[1], ("earliest on or after {}", ref)
@@ -123,13 +123,18 @@ _NEAR = 92
 
 
 def _near_instead(
-    found: tuple[date, date], other: tuple[date, date] | None, ctx: Context
+    found: tuple[date, date],
+    other_side: Callable[[], tuple[date, date] | None],
+    ctx: Context,
 ) -> tuple[date, date, Why] | None:
     """The occurrence on the other side of the reference, when the direction came from a
     weak cue (a reporting verb, or "is") and would reach most of a
     year away for a day or month a few weeks off ("payable Nov. 17", "shares were sold in
     September", read from "said" or "is"); ``None`` otherwise."""
-    if other is None or not is_weak_cue(ctx.label):
+    if not is_weak_cue(ctx.label):  # the common case: nothing more is made
+        return None
+    other = other_side()
+    if other is None:
         return None
     ref = ctx.reference
     far = min(abs((found[0] - ref).days), abs((found[1] - ref).days))
