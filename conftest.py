@@ -7,8 +7,10 @@ common names are given here, and each example runs in a fresh temporary folder.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,7 @@ def _doctest_names(
     import summitcal
 
     request.getfixturevalue("monkeypatch").chdir(tmp_path)  # examples may write files
+    catalog = _shipped()
     doctest_namespace.update(
         date=date,
         datetime=datetime,
@@ -29,6 +32,14 @@ def _doctest_names(
         load_catalog=summitcal.load_catalog,
         resolve=summitcal.resolve,
         to_ical=summitcal.to_ical,
-        event=summitcal.load_catalog().get("ai-action-summit-2025"),
-        events=[e for e in summitcal.load_catalog() if not e.when.granularity.is_coarse][:6],
+        event=catalog.get("ai-action-summit-2025"),
+        events=[e for e in catalog if not e.when.granularity.is_coarse][:6],
     )
+
+
+@functools.cache
+def _shipped() -> Any:
+    """The shipped catalogue, read once for all the examples."""
+    import summitcal
+
+    return summitcal.load_catalog()
