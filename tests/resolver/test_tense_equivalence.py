@@ -153,6 +153,15 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
         if found:
             break
     found.sort(key=lambda cue: (cue.distance, not cue.before, cue.words, cue.kind))
+    # One finite verb a clause: after a future verb before the phrase, an -ed form is a
+    # participle unless it stands right before the phrase.
+    future = next((c for c in found if c.kind == "future" and c.before), None)
+    if future is not None:
+        found = [
+            c
+            for c in found
+            if c.kind != "-ed" or (c.before and not 0 < c.distance < future.distance)
+        ]
     nearer = False  # a cue other than a reporting verb before the phrase, nearer
     for cue in found:
         if cue.kind == "reporting" and cue.before and cue.distance < 4 and not nearer:

@@ -311,6 +311,7 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     if not found:
         return (Direction.PAST, _POSSESSIVE) if possessive else (Direction.NEAREST, None)
     found.sort()
+    found = _participles_dropped(found)
     strong = reporting = None
     before = False  # whether a non-reporting cue was met before the phrase, nearer
     for cue in found:
@@ -326,6 +327,21 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     if possessive and best[3] == "present":
         return Direction.PAST, _POSSESSIVE
     return _KIND_DIRECTION[best[3]], best
+
+
+def _participles_dropped(found: list[_Found]) -> list[_Found]:
+    """The cues without the -ed forms that a future verb of the clause makes participles.
+
+    A clause has one finite verb.  Once "will redeem" has come before the phrase, a form
+    in -ed between that verb and the phrase ("will redeem Series H preferred shares on
+    Oct. 31") or after the phrase ("will double its flights by August in markets
+    untouched by") describes a noun; only right before the phrase does it still govern
+    it ("the plan agreed on Monday").
+    """
+    future = next((c for c in found if c[3] == "future" and not c[1]), None)
+    if future is None:
+        return found
+    return [c for c in found if c[3] != "-ed" or not (c[1] or 0 < c[0] < future[0])]
 
 
 #: "Friday's close", "Tuesday's declaration": news names a day in the possessive for
