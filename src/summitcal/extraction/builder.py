@@ -283,6 +283,7 @@ class Builder:
             "duration": "an unspecified amount of time",
             "age": "an age, the duration of a life so far",
             "century": "a century named by its ordinal",
+            "year": "a year spoken in words",
         }[extra.rule]
         self.add(
             Mention(

@@ -41,6 +41,7 @@ from summitcal.extraction.extras import (
     find_extras,
 )
 from summitcal.extraction.mention import Mention
+from summitcal.extraction.quantities import age, measured_rate, per_unit
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import YearRef
@@ -84,7 +85,7 @@ def _trigger() -> re.Pattern[str]:
     words |= {w for name in lex.holidays for w in name.split() if len(w) > 3}
     words |= set(_one_word(lex.day_words)) | {"weekend", "weekends"}
     words |= {"now", "currently", "nowadays", "recently", "past", "future", "soon", "coming"}
-    words |= {"current", "recent", "period"}
+    words |= {"current", "recent", "period", "term", "nineteen"}
     words |= {"annual", "annually", "once", "twice", "thrice", "seconds", "second"}
     words |= {"centuries", "century", "half", "q1", "q2", "q3", "q4", "h1", "h2"}
     words |= set(lex.decades) | {"noon", "day", "days"}
@@ -129,6 +130,10 @@ def _candidates(text: str, norm: str, sentence: Sentence) -> list[Candidate]:
     found: dict[tuple[int, int, int], Candidate] = {}
     for lo, hi in _windows(norm, sentence):
         for e in find_extras(norm, lo, hi):
+            if e.rule == "set" and measured_rate(norm, e.start, e.end):
+                continue
+            if e.rule == "ref" and _capitalised_within(text, e.start, e.end):
+                continue  # "the Summit of the Future", "the Pact for the Future"
             found.setdefault((e.start, e.end, 0), Candidate(e.start, e.end, 0, extra=e))
         for raw in matches(norm, lo, hi):
             if not _plausible(text, norm, raw):
@@ -137,9 +142,21 @@ def _candidates(text: str, norm: str, sentence: Sentence) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: (c.start, c.start - c.end, c.rank))
 
 
+def _capitalised_within(text: str, start: int, end: int) -> bool:
+    """Whether a word after the first of ``text[start:end]`` has a capital: a name."""
+    return any(word[:1].isupper() for word in text[start:end].split()[1:])
+
+
 _COUNT_BEFORE = re.compile(
     r"(?:[$€£¥]|\b(?:about|some|over|nearly|almost|than|around|roughly|of|to|and|the\s+top)\s+)$"
 )
+
+
+# "three-quarters of its food": a fraction, not nine months.
+_FRACTION = re.compile(r"-quarters?\b(?!\s+of\s+an?\s+(?:year|century|hour))")
+
+
+_DECIMAL_AFTER = re.compile(r"[.,]\d")
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
@@ -190,6 +207,8 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
     kind = raw.rule.kind
     if (kind is RuleKind.WEEKDAY or kind is RuleKind.MONTH) and _in_name(text, raw):
         return False
+    if isinstance(core, YearRef) and _DECIMAL_AFTER.match(norm, raw.end):
+        return False  # "closed at 2082.1", "1,678.5 points": a figure, not a year
     if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
         # A bare four-digit number: a year ("the 2025 edition", "the 2025 World AI
         # Conference", "compared with 2023"; names such as "the 2030 Agenda" are listed)
@@ -202,6 +221,14 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
         if "month" in words:
             return True
         return raw.preposition is not None and not _ORDINAL_WORD.fullmatch(words)
+    if kind is RuleKind.SET and measured_rate(norm, raw.start, raw.end):
+        return False
+    if kind is RuleKind.DURATION and (
+        age(norm, raw.end)
+        or per_unit(norm, raw.start, raw.end)
+        or _FRACTION.search(norm, raw.start, raw.end)
+    ):
+        return False
     if kind is RuleKind.WEEKEND:
         # "a weekend summit" is no particular weekend.
         return norm[max(0, raw.start - 2) : raw.start] != "a "

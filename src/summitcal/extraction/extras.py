@@ -132,15 +132,17 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             re.compile(
                 rf"{b}(?:recently"
                 rf"|recent(?:\s+(?:days|weeks|months|years|decades))?(?=\s+[a-z]|[\s,.;:]|$)"
-                rf"|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several))){e}"
+                rf"|(?<=in\s)the\s+past(?!\s+(?:{num}|few|several))|(?<=in\s)past\s+years){e}"
             ),
         ),
         (
             "future",
             re.compile(
-                rf"{b}(?:(?<=in\s)the\s+(?:near\s+|distant\s+)?future"
+                rf"{b}(?:(?:(?<=in\s)|(?<=into\s)|(?<=about\s)|(?<=for\s))the\s+"
+                r"(?:near\s+|distant\s+)?future"
                 rf"|(?<!as\s)soon(?!\s+as|\s+after|er)"
-                rf"|the\s+coming\s+(?:days|weeks|months|years)){e}"
+                r"|(?<=in\s)the\s+(?:near|short|long)\s+term"
+                rf"|(?:the\s+|(?<=in\s))coming\s+(?:days|weeks|months|quarters|years)){e}"
             ),
         ),
         (
@@ -162,9 +164,36 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "vague-duration",
             re.compile(
-                rf"{b}(?:(?:several|a\s+few|a\s+couple\s+of|many)\s+(?P<unit>{units})"
-                rf"|(?:(?<=for\s)|(?<=over\s)|(?<=in\s))(?P<bare>decades|years|months|weeks|hours|minutes)"
+                rf"{b}(?:(?:several|a\s+few|a\s+couple\s+of|many"
+                r"|the\s+(?:next|past|last|previous|coming)\s+(?:few|several))\s+"
+                rf"(?P<unit>{units})"
+                r"|(?<=over\s)the\s+(?P<over>years|decades)"
+                r"|(?:(?<=for\s)|(?<=over\s)|(?<=in\s))"
+                r"(?P<bare>centuries|decades|years|months|weeks|hours|minutes)"
                 rf"(?!\s+(?:ago|later|earlier|before|after|of|to|from)))(?=[\s,.;:!?\"')]|$)"
+            ),
+        ),
+        # Counted amounts the grammar leaves out: "20 more years", "an additional year",
+        # "eight trading days", "2 1/2 years", "three and a half hours".
+        (
+            "counted",
+            re.compile(
+                rf"{b}(?:(?P<n>{num}|\d+)\s+(?:more|additional|extra|further|trading|business"
+                rf"|working)|an?\s+(?:additional|extra|further))\s+(?P<unit>{units}){e}"
+                rf"|{b}(?P<whole>\d+\s+1/2|(?:{num}|\d+)\s+and\s+a\s+half)\s+"
+                rf"(?P<half>years|months|days|hours|minutes){e}"
+            ),
+        ),
+        # Years spoken as broadcasts write them: "nineteen ninety-six", "the year two
+        # thousand".
+        (
+            "spoken-year",
+            re.compile(
+                rf"{b}(?:(?P<hi>nineteen|twenty)\s+(?P<tens>twenty|thirty|forty|fifty|sixty"
+                r"|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven"
+                r"|eight|nine))?"
+                r"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<small>one|two|three|four"
+                rf"|five|six|seven|eight|nine|ten))?){e}"
             ),
         ),
         # An age is a duration on the adjective alone: "the <52-year-old> minister".
@@ -195,6 +224,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 r"|(?P<same>the\s+(?:same|fiscal)\s+(?:quarter|period)"
                 r"|the\s+quarter(?!\s+(?:of|century|mile|final|point)))"
                 r"|(?P<nth>first|second|third|fourth)-quarter"
+                r"|(?P<ended>the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b))"
+                r"|(?P<whole>(?:(?:earlier|later)\s+in\s+)?the\s+(?:full\s+|fiscal\s+|current\s+)*year"
+                r"(?![\w-]|\s+(?:ago|earlier|before|after|that|when|which|in\s+which|two|\d)\b))"
                 rf"){e}"
             ),
         ),
@@ -249,15 +281,39 @@ def clock_time(text: str | None) -> time | None:
 _ORDINALS = ("first", "second", "third", "fourth")
 
 
+# A sentence that reports on months or a whole year rather than a quarter: its "a year
+# earlier" is that span a year before, which TimeML values as the year.
+_LONGER_PERIOD = re.compile(
+    r"\b(?:(?:six|nine|twelve|\d+)\s+months|(?:full|fiscal)\s+year|for\s+the\s+year\b)"
+)
+
+
+def _sentence_around(norm: str, start: int, end: int) -> str:
+    lo = max(norm.rfind(". ", 0, start), norm.rfind("\n", 0, start)) + 1
+    hi = norm.find(". ", end)
+    return norm[lo : len(norm) if hi < 0 else hi]
+
+
 def _period(m: re.Match[str]) -> Extra:
     """A period of financial news: ``value`` says which (see Narrative.period_of), ``days``
-    holds a quarter's number and ``unit`` a year written out."""
+    holds a quarter's number and ``unit`` a year written out, or ``year`` for "a year
+    earlier" in a sentence about months or a year."""
     if m.group("ordinal"):  # "the 1988 third quarter", "the year-ago third quarter"
         kind = "nth-year" if m.group("year") else "nth-ago"
         nth = _ORDINALS.index(m.group("ordinal")) + 1
     else:
-        kind = next(k for k in ("ago", "same", "nth", "latest", "current", "written") if m.group(k))
+        kind = next(
+            k
+            for k in ("ago", "same", "nth", "latest", "current", "written", "ended", "whole")
+            if m.group(k)
+        )
         nth = _ORDINALS.index(m.group("nth")) + 1 if kind == "nth" else 0
+    if kind == "ended":  # "the year ended March 31": TimeML's year-long duration
+        return Extra(start=m.start(), end=m.end(), rule="duration", type="DURATION", value="P1Y")
+    unit = m.group("year") or m.group("written") or ""
+    bare = kind == "ago" and not re.search(r"quarter|period", m.group())
+    if bare and _LONGER_PERIOD.search(_sentence_around(m.string, m.start(), m.end())):
+        unit = "year"
     return Extra(
         start=m.start(),
         end=m.end(),
@@ -265,8 +321,45 @@ def _period(m: re.Match[str]) -> Extra:
         type="DATE",
         value=kind,
         days=nth,
-        unit=m.group("year") or m.group("written") or "",
+        unit=unit,
     )
+
+
+# What half a unit adds to a whole count of it ("2 1/2 years": P2Y6M).
+_HALVES = {"year": ("Y", "6M"), "month": ("M", "15D"), "day": ("D", "T12H")}
+_HALF_TIMES = {"hour": ("H", "30M"), "minute": ("M", "30S")}
+
+
+def _counted(m: re.Match[str]) -> Extra:
+    """An amount the grammar leaves out: "20 more years", "2 1/2 years"."""
+    if m.group("half"):
+        whole = m.group("whole").split()[0]
+        n = int(whole) if whole.isdigit() else _count(whole)
+        unit = lexicon().amount_units[m.group("half")]
+        if unit in _HALVES:
+            letter, half = _HALVES[unit]
+            value = f"P{n}{letter}{half}"
+        else:
+            letter, half = _HALF_TIMES[unit]
+            value = f"PT{n}{letter}{half}"
+    else:
+        unit = lexicon().amount_units[m.group("unit")]
+        value = duration_value(unit, _count(m.group("n")))
+    return Extra(start=m.start(), end=m.end(), rule="duration", type="DURATION", value=value)
+
+
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _spoken_year(m: re.Match[str]) -> str:
+    """The year "nineteen ninety-six" or "the year two thousand and one" says."""
+    if m.group("tens") is None:
+        small = m.group("small")
+        return str(2000 + (_ONES.index(small) + 1 if small else 0))
+    century = 1900 if m.group("hi") == "nineteen" else 2000
+    ones = _ONES.index(m.group("ones")) + 1 if m.group("ones") else 0
+    return str(century + (_TENS.index(m.group("tens")) + 2) * 10 + ones)
 
 
 def _set(m: re.Match[str]) -> Extra | None:
@@ -378,8 +471,14 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
                     )
             elif name == "period":
                 yield _period(m)
+            elif name == "counted":
+                yield _counted(m)
+            elif name == "spoken-year":
+                yield Extra(
+                    start=m.start(), end=m.end(), rule="year", type="DATE", value=_spoken_year(m)
+                )
             elif name == "vague-duration":
-                unit = lexicon().amount_units[m.group("unit") or m.group("bare")]
+                unit = lexicon().amount_units[m.group("unit") or m.group("bare") or m.group("over")]
                 # TimeML counts "a couple of years" as two; "a few", "several" stay unknown.
                 couple = re.match(r"a\s+couple\s+of\b", m.group())
                 yield Extra(

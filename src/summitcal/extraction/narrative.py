@@ -51,7 +51,8 @@ class Narrative:
         self.end = -1  # where that mention ends in the text
         self.heading: tuple[date, int] | None = None  # the last day that opened a line
         self.year: tuple[int, int] | None = None  # the last year written out, its sentence
-        self.period: DateSpan | None = None  # the last quarter named: the period reported on
+        self.period: DateSpan | None = None  # the last ended quarter named: reported on
+        self.named: DateSpan | None = None  # the last quarter named, ended or not
 
     def saw_heading(self, mention: Mention, index: int) -> None:
         """Note a mention that opens a line: a single day there heads what follows it
@@ -93,6 +94,10 @@ class Narrative:
             and span.granularity is Granularity.QUARTER
             and mention.rule != "period"
         ):
+            self.named = span
+        if self.named is span and span is not None and span.last < self.reference:
+            # Only a quarter that has ended is reported on; "fourth-quarter sales are
+            # expected to fall" looks ahead and leaves the period as it was.
             self.period = span
         if (
             self.enabled
@@ -167,8 +172,10 @@ class Narrative:
         the publication date; ``latest``, the quarter under discussion if it has ended,
         else the last quarter ended; ``written``, the quarter under discussion in the
         year ``extra.unit``; ``same``, the quarter
-        under discussion (else the last quarter ended before publication); ``ago``, that
-        quarter a year before (else the year before publication's).
+        under discussion (else the last quarter ended before publication); ``whole``, the
+        year of the quarter under discussion (else the publication year); ``ago``, that
+        quarter a year before (else the year before publication's), or the year before
+        when ``extra.unit`` is ``year`` (the sentence reports on months or a year).
         """
         ref = self.reference
         month = (extra.days - 1) * 3 + 1
@@ -177,8 +184,10 @@ class Narrative:
             if extra.value == "nth-ago":
                 year -= 1
             span = DateSpan.unit(Granularity.QUARTER, date(year, month, 1))
-            if extra.value == "nth":  # "third-quarter" names the period reported on
-                self.period = span
+            if extra.value == "nth":
+                self.named = span
+                if span.last < ref:  # only an ended quarter is the period reported on
+                    self.period = span
             return span, "that quarter of the publication year" + (
                 ", a year before" if extra.value == "nth-ago" else ""
             )
@@ -193,16 +202,25 @@ class Narrative:
             if period is not None and period.last < ref:
                 return period, "the quarter under discussion"
             return ended, "the last quarter ended"
-        if extra.value == "written":  # "the 1988 quarter": the quarter under discussion, then
+        if extra.value == "written":  # "the 1988 quarter": the quarter last named, then
             year = int(extra.unit)
+            period = self.named if self.enabled else None
             if period is None:
                 return DateSpan.unit(Granularity.YEAR, date(year, 1, 1)), "the year written"
             start = period.first.replace(year=year)
             return DateSpan.unit(Granularity.QUARTER, start), "the quarter under discussion"
+        if extra.value == "whole":  # "for the year", "the fiscal year": the year reported on
+            if period is not None:
+                return DateSpan.unit(Granularity.YEAR, period.first), "the year under discussion"
+            return DateSpan.unit(Granularity.YEAR, ref), "the year of the publication date"
         if extra.value == "same":
             if period is not None:
                 return period, "the quarter under discussion"
             return ended, "the last quarter ended"
+        if extra.unit == "year":  # "for the nine months ... a year earlier"
+            year = (period.first if period is not None else ref).year - 1
+            why = "the year before the year under discussion"
+            return DateSpan.unit(Granularity.YEAR, date(year, 1, 1)), why
         if period is not None:
             before = period.first.replace(year=period.first.year - 1)
             why = "the quarter under discussion, a year before"

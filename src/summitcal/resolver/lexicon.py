@@ -80,6 +80,8 @@ class Lexicon:
     outside_mods: dict[str, str]
     amount_units: dict[str, str]
     sets: dict[str, str]
+    #: Nouns a rate word measures ("quarterly dividend"): no recurrence, see modifiers.toml.
+    measures: frozenset[str]
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
     day_parts: dict[str, tuple[int, str]]
@@ -100,6 +102,8 @@ class Lexicon:
     passive_aux: frozenset[str]
     not_finite_after: frozenset[str]
     rejects: tuple[str, ...]
+    #: Capitalised nouns that make the date before them part of a name ("Movement").
+    name_heads: frozenset[str]
 
 
 def holiday_key(name: str) -> str:
@@ -142,6 +146,7 @@ def lexicon() -> Lexicon:
         holiday = Holiday(key=key, **fields)
         for name in entry["names"]:
             holidays[name] = holiday
+    rejects = _load("rejects.toml")
     festival = {int(y): d for y, d in _load("spring_festival.toml")["first_day"].items()}
     return Lexicon(
         weekdays=weekdays,
@@ -167,6 +172,7 @@ def lexicon() -> Lexicon:
         outside_mods=dict(mods["outside_mods"]),
         amount_units=dict(mods["amount_units"]),
         sets=dict(mods["sets"]),
+        measures=frozenset(mods["measures"]["words"]),
         seasons=dict(seas["seasons"]),
         parts_of_day=dict(seas["parts_of_day"]),
         day_parts={k: (int(v["offset"]), v["part"]) for k, v in seas["day_parts"].items()},
@@ -184,5 +190,6 @@ def lexicon() -> Lexicon:
         passive_before=frozenset(tense["passive_before"]["words"]),
         passive_aux=frozenset(tense["passive_aux"]["words"]),
         not_finite_after=frozenset(tense["not_finite_after"]["words"]),
-        rejects=tuple(_load("rejects.toml")["names"]["phrases"]),
+        rejects=tuple(rejects["names"]["phrases"]),
+        name_heads=frozenset(rejects["name_heads"]["words"]),
     )

@@ -5,6 +5,8 @@ Three checks, each on the original text (capitals matter here):
 * the reject list (``data/rejects.toml``): "Fridays for Future", "Summer Davos", "Windows
   2000"... a match that overlaps one is no date;
 * homographs written in lower case: "may", "march", "sat" alone are a verb or a noun;
+* any date right before a capitalised noun that ends names ("the March 23 Movement",
+  "the 6th of October Bridge", "The Sunday Courier"; ``[name_heads]`` in the same file);
 * a bare month, season, holiday or year beside a capitalised word that is neither the
   start of a sentence nor a calendar or function word: "Theresa May", "April Ryan",
   "Spring Airlines", "Vision 2030".
@@ -31,6 +33,9 @@ _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'-]*)")
 
 
 _TOKEN = re.compile(r"[\w']+")
+# What follows a verb "fall" or "spring" after "to": a word of its own in lower case
+# ("apart", "further", "below"), but not "of", "and" or "or" that continue a season.
+_VERB_COMPLEMENT = re.compile(r"[ \t]+(?!(?:of|and|or)\b)[a-z]")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -140,6 +145,13 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     name = _listed_name(text, start, end)
     if name is not None:
         return f"part of the name {name!r}"
+    head = _WORD_AFTER.match(text, end)
+    if (
+        head is not None
+        and head.group(1)[0].isupper()
+        and head.group(1).lower() in lexicon().name_heads
+    ):
+        return f"part of a name ({text[start : head.end(1)].strip()!r})"
     if not bare:  # the checks below are for one calendar word alone
         return None
     word = text[start:end].strip().rstrip(".")
@@ -161,6 +173,16 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
         # "bond yields could fall further", "the hot spring": "fall" or "spring" in lower
         # case is a date after "in", "by", "every"... (or alone), not after other words.
         return f"{word!r} in lower case after {before[0]!r} is an ordinary word here"
+    if (
+        kind == "season"
+        and word in lex.season_homographs
+        and before is not None
+        and before[0].lower() == "to"
+        and _VERB_COMPLEMENT.match(text, end)
+    ):
+        # "to fall apart", "expected to fall further": the infinitive; "from spring to
+        # fall," and "to fall 2025" stay seasons.
+        return f"{word!r} after 'to' and before a word of its own is a verb here"
     if before is not None:
         prev, prev_start = before
         if (

@@ -1,0 +1,151 @@
+"""Newswire conventions: amounts that are no times, the periods of financial news,
+counted and spoken amounts, vague references, and names that end in a noun."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summitcal import extract, resolve
+from summitcal.errors import PhraseError
+from summitcal.extraction.quantities import age, measured_rate, per_unit
+
+REF = date(2024, 10, 24)
+
+
+def found(text: str, reference: date = REF) -> list[tuple[str, str]]:
+    return [(m.text, m.timex) for m in extract(text, reference=reference)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board raised its quarterly dividend to 40 cents.",
+        "Annual sales reached $3 billion.",
+        "Average daily volume was 90 million shares.",
+        "The lender will save $400 million a year in costs.",
+        "The carrier flies four times to Perth, up from three flights a week.",
+        "The ambassador, 61 years old, retires in spring.",
+        "Output has grown 7% annually since the reform.",
+        "The island imports three-quarters of its grain.",
+        "Officials expect exports to fall further.",
+        "The index closed at 2031.4 after a quiet session.",
+    ],
+)
+def test_amounts_are_no_times(text: str) -> None:
+    """Rates, ages, fractions, figures and verbs keep the calendar word out; whatever
+    else the sentence dates is not their doing."""
+    amounts = ("quarterly", "Annual", "daily", "a year", "a week", "61 years", "annually")
+    words = {t for t, _ in found(text)}
+    assert not words & {*amounts, "three-quarters", "fall", "2031"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agency will hold annual workshops.", [("annual", "P1Y")]),
+        ("Ministers will meet daily until the deal is done.", [("daily", "P1D")]),
+        (
+            "The fund will report quarterly results on Tuesday.",
+            [("quarterly", "P3M"), ("Tuesday", "2024-10-29")],
+        ),
+        ("The panel sat for a year.", [("a year", "P1Y")]),
+        ("From spring to fall, the talks went on.", [("spring", "2024-SP"), ("fall", "2024-FA")]),
+    ],
+)
+def test_recurrences_and_spans_stay(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The lease may run for 20 more years.", [("20 more years", "P20Y")]),
+        ("It can be extended for an additional year.", [("an additional year", "P1Y")]),
+        ("Shares recovered eight trading days later.", [("eight trading days", "P8D")]),
+        ("They lived in the camps for 2 1/2 years.", [("2 1/2 years", "P2Y6M")]),
+        ("The vote took three and a half hours.", [("three and a half hours", "PT3H30M")]),
+        ("The city fell in nineteen seventy-nine.", [("nineteen seventy-nine", "1979")]),
+        ("The goal is set for the year two thousand.", [("the year two thousand", "2000")]),
+        (
+            "Revenue for the year ended June 30 rose.",
+            [("the year", "P1Y"), ("June 30", "2024-06-30")],
+        ),
+        ("Sales for the full year were flat.", [("the full year", "2024")]),
+        ("The forum will meet in coming weeks.", [("coming weeks", "FUTURE_REF")]),
+        ("Growth should slow in the near term.", [("the near term", "FUTURE_REF")]),
+        ("Few dared to talk about the future.", [("the future", "FUTURE_REF")]),
+        ("Deliveries will resume over the next few days.", [("the next few days", "PXD")]),
+    ],
+)
+def test_counted_spoken_and_vague(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_name_with_future_in_it_is_no_reference() -> None:
+    assert found("Delegates signed the Pact for the Future.") == []
+
+
+def test_a_year_earlier_follows_the_period_reported_on() -> None:
+    """ "A year earlier" is the quarter a year before when the story reports a quarter, and
+    the year before when it reports months or a whole year."""
+    text = (
+        "Third-quarter profit rose to $5 million from $4 million a year earlier. "
+        "For the nine months, profit was $12 million against $9 million a year earlier."
+    )
+    assert [v for _, v in found(text)] == ["2024-Q3", "2023-Q3", "P9M", "2023"]
+
+
+def test_a_quarter_still_running_is_not_the_period_reported_on() -> None:
+    text = (
+        "Third-quarter sales rose. The firm expects fourth-quarter sales to slow. "
+        "Sales were higher than a year ago."
+    )
+    assert found(text)[-1] == ("a year ago", "2023-Q3")
+
+
+def test_quantity_checks() -> None:
+    text = "It pays $2 a year, for a year, to 52 years old members."
+    assert per_unit(text, 11, 17)
+    assert not per_unit(text, 23, 29)
+    assert age(text, 42)
+    assert not age(text, 29)
+    rate = "Profits doubled annually. The firm holds an annual meeting of staff."
+    assert not measured_rate(rate, 16, 24)
+    assert not measured_rate(rate, rate.index("annual "), rate.index("annual ") + 6)
+    assert measured_rate("Sales rose 8.5% annually.", 17, 25)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context"),
+    [
+        ("March 23", "Fighters of the March 23 Movement took the town."),
+        ("6th of October", "Traffic on the 6th of October Bridge stopped."),
+        ("Sunday", "The Sunday Courier broke the story."),
+        ("July 14", "The parade went down July 14 Avenue."),
+    ],
+)
+def test_a_date_before_a_name_noun_is_part_of_the_name(phrase: str, context: str) -> None:
+    with pytest.raises(PhraseError, match="part of a name"):
+        resolve(phrase, reference=REF, context=context)
+
+
+def test_a_name_noun_in_lower_case_leaves_the_date() -> None:
+    r = resolve("March 23", reference=REF, context="The movement began on March 23 last year.")
+    assert r.timex == "2024-03-23"
+
+
+@pytest.mark.parametrize(
+    ("context", "value"),
+    [
+        # The -ed words after "will redeem" describe nouns; the modal governs.
+        ("The bank will redeem its Series B preferred shares on Oct. 31.", "2024-10-31"),
+        ("The carrier will add flights by November in markets untouched by the slump.", "2024-11"),
+        # Right before the phrase a participle still governs it.
+        ("Officials will review the plan agreed on Monday.", "2024-10-21"),
+    ],
+)
+def test_participles_after_a_future_verb(context: str, value: str) -> None:
+    phrase = {"2024-10-31": "Oct. 31", "2024-11": "November", "2024-10-21": "Monday"}[value]
+    assert resolve(phrase, reference=REF, context=context).timex == value
