@@ -149,3 +149,26 @@ def test_a_name_noun_in_lower_case_leaves_the_date() -> None:
 def test_participles_after_a_future_verb(context: str, value: str) -> None:
     phrase = {"2024-10-31": "Oct. 31", "2024-11": "November", "2024-10-21": "Monday"}[value]
     assert resolve(phrase, reference=REF, context=context).timex == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoy landed on Monday. A week later, she flew home.",
+            [("Monday", "2024-10-21"), ("A week later", "2024-10-28")],
+        ),
+        (
+            "The code was drafted in May 2021. Later that year, it was shelved.",
+            [("May 2021", "2021-05"), ("Later that year", "2021")],
+        ),
+        (
+            "The vote came on 2 July. That same day, the minister quit.",
+            [("2 July", "2024-07-02"), ("That same day", "2024-07-02")],
+        ),
+        # With no year written before, "that year" is the year under discussion.
+        ("That year the rules changed.", [("That year", "2024")]),
+    ],
+)
+def test_relative_to_the_time_the_story_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -14,8 +14,8 @@ a whole article, and this module finds them with the resolver's vocabulary:
 * the periods of financial news: "third-quarter", "the latest quarter", "a year earlier"
   (the quarter under discussion, or the same quarter a year before);
 * narrative anchors, whose day is the one the article is talking about: "the next day",
-  "the previous day", "two days later", "that evening", "later in the day", "noon two days
-  later", "the opening day".
+  "the previous day", "two days later", "a week later", "that evening", "later in the
+  day", "noon two days later", "later that year".
 
 Each finding is an :class:`Extra`; :mod:`summitcal.extraction.core` merges them with the
 grammar's matches (an extra wins a tie) and :mod:`summitcal.extraction.narrative` resolves
@@ -80,7 +80,8 @@ class Extra:
         apposition: For ``narrative``: "the day before" and "the day after" right after
             a day and a comma restate that day ("on Sunday, the day before the summit").
         unit: For ``coarse``: the unit of the reference date it names (``century`` or
-            ``decade``); its mod is in ``value``.
+            ``decade``); its mod is in ``value``.  For ``narrative``: ``year`` for "that
+            year", "later that year" (the year under discussion).
     """
 
     start: int
@@ -238,9 +239,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 r"|(?P<before>the\s+day\s+before)(?!\s+yesterday))"
                 r"|(?P<next>the\s+(?:next|following)\s+day"
                 r"|(?P<after>the\s+day\s+after)(?!\s+tomorrow))"
-                rf"|(?P<n>{num})\s+days?\s+(?P<dir>later|earlier|afterwards)"
+                rf"|(?P<n>{num})\s+(?P<step>days?|weeks?)\s+(?P<dir>later|earlier|afterwards)"
                 rf"|(?P<follow>the\s+following|the\s+next)\s+(?P<fpart>{parts})"
-                rf"|(?:that|the\s+same)\s+(?P<tpart>day|{parts})"
+                r"|(?P<tyear>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|that\s+same|the\s+same)"
+                r"\s+year)"
+                rf"|(?:that|that\s+same|the\s+same)\s+(?P<tpart>day|{parts})"
                 rf"|(?:that|the\s+same)\s+(?P<wday>{weekdays})"
                 rf"|later\s+(?:that|the\s+same)\s+(?P<lpart>day|{parts})"
                 r"|(?P<lday>later\s+in\s+the\s+day)"
@@ -395,6 +398,8 @@ def _narrative(m: re.Match[str]) -> Extra:
         days = 1
     elif g.get("dir"):
         n = _count(g["n"]) or 1
+        if g["step"].startswith("week"):
+            n *= 7
         days = -n if g["dir"] == "earlier" else n
     elif g.get("follow"):
         days, part = 1, lexicon().parts_of_day[g["fpart"]]
@@ -411,6 +416,7 @@ def _narrative(m: re.Match[str]) -> Extra:
         start=m.start(),
         end=m.end(),
         rule="narrative",
+        unit="year" if g.get("tyear") else "",
         type=kind,
         days=days,
         part=None if clock else part,

@@ -141,6 +141,8 @@ class Narrative:
                 9999-12-31).
         """
         current, index = self.focus(sentence)
+        if extra.unit == "year":
+            return self._that_year(current, index, sentence)
         days = extra.days
         if extra.apposition and index is not None and gap is not None and gap.strip() == ",":
             days = 0
@@ -161,6 +163,20 @@ class Narrative:
             shift = "in apposition to "
         how = f"narrative: {shift}{base} ({current.isoformat()})"
         return span, index, how
+
+    def _that_year(
+        self, current: date, index: int | None, sentence: int
+    ) -> tuple[DateSpan, int | None, str]:
+        """ "That year", "later that year": the year last written out, within two
+        sentences; else the year of the date under discussion."""
+        if self.enabled and self.year is not None and sentence - self.year[1] <= 2:
+            year, how = self.year[0], "the year written before"
+        else:
+            year = current.year
+            how = (
+                "the year of the publication date" if index is None else "the year under discussion"
+            )
+        return DateSpan.unit(Granularity.YEAR, date(year, 1, 1)), index, f"narrative: {how}"
 
     def period_of(self, extra: Extra) -> tuple[DateSpan, str]:
         """The span of a period of financial news, and why.
