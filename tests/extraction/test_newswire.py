@@ -172,3 +172,19 @@ def test_participles_after_a_future_verb(context: str, value: str) -> None:
 )
 def test_relative_to_the_time_the_story_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The storm of January nineteen ninety-six was the worst.", "1996-01"),
+        ("Recall the winter of nineteen eighty-two.", "1982-WI"),
+        ("Orders grew in the last half of 2019.", "2019-H2"),
+    ],
+)
+def test_whole_periods_read_as_one(text: str, expected: str) -> None:
+    assert [v for _, v in found(text)] == [expected]
+
+
+def test_mid_afternoon_is_the_afternoon() -> None:
+    assert resolve("yesterday mid-afternoon", reference=REF).timex == "2024-10-23TAF"

@@ -190,7 +190,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "spoken-year",
             re.compile(
-                rf"{b}(?:(?P<hi>nineteen|twenty)\s+(?P<tens>twenty|thirty|forty|fifty|sixty"
+                rf"{b}(?:(?P<smonth>{months})\s+|the\s+(?P<sseason>{seasons})\s+of\s+)?"
+                r"(?:(?P<hi>nineteen|twenty)\s+(?P<tens>twenty|thirty|forty|fifty|sixty"
                 r"|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven"
                 r"|eight|nine))?"
                 r"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<small>one|two|three|four"
@@ -480,9 +481,12 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
             elif name == "counted":
                 yield _counted(m)
             elif name == "spoken-year":
-                yield Extra(
-                    start=m.start(), end=m.end(), rule="year", type="DATE", value=_spoken_year(m)
-                )
+                value = _spoken_year(m)
+                if m.group("smonth"):  # "January nineteen ninety-seven"
+                    value += f"-{lexicon().months[m.group('smonth')]:02d}"
+                elif m.group("sseason"):  # "the winter of nineteen ninety-four"
+                    value += f"-{lexicon().seasons[m.group('sseason')]}"
+                yield Extra(start=m.start(), end=m.end(), rule="year", type="DATE", value=value)
             elif name == "vague-duration":
                 unit = lexicon().amount_units[m.group("unit") or m.group("bare") or m.group("over")]
                 # TimeML counts "a couple of years" as two; "a few", "several" stay unknown.

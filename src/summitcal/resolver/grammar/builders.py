@@ -274,6 +274,8 @@ def build_season(m: re.Match[str], lex: Lexicon) -> Core:
 
 _ORDINAL_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINAL_PARTS |= {"fourth": 4, "4th": 4, "final": 4, "latter": 2}
+#: Words that name a half only: "the last half of 1989" is the second.
+_HALF_PARTS = {"last": 2}
 
 
 def _part_of_year(m: re.Match[str], p: str) -> tuple[int, int | None, int | None]:
@@ -286,7 +288,7 @@ def _part_of_year(m: re.Match[str], p: str) -> tuple[int, int | None, int | None
     if group(m, f"{p}y") is not None:
         year = int(m.group(f"{p}y"))
     n = group(m, f"{p}n") or group(m, f"{p}n2")
-    part = int(n) if n else _ORDINAL_PARTS[m.group(f"{p}o")]
+    part = int(n) if n else {**_ORDINAL_PARTS, **_HALF_PARTS}[m.group(f"{p}o")]
     if group(m, f"{p}the") is not None:  # "of the year": the reference's own
         step = 0
     return part, year, step

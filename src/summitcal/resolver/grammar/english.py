@@ -360,7 +360,7 @@ def _parts_of_years(f: Fragments) -> tuple[Rule, ...]:
         Rule(
             K.HALF_YEAR,
             rf"(?:h(?P<hn>[12])(?:\s+{f.year_q('')})?|(?P<hy>(?:19|20)\d\d)\s+h(?P<hn2>[12])"
-            r"|(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half"
+            r"|(?:the\s+)?(?P<ho>first|second|1st|2nd|latter|(?<=the\s)last)\s+half"
             rf"(?:\s+of\s+(?:the\s+(?P<hthe>year)|{f.year_q('2')}))?)",
             build_half,
             day_level=False,
