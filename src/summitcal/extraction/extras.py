@@ -481,12 +481,12 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
             elif name == "counted":
                 yield _counted(m)
             elif name == "spoken-year":
-                value = _spoken_year(m)
+                spoken = _spoken_year(m)
                 if m.group("smonth"):  # "January nineteen ninety-seven"
-                    value += f"-{lexicon().months[m.group('smonth')]:02d}"
+                    spoken += f"-{lexicon().months[m.group('smonth')]:02d}"
                 elif m.group("sseason"):  # "the winter of nineteen ninety-four"
-                    value += f"-{lexicon().seasons[m.group('sseason')]}"
-                yield Extra(start=m.start(), end=m.end(), rule="year", type="DATE", value=value)
+                    spoken += f"-{lexicon().seasons[m.group('sseason')]}"
+                yield Extra(start=m.start(), end=m.end(), rule="year", type="DATE", value=spoken)
             elif name == "vague-duration":
                 unit = lexicon().amount_units[m.group("unit") or m.group("bare") or m.group("over")]
                 # TimeML counts "a couple of years" as two; "a few", "several" stay unknown.
