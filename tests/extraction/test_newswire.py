@@ -188,3 +188,17 @@ def test_whole_periods_read_as_one(text: str, expected: str) -> None:
 
 def test_mid_afternoon_is_the_afternoon() -> None:
     assert resolve("yesterday mid-afternoon", reference=REF).timex == "2024-10-23TAF"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "value"),
+    [
+        # "plans" after a verb in -ed is its object: the verb before dates the phrase.
+        ("In June", "In June, the group announced plans to buy a rival.", "2024-06"),
+        # A closing "X says" dates the saying only, before a semicolon too.
+        ("Oct. 2", "Year to date through Oct. 2, losses reach 3%, a provider says.", "2024-10-02"),
+        ("Oct. 2", "Through Oct. 2, losses reach 3%, a provider says; bonds rose.", "2024-10-02"),
+    ],
+)
+def test_the_verb_that_dates_the_phrase(phrase: str, context: str, value: str) -> None:
+    assert resolve(phrase, reference=REF, context=context).timex == value

@@ -26,6 +26,7 @@ _GLUE = {"on", "in", "at", "from", "by", "the", "early", "late", "mid", "last", 
 _GLUE |= {"this", "to", "until", "through"}
 _TOWARD = {"future": Direction.FUTURE, "present": Direction.FUTURE, "past": Direction.PAST}
 _TOWARD |= {"reporting": Direction.PAST, "-ed": Direction.PAST}
+_NOUN_PLANS = {"plans", "plan", "aims", "hopes"}
 _LEADING = {"on", "in", "at", "by", "since", "until", "till", "through", "during", "from"}
 
 
@@ -53,8 +54,10 @@ def _found(words: list[str], before: bool) -> list[Cue]:
             seq, kind = hit
             participle = kind in ("reporting", "past")
             passive = participle and i > 0 and words[i - 1] in lex.passive_aux
-            bare = kind == "present" and i > 0 and words[i - 1] in lex.not_finite_after
-            if not passive and not bare and kind != "none":
+            prev = words[i - 1] if i > 0 else ""
+            bare = kind == "present" and prev in lex.not_finite_after
+            noun = kind == "future" and seq[0] in _NOUN_PLANS and prev.endswith("ed")
+            if not passive and not bare and not noun and kind != "none":
                 gap = len(words) - i - len(seq) if before else i
                 found.append(Cue(" ".join(seq), _TOWARD[kind], kind, gap, before))
             i += len(seq)
@@ -120,10 +123,12 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
 def _trailer(norm: str, end: int) -> int | None:
     """Where a closing reporting clause starts (its comma): the earliest comma after the
     phrase followed by at most six words, a reporting verb, at most three words and the
-    end."""
-    verbs = {v for v in lexicon().tense_reporting if " " not in v}
+    end, or a semicolon."""
+    verbs = {v for v in [*lexicon().tense_reporting, "says", "say"] if " " not in v}
     for k in (i for i in range(end, len(norm)) if norm[i] == ","):
-        rest = norm[k + 1 :].strip().rstrip(".!?\"')").split()
+        tail = norm[k + 1 :]
+        semi = tail.find(";")
+        rest = (tail[:semi] if semi >= 0 else tail.strip().rstrip(".!?\"')")).split()
         if not rest or norm[k + 1 : k + 2] not in (" ", "\t", "\n"):
             continue
         for at, word in enumerate(rest):

@@ -173,6 +173,11 @@ def _words() -> _Words:
 _WORD = re.compile(r"[a-z]++(?:['-][a-z]++)*+")
 
 
+#: Future cues whose first word is as often a noun: after a verb in -ed ("announced plans
+#: to acquire") they are its object, not a verb of their own.
+_NOUN_PLANS = frozenset({"plans", "plan", "aims", "hopes"})
+
+
 # A cue as found: (distance, not before, words, kind); tuples sort nearest first, and the
 # side before the phrase first at equal distance.
 _Found = tuple[int, bool, str, str]
@@ -207,6 +212,8 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
                     continue  # "will be announced", "to be unveiled": a participle, no cue
                 if i and kind == "present" and words[i - 1] in table.not_finite_after:
                     continue  # "expected to conclude", "did not meet": not this verb's tense
+                if i and kind == "future" and w in _NOUN_PLANS and words[i - 1].endswith("ed"):
+                    continue  # "announced plans to acquire": a noun, the verb before decides
                 if kind == "none":
                     continue  # "close to": words that hold a cue but are none
                 found.append((n - i - size if before else i, after, joined, kind))
@@ -275,11 +282,15 @@ def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]
 
 @functools.cache
 def _reporting_trailer() -> re.Pattern[str]:
-    """A reporting clause that closes the sentence after a comma ("..., the electoral
-    commission confirmed."): the phrase before it is not its verb's."""
-    verbs = "|".join(re.escape(v) for v in lexicon().tense_reporting if " " not in v)
+    """A reporting clause that closes the sentence, or its part before a semicolon, after a
+    comma ("..., the electoral commission confirmed."; "..., Lipper says; ..."): the phrase
+    before it is not its verb's."""
+    # "says" is a present cue elsewhere, but closing a sentence it only dates the saying.
+    reporting = [*lexicon().tense_reporting, "says", "say"]
+    verbs = "|".join(re.escape(v) for v in reporting if " " not in v)
     return re.compile(
-        rf",\s+(?:[\w'.-]+\s+){{0,6}}?(?:{verbs})(?:\s+[\w'.-]+){{0,3}}?\s*[.!?\"')]*\s*$"
+        rf",\s+(?:[\w'.-]+\s+){{0,6}}?(?:{verbs})(?:\s+[\w'.-]+){{0,3}}?"
+        r"\s*(?:[.!?\"')]*\s*$|;)"
     )
 
 
