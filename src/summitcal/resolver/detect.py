@@ -1,0 +1,91 @@
+"""Telling the language of a phrase or a text: Chinese by its script, French from English
+by their function and calendar words (``data/languages.toml``).
+
+A phrase decides for itself when its words say which language it is in ("le 9 février
+2025" inside an English sentence is French); a phrase without such words ("2025",
+"15 h 30", "2046") takes the language of its sentence; with no sentence, or one that does
+not say either, it is English.  Only the languages installed are offered
+(:func:`~summitcal.resolver.languages.available`).
+
+Example::
+
+    >>> detect("2月10日至11日"), detect("on Friday")
+    ('zh', 'en')
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import tomllib
+
+from summitcal.resolver.languages import ENGLISH, available
+
+__all__ = ["detect", "detect_text"]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[a-zà-öø-ÿœ]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'")
+#: How much of a long text is read to tell its language.
+_SAMPLE = 3000
+
+
+@functools.cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    resource = importlib.resources.files("summitcal.resolver").joinpath("data", "languages.toml")
+    with resource.open("rb") as handle:
+        data = tomllib.load(handle)
+    return frozenset(data["fr"]["words"]), frozenset(data["en"]["words"])
+
+
+def _french_or_english(text: str) -> str | None:
+    """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
+    french, english = _words()
+    lean = 0
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        if word in french or (word.endswith("'") and word in french):
+            lean += 1
+        elif word in english:
+            lean -= 1
+        elif "'" in word and word[: word.index("'") + 1] in french:  # l'an, d'ici
+            lean += 1
+    if lean > 0:
+        return "fr"
+    return "en" if lean < 0 else None
+
+
+def _han_share(text: str) -> float:
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_HAN.findall(text)) / letters if letters else 0.0
+
+
+def detect(text: str, context: str | None = None) -> str:
+    """The language of the phrase ``text``, read in ``context`` when its own words do not
+    tell (see the module docstring)."""
+    langs = available()
+    if not text.isascii() and "zh" in langs and _HAN.search(text):
+        return "zh"
+    if "fr" in langs:
+        own = _french_or_english(text)
+        if own is not None:
+            return own
+    if context:
+        # "2046", "3-1": a phrase without words is in the language of its sentence
+        if "zh" in langs and not any(c.isalpha() for c in text) and _HAN.search(context):
+            return "zh"
+        if "fr" in langs and (near := _french_or_english(context)) is not None:
+            return near
+    return ENGLISH
+
+
+def detect_text(text: str) -> str:
+    """The language of a whole text: Chinese when Han characters are a fifth of its
+    letters or more, else French or English by their words (the first few thousand
+    characters are read)."""
+    sample = text[:_SAMPLE]
+    langs = available()
+    if "zh" in langs and not sample.isascii() and _han_share(sample) >= 0.2:
+        return "zh"
+    if "fr" in langs:
+        return _french_or_english(sample) or ENGLISH
+    return ENGLISH
