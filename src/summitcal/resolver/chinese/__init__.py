@@ -66,7 +66,8 @@ def normalize(text: str) -> str:
 # What may stand around a phrase without being part of it: prepositions before it, and
 # localisers after it (6月18日起, 去年下半年以来, 2030年前, 元旦当天).
 _LEADING = ("当地时间", "截至", "截止", "直到", "于", "在", "从", "自", "到", "至", "由")
-_TRAILING = ("起", "以来", "前后", "当天", "当晚", "当日", "期间", "之前", "之后", "以前", "以后")
+_TRAILING: tuple[str, ...] = ("起", "以来", "前后", "当天", "当晚", "当日", "期间", "之前")
+_TRAILING += ("之后", "以前", "以后", "同期", "前夕", "之际")
 _TRAILING_AFTER_DATE = ("前", "后")
 _EDGES = " \t\r\n，,。.；;：:！!？?、“”\"'"
 

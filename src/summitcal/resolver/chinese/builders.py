@@ -25,6 +25,7 @@ from summitcal.resolver.phrase import (
     HolidayRef,
     MonthDay,
     MonthRef,
+    Narrative,
     Offset,
     Phrase,
     QuarterRef,
@@ -47,6 +48,7 @@ __all__ = [
     "build_duration",
     "build_holiday",
     "build_month",
+    "build_narrative",
     "build_offset",
     "build_relative",
     "build_set",
@@ -336,7 +338,14 @@ def build_duration(m: Match) -> Phrase | None:
         if count == 0:
             return None
     mod = _mod(_group(m, "amod"), v.amount_mods)
+    if _group(m, "more") and count is not None:  # 十多年, 10余天: more than the count
+        mod = Mod.MORE_THAN
     return _phrase(m, DurationCore(unit, count), K.DURATION, mod)
+
+
+def build_narrative(m: Match) -> Phrase | None:
+    word = m.group("nw")
+    return _phrase(m, Narrative("day", vocabulary().narrative[word]), K.NARRATIVE_DAY)
 
 
 def build_holiday(m: Match) -> Phrase | None:

@@ -199,6 +199,8 @@ def rules() -> tuple[ZhRule, ...]:
             rf"(?:(?P<pod>{f.parts_alone}|晚(?={NUM}(?:时|点))))?(?:{_clock()})?",
             b.build_clock,
         ),
+        ZhRule(K.VAGUE_OFFSET, rf"(?P<v>{_alt(v.vague)})", b.build_vague),
+        ZhRule(K.NARRATIVE_DAY, rf"(?P<nw>{_alt(v.narrative)})", b.build_narrative),
         ZhRule(
             K.RELATIVE_OFFSET,
             rf"{NO_NUMBER_BEFORE}(?P<n>{NUM}|半|几|数|多)(?P<u>{units})"
@@ -208,7 +210,8 @@ def rules() -> tuple[ZhRule, ...]:
         ZhRule(
             K.DURATION,
             rf"(?:(?P<pre>过去|未来|今后))?(?:(?P<amod>{_alt(v.amount_mods)}))?"
-            rf"{NO_NUMBER_BEFORE}(?P<n>{NUM}|半|几|数|多)(?P<u>{units})(?P<lai>以来|来)?",
+            rf"{NO_NUMBER_BEFORE}(?P<n>{NUM}|半|几|数|多)(?P<more>多|余)?(?P<u>{units})"
+            rf"(?P<lai>以来|来)?",
             b.build_duration,
         ),
         ZhRule(
@@ -216,7 +219,6 @@ def rules() -> tuple[ZhRule, ...]:
             rf"{NO_NUMBER_BEFORE}(?:{f.year()}|(?P<yw>{f.year_word}))?(?P<h>{holidays})",
             b.build_holiday,
         ),
-        ZhRule(K.VAGUE_OFFSET, rf"(?P<v>{_alt(v.vague)})", b.build_vague),
         ZhRule(
             K.SET,
             rf"每(?:(?P<swd>(?:{f.weekday})[一二三四五六日天])|(?P<su>天|日|周|星期|个月|月|年|季度))",

@@ -36,6 +36,8 @@ class Vocabulary:
     offset_sides: dict[str, int]
     amount_mods: dict[str, str]
     vague: dict[str, str]
+    #: Days counted from the day the story is at (次日 = the next day).
+    narrative: dict[str, int]
     separators: tuple[str, ...]
     zones: dict[str, str]
     holidays: dict[str, Holiday]
@@ -82,6 +84,7 @@ def vocabulary() -> Vocabulary:
         offset_sides=dict(cal["offset_sides"]),
         amount_mods=dict(cal["amount_mods"]),
         vague=dict(cal["vague"]),
+        narrative=dict(cal["narrative"]),
         separators=tuple(cal["ranges"]["separators"]),
         zones=dict(cal["zones"]),
         holidays=holidays,
