@@ -25,7 +25,7 @@ from summitcal.resolver.languages import ENGLISH, available
 __all__ = ["detect", "detect_text"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[a-zà-öø-ÿœ]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'")
+_WORD = re.compile(r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'")
 #: How much of a long text is read to tell its language.
 _SAMPLE = 3000
 
@@ -41,9 +41,12 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 def _french_or_english(text: str) -> str | None:
     """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
     french, english = _words()
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    if french.isdisjoint(words) and not any("'" in w for w in words):  # the common case
+        return None if english.isdisjoint(words) else "en"
     lean = 0
-    for word in _WORD.findall(text.lower().replace("’", "'")):
-        if word in french or (word.endswith("'") and word in french):
+    for word in words:
+        if word in french:
             lean += 1
         elif word in english:
             lean -= 1
@@ -65,16 +68,22 @@ def detect(text: str, context: str | None = None) -> str:
     langs = available()
     if not text.isascii() and "zh" in langs and _HAN.search(text):
         return "zh"
-    if "fr" in langs:
-        own = _french_or_english(text)
-        if own is not None:
-            return own
-    if context:
-        # "2046", "3-1": a phrase without words is in the language of its sentence
-        if "zh" in langs and not any(c.isalpha() for c in text) and _HAN.search(context):
-            return "zh"
-        if "fr" in langs and (near := _french_or_english(context)) is not None:
-            return near
+    french = "fr" in langs
+    if french and (own := _french_or_english(text)) is not None:
+        return own
+    if not context:
+        return ENGLISH
+    # "2046", "3-1": a phrase without words is in the language of its sentence (an ASCII
+    # sentence, the common case, is told at once to hold no Han character)
+    if (
+        not context.isascii()
+        and "zh" in langs
+        and _HAN.search(context)
+        and not any(c.isalpha() for c in text)
+    ):
+        return "zh"
+    if french and (near := _french_or_english(context)) is not None:
+        return near
     return ENGLISH
 
 

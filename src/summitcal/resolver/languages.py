@@ -62,7 +62,7 @@ from summitcal.resolver.phrase import Direction, Phrase
 from summitcal.resolver.resolution import PhraseMatch
 from summitcal.resolver.text import Sentence
 
-__all__ = ["ENGLISH", "MODULES", "Language", "available", "check", "language"]
+__all__ = ["BUNDLED", "ENGLISH", "MODULES", "Language", "available", "check", "language"]
 
 ENGLISH = "en"
 
@@ -92,11 +92,17 @@ class Language:
 _FUNCTIONS = ("parse", "scan", "read_cue", "false_friend", "split_sentences", "range_ends")
 
 
+#: The languages shipped in this package (the others are looked for on first use).
+BUNDLED = frozenset({"en", "zh"})
+
+
 @functools.cache
 def available() -> tuple[str, ...]:
     """The codes whose module is installed, sorted (a listed language whose package is
     not there is not offered)."""
-    return tuple(sorted(code for code, name in MODULES.items() if _installed(name)))
+    return tuple(
+        sorted(code for code, name in MODULES.items() if code in BUNDLED or _installed(name))
+    )
 
 
 def _installed(name: str) -> bool:

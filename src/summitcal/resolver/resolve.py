@@ -11,6 +11,7 @@ from datetime import date, datetime
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
+from summitcal.resolver.detect import detect, detect_text
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.languages import ENGLISH, Language, check, language
@@ -128,20 +129,12 @@ def _scan_english(text: str) -> Iterator[PhraseMatch]:
 
 def _phrase_language(text: str, context: str | None, lang: str | None) -> str:
     """The language to read a phrase in: ``lang`` checked, or detected."""
-    if lang is not None:
-        return check(lang)
-    from summitcal.resolver.detect import detect
-
-    return detect(text, context)
+    return detect(text, context) if lang is None else check(lang)
 
 
 def _text_language(text: str, lang: str | None) -> str:
     """The language to read a running text in: ``lang`` checked, or detected."""
-    if lang is not None:
-        return check(lang)
-    from summitcal.resolver.detect import detect_text
-
-    return detect_text(text)
+    return detect_text(text) if lang is None else check(lang)
 
 
 # --- resolving --------------------------------------------------------------------------------
