@@ -120,3 +120,17 @@ def test_english_never_loads_another_language() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['summitcal.resolver.detect']"
+
+
+def test_extract_many_reads_each_document_in_its_language() -> None:
+    from summitcal.extraction import Document
+
+    docs = [
+        Document(text="2025年", reference=DAY, lang="zh"),
+        Document(text="It ended on Friday.", reference=DAY),
+        ("外交部发言人9日表示。", DAY),
+    ]
+    found = [[m.timex for m in r.mentions] for r in extract_many(docs)]
+    assert found == [["2025"], ["2025-02-07"], ["2025-02-09"]]
+    forced = next(extract_many([("2025", DAY)], lang="zh"))
+    assert forced.mentions == ()

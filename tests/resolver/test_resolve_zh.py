@@ -85,6 +85,13 @@ def test_a_future_clause_elsewhere_is_not_the_phrases() -> None:
     assert _cue(sentence, "周三") == (Direction.NEAREST, None)
 
 
+def test_a_phrase_before_a_reporting_verb_dates_the_saying() -> None:
+    """The 将 of the reported clause is not the phrase's (商务部周五表示将…)."""
+    assert _cue("商务部周五表示将加大支持力度。", "周五") == (Direction.NEAREST, None)
+    assert _cue("周五，商务部表示将加大支持力度。", "周五") == (Direction.NEAREST, None)
+    assert _cue("商务部周五表示了关切。", "周五") == (Direction.PAST, "了")
+
+
 def test_a_phrase_alone_in_its_clause_takes_the_next_clauses_verb() -> None:
     assert _cue("上周三，国际能源署发布了一份报告。", "上周三") == (Direction.PAST, "了")
     assert _cue("元宵节当晚，西安城墙将举办灯会。", "元宵节") == (Direction.FUTURE, "将")
@@ -147,15 +154,27 @@ def test_sentences_end_at_full_width_marks() -> None:
         ("今晚8点", "演出今晚8点开始。", date(2024, 9, 2), "2024-09-02T20:00"),
         ("次日", "次日，代表团返回北京。", date(2025, 5, 12), "2025-05-13"),
         ("未来几天", "未来几天，气温将持续偏高。", date(2025, 2, 12), "FUTURE_REF"),
+        ("14日凌晨3时", "地震发生在14日凌晨3时。", date(2024, 3, 14), "2024-03-14T03:00"),
     ],
 )
 def test_more_values(phrase: str, context: str, published: date, value: str) -> None:
     assert resolve(phrase, reference=published, context=context).timex == value
 
 
-def test_a_duration_keeps_its_amount_word() -> None:
-    r = resolve("十多年来", reference=date(2019, 9, 29))
-    assert (r.timex, r.mod and r.mod.value) == ("P10Y", "MORE_THAN")
+@pytest.mark.parametrize(
+    ("phrase", "value", "mod"),
+    [
+        ("十多年来", "P10Y", "MORE_THAN"),
+        ("一年多来", "P1Y", "MORE_THAN"),
+        ("约两小时", "PT2H", "APPROX"),
+        ("三天左右", "P3D", "APPROX"),
+        ("近十年来", "P10Y", "LESS_THAN"),
+        ("不到两周", "P2W", "LESS_THAN"),
+    ],
+)
+def test_a_duration_keeps_its_amount_word(phrase: str, value: str, mod: str) -> None:
+    r = resolve(phrase, reference=date(2019, 9, 29))
+    assert (r.timex, r.mod and r.mod.value) == (value, mod)
 
 
 def test_the_explanation_is_english_and_names_the_cue_as_written() -> None:

@@ -79,7 +79,10 @@ def _with_lang(doc: Document, lang: str | None) -> Document:
 
 def _run(doc: Document) -> Extraction:
     try:
-        found = extract(doc.text, reference=doc.reference, lang=doc.lang)
+        if doc.lang is None:  # detected by extract itself
+            found = extract(doc.text, reference=doc.reference)
+        else:
+            found = extract(doc.text, reference=doc.reference, lang=doc.lang)
     except SummitcalError as exc:
         return Extraction(id=doc.id, reference=doc.reference, error=str(exc))
     except Exception as exc:  # a fault of ours: one document's, not the stream's

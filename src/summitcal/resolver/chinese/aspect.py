@@ -12,8 +12,9 @@ which stands in its own clause (the stretch between two of ，；：。！？):
    modifies the verb of the next clause, which is read instead;
 4. otherwise, when the clause before ends in a verb of planning or forecasting
    (预计，星期五起...), that verb;
-5. otherwise NEAREST: a reporting verb (表示, 宣布, 举行) carries no cue, so
-   外交部发言人周三宣布，…将于下周访华 leaves 周三 NEAREST.
+5. otherwise NEAREST: a reporting verb (表示, 宣布) carries no cue, and a phrase before
+   one dates the saying, so 外交部发言人周三宣布，…将于下周访华 and 商务部周五表示将…
+   leave 周五 and 周三 NEAREST.
 
 A cue word inside a longer word that is no cue (为了, 将近, 虚拟, 通过) is skipped.
 
@@ -84,6 +85,22 @@ def _is_lone(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     return len(rest) <= _LONE_EXTRA and not _found(rest, 0, len(rest))
 
 
+@functools.cache
+def _reporting_verbs() -> re.Pattern[str]:
+    verbs = sorted(vocabulary().reporting, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, verbs)))
+
+
+def _reporting(text: str, lo: int, hi: int) -> tuple[Direction, str | None] | None:
+    """The direction of a reporting verb in ``text[lo:hi]``, if one stands there: the
+    phrase dates the saying (NEAREST; PAST when 了 or 过 follows the verb)."""
+    verb = _reporting_verbs().search(text, lo, hi)
+    if verb is None:
+        return None
+    marker = text[verb.end() : verb.end() + 1]
+    return (Direction.PAST, marker) if marker in ("了", "过") else (Direction.NEAREST, None)
+
+
 def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]:
     """The direction for the phrase at ``context[start:end]`` and the cue word that gave
     it, as written (``None`` with NEAREST when no cue speaks for the phrase)."""
@@ -95,8 +112,11 @@ def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]
     before = _found(context, lo, start)
     if before and before[-1][1] == lo + len(head):
         return kinds[before[-1][2]], before[-1][2]
-    # 2. after the phrase in its clause, then before it
+    # 2. after the phrase in its clause (up to a reporting verb), then before it
     after = _found(context, end, hi)
+    said = _reporting(context, end, after[0][0] if after else hi)
+    if said is not None:
+        return said
     if after:
         return kinds[after[0][2]], after[0][2]
     if before:
@@ -105,6 +125,9 @@ def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]
     if _is_lone(context, lo, hi, start, end) and hi < s_hi:
         n_lo, n_hi = _bounds(context, hi + 1, hi + 1, _CLAUSE_ENDS)
         following = _found(context, n_lo, min(n_hi, s_hi))
+        said = _reporting(context, n_lo, following[0][0] if following else min(n_hi, s_hi))
+        if said is not None:
+            return said
         if following:
             return kinds[following[0][2]], following[0][2]
     # 4. a verb of planning or forecasting closing the clause before

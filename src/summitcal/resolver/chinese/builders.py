@@ -87,7 +87,7 @@ def _phrase(m: Match, core: Core, kind: K, mod: Mod | None = None) -> Phrase | N
     zone_word = _group(m, "zone")
     zone = v.zones[zone_word] if zone_word else None
     pod_word = _group(m, "pod")
-    part, pm = v.parts_of_day[pod_word] if pod_word else (None, False)
+    part, pm = v.parts_of_day[pod_word] if pod_word else ("", False)
     hour_text = _group(m, "hh")
     start = None
     if hour_text is not None:
@@ -97,9 +97,9 @@ def _phrase(m: Match, core: Core, kind: K, mod: Mod | None = None) -> Phrase | N
             hour += 12
         if hour > 23 or minute > 59:
             return None
-        start, part = time(hour, minute), None
+        start, part = time(hour, minute), ""
     return Phrase(
-        core=core, rule=kind.value, mod=mod, part_of_day=part, start_time=start, zone=zone
+        core=core, rule=kind.value, mod=mod, part_of_day=part or None, start_time=start, zone=zone
     )
 
 
@@ -338,8 +338,10 @@ def build_duration(m: Match) -> Phrase | None:
         if count == 0:
             return None
     mod = _mod(_group(m, "amod"), v.amount_mods)
-    if _group(m, "more") and count is not None:  # 十多年, 10余天: more than the count
-        mod = Mod.MORE_THAN
+    if (_group(m, "more") or _group(m, "more2")) and count is not None:
+        mod = Mod.MORE_THAN  # 十多年, 10余天, 一年多: more than the count
+    elif _group(m, "about"):
+        mod = Mod.APPROX  # 两小时左右
     return _phrase(m, DurationCore(unit, count), K.DURATION, mod)
 
 

@@ -109,7 +109,7 @@ def fragments() -> Fragments:
     return Fragments(
         zone=rf"(?:(?P<zone>{_alt(v.zones)}))?",
         parts=_alt(v.parts_of_day),
-        parts_alone=_alt(w for w in v.parts_of_day if w != "晚"),
+        parts_alone=_alt(w for w in v.parts_of_day if w not in ("晚", "凌晨")),
         weekday=_alt(v.weekday_heads),
         year_word=_alt(v.year_words),
         month_word=_alt(v.month_words),
@@ -193,10 +193,10 @@ def rules() -> tuple[ZhRule, ...]:
         ),
         ZhRule(
             K.CLOCK_TIME,
-            # A part of the day alone, or a clock time, on the publication day (晚 only
-            # before a clock: alone it is "late").
+            # A part of the day alone, or a clock time, on the publication day (晚 and 凌晨
+            # only before a clock: 晚 alone is "late", 凌晨 has no TIMEX3 part).
             rf"{NO_NUMBER_BEFORE}{f.zone}"
-            rf"(?:(?P<pod>{f.parts_alone}|晚(?={NUM}(?:时|点))))?(?:{_clock()})?",
+            rf"(?:(?P<pod>{f.parts_alone}|(?:晚|凌晨)(?={NUM}(?:时|点))))?(?:{_clock()})?",
             b.build_clock,
         ),
         ZhRule(K.VAGUE_OFFSET, rf"(?P<v>{_alt(v.vague)})", b.build_vague),
@@ -211,7 +211,7 @@ def rules() -> tuple[ZhRule, ...]:
             K.DURATION,
             rf"(?:(?P<pre>过去|未来|今后))?(?:(?P<amod>{_alt(v.amount_mods)}))?"
             rf"{NO_NUMBER_BEFORE}(?P<n>{NUM}|半|几|数|多)(?P<more>多|余)?(?P<u>{units})"
-            rf"(?P<lai>以来|来)?",
+            rf"(?P<more2>多)?(?P<about>左右)?(?P<lai>以来|来)?",
             b.build_duration,
         ),
         ZhRule(

@@ -45,6 +45,7 @@ class Vocabulary:
     bare_holidays: frozenset[str]
     ahead: tuple[str, ...]
     back: tuple[str, ...]
+    reporting: tuple[str, ...]
     not_cues: tuple[str, ...]
     names: tuple[str, ...]
     place_suffixes: tuple[str, ...]
@@ -91,6 +92,7 @@ def vocabulary() -> Vocabulary:
         bare_holidays=frozenset(bare),
         ahead=tuple(aspect["ahead"]["cues"]),
         back=tuple(aspect["back"]["cues"]),
+        reporting=tuple(aspect["reporting"]["verbs"]),
         not_cues=tuple(aspect["not_cues"]["words"]),
         names=tuple(names["names"]["phrases"]),
         place_suffixes=tuple(names["place_suffixes"]["words"]),
