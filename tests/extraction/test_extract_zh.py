@@ -64,3 +64,17 @@ def test_offsets_are_character_offsets_and_timeml_round_trips() -> None:
     assert [(t.start, t.end, t.value) for t in doc.timexes] == [
         (m.start, m.end, m.timex) for m in mentions
     ]
+
+
+def test_a_zone_word_stays_outside_the_expression() -> None:
+    text = "北京时间10日上午，中国队以2比0战胜对手。"
+    (m,) = extract(text, reference=date(2025, 6, 10))
+    assert (m.text, m.timex) == ("10日上午", "2025-06-10TMO")
+
+
+def test_words_that_hold_a_unit_are_no_amounts() -> None:
+    """70周年 (an anniversary), 18周岁 (an age), 3年级 (a school year); 已过去 is a verb."""
+    text = "建校70周年之际，18周岁的3年级学生说，距上次夺冠已过去5年。"
+    assert [(m.text, m.timex) for m in extract(text, reference=date(2025, 6, 10))] == [
+        ("5年", "P5Y")
+    ]

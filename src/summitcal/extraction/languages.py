@@ -18,7 +18,6 @@ Offsets are character offsets into the text as given.
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date
 
 from summitcal.errors import PhraseError
@@ -31,6 +30,7 @@ from summitcal.resolver.phrase import (
     Explicit,
     HolidayRef,
     Narrative,
+    Relative,
     YearRef,
 )
 from summitcal.resolver.resolution import PhraseMatch
@@ -38,8 +38,6 @@ from summitcal.span.span import DateSpan, Granularity
 
 __all__ = ["extract_in"]
 
-# A year (2024年, 今年) before a holiday's name, tagged on its own.
-_YEAR_HEAD = re.compile(r"[0-9〇零一二三四五六七八九]{4}年|前年|去年|今年|明年|后年")
 # What joins a range's end to its start when TimeML tags them apart.
 _JOINS = ("至", "到", "-", "~", "～", "—", "－")
 
@@ -158,16 +156,35 @@ class _Document:
     def _dated_holiday(self, match: PhraseMatch, res: Resolution) -> bool:
         """今年春节: the year and the holiday, each its own expression."""
         core = match.phrase.core
+        span = res.resolved_span
         if not isinstance(core, HolidayRef) or (core.year is None and core.year_step is None):
             return False
-        head = _YEAR_HEAD.match(self.text, match.start)
-        span = res.resolved_span
-        if head is None or span is None or head.end() >= match.end:
+        cut = self._year_and_holiday(match)
+        if cut is None or span is None:
             return False
         year = DateSpan.unit(Granularity.YEAR, date(span.first.year, 1, 1))
-        self.add(match.start, head.end(), res, year, relative=core.year is None)
-        self.add(head.end(), match.end, res, span)
+        (y0, y1), (h0, h1) = cut
+        self.add(y0, y1, res, year, relative=core.year is None)
+        self.add(h0, h1, res, span)
         return True
+
+    def _year_and_holiday(self, match: PhraseMatch) -> tuple[tuple[int, int], ...] | None:
+        """Where a dated holiday splits into a year and the holiday, in either order (the
+        language's grammar reads each part), if it does."""
+        words = match.text
+        for cut in range(1, len(words)):
+            parts = []
+            for lo, hi in ((0, cut), (cut, len(words))):
+                try:
+                    parts.append(self.language.parse(words[lo:hi])[0].core)
+                except PhraseError:
+                    break
+            if len(parts) == 2 and {type(p) for p in parts} & {HolidayRef}:
+                other = next(p for p in parts if not isinstance(p, HolidayRef))
+                if isinstance(other, (YearRef, Relative)):
+                    start = match.start
+                    return (start, start + cut), (start + cut, match.end)
+        return None
 
 
 def _on_or_after(start: date, number: int) -> date | None:

@@ -162,7 +162,8 @@ def scan(text: str) -> Iterator[PhraseMatch]:
     """Find the date phrases in running Chinese ``text``, left to right, without overlaps.
 
     Where phrases overlap the longest wins (2月10日至11日 over 2月10日); names that look
-    like dates are skipped.
+    like dates are skipped.  A zone word before a phrase (北京时间10日上午) is left out of
+    the match, as TimeML leaves it out of the expression; the phrase keeps its zone.
     """
     norm = normalize(text)
     found = sorted(_matches(norm, 0, len(norm)), key=lambda f: (f[0], f[0] - f[1], f[2]))
@@ -171,7 +172,14 @@ def scan(text: str) -> Iterator[PhraseMatch]:
         if start < last_end or false_friend(text, start, end, phrase) is not None:
             continue
         last_end = end
+        if phrase.zone is not None:
+            start += _zone_word(norm, start)
         yield PhraseMatch(start, end, text[start:end], phrase.rule, phrase)
+
+
+def _zone_word(norm: str, at: int) -> int:
+    """The length of the zone word at ``at`` (0 if none)."""
+    return next((len(w) for w in vocabulary().zones if norm.startswith(w, at)), 0)
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)\"']*|\n+")

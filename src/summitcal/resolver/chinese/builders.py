@@ -320,9 +320,18 @@ def build_offset(m: Match) -> Phrase | None:
 _HALVES = {"year": ("month", 6), "day": ("hour", 12), "hour": ("minute", 30), "month": ("day", 15)}
 
 
+#: What after a unit makes another word of it: 周年 (an anniversary), 周岁 (an age), 年级
+#: (a school year), 年代 (a decade).
+_NOT_AFTER_UNIT = {"周": "年岁", "年": "级代"}
+
+
 def build_duration(m: Match) -> Phrase | None:
     v = vocabulary()
-    unit = v.units[m.group("u")]
+    word = m.group("u")
+    after = m.string[m.end("u") : m.end("u") + 1]
+    if after and after in _NOT_AFTER_UNIT.get(word, ""):
+        return None
+    unit = v.units[word]
     amount = m.group("n")
     count: int | None
     if amount in ("几", "数", "多"):

@@ -209,7 +209,8 @@ def rules() -> tuple[ZhRule, ...]:
         ),
         ZhRule(
             K.DURATION,
-            rf"(?:(?P<pre>过去|未来|今后))?(?:(?P<amod>{_alt(v.amount_mods)}))?"
+            # 过去 after 已 or 经 is the verb "has passed" (已过去5年), no part of the amount
+            rf"(?:(?<![已经刚])过去|未来|今后)?(?:(?P<amod>{_alt(v.amount_mods)}))?"
             rf"{NO_NUMBER_BEFORE}(?P<n>{NUM}|半|几|数|多)(?P<more>多|余)?(?P<u>{units})"
             rf"(?P<more2>多)?(?P<about>左右)?(?P<lai>以来|来)?",
             b.build_duration,
