@@ -38,8 +38,8 @@ from summitcal.span.span import DateSpan, Granularity
 
 __all__ = ["extract_in"]
 
-# What joins a range's end to its start when TimeML tags them apart.
-_JOINS = ("至", "到", "-", "~", "～", "—", "－")
+# What joins a range's end to its start when TimeML tags them apart (24日晚至26日).
+_JOINS = frozenset({"至", "到", "-", "~", "～", "—", "－", "–", "au", "à", "to"})
 
 
 class _Document:
