@@ -128,7 +128,7 @@ def parse(text: str) -> tuple[Phrase, int, int]:
             return phrase, lo, hi
         new_lo = _strip(norm, lo, hi, _LEADING, leading=True)
         new_hi = _strip(norm, new_lo, hi, _TRAILING, leading=False)
-        if new_hi == hi and norm[hi - 2 : hi - 1] in ("年", "日", "月"):
+        if new_hi == hi:  # 2030年前, 周五前: "before" a date (三天前 was read whole)
             new_hi = _strip(norm, new_lo, hi, _TRAILING_AFTER_DATE, leading=False)
         if (new_lo, new_hi) == (lo, hi):
             break

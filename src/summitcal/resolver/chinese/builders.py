@@ -261,7 +261,8 @@ def build_relative(m: Match) -> Phrase | None:
     if word is not None:
         mod = _mod(_group(m, "mp"), v.month_parts)
         return _phrase(m, Relative("month", v.month_words[word]), K.RELATIVE_UNIT, mod)
-    mod = _mod(m.group("mpart"), v.month_parts)
+    part = m.group("mpart")
+    mod = _mod(part if part in v.month_parts else part[1:], v.month_parts)  # 月中旬: 中旬
     return _phrase(m, Relative("month", 0), K.RELATIVE_UNIT, mod)
 
 

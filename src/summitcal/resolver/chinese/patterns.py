@@ -183,7 +183,7 @@ def rules() -> tuple[ZhRule, ...]:
             K.RELATIVE_UNIT,
             rf"(?P<ws>[上本这下])个?(?:{f.weekday})(?![一二三四五六日天末年])"
             rf"|(?P<mw>{f.month_word})(?P<mp>上旬|中旬|下旬|初|{_MID}|底|末)?"
-            rf"|(?P<mpart>月初|月中|月底|月末)",
+            rf"|(?P<mpart>月初|月中旬|月上旬|月下旬|月中|月底|月末)",
             b.build_relative,
         ),
         ZhRule(
