@@ -78,3 +78,9 @@ def test_words_that_hold_a_unit_are_no_amounts() -> None:
     assert [(m.text, m.timex) for m in extract(text, reference=date(2025, 6, 10))] == [
         ("5年", "P5Y")
     ]
+
+
+def test_every_monday_is_a_set_but_once_a_week_is_not_a_monday() -> None:
+    text = "该线路每周一次往返，每周一发车。"
+    found = [(m.text, m.timex) for m in extract(text, reference=date(2024, 6, 5))]
+    assert found == [("每周", "P1W"), ("每周一", "XXXX-WXX-1")]

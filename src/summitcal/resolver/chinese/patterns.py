@@ -222,7 +222,9 @@ def rules() -> tuple[ZhRule, ...]:
         ),
         ZhRule(
             K.SET,
-            rf"每(?:(?P<swd>(?:{f.weekday})[一二三四五六日天])|(?P<su>天|日|周|星期|个月|月|年|季度))",
+            # 每周一 is every Monday, but 每周一次 once a week
+            rf"每(?:(?P<swd>(?:{f.weekday})[一二三四五六日天])(?![次回遍个到至])"
+            rf"|(?P<su>天|日|周|星期|个月|月|年|季度))",
             b.build_set,
         ),
     )
