@@ -33,9 +33,11 @@ The interface: a language module exposes these functions (see
     For a match that is a range of days, the offsets of its two ends as TimeML tags
     them; ``None`` otherwise.
 
-A new language is one line in :data:`MODULES` (``"fr": "summitcal.resolver.french"``)
-and, where it should be told from English without being asked, its words in
-:mod:`.detect`.
+A new language is one line in :data:`MODULES` (``"fr": "summitcal.resolver.french"`` is
+there already: French is offered as soon as its package is installed), its code in
+:data:`BUNDLED` once it ships inside this package (so that no look-up is made for it), and,
+where it should be told from English without being asked, its words in
+``data/languages.toml`` (read by :mod:`.detect`).
 
 Example::
 
