@@ -16,32 +16,53 @@ Example::
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 
 from summitcal.resolver.languages import ENGLISH, available
 
-__all__ = ["detect", "detect_text"]
+__all__ = ["detect", "detect_text", "has_han"]
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'")
+#: The Han blocks, as (first, last) characters: CJK Unified Ideographs, Extension A and the
+#: Compatibility Ideographs.  (Tested character by character: a pattern with these ranges
+#: takes longer to compile than the whole English path takes to resolve its first phrase.)
+_HAN_BLOCKS = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"), ("\uf900", "\ufaff"))
+_FIRST_HAN = "\u3400"
+
+
+def _is_han(c: str) -> bool:
+    return any(lo <= c <= hi for lo, hi in _HAN_BLOCKS)
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character (ASCII text, or text whose highest
+    character comes before the Han blocks, is told at once)."""
+    if text.isascii() or max(text) < _FIRST_HAN:
+        return False
+    return any(_is_han(c) for c in text)
+
+
+_WORD = r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'"
 #: How much of a long text is read to tell its language.
 _SAMPLE = 3000
 
 
 @functools.cache
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """The French and the English words, and the pattern of a word (read on first use,
+    which comes only once French is installed)."""
+    import importlib.resources
+    import tomllib
+
     resource = importlib.resources.files("summitcal.resolver").joinpath("data", "languages.toml")
     with resource.open("rb") as handle:
         data = tomllib.load(handle)
-    return frozenset(data["fr"]["words"]), frozenset(data["en"]["words"])
+    return frozenset(data["fr"]["words"]), frozenset(data["en"]["words"]), re.compile(_WORD)
 
 
 def _french_or_english(text: str) -> str | None:
     """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
-    french, english = _words()
-    words = _WORD.findall(text.lower().replace("’", "'"))
+    french, english, word = _words()
+    words = word.findall(text.lower().replace("’", "'"))
     if french.isdisjoint(words) and not any("'" in w for w in words):  # the common case
         return None if english.isdisjoint(words) else "en"
     lean = 0
@@ -59,28 +80,22 @@ def _french_or_english(text: str) -> str | None:
 
 def _han_share(text: str) -> float:
     letters = sum(1 for c in text if c.isalpha())
-    return len(_HAN.findall(text)) / letters if letters else 0.0
+    return sum(1 for c in text if _is_han(c)) / letters if letters else 0.0
 
 
 def detect(text: str, context: str | None = None) -> str:
     """The language of the phrase ``text``, read in ``context`` when its own words do not
     tell (see the module docstring)."""
     langs = available()
-    if not text.isascii() and "zh" in langs and _HAN.search(text):
+    if "zh" in langs and has_han(text):
         return "zh"
     french = "fr" in langs
     if french and (own := _french_or_english(text)) is not None:
         return own
     if not context:
         return ENGLISH
-    # "2046", "3-1": a phrase without words is in the language of its sentence (an ASCII
-    # sentence, the common case, is told at once to hold no Han character)
-    if (
-        not context.isascii()
-        and "zh" in langs
-        and _HAN.search(context)
-        and not any(c.isalpha() for c in text)
-    ):
+    # "2046", "3-1": a phrase without words is in the language of its sentence
+    if "zh" in langs and has_han(context) and not any(c.isalpha() for c in text):
         return "zh"
     if french and (near := _french_or_english(context)) is not None:
         return near
@@ -93,7 +108,7 @@ def detect_text(text: str) -> str:
     characters are read)."""
     sample = text[:_SAMPLE]
     langs = available()
-    if "zh" in langs and not sample.isascii() and _han_share(sample) >= 0.2:
+    if "zh" in langs and has_han(sample) and _han_share(sample) >= 0.2:
         return "zh"
     if "fr" in langs:
         return _french_or_english(sample) or ENGLISH

@@ -53,11 +53,8 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.util
 from collections.abc import Callable, Iterator
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from summitcal.errors import UnsupportedLanguageError
 from summitcal.resolver.phrase import Direction, Phrase
@@ -78,9 +75,12 @@ MODULES: dict[str, str] = {
 Ends = tuple[tuple[int, int], tuple[int, int]]
 
 
-@attrs.frozen
-class Language:
-    """A language's functions, as its module exposes them (see the module docstring)."""
+class Language(NamedTuple):
+    """A language's functions, as its module exposes them (see the module docstring).
+
+    (A named tuple: the registry is imported with the resolver, and a named tuple costs
+    less to define than a class with generated methods.)
+    """
 
     code: str
     parse: Callable[[str], tuple[Phrase, int, int]]
@@ -108,6 +108,8 @@ def available() -> tuple[str, ...]:
 
 
 def _installed(name: str) -> bool:
+    import importlib.util
+
     try:
         return importlib.util.find_spec(name) is not None
     except ModuleNotFoundError:
