@@ -384,6 +384,8 @@ def day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
     if core.weekday is not None:
         return weekday_day_of_month(core, ctx)
     ref = ctx.reference
+    if core.month_step is not None:
+        return _in_month(core.day, core.month_step, ref)
     candidates = [add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
 
     def on(first: date) -> date | None:
@@ -404,6 +406,16 @@ def day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
     if day is None:
         raise Failure(f"that month has no day {core.day}")
     return DateSpan.day(day), ("day of the month, {}", how)
+
+
+def _in_month(number: int, step: int, ref: date) -> tuple[DateSpan, Why]:
+    """The day numbered ``number`` of the month ``step`` months from the reference's."""
+    first = add_months(ref.replace(day=1), step)
+    try:
+        day = first.replace(day=number)
+    except ValueError:
+        raise Failure(f"{first:%Y-%m} has no day {number}") from None
+    return DateSpan.day(day), ("day of the month, the month {:+d} from {}", step, ref)
 
 
 def _closest_day(number: int, days: list[date | None], ctx: Context) -> tuple[DateSpan, Why]:

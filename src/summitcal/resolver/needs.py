@@ -75,5 +75,5 @@ _NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
     Shift: _shift_needs,
     NumericDate: lambda core: core.year is None,
     WeekendRef: lambda core: core.step is None,
-    DayOfMonth: lambda core: True,
+    DayOfMonth: lambda core: core.month_step is None,
 }

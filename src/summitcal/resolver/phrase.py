@@ -120,6 +120,7 @@ class DayOfMonth:
     day: int
     weekday: int | None = None
     closest: bool = False
+    month_step: int | None = None  # 上月28日: the day of the month before the reference's
 
 
 @attrs.frozen

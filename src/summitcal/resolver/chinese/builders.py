@@ -127,6 +127,11 @@ def _day_core(m: Match, s: str, weekday: int | None) -> MonthDay | DayOfMonth | 
     year, step = _year_of(m, s)
     month_text = _group(m, "m" + s)
     day = number(_group(m, "d" + s) or "")
+    month_word = _group(m, "mw" + s)
+    if month_word is not None:  # 上月28日, 本月10号
+        if not 1 <= day <= 31:
+            return None
+        return DayOfMonth(day, month_step=vocabulary().month_words[month_word])
     if month_text is None:
         if year is not None or step is not None or m.group().rstrip().endswith("号"):
             return None

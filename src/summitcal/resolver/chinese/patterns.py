@@ -124,7 +124,10 @@ def rules() -> tuple[ZhRule, ...]:
 
     v = vocabulary()
     f = fragments()
-    ymd = rf"(?:(?:{f.year('a')}|(?P<ywa>{f.year_word}))?{f.month('a')})?{f.day('a', hao=True)}"
+    ymd = (
+        rf"(?:(?:(?:{f.year('a')}|(?P<ywa>{f.year_word}))?{f.month('a')})|(?P<mwa>{f.month_word}))?"
+        rf"{f.day('a', hao=True)}"
+    )
     bracket = rf"(?:[（(](?:{f.weekday})(?P<bw>[一二三四五六日天])[）)])?"
     end = rf"(?:(?:{f.year('b')})?{f.month('b')})?{f.day('b', hao=True)}"
     year_part = (
