@@ -22,15 +22,14 @@ from summitcal.resolver.languages import ENGLISH, available
 
 __all__ = ["detect", "detect_text", "has_han"]
 
-#: The Han blocks, as (first, last) characters: CJK Unified Ideographs, Extension A and the
-#: Compatibility Ideographs.  (Tested character by character: a pattern with these ranges
-#: takes longer to compile than the whole English path takes to resolve its first phrase.)
-_HAN_BLOCKS = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"), ("\uf900", "\ufaff"))
+#: The first character of the Han blocks (CJK Unified Ideographs, Extension A and the
+#: Compatibility Ideographs).  They are tested character by character: a pattern of their
+#: ranges takes longer to compile than the English path takes to resolve its first phrase.
 _FIRST_HAN = "\u3400"
 
 
 def _is_han(c: str) -> bool:
-    return any(lo <= c <= hi for lo, hi in _HAN_BLOCKS)
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
 
 
 def has_han(text: str) -> bool:
@@ -38,7 +37,7 @@ def has_han(text: str) -> bool:
     character comes before the Han blocks, is told at once)."""
     if text.isascii() or max(text) < _FIRST_HAN:
         return False
-    return any(_is_han(c) for c in text)
+    return any(map(_is_han, text))
 
 
 _WORD = r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'"
