@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     # errors
     "SummitcalError": "summitcal.errors",
     "PhraseError": "summitcal.errors",
+    "UnsupportedLanguageError": "summitcal.errors",
     "QueryError": "summitcal.errors",
     "SeedError": "summitcal.errors",
     "SeedErrors": "summitcal.errors",
@@ -102,6 +103,7 @@ if TYPE_CHECKING:
         SummitcalError as SummitcalError,
         TimexError as TimexError,
         UnknownEventError as UnknownEventError,
+        UnsupportedLanguageError as UnsupportedLanguageError,
     )
     from summitcal.extraction import (
         Mention as Mention,

@@ -19,6 +19,7 @@ __all__ = [
     "SummitcalError",
     "TimexError",
     "UnknownEventError",
+    "UnsupportedLanguageError",
 ]
 
 
@@ -55,6 +56,22 @@ class PhraseError(SummitcalError, ValueError):
         self.position = position
         shown = text if len(text) <= 80 else f"{text[:60]}... ({len(text)} characters)"
         super().__init__(f"cannot resolve {shown!r} at position {position}: {reason}")
+
+
+class UnsupportedLanguageError(SummitcalError, ValueError):
+    """A language code names no language the resolver reads.
+
+    Attributes:
+        code: The code given.
+        supported: The codes the resolver reads.
+    """
+
+    def __init__(self, code: object, supported: tuple[str, ...] | list[str]) -> None:
+        self.code = code
+        self.supported = tuple(supported)
+        super().__init__(
+            f"language {code!r} is not supported (supported: {', '.join(self.supported)})"
+        )
 
 
 class SeedError(SummitcalError, ValueError):

@@ -99,6 +99,16 @@ def add_force_argument(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def add_lang_argument(parser: argparse.ArgumentParser, whose: str) -> None:
+    """``--lang``: the language of the text read, an ISO 639-1 code."""
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=f"{whose} language as an ISO 639-1 code: en, zh or fr (default: detected, "
+        "Chinese by its script, French from English by its words)",
+    )
+
+
 def add_allow_empty_argument(parser: argparse.ArgumentParser) -> None:
     """``--allow-empty``: an empty selection is not a failure."""
     parser.add_argument(

@@ -37,11 +37,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from summitcal.cli._common import add_force_argument, catalogue_paths, iso_date
+from summitcal.cli._common import add_force_argument, add_lang_argument, catalogue_paths, iso_date
 from summitcal.errors import SummitcalError
 from summitcal.extraction import Mention, extract
 from summitcal.extraction.timeml import parse_timeml, to_timeml
 from summitcal.publish import check_dir_target, write_file
+from summitcal.resolver.languages import check
 
 EXAMPLE = """\
 Example:
@@ -164,6 +165,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help="anchor 'the next day' and bare clock times to the publication date",
     )
+    add_lang_argument(p, "every input's")
     p.add_argument(
         "--out-dir",
         metavar="DIR",
@@ -327,6 +329,7 @@ def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, 
             (dates.get(Path(name).resolve()) if name != "-" else None) or args.published,
             args.format,
             not args.no_narrative,
+            args.lang,
         )
         for name in names
     ]
@@ -341,11 +344,11 @@ def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, 
         yield from pool.map(_one, work, chunksize=max(1, len(work) // (jobs * 8)))
 
 
-def _one(item: tuple[str, date | None, str, bool]) -> tuple[str, str, str]:
+def _one(item: tuple[str, date | None, str, bool, str | None]) -> tuple[str, str, str]:
     """Read, extract and render one input (a top-level function, for worker processes)."""
-    name, published, fmt, narrative = item
+    name, published, fmt, narrative, lang = item
     text, ref, doc_id, title = _read(name, published)
-    mentions = extract(text, reference=ref, narrative=narrative)
+    mentions = extract(text, reference=ref, narrative=narrative, lang=lang)
     return name, doc_id, _render(fmt, name, text, ref, doc_id, title, mentions)
 
 
@@ -356,6 +359,8 @@ def _written_here(fmt: str) -> Callable[[bytes], bool]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.lang is not None:
+        check(args.lang)  # before any input is read
     names = _expand(args.files)
     if names.count("-") > 1:
         raise InputError("standard input (-) can be read only once")

@@ -7,13 +7,14 @@ import json
 import sys
 from typing import Any
 
-from summitcal.cli._common import iso_date
+from summitcal.cli._common import add_lang_argument, iso_date
 
 EXAMPLE = """\
 Example:
   summitcal resolve "from Sunday to Wednesday" --published 2025-02-09 \\
       --context "The minister is due in Lyon from Sunday to Wednesday."
   summitcal resolve "11/02/2025" --published 2025-02-09 --day-first --json
+  summitcal resolve "上周五" --published 2023-07-15 --lang zh
 """
 
 
@@ -45,6 +46,7 @@ def register(sub: Any) -> None:
     order.add_argument(
         "--month-first", action="store_true", help="read numeric dates as month/day/year"
     )
+    add_lang_argument(p, "the phrase's")
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=run)
 
@@ -66,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
             context=args.context,
             direction=Direction(args.direction),
             order=order,
+            lang=args.lang,
         )
     except PhraseError as exc:
         if ORDER_HINT not in exc.reason:

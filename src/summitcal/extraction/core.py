@@ -40,9 +40,12 @@ from summitcal.extraction.extras import (
     alternation,
     find_extras,
 )
+from summitcal.extraction.languages import extract_in
 from summitcal.extraction.mention import Mention
 from summitcal.extraction.quantities import age, measured_rate, per_unit
+from summitcal.resolver.detect import detect_text
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
+from summitcal.resolver.languages import ENGLISH, check, language
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import YearRef
 from summitcal.resolver.text import Sentence, normalize, split_sentences
@@ -265,6 +268,7 @@ def extract(
     *,
     reference: date | datetime,
     narrative: bool = True,
+    lang: str | None = None,
 ) -> list[Mention]:
     """Find and resolve every temporal expression in ``text``.
 
@@ -275,6 +279,10 @@ def extract(
         narrative: Whether "the next day", "two days later" and bare clock times take
             their day from the date the text is talking about (default) rather than from
             the publication date.
+        lang: The text's language, an ISO 639-1 code (``en``, ``zh``, ``fr``); by
+            default detected from the text (Chinese by its script, French from English
+            by its words).  Offsets are character offsets into ``text`` in every
+            language.
 
     Returns:
         The mentions in text order, without overlaps.  Each has offsets into ``text``,
@@ -282,9 +290,13 @@ def extract(
 
     Raises:
         PhraseError: If ``reference`` is not a date or an aware datetime.
+        UnsupportedLanguageError: If ``lang`` names a language the resolver does not read.
     """
     if not isinstance(text, str):
         raise PhraseError(repr(text)[:40], "the text to extract from must be a string", 0)
+    code = check(lang) if lang is not None else detect_text(text)
+    if code != ENGLISH:
+        return extract_in(text, _reference_day(reference), language(code), narrative)
     norm = _possessive().sub(lambda m: m.group(1) + "  ", normalize(text))
     builder = Builder(text, norm, _reference_day(reference), narrative)
     for index, sentence in enumerate(split_sentences(text)):

@@ -26,6 +26,7 @@ import attrs
 from summitcal.errors import SummitcalError
 from summitcal.extraction.core import extract
 from summitcal.extraction.mention import Mention
+from summitcal.resolver.languages import check
 
 __all__ = ["Document", "Extraction", "extract_many"]
 
@@ -37,6 +38,8 @@ class Document:
     text: str
     reference: date | datetime
     id: str = ""
+    #: The text's language (ISO 639-1); ``None``: the stream's, or detected.
+    lang: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -70,9 +73,16 @@ def _as_document(item: DocumentLike, position: int) -> Document:
     raise TypeError(f"document #{position}: expected a Document or (text, reference[, id])")
 
 
+def _with_lang(doc: Document, lang: str | None) -> Document:
+    return doc if lang is None or doc.lang is not None else attrs.evolve(doc, lang=lang)
+
+
 def _run(doc: Document) -> Extraction:
     try:
-        found = extract(doc.text, reference=doc.reference)
+        if doc.lang is None:  # detected by extract itself
+            found = extract(doc.text, reference=doc.reference)
+        else:
+            found = extract(doc.text, reference=doc.reference, lang=doc.lang)
     except SummitcalError as exc:
         return Extraction(id=doc.id, reference=doc.reference, error=str(exc))
     except Exception as exc:  # a fault of ours: one document's, not the stream's
@@ -87,6 +97,7 @@ def extract_many(
     processes: int | None = None,
     executor: Executor | None = None,
     chunk: int = 64,
+    lang: str | None = None,
 ) -> Iterator[Extraction]:
     """Extract from each document of a stream, lazily, results in input order.
 
@@ -99,6 +110,8 @@ def extract_many(
         executor: Or an executor of your own (its workers must be able to import
             summitcal); not shut down here.
         chunk: How many documents are in flight at once with a pool (memory bound).
+        lang: The language of every document (ISO 639-1: ``en``, ``zh``, ``fr``) that
+            does not give its own (:attr:`Document.lang`); by default each is detected.
 
     Yields:
         One :class:`Extraction` per document, in input order.  A document whose
@@ -107,8 +120,12 @@ def extract_many(
 
     Raises:
         TypeError: If an item is neither a Document nor a tuple of the right shape.
+        UnsupportedLanguageError: If ``lang`` names a language the resolver does not read
+            (a document's own unsupported ``lang`` is that document's error).
     """
-    docs = (_as_document(item, i) for i, item in enumerate(documents))
+    if lang is not None:
+        check(lang)
+    docs = (_with_lang(_as_document(item, i), lang) for i, item in enumerate(documents))
     if executor is None and (processes is None or processes <= 1):
         yield from map(_run, docs)
         return

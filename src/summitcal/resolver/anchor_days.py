@@ -227,6 +227,8 @@ def day_of(core: Weekday | MonthDay | DayWord, ctx: Context) -> tuple[date, Why]
 
 def day_range(core: DayRange, ctx: Context) -> tuple[DateSpan, Why]:
     a, b = core.start, core.end
+    if isinstance(a, DayOfMonth) and isinstance(b, DayOfMonth):
+        return _days_of_month(a, b, ctx)
     if isinstance(a, Weekday) and isinstance(b, Weekday):
         first, how = weekday_day(a, ctx)
         last = plus_days(first, (b.weekday - first.weekday()) % 7)
@@ -251,6 +253,20 @@ def day_range(core: DayRange, ctx: Context) -> tuple[DateSpan, Why]:
     if last < first:
         raise Failure(f"the range ends ({last}) before it starts ({first})")
     return DateSpan.days(first, last), ("day range, {}: {}", direction_word(ctx), how)
+
+
+def _days_of_month(a: DayOfMonth, b: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
+    """10日至12日: the start as a day of the month, the end the first day numbered so on
+    or after it."""
+    start, how = day_of_month(a, ctx)
+    first = start.first
+    last = first.replace(day=b.day) if b.day >= first.day else None
+    if last is None:
+        try:
+            last = add_months(first.replace(day=1), 1).replace(day=b.day)
+        except ValueError:
+            raise Failure(f"the month after {first} has no day {b.day}") from None
+    return DateSpan.days(first, last), ("day range, {}; the end on or after it", how)
 
 
 def numeric_date(core: NumericDate, ctx: Context) -> tuple[DateSpan, Why]:
@@ -368,6 +384,8 @@ def day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
     if core.weekday is not None:
         return weekday_day_of_month(core, ctx)
     ref = ctx.reference
+    if core.month_step is not None:
+        return _in_month(core.day, core.month_step, ref)
     candidates = [add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
 
     def on(first: date) -> date | None:
@@ -377,6 +395,8 @@ def day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
             return None
 
     this = on(candidates[1])
+    if core.closest and ctx.direction is Direction.NEAREST:
+        return _closest_day(core.day, [on(c) for c in candidates], ctx)
     if ctx.direction is Direction.PAST and (this is None or this > ref):
         day, how = on(candidates[0]), "past: previous month (the day is after publication)"
     elif ctx.direction is Direction.FUTURE and (this is None or this < ref):
@@ -386,3 +406,32 @@ def day_of_month(core: DayOfMonth, ctx: Context) -> tuple[DateSpan, Why]:
     if day is None:
         raise Failure(f"that month has no day {core.day}")
     return DateSpan.day(day), ("day of the month, {}", how)
+
+
+def _in_month(number: int, step: int, ref: date) -> tuple[DateSpan, Why]:
+    """The day numbered ``number`` of the month ``step`` months from the reference's."""
+    first = add_months(ref.replace(day=1), step)
+    try:
+        day = first.replace(day=number)
+    except ValueError:
+        raise Failure(f"{first:%Y-%m} has no day {number}") from None
+    return DateSpan.day(day), ("day of the month, the month {:+d} from {}", step, ref)
+
+
+def _closest_day(number: int, days: list[date | None], ctx: Context) -> tuple[DateSpan, Why]:
+    """The day numbered ``number`` closest to the reference: the latest on or before it
+    or the earliest on or after it (a tie to the past), among the three months around."""
+    ref = ctx.reference
+    before = [d for d in days if d is not None and d <= ref]
+    after = [d for d in days if d is not None and d >= ref]
+    if not before and not after:
+        raise Failure(f"no day {number} in the months around {ref}")
+    near = [before[-1]] if before else []
+    near += [after[0]] if after else []
+    day = min(near, key=lambda d: abs(d.toordinal() - ref.toordinal()))
+    return DateSpan.day(day), (
+        "day of the month, {}: the day {} closest to {}",
+        ctx.label,
+        number,
+        ref,
+    )

@@ -104,12 +104,26 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
         else:  # counted from the month's end: -1 is the last
             end = _month_span(h.month, year)[1]
             first = plus_days(end, -((end.weekday() - h.weekday) % 7 + 7 * (-h.n - 1)))
+    elif h.rule == "lunar" and h.month:  # a day of the lunar year (its month and day)
+        first = plus_days(_lunar("day", year, h.month, h.day), h.offset)
+    elif h.rule == "solar-term":
+        first = _lunar("qingming", year)
     else:
         table = lexicon().spring_festival
         if year not in table:
             raise Failure(f"the Spring Festival table covers {min(table)}-{max(table)}, not {year}")
-        first = table[year]
+        first = plus_days(table[year], h.offset)
     return first, plus_days(first, h.days - 1)
+
+
+def _lunar(what: str, *args: int) -> date:
+    """A date of the lunar table (read on first use: English news rarely needs it)."""
+    from summitcal.resolver import lunar
+
+    try:
+        return lunar.lunar_day(*args) if what == "day" else lunar.qingming(*args)
+    except lunar.LunarRangeError as exc:
+        raise Failure(str(exc)) from None
 
 
 def _holiday(core: HolidayRef, ctx: Context) -> tuple[DateSpan, Why]:
@@ -323,6 +337,8 @@ RULES: dict[type, _Rule] = {
 
 def _duration(core: DurationCore, reference: date) -> Parts:
     value = duration_value(core.unit, core.count)
+    if core.count is None:
+        return None, value, "DURATION", ("an unspecified number of {}s", core.unit), None
     how = ("duration of {} {}(s)", core.count, core.unit)
     return None, value, "DURATION", how, (core.unit, core.count)
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Holiday", "Lexicon", "holiday_key", "lexicon"]
+__all__ = ["Holiday", "Lexicon", "holiday_key", "lexicon", "read_holidays"]
 
 
 @attrs.frozen(kw_only=True)
@@ -112,6 +112,20 @@ def holiday_key(name: str) -> str:
     return " ".join(name.replace("'", "").split())
 
 
+def read_holidays(
+    table: dict[str, Any], *, lists: tuple[str, ...] = ("names",)
+) -> dict[str, Holiday]:
+    """The holidays of a table in the format of ``holidays.toml``, under each of their
+    names (every name in the entry's ``lists`` of names)."""
+    holidays: dict[str, Holiday] = {}
+    for key, entry in table.items():
+        fields = {k: v for k, v in entry.items() if k not in lists}
+        holiday = Holiday(key=key, **fields)
+        for listed in lists:
+            holidays.update(dict.fromkeys(entry.get(listed, ()), holiday))
+    return holidays
+
+
 def _load(name: str) -> dict[str, Any]:
     resource = importlib.resources.files("summitcal.resolver").joinpath("data", name)
     with resource.open("rb") as handle:
@@ -140,12 +154,7 @@ def lexicon() -> Lexicon:
     names = _load("function_words.toml")
     weekdays, weekday_names = _names(cal["weekdays"])
     months, month_names = _names(cal["months"])
-    holidays: dict[str, Holiday] = {}
-    for key, entry in hol.items():
-        fields = {k: v for k, v in entry.items() if k != "names"}
-        holiday = Holiday(key=key, **fields)
-        for name in entry["names"]:
-            holidays[name] = holiday
+    holidays = read_holidays(hol)
     rejects = _load("rejects.toml")
     festival = {int(y): d for y, d in _load("spring_festival.toml")["first_day"].items()}
     return Lexicon(

@@ -47,7 +47,7 @@ def _range_needs(core: DayRange) -> bool:
         return _bare_weekday(first)
     if type(first) is MonthDay:  # a year on the first day fixes both
         return _yearless(first)
-    return False
+    return type(first) is DayOfMonth
 
 
 def _shift_needs(core: Shift) -> bool:
@@ -75,5 +75,5 @@ _NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
     Shift: _shift_needs,
     NumericDate: lambda core: core.year is None,
     WeekendRef: lambda core: core.step is None,
-    DayOfMonth: lambda core: True,
+    DayOfMonth: lambda core: core.month_step is None,
 }

@@ -111,11 +111,16 @@ class DayOfMonth:
     """A day of the reference month, or the month the tense points to ("on the 11th").
 
     With a ``weekday`` ("Friday the 13th"), the day of the nearest month, in the tense's
-    direction, on which that day of the month falls on that weekday.
+    direction, on which that day of the month falls on that weekday.  With ``closest``
+    (Chinese news's bare 9日), NEAREST reads the closer of the latest such day on or
+    before the reference and the earliest on or after it, rather than the reference's
+    month.
     """
 
     day: int
     weekday: int | None = None
+    closest: bool = False
+    month_step: int | None = None  # 上月28日: the day of the month before the reference's
 
 
 @attrs.frozen
@@ -148,10 +153,11 @@ class Shift:
 
 @attrs.frozen
 class DayRange:
-    """Two day phrases joined by "to", "through", "and", "-"."""
+    """Two day phrases joined by "to", "through", "and", "-" (or 至, 到: 10日至12日, whose
+    ends are days of the month)."""
 
-    start: Weekday | MonthDay | DayWord
-    end: Weekday | MonthDay | DayWord
+    start: Weekday | MonthDay | DayWord | DayOfMonth
+    end: Weekday | MonthDay | DayWord | DayOfMonth
 
 
 @attrs.frozen
@@ -265,10 +271,11 @@ class Decade:
 
 @attrs.frozen
 class DurationCore:
-    """An amount of time, not a position in time ("for three days": 3 days)."""
+    """An amount of time, not a position in time ("for three days": 3 days; a ``count``
+    of ``None`` is an unspecified amount, 多年来: ``PXY``)."""
 
     unit: str
-    count: int
+    count: int | None
 
 
 @attrs.frozen

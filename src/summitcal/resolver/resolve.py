@@ -11,8 +11,10 @@ from datetime import date, datetime
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
+from summitcal.resolver.detect import detect, detect_text
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
+from summitcal.resolver.languages import ENGLISH, Language, check, language
 from summitcal.resolver.names import false_friend
 from summitcal.resolver.needs import needs_direction
 from summitcal.resolver.phrase import (
@@ -30,7 +32,7 @@ from summitcal.resolver.resolution import Duration, PhraseMatch, Resolution, Tim
 from summitcal.resolver.tense import REACH, read_cue, within_reach
 from summitcal.resolver.text import normalize, sentence_around
 
-__all__ = ["resolve", "resolve_in_context", "resolve_match", "scan"]
+__all__ = ["kind_and_bare", "resolve", "resolve_in_context", "resolve_match", "scan"]
 
 
 # --- false friends ----------------------------------------------------------------------------
@@ -55,6 +57,10 @@ def _kind_and_bare(phrase: Phrase, rule: str) -> tuple[str, bool]:
     return rule, False
 
 
+#: The kind of a phrase for the name checks, and whether it is one bare calendar word.
+kind_and_bare = _kind_and_bare
+
+
 def _plain(phrase: Phrase) -> bool:
     return phrase.mod is None and phrase.start_time is None and phrase.part_of_day is None
 
@@ -76,18 +82,29 @@ def _priority() -> dict[str, int]:
     return order
 
 
-def scan(text: str) -> Iterator[PhraseMatch]:
+def scan(text: str, *, lang: str | None = None) -> Iterator[PhraseMatch]:
     """Find the date phrases in running ``text``, left to right, without overlaps.
 
     Where phrases overlap, the longest wins ("from Sunday to Wednesday" over "Sunday").
     Names and ordinary words that look like dates ("Theresa May", "officials may meet")
     are skipped, as is a bare four-digit number with no preposition before it.
 
+    ``lang`` is the text's ISO 639-1 code (``en``, ``zh``, ``fr``: see
+    :mod:`~summitcal.resolver.languages`); by default it is detected from the text.
+    An unsupported code raises :class:`~summitcal.errors.UnsupportedLanguageError`.
+
     Example::
 
         >>> [m.text for m in scan("Talks ran from Sunday to Wednesday, officials said.")]
         ['Sunday to Wednesday']
     """
+    code = _text_language(text, lang)
+    if code != ENGLISH:
+        return language(code).scan(text)
+    return _scan_english(text)
+
+
+def _scan_english(text: str) -> Iterator[PhraseMatch]:
     norm = normalize(text)
     priority = _priority()
     found: list[RawMatch] = []
@@ -105,6 +122,19 @@ def scan(text: str) -> Iterator[PhraseMatch]:
             continue
         last_end = raw.end
         yield PhraseMatch(raw.start, raw.end, text[raw.start : raw.end], raw.rule.name, raw.phrase)
+
+
+# --- languages --------------------------------------------------------------------------------
+
+
+def _phrase_language(text: str, context: str | None, lang: str | None) -> str:
+    """The language to read a phrase in: ``lang`` checked, or detected."""
+    return detect(text, context) if lang is None else check(lang)
+
+
+def _text_language(text: str, lang: str | None) -> str:
+    """The language to read a running text in: ``lang`` checked, or detected."""
+    return detect_text(text) if lang is None else check(lang)
 
 
 # --- resolving --------------------------------------------------------------------------------
@@ -153,9 +183,14 @@ NOT_NEEDED = "no direction needed"
 
 
 def _direction(
-    phrase: Phrase, context: str | None, where: tuple[int, int] | None, direction: Direction
+    phrase: Phrase,
+    context: str | None,
+    where: tuple[int, int] | None,
+    direction: Direction,
+    other: Language | None = None,
 ) -> tuple[Direction, Why]:
-    """The direction to use, and its words for the explanation."""
+    """The direction to use, and its words for the explanation (read by the tense of
+    English, or by ``other``'s reader)."""
     if direction is not Direction.AUTO:
         return direction, direction.value
     if not needs_direction(phrase):
@@ -163,7 +198,7 @@ def _direction(
     if not context:
         return Direction.NEAREST, (_NO_CONTEXT, Direction.NEAREST.value)
     start, end = where if where is not None else (len(context), len(context))
-    used, cue = read_cue(context, start, end)
+    used, cue = (read_cue if other is None else other.read_cue)(context, start, end)
     word = used.value
     return used, ((CUED, word, cue) if cue is not None else (_NO_CUE, word))
 
@@ -182,12 +217,16 @@ def _finish(
     direction: Direction,
     order: NumericOrder | None,
     anchor: date | datetime | None,
+    other: Language | None = None,
 ) -> Resolution:
     """Check names, read the direction and anchor a parsed phrase.
 
-    ``where`` is where the phrase (stripped) sits in ``context``, if it was found there.
+    ``where`` is where the phrase (stripped) sits in ``context``, if it was found there;
+    ``other`` is the phrase's language when it is not English.
     """
-    if context is not None and where is not None:
+    if other is not None:
+        _check_other_names(other, text, phrase, p_start, p_end, context, where)
+    elif context is not None and where is not None:
         # The phrase's own words, placed in the sentence (parse gave them in ``text``).
         shift = where[0] - (len(text) - len(text.lstrip()))
         kind, bare = _kind_and_bare(phrase, phrase.rule)
@@ -196,7 +235,7 @@ def _finish(
             raise PhraseError(text, reason, 0)
     else:
         _check_names(text, p_start, p_end, phrase, text)
-    used, label = _direction(phrase, context, where, direction)
+    used, label = _direction(phrase, context, where, direction, other)
     context_year = None
     core = phrase.core
     if context and type(core) is Relative and core.anchored:
@@ -213,8 +252,9 @@ def _finish(
         value,
         TimexType[kind],
         # "late Thursday": TIMEX3 puts the mod on the day's value, but a day has no part
-        # to narrow to, so the span stays the whole day and the mod is the phrase's.
-        None if span is None else span.mod or phrase.mod,
+        # to narrow to, so the span stays the whole day and the mod is the phrase's; an
+        # amount's mod ("about two hours") is the phrase's too.
+        phrase.mod if span is None else span.mod or phrase.mod,
         None if span is None else span.zone,
         (_ruled, rule, why),
         used,
@@ -222,6 +262,26 @@ def _finish(
         None if duration is None else Duration(*duration),
         span,
     )
+
+
+def _check_other_names(
+    other: Language,
+    text: str,
+    phrase: Phrase,
+    p_start: int,
+    p_end: int,
+    context: str | None,
+    where: tuple[int, int] | None,
+) -> None:
+    """Refuse a phrase that ``other``'s name checks find to be a name, in its sentence
+    when it was found there."""
+    if context is not None and where is not None:
+        shift = where[0] - (len(text) - len(text.lstrip()))
+        reason = other.false_friend(context, shift + p_start, shift + p_end, phrase)
+    else:
+        reason = other.false_friend(text, p_start, p_end, phrase)
+    if reason is not None:
+        raise PhraseError(text, reason, 0)
 
 
 def resolve(
@@ -232,6 +292,7 @@ def resolve(
     direction: Direction = Direction.AUTO,
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
+    lang: str | None = None,
 ) -> Resolution:
     """Resolve one date phrase to an absolute span.
 
@@ -253,6 +314,10 @@ def resolve(
         anchor: The day the story is at, for phrases that count from it rather than from
             the publication date: "the next day", "the previous day", "that day", "two
             days later".  Defaults to ``reference``.
+        lang: The phrase's language, an ISO 639-1 code: ``en``, ``zh`` or ``fr`` (see
+            :mod:`~summitcal.resolver.languages`).  By default it is detected: Chinese by
+            its script, French from English by its words, a phrase without words
+            ("2025") by its sentence.
 
     Returns:
         The resolution; ``.span`` raises :class:`NoSpanError` for a DURATION or SET.
@@ -260,18 +325,25 @@ def resolve(
     Raises:
         PhraseError: If the text is not a date phrase, is a name or ordinary word here,
             or names no real date; ``position`` points at the offending place in ``text``.
+        UnsupportedLanguageError: If ``lang`` names a language the resolver does not read.
 
     Example::
 
         >>> resolve("May last year", reference=date(2025, 2, 9)).timex
         '2024-05'
+        >>> resolve("上周五", reference=date(2023, 7, 15)).timex
+        '2023-07-07'
     """
     if not isinstance(text, str):
         raise PhraseError(repr(text), "a phrase is a string", 0)
+    code = _phrase_language(text, context, lang)
     ref = _reference_date(text, reference)
-    phrase, p_start, p_end = parse(text)
+    other = None if code == ENGLISH else language(code)
+    phrase, p_start, p_end = parse(text) if other is None else other.parse(text)
     where = _locate(text, context) if context else None
-    return _finish(text, phrase, p_start, p_end, ref, context, where, direction, order, anchor)
+    return _finish(
+        text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, other
+    )
 
 
 def resolve_in_context(
@@ -284,6 +356,7 @@ def resolve_in_context(
     direction: Direction = Direction.AUTO,
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
+    lang: str | None = None,
 ) -> Resolution:
     """Resolve the phrase at ``text[start:end]``, reading that occurrence's own clause.
 
@@ -305,6 +378,7 @@ def resolve_in_context(
         direction: As for :func:`resolve`.
         order: As for :func:`resolve`.
         anchor: As for :func:`resolve`: the day the story is at.
+        lang: As for :func:`resolve`; detected from the phrase and its sentence.
 
     Returns:
         The resolution, with ``text`` the phrase's own words.
@@ -312,6 +386,7 @@ def resolve_in_context(
     Raises:
         PhraseError: As :func:`resolve`; also when the offsets are not a stretch of
             ``text`` within the sentence.
+        UnsupportedLanguageError: As :func:`resolve`.
 
     Example::
 
@@ -321,10 +396,12 @@ def resolve_in_context(
     """
     lo, hi = _clause(text, start, end, sentence)
     phrase_text = text[start:end]
+    code = _phrase_language(phrase_text, text[lo:hi], lang)
     ref = _reference_date(phrase_text, reference)
-    phrase, p_start, p_end = parse(phrase_text)
+    other = None if code == ENGLISH else language(code)
+    phrase, p_start, p_end = parse(phrase_text) if other is None else other.parse(phrase_text)
     return _in_clause(
-        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor
+        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor, other
     )
 
 
@@ -353,6 +430,7 @@ def _in_clause(
     direction: Direction,
     order: NumericOrder | None,
     anchor: date | datetime | None,
+    other: Language | None = None,
 ) -> Resolution:
     """Finish the phrase at ``text[start:end]``, parsed, against its clause ``text[lo:hi]``."""
     phrase_text = text[start:end]
@@ -361,7 +439,7 @@ def _in_clause(
     at = start - lo + lead
     where = (at, at + len(phrase_text.strip()))
     return _finish(
-        phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor
+        phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, other
     )
 
 

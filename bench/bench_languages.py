@@ -1,0 +1,193 @@
+"""Accuracy and speed of summitcal beside dateparser on the cases of another language,
+and how well the language of a phrase is detected.
+
+Runs a case file in the format of resolve_cases.toml with ``lang`` on each case
+(tests/data/zh/resolve_zh.toml by default; --cases FILE for another, --unseen FILE for a
+held-out one on a line of its own) through both resolvers in one run, and prints accuracy
+per category and phrases per second.  Scoring is bench_resolve.py's: summitcal must give
+the annotated value, type, mod and zone exactly; dateparser, which returns one datetime,
+is right when that day is the first day of the annotated span (or lies inside a coarser
+one).  dateparser is given the language (``languages=[lang]``), RELATIVE_BASE set to the
+publication date, and PREFER_DATES_FROM from the direction the case's note names
+("(PAST)", "(FUTURE)"), so that it is told what summitcal reads from the sentence.
+
+Then detection: every development case of each language (English, Chinese, and French
+where its cases are there) is detected from its phrase and sentence, with every language
+of the registry offered, and the share detected right is printed with the cost of one
+detection.
+
+Usage: python bench/bench_languages.py [--cases FILE] [--unseen FILE] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_resolve import (
+    ROOT,
+    Case,
+    load,
+    right_peer,
+    right_summitcal,
+    score,
+)
+
+from summitcal.errors import PhraseError
+from summitcal.resolver import detect as detection
+from summitcal.resolver import resolve
+from summitcal.resolver.languages import MODULES
+
+DETECTION_FILES = {
+    "en": ROOT / "tests/data/resolve_cases.toml",
+    "zh": ROOT / "tests/data/zh/resolve_zh.toml",
+    "fr": ROOT / "tests/data/fr/resolve_fr.toml",
+}
+
+
+def run_summitcal(case: Case) -> Any:
+    try:
+        return resolve(
+            case["phrase"],
+            reference=case["published"],
+            context=case.get("context"),
+            lang=case.get("lang"),
+        )
+    except PhraseError:
+        return None
+
+
+def _prefer(case: Case) -> str | None:
+    note = case.get("note", "")
+    if "(PAST)" in note:
+        return "past"
+    if "(FUTURE)" in note:
+        return "future"
+    return None
+
+
+def make_dateparser() -> Callable[[Case], Any]:
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+
+    parsers: dict[tuple[str, date, str | None], Any] = {}
+
+    def parser_for(case: Case) -> Any:
+        key = (case.get("lang", "en"), case["published"], _prefer(case))
+        if key not in parsers:
+            ref = case["published"]
+            settings: dict[str, Any] = {
+                "RELATIVE_BASE": datetime(ref.year, ref.month, ref.day, 12, 0),
+                "RETURN_AS_TIMEZONE_AWARE": False,
+            }
+            if key[2] is not None:
+                settings["PREFER_DATES_FROM"] = key[2]
+            parsers[key] = DateDataParser(languages=[key[0]], settings=settings)
+        return parsers[key]
+
+    def run(case: Case) -> Any:
+        data = parser_for(case).get_date_data(case["phrase"])
+        return data.date_obj if data is not None else None
+
+    run.prepare = lambda cases: [parser_for(c) for c in cases]  # type: ignore[attr-defined]
+    return run
+
+
+def throughput(cases: list[Case], run: Callable[[Case], Any], repeat: int) -> float:
+    """Phrases per second in the fastest of ``repeat`` passes, each with the parse caches
+    of every language emptied first (each phrase parsed as the first time it is seen)."""
+    from summitcal.resolver.chinese import parse as parse_zh
+    from summitcal.resolver.grammar import parse as parse_en
+
+    best = float("inf")
+    for _ in range(repeat):
+        parse_en.cache_clear()
+        parse_zh.cache_clear()
+        start = time.perf_counter()
+        for case in cases:
+            run(case)
+        best = min(best, time.perf_counter() - start)
+    return len(cases) / best
+
+
+def _table(cases: list[Case], peers: dict[str, Any], tallies: dict[str, Any], name: str) -> None:
+    names = list(peers)
+    categories = [*sorted(k for k in tallies["summitcal"] if k != "ALL"), "ALL"]
+    print(f"\n{len(cases)} cases from {name}\n")
+    print(f"{'category':<15}" + "".join(f"{n:>16}" for n in names))
+    for cat in categories:
+        cells = []
+        for n in names:
+            good, total = tallies[n][cat]
+            cells.append(f"{good:>4}/{total:<4}{100 * good / total:5.1f}%")
+        print(f"{cat:<15}" + "".join(f"{c:>16}" for c in cells))
+
+
+def detection_report(repeat: int) -> None:
+    """Detection of each language's development cases, every registry language offered."""
+    offered = tuple(sorted(MODULES))
+    real = detection.available
+    detection.available = lambda: offered  # type: ignore[assignment]
+    try:
+        print(f"\ndetection (offered: {', '.join(offered)})")
+        for code, path in DETECTION_FILES.items():
+            if not path.exists():
+                print(f"{code}: no cases at {path.relative_to(ROOT)}")
+                continue
+            cases = load(path)
+            pairs = [(c["phrase"], c.get("context")) for c in cases]
+            wrong = [p for p, ctx in pairs if detection.detect(p, ctx) != code]
+            best = float("inf")
+            for _ in range(repeat):
+                start = time.perf_counter()
+                for phrase, context in pairs:
+                    detection.detect(phrase, context)
+                best = min(best, time.perf_counter() - start)
+            right = len(pairs) - len(wrong)
+            print(
+                f"{code}: {right}/{len(pairs)} {100 * right / len(pairs):5.1f}%"
+                f"  {1e6 * best / len(pairs):5.2f} us a phrase"
+                + (f"  missed: {wrong[:6]}" if wrong else "")
+            )
+    finally:
+        detection.available = real  # type: ignore[assignment]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=Path, default=ROOT / "tests/data/zh/resolve_zh.toml")
+    parser.add_argument("--unseen", type=Path, help="held-out cases, on a line of their own")
+    parser.add_argument("--repeat", type=int, default=5, help="passes for throughput")
+    args = parser.parse_args()
+    cases = load(args.cases)
+    unseen = load(args.unseen) if args.unseen else []
+
+    peers: dict[str, tuple[Callable[[Case], Any], Callable[[Case, Any], bool]]] = {
+        "summitcal": (run_summitcal, right_summitcal)
+    }
+    try:
+        dp = make_dateparser()
+        dp.prepare(cases + unseen)  # type: ignore[attr-defined]
+        peers["dateparser"] = (dp, right_peer)
+    except ImportError:
+        print("dateparser not installed (pip install summitcal[bench]); skipped")
+
+    run_summitcal(cases[0])  # compile the grammar before timing
+    tallies = {name: score(cases, run, right) for name, (run, right) in peers.items()}
+    speeds = {name: throughput(cases, run, args.repeat) for name, (run, _) in peers.items()}
+    _table(cases, peers, tallies, args.cases.name)
+    print(f"\n{'phrases/s':<15}" + "".join(f"{speeds[n]:>16,.0f}" for n in peers))
+    if unseen:
+        held = {name: score(unseen, run, right) for name, (run, right) in peers.items()}
+        _table(unseen, peers, held, args.unseen.name)
+    detection_report(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Telling the language of a phrase or a text: Chinese by its script, French from English
+by their function and calendar words (``data/languages.toml``).
+
+A phrase decides for itself when its words say which language it is in ("le 9 février
+2025" inside an English sentence is French); a phrase without such words ("2025",
+"15 h 30", "2046") takes the language of its sentence; with no sentence, or one that does
+not say either, it is English.  Only the languages installed are offered
+(:func:`~summitcal.resolver.languages.available`).
+
+Example::
+
+    >>> detect("2月10日至11日"), detect("on Friday")
+    ('zh', 'en')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from summitcal.resolver.languages import ENGLISH, available
+
+__all__ = ["detect", "detect_text", "has_han"]
+
+#: The first character of the Han blocks (CJK Unified Ideographs, Extension A and the
+#: Compatibility Ideographs).  They are tested character by character: a pattern of their
+#: ranges takes longer to compile than the English path takes to resolve its first phrase.
+_FIRST_HAN = "\u3400"
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character (ASCII text, or text whose highest
+    character comes before the Han blocks, is told at once)."""
+    if text.isascii() or max(text) < _FIRST_HAN:
+        return False
+    return any(map(_is_han, text))
+
+
+_WORD = r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'"
+#: How much of a long text is read to tell its language.
+_SAMPLE = 3000
+
+
+@functools.cache
+def _words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """The French and the English words, and the pattern of a word (read on first use,
+    which comes only once French is installed)."""
+    import importlib.resources
+    import tomllib
+
+    resource = importlib.resources.files("summitcal.resolver").joinpath("data", "languages.toml")
+    with resource.open("rb") as handle:
+        data = tomllib.load(handle)
+    return frozenset(data["fr"]["words"]), frozenset(data["en"]["words"]), re.compile(_WORD)
+
+
+def _french_or_english(text: str) -> str | None:
+    """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
+    french, english, word = _words()
+    words = word.findall(text.lower().replace("’", "'"))
+    if french.isdisjoint(words) and not any("'" in w for w in words):  # the common case
+        return None if english.isdisjoint(words) else "en"
+    lean = 0
+    for word in words:
+        if word in french:
+            lean += 1
+        elif word in english:
+            lean -= 1
+        elif "'" in word and word[: word.index("'") + 1] in french:  # l'an, d'ici
+            lean += 1
+    if lean > 0:
+        return "fr"
+    return "en" if lean < 0 else None
+
+
+def _han_share(text: str) -> float:
+    letters = sum(1 for c in text if c.isalpha())
+    return sum(1 for c in text if _is_han(c)) / letters if letters else 0.0
+
+
+def detect(text: str, context: str | None = None) -> str:
+    """The language of the phrase ``text``, read in ``context`` when its own words do not
+    tell (see the module docstring)."""
+    langs = available()
+    if "zh" in langs and has_han(text):
+        return "zh"
+    french = "fr" in langs
+    if french and (own := _french_or_english(text)) is not None:
+        return own
+    if not context:
+        return ENGLISH
+    # "2046", "3-1": a phrase without words is in the language of its sentence
+    if "zh" in langs and has_han(context) and not any(c.isalpha() for c in text):
+        return "zh"
+    if french and (near := _french_or_english(context)) is not None:
+        return near
+    return ENGLISH
+
+
+def detect_text(text: str) -> str:
+    """The language of a whole text: Chinese when Han characters are a fifth of its
+    letters or more, else French or English by their words (the first few thousand
+    characters are read)."""
+    sample = text[:_SAMPLE]
+    langs = available()
+    if "zh" in langs and has_han(sample) and _han_share(sample) >= 0.2:
+        return "zh"
+    if "fr" in langs:
+        return _french_or_english(sample) or ENGLISH
+    return ENGLISH
