@@ -1,0 +1,286 @@
+"""Reading the direction of a French phrase from the tense of its clause.
+
+French marks the tense on the verb, and most tenses by their form:
+
+* the futur simple ("se rendra", "accueilleront"), the futur proche ("va examiner"),
+  *devoir* + infinitive ("doivent reprendre") and the present of a schedule or a forecast
+  ("ouvre ses portes", "sont attendues") point ahead (FUTURE);
+* the passé composé ("a reçu", "se sont réunis", "a été adopté"), the imparfait
+  ("reculait") and the plus-que-parfait ("avait présenté") point back (PAST).
+
+The phrase belongs to the clause it sits in: the sentence is cut at ";", ":", "mais",
+"que", ", qui", a clause-joining "et", and before a reporting clause set off by a comma
+(", a annoncé l'Élysée vendredi"), which dates the saying only.  In the clause the
+nearest cue decides (one before the phrase wins a tie); a bare "est"/"sont" or another
+conditional counts only when there is no other cue.  With no cue in the clause the whole
+sentence is read, and with none there either the direction is NEAREST (a headline).
+
+Example::
+
+    >>> read_direction("Le ministre se rendra mercredi à Berlin.", 26, 34)[0]
+    <Direction.FUTURE: 'future'>
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import attrs
+
+from summitcal.resolver.french.lexicon import french
+from summitcal.resolver.phrase import Direction
+from summitcal.resolver.tense import Cue, within_reach
+from summitcal.resolver.text import normalize
+
+__all__ = ["read_cue", "read_direction"]
+
+_LETTERS = r"a-zàâäéèêëîïôöùûüÿçœæ"
+_WORD = re.compile(rf"[{_LETTERS}]+(?:-[{_LETTERS}]+)*'?")
+
+
+def _alt(words: Any) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@attrs.frozen
+class _Words:
+    listed: re.Pattern[str]
+    kinds: dict[str, str]
+    avoir: frozenset[str]
+    avoir_imperfect: frozenset[str]
+    etre: frozenset[str]
+    etre_imperfect: frozenset[str]
+    etre_verbs: frozenset[str]
+    between: frozenset[str]
+    not_verbs: frozenset[str]
+    trailer: re.Pattern[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    tense = french().tense
+    kinds: dict[str, str] = {}
+    for kind in ("past", "future", "present"):  # a form listed twice keeps its first kind
+        for cue in tense[kind]["cues"]:
+            kinds.setdefault(" ".join(cue.split()), kind)
+    listed = re.compile(rf"(?<![\w'-])(?:{_alt(kinds)})(?![\w-])")
+    avoir = tense["avoir"]
+    etre = tense["etre"]
+    reporting = tense["reporting"]
+    aux = _alt([*avoir["present"], *avoir["imperfect"]])
+    between = _alt(tense["between"]["words"])
+    said = _alt(reporting["participles"])
+    says = _alt(reporting["present"])
+    # ", a annoncé l'Élysée", ", a indiqué mardi la fédération", ", selon le CNES",
+    # ", précise le ministère", "», a-t-il déclaré"
+    trailer = re.compile(
+        rf"[,»]\s*(?:(?:{aux})(?:-t-\w+|-\w+)?(?:\s+(?:{between}))*\s+(?:{said})"
+        rf"|(?:{says})(?![\w-]))"
+    )
+    return _Words(
+        listed=listed,
+        kinds=kinds,
+        avoir=frozenset(avoir["present"]),
+        avoir_imperfect=frozenset(avoir["imperfect"]),
+        etre=frozenset(etre["present"]),
+        etre_imperfect=frozenset(etre["imperfect"]),
+        etre_verbs=frozenset(tense["etre_verbs"]["participles"]),
+        between=frozenset(tense["between"]["words"]),
+        not_verbs=frozenset(tense["not_verbs"]["words"]),
+        trailer=trailer,
+    )
+
+
+# --- forms ----------------------------------------------------------------------------------
+
+# Past participles: "adopté(e)(s)", "réuni(e)(s)", "reçu(e)(s)", "dit", "pris", "ouvert",
+# "atteint", "mort"...
+_PARTICIPLE = re.compile(r"(?:é|i|u|û|it|is|ert|int|ort|os|ait)(?:e?s?)$")
+# The futur simple ("se rendra", "accueilleront"); the passé simple of a verb in -rer
+# ("déclara") is told apart by the letter before the ending.
+_FUTURE = re.compile(r"(?:era|ira|dra|vra|rra|ura|ttra|îtra|ront|erai|irai|erons|erez)$")
+_CONDITIONAL = re.compile(r"(?:er|ir|dr|vr|rr|ttr|îtr)(?:ait|aient)$")
+_IMPERFECT = re.compile(r"(?:ait|aient)$")
+_PAST_CONDITIONAL = frozenset({"aurait", "auraient", "serait", "seraient"})
+_REFLEXIVE = frozenset({"s'", "se", "me", "m'", "te", "t'", "nous", "vous"})
+#: Cues that count only when nothing else in the clause does.
+_WEAK = frozenset({"est", "sont", "conditional"})
+
+
+def _stem(word: str) -> str:
+    """A participle without its feminine and plural endings ("intervenues": "intervenu")."""
+    for end in ("es", "e", "s"):
+        if word.endswith(end) and len(word) > len(end) + 1:
+            base = word[: -len(end)]
+            if base.endswith(("é", "i", "u", "it", "is", "ert", "int", "ort")):
+                return base
+    return word
+
+
+# A cue as found: (start, end, kind) in the normalised clause.
+_Found = tuple[int, int, str]
+
+
+def _composed(
+    tokens: list[re.Match[str]], i: int, table: _Words, original: str
+) -> tuple[int, str] | None:
+    """The auxiliary at ``tokens[i]`` with its participle: (index of the participle, kind),
+    or ``None`` if no participle follows."""
+    word = tokens[i].group()
+    j = i + 1
+    while j < len(tokens) and j - i <= 4 and tokens[j].group() in table.between:
+        j += 1
+    if j >= len(tokens) or j - i > 4:
+        return None
+    nxt = tokens[j].group()
+    if not original[tokens[j].start()].islower():
+        return None
+    if nxt in ("lieu",) and word in table.avoir:
+        return j, "present"  # "a lieu": the present of a schedule
+    if _PARTICIPLE.search(nxt) is None or nxt in table.not_verbs - {"fait"}:
+        return None
+    if word in table.avoir or word in table.avoir_imperfect or word in table.etre_imperfect:
+        return j, "past"
+    # "est" + participle: past with a verb of movement or a reflexive ("s'est tenu"),
+    # else a present passive ("sont attendues", "est prévu")
+    reflexive = i > 0 and tokens[i - 1].group() in _REFLEXIVE
+    if reflexive or _stem(nxt) in table.etre_verbs:
+        return j, "past"
+    return j, "present"
+
+
+def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: int) -> list[_Found]:
+    """The cues within ``norm[lo:hi]``, outside the phrase at ``start..end``."""
+    table = _words()
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for m in table.listed.finditer(norm, lo, hi):
+        if m.end() <= start or m.start() >= end:
+            found.append((m.start(), m.end(), table.kinds[" ".join(m.group().split())]))
+            taken.append(m.span())
+    tokens = [t for t in _WORD.finditer(norm, lo, hi) if t.end() <= start or t.start() >= end]
+    skip_to = -1
+    for i, tok in enumerate(tokens):
+        if i <= skip_to:
+            continue
+        word = tok.group()
+        if word.endswith("'") or not original[tok.start()].islower():
+            continue
+        cue: tuple[int, int, str] | None = None
+        if (
+            word in table.avoir
+            or word in table.etre
+            or word in table.avoir_imperfect
+            or (word in table.etre_imperfect)
+        ):
+            composed = _composed(tokens, i, table, original)
+            if composed is not None:
+                j, kind = composed
+                cue = (tok.start(), tokens[j].end(), kind)
+                skip_to = j
+            elif word in table.avoir_imperfect or word in table.etre_imperfect:
+                cue = (tok.start(), tok.end(), "past")
+            elif word in table.etre:
+                cue = (tok.start(), tok.end(), word)
+        elif word in table.not_verbs or len(word) < 4:
+            continue
+        elif word in _PAST_CONDITIONAL:
+            composed = _composed(tokens, i, table, original)
+            if composed is not None:
+                cue = (tok.start(), tokens[composed[0]].end(), "past")
+                skip_to = composed[0]
+        elif _CONDITIONAL.search(word):
+            cue = (tok.start(), tok.end(), "conditional")
+        elif _IMPERFECT.search(word):
+            cue = (tok.start(), tok.end(), "past")
+        elif _FUTURE.search(word):
+            cue = (tok.start(), tok.end(), "future")
+        if cue is not None and not any(a <= cue[0] < b for a, b in taken):
+            found.append(cue)
+    return found
+
+
+_KIND_DIRECTION = {
+    "future": Direction.FUTURE,
+    "present": Direction.FUTURE,
+    "est": Direction.FUTURE,
+    "sont": Direction.FUTURE,
+    "conditional": Direction.FUTURE,
+    "past": Direction.PAST,
+}
+
+# Where a clause ends.  " que " opens one ("a annoncé jeudi que le sommet se tiendra").
+_BREAKS = re.compile(
+    r";|:\s|\s(?:mais|tandis\s+qu[e']|alors\s+qu[e']|puis|car|lorsqu[e']|quand)\s"
+    r"|\sque\s|\squ'|,\s+(?:qui|où|dont)\s|«|»|\s[-–—]\s"
+)
+# "et" joins two clauses unless a date or a determiner follows ("le 10 et le 11").
+_AND = re.compile(r"\set\s+(?!(?:le|la|les|l'|du|de|d'|des|en|au|aux|à|\d)[\s\d']|\d)")
+
+
+def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``norm`` that holds the phrase at ``start..end``."""
+    lo, hi = 0, len(norm)
+    relative = False
+    for pattern in (_BREAKS, _AND, _words().trailer):
+        for m in pattern.finditer(norm):
+            if m.end() <= start and m.end() > lo:
+                lo = m.end() if pattern is not _words().trailer else m.start() + 1
+                relative = m.group().lstrip(", ").startswith(("qui", "où", "dont"))
+            elif m.start() >= end and m.start() < hi:
+                hi = m.start()
+    if relative:  # ", qui s'est tenu les 10 et 11 février au Grand Palais, a réuni"
+        k = norm.find(",", end, hi)
+        if k >= 0:
+            hi = k
+    return lo, hi
+
+
+def _distance(norm: str, cue: _Found, start: int, end: int) -> tuple[int, bool]:
+    """How many words lie between the cue and the phrase, and whether it comes after."""
+    if cue[1] <= start:
+        return len(_WORD.findall(norm, cue[1], start)), False
+    return len(_WORD.findall(norm, end, cue[0])), True
+
+
+def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue | None]:
+    """The direction the French sentence ``context`` gives to the phrase at
+    ``context[start:end]``, and the cue that decided it (its words as written).
+
+    The sentence is read within :data:`~summitcal.resolver.tense.REACH` characters of
+    the phrase.
+
+    Args:
+        context: The sentence.
+        start: Where the phrase starts in ``context``.
+        end: Where it ends.
+
+    Returns:
+        The direction, and the cue (``None`` when no cue was found: NEAREST).
+    """
+    lo, hi = within_reach(context, 0, len(context), start, end)
+    text, start, end = context[lo:hi], start - lo, end - lo
+    norm = normalize(text)
+    c_lo, c_hi = _clause(norm, start, end)
+    found = _clause_cues(norm, text, c_lo, c_hi, start, end)
+    if not found and (c_lo > 0 or c_hi < len(norm)):
+        found = _clause_cues(norm, text, 0, len(norm), start, end)
+    if not found:
+        return Direction.NEAREST, None
+    strong = [cue for cue in found if cue[2] not in _WEAK] or found
+    best = min(strong, key=lambda cue: _distance(norm, cue, start, end))
+    distance, after = _distance(norm, best, start, end)
+    direction = _KIND_DIRECTION[best[2]]
+    words = " ".join(text[best[0] : best[1]].split())
+    kind = "present" if best[2] in ("est", "sont") else best[2]
+    return direction, Cue(words, direction, kind, distance, not after)
+
+
+def read_cue(context: str, start: int, end: int) -> tuple[Direction, str | None]:
+    """As :func:`read_direction`, with the cue as its words alone (the resolver's
+    :data:`~summitcal.resolver.resolve.CueReader`)."""
+    direction, cue = read_direction(context, start, end)
+    return direction, None if cue is None else cue.words
