@@ -20,7 +20,7 @@ from summitcal.errors import PhraseError
 from summitcal.resolver.french.builders import NoParse
 from summitcal.resolver.french.lexicon import fold, french
 from summitcal.resolver.french.rules import FrenchRule, rules
-from summitcal.resolver.phrase import Phrase
+from summitcal.resolver.phrase import DayWord, HolidayRef, Phrase
 
 __all__ = ["Match", "matches", "parse"]
 
@@ -57,9 +57,25 @@ def parse(text: str) -> tuple[Phrase, int, int]:
             except NoParse as exc:
                 reasons.append(str(exc))
                 continue
-            return phrase, lo + m.start("c"), lo + m.end("c")
+            return _as_written(phrase, m, text, lo), lo + m.start("c"), lo + m.end("c")
     reason = reasons[0] if reasons else "no French date phrase reads these words"
     raise PhraseError(text, reason, _unknown_word(norm, lo, hi))
+
+
+def _as_written(phrase: Phrase, m: re.Match[str], text: str, shift: int) -> Phrase:
+    """``phrase`` with its holiday or day word as ``text`` writes it (the match read the
+    folded text), for explanations that name the French words."""
+    core = phrase.core
+    if isinstance(core, HolidayRef):
+        start, end = m.span("hol")
+        return attrs.evolve(phrase, core=attrs.evolve(core, name=text[shift + start : shift + end]))
+    if isinstance(core, DayWord) and "dw" in m.re.groupindex and m.group("dw"):
+        start, end = m.span("dw")
+        return attrs.evolve(phrase, core=attrs.evolve(core, word=text[shift + start : shift + end]))
+    if isinstance(core, DayWord) and core.word.startswith("this "):
+        start, end = m.span("c")
+        return attrs.evolve(phrase, core=attrs.evolve(core, word=text[shift + start : shift + end]))
+    return phrase
 
 
 def _bounds(norm: str) -> tuple[int, int]:
@@ -147,7 +163,7 @@ def matches(text: str) -> Iterator[Match]:
                 phrase = rule.build(m)
             except NoParse:
                 continue
-            found.append((start, -(end - start), index, m, phrase, rule))
+            found.append((start, -(end - start), index, m, _as_written(phrase, m, text, 0), rule))
     found.sort(key=lambda item: item[:3])
     last_end = -1
     for start, size, _, m, phrase, rule in found:

@@ -106,8 +106,12 @@ def refuse(text: str, start: int, end: int, *, bare: bool, holiday: bool = False
     after = _WORDS.match(folded, _skip_spaces(folded, end))
     if after is not None and after.group() in french().suffixes:
         return f"part of the name {text[start : after.end()]!r}"
-    if fold(word) == "mars" and _planet_near(folded, start, end):
-        return "the planet Mars, not the month"
+    if fold(word) == "mars":
+        if _planet_near(folded, start, end):
+            return "the planet Mars, not the month"
+        if word[0] == "M" and re.match(r"\s+[a-zà-ÿ]", text[end : end + 3]):
+            # "Mars a racheté...": the month opens a sentence with "En mars," or "Mars,"
+            return "'Mars' as the subject of a verb is the company, not the month"
     if _capitalised(word):
         if holiday:
             return _person(text, start, end)

@@ -47,9 +47,12 @@ def _tail(p: Pieces) -> str:
     return (
         rf"(?:\s+(?P<pod>{p.part}))?"
         rf"(?:,?\s+(?:(?:a|vers|des|aux\s+alentours\s+de)\s+)?(?:{p.clock}))?"
-        rf"(?:\s+(?P<zone>{p.zone}))?"
+        rf"(?:\s+(?P<zone>{p.zone})|{_LOCAL})?"
     )
 
+
+#: "heure locale" after a clock time: the place's own time, no zone to keep.
+_LOCAL = r"\s+\(?heure\s+locale\)?"
 
 #: "début", "mi-", "fin", "courant" before a month, a year or a unit.
 _FUZZY = r"(?:(?:la|le|au|en|a\s+la)\s+)?(?P<fz>debut|mi-|mi\s+|fin|courant)\s*"
@@ -138,12 +141,12 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
         (
             "day word",
             rf"(?:ce|cet|cette)\s+(?P<pod>{p.part})(?:,?\s+(?:(?:a|vers)\s+)?(?:{p.clock}))?"
-            rf"(?:\s+(?P<zone>{p.zone}))?",
+            rf"(?:\s+(?P<zone>{p.zone})|{_LOCAL})?",
             b.build_this_part,
         ),
         (
             "clock time",
-            rf"(?:ce\s+(?={clock_words}))?(?:{p.clock})(?:\s+(?P<zone>{p.zone}))?"
+            rf"(?:ce\s+(?={clock_words}))?(?:{p.clock})(?:\s+(?P<zone>{p.zone})|{_LOCAL})?"
             rf"(?:,?\s+(?P<wd>{wd})|\s+(?P<dw>{p.day_word}))?",
             b.build_clock,
         ),

@@ -179,8 +179,13 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
             composed = _composed(tokens, i, table, original)
             if composed is not None:
                 j, kind = composed
-                cue = (tok.start(), tokens[j].end(), kind)
+                # The reflexive belongs to the verb: "s'est tenu", "se sont réunis".
+                first = tokens[i - 1] if i and tokens[i - 1].group() in _REFLEXIVE else tok
+                cue = (first.start(), tokens[j].end(), kind)
                 skip_to = j
+                # "était prévu": the tense is the auxiliary's, not the listed "prévu"'s.
+                found = [c for c in found if not cue[0] <= c[0] < cue[1]]
+                taken = [t for t in taken if not cue[0] <= t[0] < cue[1]]
             elif word in table.avoir_imperfect or word in table.etre_imperfect:
                 cue = (tok.start(), tok.end(), "past")
             elif word in table.etre:
@@ -199,6 +204,8 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
         elif _FUTURE.search(word):
             cue = (tok.start(), tok.end(), "future")
         if cue is not None and not any(a <= cue[0] < b for a, b in taken):
+            if i and cue[0] == tok.start() and tokens[i - 1].group() in _REFLEXIVE:
+                cue = (tokens[i - 1].start(), cue[1], cue[2])  # "se rendra", "s'ouvrira"
             found.append(cue)
     return found
 
