@@ -200,7 +200,7 @@ def test_numeric_dates_read_day_first_unless_told_otherwise() -> None:
     assert month_first.timex == "2025-09-02"
 
 
-def test_a_bare_hour_count_is_a_clock_time_after_a():
+def test_a_bare_hour_count_is_a_clock_time_after_a() -> None:
     ref = date(2025, 6, 4)
     context = "Le président s'exprimera à 20 heures."
     assert french.resolve("20 heures", reference=ref, context=context).timex == "2025-06-04T20:00"

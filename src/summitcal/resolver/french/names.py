@@ -60,7 +60,15 @@ def names(text: str, start: int, end: int, phrase: Phrase) -> str | None:
     """The French :data:`~summitcal.resolver.resolve.NameCheck`: why ``text[start:end]``,
     read as ``phrase``, is a name here, or ``None``."""
     bare = is_bare(phrase) or (phrase.rule == "clock time" and _is_clock_word(text, start, end))
-    return refuse(text, start, end, bare=bare, holiday=isinstance(phrase.core, HolidayRef))
+    core = phrase.core
+    return refuse(
+        text,
+        start,
+        end,
+        bare=bare,
+        holiday=isinstance(core, HolidayRef),
+        day=isinstance(core, (Weekday, DayWord)),
+    )
 
 
 def _is_clock_word(text: str, start: int, end: int) -> bool:
@@ -80,7 +88,9 @@ def _place_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{places})\s+(?:du|de\s+la|des|de|d'|de\s+l')\s*$")
 
 
-def refuse(text: str, start: int, end: int, *, bare: bool, holiday: bool = False) -> str | None:
+def refuse(
+    text: str, start: int, end: int, *, bare: bool, holiday: bool = False, day: bool = False
+) -> str | None:
     """Why ``text[start:end]`` is no date here, or ``None`` if nothing speaks against it.
 
     Args:
@@ -89,6 +99,8 @@ def refuse(text: str, start: int, end: int, *, bare: bool, holiday: bool = False
         end: Where it ends.
         bare: Whether the phrase is one calendar word alone (see :func:`is_bare`).
         holiday: Whether it is a holiday's name (written with a capital as a date too).
+        day: Whether it is a weekday or a day word, which may open a sentence before a
+            name ("Jeudi Emmanuel Macron a reçu...").
     """
     folded = fold(text)
     lo = max(0, start - _REACH)
@@ -117,7 +129,7 @@ def refuse(text: str, start: int, end: int, *, bare: bool, holiday: bool = False
             return _person(text, start, end)
         if not _opens_sentence(text, start):
             return f"{word!r} with a capital in running French is a name, not a date"
-        return _person(text, start, end)
+        return None if day else _person(text, start, end)
     return None
 
 

@@ -47,6 +47,11 @@ class Pieces:
 #: Prepositions that may open a phrase and stay outside it ("en mai", "à la mi-juillet",
 #: "d'ici à la fin de l'année", "le 10 février": TimeML leaves them out).
 _PREPOSITIONS = (
+    "au cours du",
+    "au cours de",
+    "au cours des",
+    "lors du",
+    "lors de",
     "d'ici a",
     "d'ici",
     "a partir du",
@@ -71,8 +76,6 @@ _PREPOSITIONS = (
     "avant",
     "apres",
     "entre",
-    "le",
-    "les",
     "de",
     "sur",
     "courant",
@@ -108,5 +111,11 @@ def pieces() -> Pieces:
             rf"|(?P<cw>{alt(lex.clock_words)})"
         ),
         day_word=alt(lex.day_words),
-        preposition=alt(_PREPOSITIONS),
+        # "le"/"les" stay outside before a day number ("le <10 février>", "les <15> et
+        # <16 mars>") and a weekday; before a time noun they are its determiner, inside
+        # the phrase ("<le début de l'année>").
+        preposition=(
+            rf"{alt(_PREPOSITIONS)}|le(?=\s+(?:\d|1er|premier\s|{alt(lex.weekdays)}))"
+            r"|les(?=\s+\d)"
+        ),
     )

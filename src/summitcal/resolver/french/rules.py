@@ -45,9 +45,9 @@ class FrenchRule:
 
 def _tail(p: Pieces) -> str:
     return (
-        rf"(?:\s+(?P<pod>{p.part}))?"
+        rf"(?:\s+(?:dans\s+la\s+|en\s+|au\s+|en\s+(?:fin|debut)\s+de\s+)?(?P<pod>{p.part}))?"
         rf"(?:,?\s+(?:(?:a|vers|des|aux\s+alentours\s+de)\s+)?(?:{p.clock}))?"
-        rf"(?:\s+(?P<zone>{p.zone})|{_LOCAL})?"
+        rf"(?:\s+\(?(?P<zone>{p.zone})\)?|{_LOCAL})?"
     )
 
 
@@ -141,12 +141,12 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
         (
             "day word",
             rf"(?:ce|cet|cette)\s+(?P<pod>{p.part})(?:,?\s+(?:(?:a|vers)\s+)?(?:{p.clock}))?"
-            rf"(?:\s+(?P<zone>{p.zone})|{_LOCAL})?",
+            rf"(?:\s+\(?(?P<zone>{p.zone})\)?|{_LOCAL})?",
             b.build_this_part,
         ),
         (
             "clock time",
-            rf"(?:ce\s+(?={clock_words}))?(?:{p.clock})(?:\s+(?P<zone>{p.zone})|{_LOCAL})?"
+            rf"(?:ce\s+(?={clock_words}))?(?:{p.clock})(?:\s+\(?(?P<zone>{p.zone})\)?|{_LOCAL})?"
             rf"(?:,?\s+(?P<wd>{wd})|\s+(?P<dw>{p.day_word}))?",
             b.build_clock,
         ),
@@ -256,7 +256,7 @@ _NOT_IN_TEXT = frozenset({"numeric day"})
 def rules() -> tuple[FrenchRule, ...]:
     """The French rules in priority order, compiled on first use and cached."""
     p = pieces()
-    head = rf"(?:(?P<prep>{p.preposition})\s+)?"
+    head = rf"(?:(?P<prep>(?:{p.preposition})(?:\s+(?:{p.preposition}))*?)\s+)?"
     return tuple(
         FrenchRule(
             name,

@@ -56,6 +56,7 @@ class _Words:
     etre_verbs: frozenset[str]
     between: frozenset[str]
     not_verbs: frozenset[str]
+    nouns_after: frozenset[str]
     trailer: re.Pattern[str]
 
 
@@ -90,6 +91,7 @@ def _words() -> _Words:
         etre_verbs=frozenset(tense["etre_verbs"]["participles"]),
         between=frozenset(tense["between"]["words"]),
         not_verbs=frozenset(tense["not_verbs"]["words"]),
+        nouns_after=frozenset(tense["not_finite_after"]["words"]),
         trailer=trailer,
     )
 
@@ -105,6 +107,11 @@ _FUTURE = re.compile(r"(?:era|ira|dra|vra|rra|ura|ttra|îtra|ront|erai|irai|eron
 _CONDITIONAL = re.compile(r"(?:er|ir|dr|vr|rr|ttr|îtr)(?:ait|aient)$")
 _IMPERFECT = re.compile(r"(?:ait|aient)$")
 _PAST_CONDITIONAL = frozenset({"aurait", "auraient", "serait", "seraient"})
+#: The infinitives of the auxiliaries: "après avoir rencontré" is past.
+_INFINITIVES = frozenset({"avoir", "être"})
+#: An infinitive's ending ("doit se tenir", "pour se rendre"): no tense of its own.
+_INFINITIVE = re.compile(r"(?:er|ir|oir|dre|ttre|ire|uire)$")
+_WORD_BEFORE = re.compile(r"([\w']+)\s*$")
 _REFLEXIVE = frozenset({"s'", "se", "me", "m'", "te", "t'", "nous", "vous"})
 #: Cues that count only when nothing else in the clause does.
 _WEAK = frozenset({"est", "sont", "conditional"})
@@ -159,7 +166,11 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
     taken: list[tuple[int, int]] = []
     for m in table.listed.finditer(norm, lo, hi):
         if m.end() <= start or m.start() >= end:
-            found.append((m.start(), m.end(), table.kinds[" ".join(m.group().split())]))
+            kind = table.kinds[" ".join(m.group().split())]
+            before = _WORD_BEFORE.search(norm, lo, m.start())
+            if kind == "present" and before is not None and before.group(1) in table.nouns_after:
+                continue  # "la rencontre", "le vote": a noun
+            found.append((m.start(), m.end(), kind))
             taken.append(m.span())
     tokens = [t for t in _WORD.finditer(norm, lo, hi) if t.end() <= start or t.start() >= end]
     skip_to = -1
@@ -190,6 +201,11 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
                 cue = (tok.start(), tok.end(), "past")
             elif word in table.etre:
                 cue = (tok.start(), tok.end(), word)
+        elif word in _INFINITIVES:
+            composed = _composed(tokens, i, table, original)
+            if composed is not None and composed[1] == "past":
+                cue = (tok.start(), tokens[composed[0]].end(), "past")
+                skip_to = composed[0]
         elif word in table.not_verbs or len(word) < 4:
             continue
         elif word in _PAST_CONDITIONAL:
@@ -203,11 +219,26 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
             cue = (tok.start(), tok.end(), "past")
         elif _FUTURE.search(word):
             cue = (tok.start(), tok.end(), "future")
+        elif i and tokens[i - 1].group() in ("se", "s'") and not _INFINITIVE.search(word):
+            cue = (tok.start(), tok.end(), "present")  # "se prononce", "s'élance"
+        elif tok.end() <= start and _is_apposed(norm, tok, start, word):
+            cue = (tok.start(), tok.end(), "past")  # "Le texte, adopté vendredi par..."
         if cue is not None and not any(a <= cue[0] < b for a, b in taken):
             if i and cue[0] == tok.start() and tokens[i - 1].group() in _REFLEXIVE:
                 cue = (tokens[i - 1].start(), cue[1], cue[2])  # "se rendra", "s'ouvrira"
             found.append(cue)
     return found
+
+
+def _is_apposed(norm: str, tok: re.Match[str], start: int, word: str) -> bool:
+    """Whether ``word`` is a past participle set off by a comma right before the phrase
+    ("Le texte, adopté vendredi, ..."): the thing was done then."""
+    return (
+        not norm[tok.end() : start].strip()
+        and word.endswith(("é", "ée", "és", "ées"))
+        and len(word) > 4
+        and norm[: tok.start()].rstrip().endswith(",")
+    )
 
 
 _KIND_DIRECTION = {
