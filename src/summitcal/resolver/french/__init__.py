@@ -17,12 +17,13 @@ Conventions (which Friday "vendredi" means, and so on) are in docs/french.md.
 Example::
 
     >>> from datetime import date
-    >>> r = resolve("du dimanche au mercredi", reference=date(2024, 10, 16),
-    ...             context="Des pluies intenses sont attendues du dimanche au mercredi.")
+    >>> from summitcal.resolver import french
+    >>> r = french.resolve("du dimanche au mercredi", reference=date(2024, 10, 16),
+    ...                    context="Des pluies intenses sont attendues du dimanche au mercredi.")
     >>> r.timex
     '2024-10-20/2024-10-23'
-    >>> r.explanation.split(":")[1]
-    " weekday range, future ('sont attendues')"
+    >>> r.explanation.split(":")[0]
+    "weekday range, future ('sont attendues')"
 """
 
 from summitcal.resolver.french.extract import Timex, find, resolve_at, timexes

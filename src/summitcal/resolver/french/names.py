@@ -16,7 +16,7 @@ Printemps" the department store, "Pic du Midi"), unless it opens the sentence.  
 Example::
 
     >>> refuse("Le rover a roulé sur la planète Mars.", 33, 37, bare=True)
-    "part of the name 'planète mars'"
+    "part of the name 'planète Mars'"
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def refuse(
     lo = max(0, start - _REACH)
     for m in _listed().finditer(folded, lo, min(len(text), end + _REACH)):
         if m.start() < end and start < m.end():
-            return f"part of the name {m.group()!r}"
+            return f"part of the name {text[m.start() : m.end()]!r}"
     if _place_before().search(folded, max(0, start - 30), start):
         return f"part of a place name ({text[max(0, start - 30) : end].strip()!r})"
     title = _quoted(text, start, end)

@@ -80,7 +80,8 @@ def resolve(
 
     Example::
 
-        >>> resolve("vendredi dernier", reference=date(2022, 3, 11)).timex
+        >>> from summitcal.resolver import french
+        >>> french.resolve("vendredi dernier", reference=date(2022, 3, 11)).timex
         '2022-03-04'
     """
     parsed = _parsed(text, context) if isinstance(text, str) else parse(text)
