@@ -87,7 +87,10 @@ def _clock(m: re.Match[str]) -> time | None:
     if hour is None:
         return None
     minute = group(m, "mi") or group(m, "mi2") or "0"
-    return time(int(hour), int(minute))
+    hh = int(hour)
+    if group(m, "ampm") in ("soir", "apres-midi") and hh < 12:
+        hh += 12
+    return time(hh, int(minute))
 
 
 def _phrase(m: re.Match[str], core: Core, rule: str, **extra: object) -> Phrase:

@@ -43,7 +43,8 @@ _FOLD = str.maketrans(
 def fold(text: str) -> str:
     """``text`` lower-cased, with one kind of dash, apostrophe and space, and accents
     folded; the same length as ``text``."""
-    return normalize(text).translate(_FOLD)
+    norm = normalize(text)
+    return norm if norm.isascii() else norm.translate(_FOLD)
 
 
 @attrs.frozen(kw_only=True)

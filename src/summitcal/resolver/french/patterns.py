@@ -106,8 +106,10 @@ def pieces() -> Pieces:
         relative=alt(lex.relative),
         # "15 h 30", "15h30", "15 heures", "8 h", "15:30", "midi"
         clock=(
-            r"(?P<h>[01]?\d|2[0-3])\s*(?:heures?|h)(?![a-z])(?:\s*(?P<mi>[0-5]\d)(?!\d))?"
-            r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)"
+            r"(?:(?P<h>[01]?\d|2[0-3])\s*(?:heures?|h)(?![a-z])(?:\s*(?P<mi>[0-5]\d)(?!\d))?"
+            r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d))"
+            # "8 heures du soir": the evening's hours count from noon
+            r"(?:\s+(?:du|de\s+l')\s*(?P<ampm>matin|apres-midi|soir))?"
             rf"|(?P<cw>{alt(lex.clock_words)})"
         ),
         day_word=alt(lex.day_words),

@@ -238,7 +238,7 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
         ),
         ("quarter", rf"(?P<tq>t|s)(?P<tn>[1-4])\s+(?P<y>{year})", b.build_quarter),
         ("decade", r"(?:les\s+)?annees\s+(?P<dec>\d{4}|\d0)(?!\d)", b.build_decade),
-        ("year", rf"(?:l'annee\s+)?(?P<y>{year})", b.build_year),
+        ("year", rf"(?:l'annee\s+|l'an\s+)?(?P<y>{year})", b.build_year),
         (
             "duration",
             rf"(?:(?:au\s+moins|environ|plus\s+de|moins\s+de|pres\s+de|presque|au\s+plus)\s+)?"
