@@ -10,6 +10,7 @@ import attrs
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.french.grammar import Match, matches, parse
+from summitcal.resolver.french.lexicon import fold
 from summitcal.resolver.french.names import names
 from summitcal.resolver.french.tense import read_cue
 from summitcal.resolver.phrase import (
@@ -50,7 +51,7 @@ def _kept(text: str, match: Match) -> bool:
             return False
     if match.rule == "day of the month":
         after = text[match.end : match.end + 12].lstrip()
-        word = after.split(" ", 1)[0].lower() if after else "."
+        word = fold(after.split(" ", 1)[0]) if after else "."
         if after and word not in _AFTER_DAY and after[0] not in ",.;:)»-":
             return False
     if isinstance(core, DurationCore) and core.count == 1 and core.unit == "day":

@@ -115,6 +115,8 @@ def refuse(
     if not bare:
         return None
     word = text[start:end].strip()
+    if fold(word) == "ete" and _after_auxiliary(folded, start):
+        return f"{word!r} after an auxiliary is the participle of 'être', not the summer"
     after = _WORDS.match(folded, _skip_spaces(folded, end))
     if after is not None and after.group() in french().suffixes:
         return f"part of the name {text[start : after.end()]!r}"
@@ -131,6 +133,18 @@ def refuse(
             return f"{word!r} with a capital in running French is a name, not a date"
         return None if day else _person(text, start, end)
     return None
+
+
+#: The forms of "avoir" before "été" the participle ("a été", "n'ont pas été").
+_AUXILIARY = re.compile(
+    r"(?<![\w'])(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|aurai|aura"
+    r"|aurons|aurez|auront|aurais|aurait|aurions|auriez|auraient|ayant|avoir|aie|ait|aient)"
+    r"(?:\s+(?:pas|plus|jamais|deja|aussi|bien|tous|toutes|toujours|souvent|-t-\w+))*\s+$"
+)
+
+
+def _after_auxiliary(folded: str, start: int) -> bool:
+    return _AUXILIARY.search(folded, max(0, start - 40), start) is not None
 
 
 def _skip_spaces(text: str, at: int) -> int:

@@ -152,7 +152,9 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
         ),
         (
             "day of the month",
-            r"le\s+(?P<d>[12]\d|3[01]|0?[1-9]|1er)(?![\d/:.,]\d|\s*(?:heures?|h)(?![a-z])|%)",
+            # "le" before it is required, and stays outside ("le <11>")
+            r"(?<=\ble\s)(?P<d>[12]\d|3[01]|0?[1-9]|1er)"
+            r"(?![\d/:.,]\d|\s*(?:heures?|h)(?![a-z])|%)",
             b.build_day_of_month,
         ),
         (

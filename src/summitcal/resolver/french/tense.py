@@ -209,10 +209,14 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
         elif word in table.not_verbs or len(word) < 4:
             continue
         elif word in _PAST_CONDITIONAL:
+            # "aurait été", "serait arrivé": past; "serait versé": a conditional passive,
+            # ahead as the reported future is
             composed = _composed(tokens, i, table, original)
             if composed is not None:
-                cue = (tok.start(), tokens[composed[0]].end(), "past")
-                skip_to = composed[0]
+                j, kind = composed
+                past = word.startswith("aur") or kind == "past"
+                cue = (tok.start(), tokens[j].end(), "past" if past else "conditional")
+                skip_to = j
         elif _CONDITIONAL.search(word):
             cue = (tok.start(), tok.end(), "conditional")
         elif _IMPERFECT.search(word):
@@ -221,8 +225,6 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
             cue = (tok.start(), tok.end(), "future")
         elif i and tokens[i - 1].group() in ("se", "s'") and not _INFINITIVE.search(word):
             cue = (tok.start(), tok.end(), "present")  # "se prononce", "s'élance"
-        elif tok.end() <= start and _is_apposed(norm, tok, start, word):
-            cue = (tok.start(), tok.end(), "past")  # "Le texte, adopté vendredi par..."
         if cue is not None and not any(a <= cue[0] < b for a, b in taken):
             if i and cue[0] == tok.start() and tokens[i - 1].group() in _REFLEXIVE:
                 cue = (tokens[i - 1].start(), cue[1], cue[2])  # "se rendra", "s'ouvrira"
@@ -230,15 +232,42 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
     return found
 
 
-def _is_apposed(norm: str, tok: re.Match[str], start: int, word: str) -> bool:
-    """Whether ``word`` is a past participle set off by a comma right before the phrase
-    ("Le texte, adopté vendredi, ..."): the thing was done then."""
-    return (
-        not norm[tok.end() : start].strip()
-        and word.endswith(("é", "ée", "és", "ées"))
-        and len(word) > 4
-        and norm[: tok.start()].rstrip().endswith(",")
-    )
+def _apposition(norm: str, original: str, lo: int, hi: int, start: int, end: int) -> _Found | None:
+    """The participle that opens the stretch set off by commas around the phrase ("Les
+    Bleus, battus 3-1 le 14 novembre, affronteront...", "Le texte, adopté vendredi, ..."):
+    the phrase dates what the participle says was done."""
+    comma = norm.rfind(", ", lo, start)
+    if comma < 0:
+        return None
+    first = _WORD.search(norm, comma + 2, start)
+    if first is None or first.start() != comma + 2 or not original[first.start()].islower():
+        return None
+    word = first.group()
+    if _APPOSED.search(word) is None or word in _words().kinds or word in _NOT_APPOSED:
+        return None
+    return first.start(), first.end(), "past"
+
+
+# A participle that may open an apposition: "-é(e)(s)" ("adopté", "battues") or "-u(e)(s)"
+# ("survenues", "élu"); those in "-i", "-is", "-it" look too much like adverbs and weekdays.
+_APPOSED = re.compile(r"\w\w(?:ée?s?|ue?s?)$")
+_NOT_APPOSED = frozenset(
+    {
+        "plus",
+        "tous",
+        "vous",
+        "nous",
+        "dessus",
+        "dessous",
+        "menu",
+        "tenue",
+        "revue",
+        "vue",
+        "issue",
+        "rue",
+        "avenue",
+    }
+)
 
 
 _KIND_DIRECTION = {
@@ -304,6 +333,9 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
     norm = normalize(text)
     c_lo, c_hi = _clause(norm, start, end)
     found = _clause_cues(norm, text, c_lo, c_hi, start, end)
+    apposed = _apposition(norm, text, c_lo, c_hi, start, end)
+    if apposed is not None and not any(apposed[1] <= cue[0] < start for cue in found):
+        found = [apposed]
     if not found and (c_lo > 0 or c_hi < len(norm)):
         found = _clause_cues(norm, text, 0, len(norm), start, end)
     if not found:
