@@ -81,8 +81,8 @@ def _rel(word: str | None) -> int | None:
 
 def _clock(m: re.Match[str]) -> time | None:
     if (cw := group(m, "cw")) is not None:
-        hh, mm = _lex().clock_words[cw].split(":")
-        return time(int(hh), int(mm))
+        word_hour, word_minute = _lex().clock_words[cw].split(":")
+        return time(int(word_hour), int(word_minute))
     hour = group(m, "h") or group(m, "h2")
     if hour is None:
         return None
