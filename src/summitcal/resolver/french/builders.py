@@ -65,7 +65,7 @@ def number(word: str) -> int:
     return found
 
 
-_FUZZY = {"debut": Mod.START, "mi": Mod.MID, "fin": Mod.END}
+_FUZZY = {"debut": Mod.START, "mi": Mod.MID, "milieu": Mod.MID, "fin": Mod.END}
 
 
 def _mod(m: re.Match[str]) -> Mod | None:
@@ -391,6 +391,8 @@ def build_season(m: re.Match[str]) -> Phrase:
 
 
 _LAST = {"trimestre": 4, "semestre": 2}
+#: "la seconde moitié de l'année" is the second half.
+_HALVES = {"moitie": "semestre"}
 
 
 def build_quarter(m: re.Match[str]) -> Phrase:
@@ -399,6 +401,7 @@ def build_quarter(m: re.Match[str]) -> Phrase:
         kind = "trimestre" if m.group("tq") == "t" else "semestre"
         n = int(m.group("tn"))
     else:
+        kind = _HALVES.get(kind, kind)
         word = m.group("ord")
         n = _LAST[kind] if word == "dernier" else number(word)
     year = group(m, "y")

@@ -55,7 +55,7 @@ def _tail(p: Pieces) -> str:
 _LOCAL = r"\s+\(?heure\s+locale\)?"
 
 #: "début", "mi-", "fin", "courant" before a month, a year or a unit.
-_FUZZY = r"(?:(?:la|le|au|en|a\s+la)\s+)?(?P<fz>debut|mi-|mi\s+|fin|courant)\s*"
+_FUZZY = r"(?:(?:la|le|au|en|a\s+la)\s+)?(?P<fz>debut|mi-|mi\s+|fin|courant|milieu)\s*"
 
 
 def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]]:
@@ -66,7 +66,7 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
         ("iso", rf"(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d){tail}", b.build_iso),
         (
             "numeric",
-            rf"(?P<na>[0-3]?\d)(?P<sep>[/.])(?P<nb>[01]?\d)(?P=sep)(?P<ny>\d{{4}}|\d\d)(?![\d/.]\d)"
+            rf"(?P<na>[0-3]?\d)(?P<sep>[/.-])(?P<nb>[01]?\d)(?P=sep)(?P<ny>\d{{4}}|\d\d)(?![\d/.]\d)"
             rf"{tail}",
             b.build_numeric,
         ),
@@ -86,19 +86,19 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
             "month-day range",
             rf"(?:du\s+)?(?P<a>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})(?:\s+(?P<m1>{mon}))?"
             rf"(?:\s+(?P<y1>{year}))?)\s*(?:au|-)\s*(?P<b>(?:(?P<wd2>{wd})\s+)?(?P<d2>{day})"
-            rf"\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?)",
+            rf"\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?)(?:\s+(?:{rel})s?)?",
             b.build_md_range,
         ),
         (
             "month-day range",
             rf"(?:(?:les|le)\s+)?(?P<a>(?P<d1>{day})(?:\s+(?P<m1>{mon}))?)\s+et\s+(?:le\s+)?"
-            rf"(?P<b>(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?)",
+            rf"(?P<b>(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?)(?:\s+(?:{rel})s?)?",
             b.build_md_range,
         ),
         (
             "month-day range",
             rf"entre\s+le\s+(?P<a>(?P<d1>{day})(?:\s+(?P<m1>{mon}))?)\s+et\s+le\s+"
-            rf"(?P<b>(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?)",
+            rf"(?P<b>(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?)(?:\s+(?:{rel})s?)?",
             b.build_md_range,
         ),
         (
@@ -107,6 +107,7 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
             b.build_wd_range,
         ),
         ("weekday range", rf"entre\s+(?P<a>{wd})\s+et\s+(?P<b>{wd})", b.build_wd_range),
+        ("weekday range", rf"(?P<a>{wd})\s+et\s+(?P<b>{wd})", b.build_wd_range),
         ("weekday range", rf"(?P<a>{wd})\s*(?:au|-)\s*(?P<b>{wd})", b.build_wd_range),
         (
             "explicit date",
@@ -137,6 +138,11 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
         ),
         ("weekday", rf"(?P<wd>{wd})\s+(?P<huit>en\s+huit){tail}", b.build_weekday),
         ("weekday", rf"(?P<wd>{wd}){tail}", b.build_weekday),
+        (
+            "weekday",
+            rf"(?:dans\s+)?(?:la|le)\s+(?P<pod>{p.part})\s+(?:de|du)\s+(?P<wd>{wd})",
+            b.build_weekday,
+        ),
         ("day word", rf"(?P<dw>{p.day_word}){tail}", b.build_day_word),
         (
             "day word",
@@ -239,6 +245,12 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
             b.build_quarter,
         ),
         ("quarter", rf"(?P<tq>t|s)(?P<tn>[1-4])\s+(?P<y>{year})", b.build_quarter),
+        (
+            "quarter",
+            rf"(?:la\s+)?(?P<ord>premiere|seconde|deuxieme)\s+(?P<qu>moitie)\s+de\s+l'(?:annee|an)"
+            rf"(?:\s+(?P<y>{year})|\s+(?P<yrel>{rel}))?",
+            b.build_quarter,
+        ),
         ("decade", r"(?:les\s+)?annees\s+(?P<dec>\d{4}|\d0)(?!\d)", b.build_decade),
         ("year", rf"(?:l'annee\s+|l'an\s+)?(?P<y>{year})", b.build_year),
         (
