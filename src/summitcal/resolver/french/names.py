@@ -39,6 +39,11 @@ __all__ = ["is_bare", "names", "refuse"]
 _REACH = 40
 # What opens a sentence (or a headline, a quotation, a dateline's story) before a word.
 _OPENERS = '.!?:;«"“(—–-\n'
+# What a quoted sentence holds and a title seldom does: a comma, a full stop, a verb.
+_SAID = re.compile(
+    r"[,.!?;]|(?<![\w'])(?:est|sont|a|ont|sera|seront|va|vont|était|avait|serons|allons)(?![\w'])",
+    re.IGNORECASE,
+)
 _QUOTES = {"«": "»", "“": "”", '"': '"'}
 _WORDS = re.compile(r"[\w'-]+")
 
@@ -211,8 +216,8 @@ def _quoted(text: str, start: int, end: int) -> str | None:
         if right < 0:
             continue
         inside = text[left + 1 : right]
-        if opener in inside or len(_WORDS.findall(inside)) > 6:
-            continue
+        if opener in inside or len(_WORDS.findall(inside)) > 6 or _SAID.search(inside):
+            continue  # a quoted sentence ("« Lundi, nous partirons »"), not a title
         # A title is written with capitals ("« Dimanche en politique »"); a date inside
         # a quoted sentence is not ("« Nous partirons mardi »").
         if _capitalised(text[start:end].strip()) or not inside[: start - left - 1].strip():
