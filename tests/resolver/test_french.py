@@ -160,7 +160,7 @@ DATES = [
     ("avril", "Les ventes ont reculé en avril.", "2024-04"),
     ("printemps", "Le texte sera présenté au printemps.", "2025-SP"),
     ("Noël", "Les négociations reprendront après Noël.", "2024-12-25"),
-    ("mardi", "« Nous partirons mardi », a-t-il dit.", "2024-06-25"),
+    ("mardi", "« Nous partirons mardi », a-t-il dit.", "2024-07-02"),
 ]
 
 

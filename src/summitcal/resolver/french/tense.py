@@ -103,7 +103,9 @@ def _words() -> _Words:
 _PARTICIPLE = re.compile(r"(?:é|i|u|û|it|is|ert|int|ort|os|ait)(?:e?s?)$")
 # The futur simple ("se rendra", "accueilleront"); the passé simple of a verb in -rer
 # ("déclara") is told apart by the letter before the ending.
-_FUTURE = re.compile(r"(?:era|ira|dra|vra|rra|ura|ttra|îtra|ront|(?:er|ir|dr|vr|rr|ur)(?:ai|ons|ez))$")
+_FUTURE = re.compile(
+    r"(?:era|ira|dra|vra|rra|ura|ttra|îtra|ront|(?:er|ir|dr|vr|rr|ur)(?:ai|ons|ez))$"
+)
 _CONDITIONAL = re.compile(r"(?:er|ir|dr|vr|rr|ttr|îtr)(?:ait|aient)$")
 _IMPERFECT = re.compile(r"(?:ait|aient)$")
 _PAST_CONDITIONAL = frozenset({"aurait", "auraient", "serait", "seraient"})
