@@ -102,6 +102,14 @@ DIRECTIONS = [
         Direction.PAST,
         "a déclaré",
     ),
+    # an apposition opened by a participle dates what the participle says
+    (
+        "Les Bleus, battus par l'Italie le 14 novembre, affronteront la Belgique.",
+        "le 14 novembre",
+        Direction.PAST,
+        "battus",
+    ),
+    ("« Lundi, nous partirons », a-t-il dit.", "Lundi", Direction.FUTURE, "nous partirons"),
     # a headline has no verb
     ("Grève à la SNCF : le point sur le trafic lundi", "lundi", Direction.NEAREST, None),
 ]
@@ -161,7 +169,14 @@ DATES = [
     ("printemps", "Le texte sera présenté au printemps.", "2025-SP"),
     ("Noël", "Les négociations reprendront après Noël.", "2024-12-25"),
     ("mardi", "« Nous partirons mardi », a-t-il dit.", "2024-07-02"),
+    ("mars", "La mission d'observation sera lancée en mars.", "2025-03"),
+    ("été", "Les incendies ont repris cet été.", "2024-SU"),
 ]
+
+
+def test_ete_after_an_auxiliary_is_a_participle() -> None:
+    with pytest.raises(PhraseError, match="participle"):
+        french.resolve("été", reference=date(2024, 6, 26), context="Le texte a été adopté.")
 
 
 @pytest.mark.parametrize(("phrase", "sentence", "value"), DATES)
@@ -202,6 +217,7 @@ def test_numeric_dates_read_day_first_unless_told_otherwise() -> None:
 
 def test_a_bare_hour_count_is_a_clock_time_after_a() -> None:
     ref = date(2025, 6, 4)
+    assert french.resolve("à 8 heures du soir", reference=ref).timex == "2025-06-04T20:00"
     context = "Le président s'exprimera à 20 heures."
     assert french.resolve("20 heures", reference=ref, context=context).timex == "2025-06-04T20:00"
     assert french.resolve("48 heures", reference=ref).timex == "PT48H"

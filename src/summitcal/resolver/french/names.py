@@ -125,10 +125,10 @@ def refuse(
     after = _WORDS.match(folded, _skip_spaces(folded, end))
     if after is not None and after.group() in french().suffixes:
         return f"part of the name {text[start : after.end()]!r}"
-    if fold(word) == "mars":
+    if word == "Mars":  # the month is written in lower case
         if _planet_near(folded, start, end):
             return "the planet Mars, not the month"
-        if word[0] == "M" and re.match(r"\s+[a-zà-ÿ]", text[end : end + 3]):
+        if re.match(r"\s+[a-zà-ÿ]", text[end : end + 3]):
             # "Mars a racheté...": the month opens a sentence with "En mars," or "Mars,"
             return "'Mars' as the subject of a verb is the company, not the month"
     if _capitalised(word):
