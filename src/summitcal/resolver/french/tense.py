@@ -172,8 +172,11 @@ def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: in
             before = _WORD_BEFORE.search(norm, lo, m.start())
             if kind == "present" and before is not None and before.group(1) in table.nouns_after:
                 continue  # "la rencontre", "le vote": a noun
-            found.append((m.start(), m.end(), kind))
-            taken.append(m.span())
+            at = m.start()
+            if before is not None and before.group(1) in ("se", "s'"):
+                at = before.start(1)  # "se prononce": the reflexive with its verb
+            found.append((at, m.end(), kind))
+            taken.append((at, m.end()))
     tokens = [t for t in _WORD.finditer(norm, lo, hi) if t.end() <= start or t.start() >= end]
     skip_to = -1
     for i, tok in enumerate(tokens):
