@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from summitcal.resolver.french.lexicon import FrenchLexicon, french
+from summitcal.resolver.french.lexicon import french
 from summitcal.resolver.phrase import (
     Core,
     DayOfMonth,
@@ -49,16 +49,12 @@ def group(m: re.Match[str], name: str) -> str | None:
     return m.group(name) if name in m.re.groupindex else None
 
 
-def _lex() -> FrenchLexicon:
-    return french()
-
-
 def number(word: str) -> int:
     """A number written in digits, as a cardinal ("trois") or an ordinal ("1er")."""
     word = " ".join(word.split())
     if word.isdigit():
         return int(word)
-    lex = _lex()
+    lex = french()
     found = lex.cardinals.get(word, lex.ordinals.get(word))
     if found is None:
         raise NoParse(f"{word!r} is no number")
@@ -76,12 +72,12 @@ def _mod(m: re.Match[str]) -> Mod | None:
 
 
 def _rel(word: str | None) -> int | None:
-    return None if word is None else _lex().relative[word.split()[-1]]
+    return None if word is None else french().relative[word.split()[-1]]
 
 
 def _clock(m: re.Match[str]) -> time | None:
     if (cw := group(m, "cw")) is not None:
-        word_hour, word_minute = _lex().clock_words[cw].split(":")
+        word_hour, word_minute = french().clock_words[cw].split(":")
         return time(int(word_hour), int(word_minute))
     hour = group(m, "h") or group(m, "h2")
     if hour is None:
@@ -99,9 +95,9 @@ def _phrase(m: re.Match[str], core: Core, rule: str, **extra: object) -> Phrase:
     part = group(m, "pod")
     zone = group(m, "zone")
     fields: dict[str, object] = {
-        "part_of_day": None if part is None else _lex().parts_of_day[part],
+        "part_of_day": None if part is None else french().parts_of_day[part],
         "start_time": _clock(m),
-        "zone": None if zone is None else _lex().zones[" ".join(zone.split())],
+        "zone": None if zone is None else french().zones[" ".join(zone.split())],
         "mod": _mod(m),
     }
     fields.update(extra)
@@ -111,11 +107,11 @@ def _phrase(m: re.Match[str], core: Core, rule: str, **extra: object) -> Phrase:
 
 
 def _weekday(word: str) -> int:
-    return _lex().weekdays[word]
+    return french().weekdays[word]
 
 
 def _month(word: str) -> int:
-    return _lex().months[word.rstrip(".")]
+    return french().months[word.rstrip(".")]
 
 
 # --- days ---------------------------------------------------------------------------------
@@ -157,7 +153,7 @@ def _check_weekday(core: MonthDay) -> None:
     except ValueError as exc:
         raise NoParse(f"not a calendar date: {exc}") from None
     if day.weekday() != core.weekday:
-        names = list(_lex().weekdays)
+        names = list(french().weekdays)
         raise NoParse(f"{day} is a {names[day.weekday()]}, not a {names[core.weekday]}")
 
 
@@ -196,7 +192,7 @@ def build_weekday(m: re.Match[str]) -> Phrase:
 
 def build_day_word(m: re.Match[str]) -> Phrase:
     word = " ".join(m.group("dw").split())
-    return _phrase(m, DayWord(_lex().day_words[word], word), "day word")
+    return _phrase(m, DayWord(french().day_words[word], word), "day word")
 
 
 def build_this_part(m: re.Match[str]) -> Phrase:
@@ -222,7 +218,7 @@ def build_clock(m: re.Match[str]) -> Phrase:
         core = Weekday(_weekday(wd))
     elif dw is not None:
         word = " ".join(dw.split())
-        core = DayWord(_lex().day_words[word], word)
+        core = DayWord(french().day_words[word], word)
     else:
         core = DayWord(0, "at a clock time")
     return _phrase(m, core, "clock time")
@@ -281,7 +277,7 @@ def build_holiday(m: re.Match[str]) -> Phrase:
     name = " ".join(m.group("hol").split())
     year = group(m, "y")
     core = HolidayRef(
-        _lex().holidays[name],
+        french().holidays[name],
         m.group("hol"),
         year=None if year is None else int(year),
         rel=_rel(group(m, "rel")),
@@ -341,7 +337,7 @@ def build_quarter_rel(m: re.Match[str]) -> Phrase:
 
 def _counted(m: re.Match[str]) -> tuple[str, int] | None:
     """The unit and the count of a "trois jours", or ``None`` for "quelques jours"."""
-    unit, per = _lex().units[m.group("u")]
+    unit, per = french().units[m.group("u")]
     word = " ".join(m.group("n").split())
     if word == "quelques":
         return None
@@ -385,7 +381,7 @@ def build_season(m: re.Match[str]) -> Phrase:
     if group(m, "det") in ("ce", "cet"):
         rel = 0
     core = SeasonRef(
-        _lex().seasons[m.group("sea")], year=None if year is None else int(year), rel=rel
+        french().seasons[m.group("sea")], year=None if year is None else int(year), rel=rel
     )
     return _phrase(m, core, "season")
 

@@ -161,83 +161,94 @@ def _composed(
     return j, "present"
 
 
-def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: int) -> list[_Found]:
-    """The cues within ``norm[lo:hi]``, outside the phrase at ``start..end``."""
+def _listed_cues(norm: str, lo: int, hi: int, start: int, end: int) -> list[_Found]:
+    """The listed cues ("va", "a lieu", "sont attendues"...) within ``norm[lo:hi]``,
+    outside the phrase at ``start..end``."""
     table = _words()
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
     for m in table.listed.finditer(norm, lo, hi):
-        if m.end() <= start or m.start() >= end:
-            kind = table.kinds[" ".join(m.group().split())]
-            before = _WORD_BEFORE.search(norm, lo, m.start())
-            if kind == "present" and before is not None and before.group(1) in table.nouns_after:
-                continue  # "la rencontre", "le vote": a noun
-            at = m.start()
-            if before is not None and before.group(1) in ("se", "s'"):
-                at = before.start(1)  # "se prononce": the reflexive with its verb
-            found.append((at, m.end(), kind))
-            taken.append((at, m.end()))
-    tokens = [t for t in _WORD.finditer(norm, lo, hi) if t.end() <= start or t.start() >= end]
-    skip_to = -1
-    for i, tok in enumerate(tokens):
-        if i <= skip_to:
+        if m.start() < end and start < m.end():
             continue
-        word = tok.group()
-        if word.endswith("'") or not original[tok.start()].islower():
-            continue
-        cue: tuple[int, int, str] | None = None
-        if (
-            word in table.avoir
-            or word in table.etre
-            or word in table.avoir_imperfect
-            or (word in table.etre_imperfect)
-        ):
-            composed = _composed(tokens, i, table, original)
-            if composed is not None:
-                j, kind = composed
-                # The reflexive belongs to the verb: "s'est tenu", "se sont réunis".
-                first = tokens[i - 1] if i and tokens[i - 1].group() in _REFLEXIVE else tok
-                cue = (first.start(), tokens[j].end(), kind)
-                skip_to = j
-                # "était prévu": the tense is the auxiliary's, not the listed "prévu"'s.
-                found = [c for c in found if not cue[0] <= c[0] < cue[1]]
-                taken = [t for t in taken if not cue[0] <= t[0] < cue[1]]
-            elif word in table.avoir_imperfect or word in table.etre_imperfect:
-                cue = (tok.start(), tok.end(), "past")
-            elif word in table.etre:
-                cue = (tok.start(), tok.end(), word)
-        elif word in _INFINITIVES:
-            composed = _composed(tokens, i, table, original)
-            if composed is not None and composed[1] == "past":
-                cue = (tok.start(), tokens[composed[0]].end(), "past")
-                skip_to = composed[0]
-        elif word in table.not_verbs or len(word) < 4:
-            continue
-        elif word in _PAST_CONDITIONAL:
-            # "aurait été", "serait arrivé": past; "serait versé": a conditional passive,
-            # ahead as the reported future is
-            composed = _composed(tokens, i, table, original)
-            if composed is not None:
-                j, kind = composed
-                past = word.startswith("aur") or kind == "past"
-                cue = (tok.start(), tokens[j].end(), "past" if past else "conditional")
-                skip_to = j
-        elif _CONDITIONAL.search(word):
-            cue = (tok.start(), tok.end(), "conditional")
-        elif _IMPERFECT.search(word):
-            cue = (tok.start(), tok.end(), "past")
-        elif _FUTURE.search(word):
-            cue = (tok.start(), tok.end(), "future")
-        elif i and tokens[i - 1].group() in ("se", "s'") and not _INFINITIVE.search(word):
-            cue = (tok.start(), tok.end(), "present")  # "se prononce", "s'élance"
-        if cue is not None and not any(a <= cue[0] < b for a, b in taken):
-            if i and cue[0] == tok.start() and tokens[i - 1].group() in _REFLEXIVE:
-                cue = (tokens[i - 1].start(), cue[1], cue[2])  # "se rendra", "s'ouvrira"
-            found.append(cue)
+        kind = table.kinds[" ".join(m.group().split())]
+        before = _WORD_BEFORE.search(norm, lo, m.start())
+        if kind == "present" and before is not None and before.group(1) in table.nouns_after:
+            continue  # "la rencontre", "le vote": a noun
+        at = m.start()
+        if before is not None and before.group(1) in ("se", "s'"):
+            at = before.start(1)  # "se prononce": the reflexive with its verb
+        found.append((at, m.end(), kind))
     return found
 
 
-def _apposition(norm: str, original: str, lo: int, hi: int, start: int, end: int) -> _Found | None:
+def _token_cue(
+    tokens: list[re.Match[str]], i: int, table: _Words, original: str
+) -> tuple[_Found, int] | None:
+    """The cue the word ``tokens[i]`` starts, told by its form, and the index of its last
+    word; ``None`` if it starts none."""
+    tok = tokens[i]
+    word = tok.group()
+    at, kind = tok.start(), ""
+    last = i
+    auxiliary = (
+        word in table.avoir
+        or word in table.etre
+        or word in table.avoir_imperfect
+        or word in table.etre_imperfect
+    )
+    if auxiliary or word in _INFINITIVES or word in _PAST_CONDITIONAL:
+        composed = _composed(tokens, i, table, original)
+        if composed is not None:
+            last, kind = composed
+            if word in _INFINITIVES and kind != "past":  # "avoir lieu": no tense
+                return None
+            if word in _PAST_CONDITIONAL:
+                # "aurait été", "serait arrivé": past; "serait versé": a conditional
+                # passive, ahead as the reported future is
+                kind = "past" if word.startswith("aur") or kind == "past" else "conditional"
+        elif word in table.avoir_imperfect or word in table.etre_imperfect:
+            kind = "past"
+        elif word in table.etre:
+            kind = word  # a bare "est"/"sont": weak
+    elif word in table.not_verbs or len(word) < 4:
+        return None
+    elif _CONDITIONAL.search(word):
+        kind = "conditional"
+    elif _IMPERFECT.search(word):
+        kind = "past"
+    elif _FUTURE.search(word):
+        kind = "future"
+    elif i and tokens[i - 1].group() in ("se", "s'") and not _INFINITIVE.search(word):
+        kind = "present"  # "se prononce", "s'élance"
+    if not kind:
+        return None
+    if i and tokens[i - 1].group() in _REFLEXIVE:
+        at = tokens[i - 1].start()  # "se rendra", "s'est tenu": the reflexive with its verb
+    return (at, tokens[last].end(), kind), last
+
+
+def _clause_cues(norm: str, original: str, lo: int, hi: int, start: int, end: int) -> list[_Found]:
+    """The cues within ``norm[lo:hi]``, outside the phrase at ``start..end``."""
+    table = _words()
+    found = _listed_cues(norm, lo, hi, start, end)
+    tokens = [t for t in _WORD.finditer(norm, lo, hi) if t.end() <= start or t.start() >= end]
+    skip_to = -1
+    for i, tok in enumerate(tokens):
+        if i <= skip_to or tok.group().endswith("'") or not original[tok.start()].islower():
+            continue
+        read = _token_cue(tokens, i, table, original)
+        if read is None:
+            continue
+        cue, skip_to = read
+        if cue[1] > tok.end():
+            # "était prévu": the tense is the auxiliary's, not the listed "prévu"'s
+            found = [c for c in found if not cue[0] <= c[0] < cue[1]]
+        elif any(c[0] <= cue[0] < c[1] for c in found):
+            continue  # inside a listed cue ("a lieu")
+        found.append(cue)
+    return found
+
+
+def _apposition(norm: str, original: str, lo: int, start: int) -> _Found | None:
     """The participle that opens the stretch set off by commas around the phrase ("Les
     Bleus, battus 3-1 le 14 novembre, affronteront...", "Le texte, adopté vendredi, ..."):
     the phrase dates what the participle says was done."""
@@ -338,7 +349,7 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
     norm = normalize(text)
     c_lo, c_hi = _clause(norm, start, end)
     found = _clause_cues(norm, text, c_lo, c_hi, start, end)
-    apposed = _apposition(norm, text, c_lo, c_hi, start, end)
+    apposed = _apposition(norm, text, c_lo, start)
     if apposed is not None and not any(apposed[1] <= cue[0] < start for cue in found):
         found = [apposed]
     if not found and (c_lo > 0 or c_hi < len(norm)):
