@@ -12,6 +12,11 @@ cue as written.
 * :func:`resolve`: one phrase, parsed, checked for names, directed and anchored;
 * :func:`timexes`: every temporal expression of an article, as TimeML tags them.
 
+It is also a language of the registry (:mod:`summitcal.resolver.languages`), so that
+``summitcal.resolve(..., lang="fr")`` and ``extract(..., lang="fr")`` read French: the
+registry's functions are :func:`parse`, :func:`scan`, :func:`read_cue`,
+:func:`false_friend`, :func:`split_sentences` and :func:`range_ends`.
+
 Conventions (which Friday "vendredi" means, and so on) are in docs/french.md.
 
 Example::
@@ -26,20 +31,35 @@ Example::
     "weekday range, future ('sont attendues')"
 """
 
-from summitcal.resolver.french.extract import Timex, find, resolve_at, timexes
+from summitcal.resolver.french.extract import (
+    Timex,
+    find,
+    range_ends,
+    resolve_at,
+    scan,
+    timexes,
+)
 from summitcal.resolver.french.grammar import parse
 from summitcal.resolver.french.names import names
 from summitcal.resolver.french.resolve import resolve
 from summitcal.resolver.french.tense import read_cue, read_direction
+from summitcal.resolver.text import split_sentences
+
+#: The registry's name for :func:`names`.
+false_friend = names
 
 __all__ = [
     "Timex",
+    "false_friend",
     "find",
     "names",
     "parse",
+    "range_ends",
     "read_cue",
     "read_direction",
     "resolve",
     "resolve_at",
+    "scan",
+    "split_sentences",
     "timexes",
 ]

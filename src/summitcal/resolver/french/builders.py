@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+import attrs
+
 from summitcal.resolver.french.lexicon import french
 from summitcal.resolver.phrase import (
     Core,
@@ -23,7 +25,6 @@ from summitcal.resolver.phrase import (
     MonthDay,
     MonthRef,
     Narrative,
-    NumericDate,
     Offset,
     Phrase,
     QuarterRef,
@@ -123,9 +124,15 @@ def build_iso(m: re.Match[str]) -> Phrase:
 
 
 def build_numeric(m: re.Match[str]) -> Phrase:
+    """ "9/02/2025", "11.02.2025": day first, as French writes it."""
     year = group(m, "ny")
     full = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
-    core = NumericDate(int(m.group("na")), int(m.group("nb")), full)
+    day, month = int(m.group("na")), int(m.group("nb"))
+    if not 1 <= month <= 12:
+        raise NoParse(f"{month} is no month (French dates put the day first)")
+    core = MonthDay(month=month, day=day, year=full)
+    if full is not None:
+        _check_weekday(attrs.evolve(core, weekday=None))  # a real day of that month
     return _phrase(m, core, "numeric date" if full else "numeric day")
 
 
@@ -146,13 +153,14 @@ def build_explicit(m: re.Match[str]) -> Phrase:
 
 
 def _check_weekday(core: MonthDay) -> None:
-    if core.year is None or core.weekday is None:
+    """That a dated day exists, and falls on its weekday if one is named."""
+    if core.year is None:
         return
     try:
         day = date(core.year, core.month, core.day)
     except ValueError as exc:
         raise NoParse(f"not a calendar date: {exc}") from None
-    if day.weekday() != core.weekday:
+    if core.weekday is not None and day.weekday() != core.weekday:
         names = list(french().weekdays)
         raise NoParse(f"{day} is a {names[day.weekday()]}, not a {names[core.weekday]}")
 
@@ -200,18 +208,15 @@ def build_this_part(m: re.Match[str]) -> Phrase:
     return _phrase(m, DayWord(0, "this " + m.group("pod")), "day word")
 
 
-#: Prepositions after which a bare "15 heures" is a clock time ("à 15 heures"), not an
-#: amount of time ("pendant 15 heures").
-_AT = frozenset({"a", "vers", "des", "jusqu'a", "avant", "apres", "a partir de", "d'ici a"})
+#: Prepositions after which "15 heures" is an amount of time ("pendant 15 heures"), not a
+#: clock time (as it is alone and after "à").
+_FOR = frozenset({"pendant", "durant", "depuis", "en", "pour", "dans", "sur", "d'ici"})
 
 
 def build_clock(m: re.Match[str]) -> Phrase:
     prep = group(m, "prep")
-    at = prep is not None and " ".join(prep.split()) in _AT
-    compact = re.search(r"\d\s*h(?![a-z])", m.group("c")) is not None
-    told = any(group(m, name) for name in ("mi", "mi2", "h2", "cw", "zone", "wd", "dw"))
-    if not (at or compact or told):
-        raise NoParse("a number of hours with nothing to make it a clock time")
+    if prep is not None and prep.split()[-1] in _FOR:
+        raise NoParse("a number of hours after 'pendant' is an amount of time")
     wd, dw = group(m, "wd"), group(m, "dw")
     core: Core
     if wd is not None:
@@ -220,7 +225,10 @@ def build_clock(m: re.Match[str]) -> Phrase:
         word = " ".join(dw.split())
         core = DayWord(french().day_words[word], word)
     else:
-        core = DayWord(0, "at a clock time")
+        # The day the story is at: the publication day, unless a caller (extraction)
+        # knows a day the text named before ("Le Tournoi débute vendredi 2 février. Le
+        # coup d'envoi sera donné à 21 heures.")
+        core = Narrative("day", 0)
     return _phrase(m, core, "clock time")
 
 
@@ -425,6 +433,18 @@ def build_decade(m: re.Match[str]) -> Phrase:
 _HALF = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60)}
 
 
+# Amount words before a duration, and the TIMEX3 mod each gives.
+_AMOUNTS = {
+    "au moins": Mod.EQUAL_OR_MORE,
+    "plus de": Mod.MORE_THAN,
+    "moins de": Mod.LESS_THAN,
+    "environ": Mod.APPROX,
+    "pres de": Mod.APPROX,
+    "presque": Mod.LESS_THAN,
+    "au plus": Mod.EQUAL_OR_LESS,
+}
+
+
 def build_duration(m: re.Match[str]) -> Phrase:
     if (half_of := group(m, "hu")) is not None:  # "une demi-heure", "une demi-journée"
         unit, size = _HALF["hour" if half_of == "heure" else "day"]
@@ -440,4 +460,6 @@ def build_duration(m: re.Match[str]) -> Phrase:
         unit, count = smaller, count * size + size // 2
     if unit == "decade":
         unit, count = "year", count * 10
-    return Phrase(core=DurationCore(unit, count), rule="duration")
+    amount = group(m, "amt")
+    mod = None if amount is None else _AMOUNTS[" ".join(amount.split())]
+    return Phrase(core=DurationCore(unit, count), rule="duration", mod=mod)

@@ -12,21 +12,20 @@ from summitcal.errors import PhraseError
 from summitcal.resolver.french.grammar import Match, matches, parse
 from summitcal.resolver.french.lexicon import fold
 from summitcal.resolver.french.names import names
-from summitcal.resolver.french.tense import read_cue
 from summitcal.resolver.phrase import (
-    DayWord,
     Direction,
     DurationCore,
+    Narrative,
     NumericOrder,
     Phrase,
     YearRef,
 )
-from summitcal.resolver.resolution import Resolution
+from summitcal.resolver.resolution import PhraseMatch, Resolution
 from summitcal.resolver.resolve import resolve_parsed
 from summitcal.resolver.tense import REACH, within_reach
 from summitcal.resolver.text import sentence_around
 
-__all__ = ["Timex", "find", "resolve_at", "timexes"]
+__all__ = ["Timex", "find", "range_ends", "resolve_at", "scan", "timexes"]
 
 #: Prepositions before a bare year that make it a date ("en 2019", "depuis 2020"); a year
 #: with none is more often a number ("2019 voix").
@@ -84,6 +83,25 @@ def find(text: str) -> Iterator[tuple[int, int]]:
         yield match.start, match.end
 
 
+def scan(text: str) -> Iterator[PhraseMatch]:
+    """The phrases of :func:`find`, as the registry's
+    :class:`~summitcal.resolver.resolution.PhraseMatch` (offsets, words, rule, meaning)."""
+    for match in _found(text):
+        start, end = match.start, match.end
+        yield PhraseMatch(start, end, text[start:end], match.rule, match.phrase)
+
+
+def range_ends(text: str, match: PhraseMatch) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two days of a range as TimeML tags them ("les <15> et <16 mars>", "du
+    <dimanche> au <mercredi>"), as offsets into ``text``; ``None`` for a phrase that names
+    no two days."""
+    for found in matches(text[match.start : match.end]):
+        if found.parts and found.start == 0:
+            (a0, a1), (b0, b1) = found.parts
+            return (match.start + a0, match.start + a1), (match.start + b0, match.start + b1)
+    return None
+
+
 def resolve_at(
     text: str,
     start: int,
@@ -123,10 +141,9 @@ def resolve_at(
         context=text[lo:hi],
         where=(start - lo, end - lo),
         direction=direction,
-        order=order or NumericOrder.DAY_FIRST,
+        order=order,
         anchor=anchor,
-        reader=read_cue,
-        names=names,
+        lang="fr",
     )
 
 
@@ -147,19 +164,6 @@ class Timex:
     type: str
     timex: str
     mod: str | None = None
-
-
-# Amount words inside a duration's tag, and the mod each gives.
-_AMOUNTS = (
-    ("au moins", "EQUAL_OR_MORE"),
-    ("plus de", "MORE_THAN"),
-    ("moins de", "LESS_THAN"),
-    ("environ", "APPROX"),
-    ("pres de", "APPROX"),
-    ("près de", "APPROX"),
-    ("presque", "LESS_THAN"),
-    ("au plus", "EQUAL_OR_LESS"),
-)
 
 
 def timexes(text: str, *, reference: date | datetime) -> list[Timex]:
@@ -187,6 +191,8 @@ def timexes(text: str, *, reference: date | datetime) -> list[Timex]:
                 match.end,
                 reference=reference,
                 parsed=(phrase, 0, match.end - match.start),
+                # a clock time alone ("à 21 heures") is on the day the text last named
+                anchor=story_day if isinstance(phrase.core, Narrative) else None,
             )
         except PhraseError:
             continue
@@ -200,17 +206,6 @@ def timexes(text: str, *, reference: date | datetime) -> list[Timex]:
             story_day = span.first
             continue
         value = res.timex
-        core = phrase.core
-        if (
-            isinstance(core, DayWord)
-            and core.word == "at a clock time"
-            and story_day is not None
-            and phrase.start_time is not None
-        ):
-            value = f"{story_day.isoformat()}T{phrase.start_time.strftime('%H:%M')}"
-        elif isinstance(core, DurationCore):
-            words = text[match.start : match.end].lower()
-            mod = next((m for w, m in _AMOUNTS if words.startswith(w)), None)
         day_span = res.resolved_span
         if day_span is not None and day_span.first == day_span.last:
             story_day = day_span.first

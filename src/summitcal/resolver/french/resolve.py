@@ -7,13 +7,10 @@ from datetime import date, datetime
 
 from summitcal.resolver.french.grammar import parse
 from summitcal.resolver.french.lexicon import fold
-from summitcal.resolver.french.names import names
-from summitcal.resolver.french.tense import read_cue
 from summitcal.resolver.phrase import (
     DayOfMonth,
     DayRange,
     Direction,
-    DurationCore,
     MonthDay,
     NumericOrder,
     Phrase,
@@ -25,9 +22,13 @@ __all__ = ["resolve"]
 
 # "le 5 mai dernier", "du 10 au 12 mars prochain": the words place the day themselves.
 _SIDE = re.compile(r"\s(dernier|derniere|passe|passee|prochain|prochaine)s?\W*$")
-# A clock time's preposition, when the caller's phrase left it out ("15 heures" in
-# "à 15 heures"): without it, "15 heures" is an amount.
-_AT_BEFORE = re.compile(r"(?:^|\s)(a|vers|des)\s+$")
+# Words before a bare "12 heures" that make it an amount of time ("ont duré 12 heures",
+# "un retard de 12 heures"): alone, or after "à", it is a clock time.
+_FOR_BEFORE = re.compile(
+    r"(?:^|\s)(?:pendant|durant|depuis|en|pour|dans|dure|dur[ée]|durera|dureront|durent"
+    r"|environ|(?<!partir )de)\s+$"
+)
+_BARE_HOURS = re.compile(r"\d{1,2}\s*heures?")
 
 
 def _side(text: str, phrase: Phrase, direction: Direction) -> Direction:
@@ -43,17 +44,15 @@ def _side(text: str, phrase: Phrase, direction: Direction) -> Direction:
 
 
 def _parsed(text: str, context: str | None) -> tuple[Phrase, int, int]:
+    """The phrase as parsed, or as an amount of hours where its sentence says so."""
     parsed = parse(text)
-    core = parsed[0].core
-    if not context or not isinstance(core, DurationCore) or core.unit != "hour":
+    if not context or _BARE_HOURS.fullmatch(text.strip()) is None:
         return parsed
     at = context.find(text.strip())
-    before = _AT_BEFORE.search(fold(context[max(0, at - 8) : at])) if at >= 0 else None
-    if before is None:
+    if at < 0 or _FOR_BEFORE.search(fold(context[max(0, at - 16) : at])) is None:
         return parsed
-    word = before.group(1)
-    phrase, start, end = parse(f"{word} {text}")
-    skip = len(word) + 1
+    phrase, start, end = parse(f"pendant {text}")
+    skip = len("pendant ")
     return phrase, start - skip, end - skip
 
 
@@ -71,8 +70,10 @@ def resolve(
     As :func:`summitcal.resolver.resolve`, for French: the direction comes from the
     tense of the phrase's clause in ``context`` (see
     :func:`~summitcal.resolver.french.read_direction`), names are French names, and an
-    all-numeric date is read day first, as French writes it, unless ``order`` says
-    otherwise.
+    all-numeric date is read day first, as French writes it (``order`` is not used).
+    Besides what ``summitcal.resolve(..., lang="fr")`` reads, a day's own "dernier" or
+    "prochain" places it without a sentence, and a bare "12 heures" is an amount of time
+    where the sentence says so ("ont duré 12 heures").
 
     Raises:
         PhraseError: If the text is not a French date phrase, is a name here, or names
@@ -91,8 +92,7 @@ def resolve(
         reference=reference,
         context=context,
         direction=_side(text, parsed[0], direction),
-        order=order or NumericOrder.DAY_FIRST,
+        order=order,
         anchor=anchor,
-        reader=read_cue,
-        names=names,
+        lang="fr",
     )

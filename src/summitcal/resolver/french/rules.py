@@ -255,7 +255,8 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
         ("year", rf"(?:l'annee\s+|l'an\s+)?(?P<y>{year})", b.build_year),
         (
             "duration",
-            rf"(?:(?:au\s+moins|environ|plus\s+de|moins\s+de|pres\s+de|presque|au\s+plus)\s+)?"
+            r"(?:(?P<amt>au\s+moins|environ|plus\s+de|moins\s+de|pres\s+de|presque|au\s+plus)"
+            r"\s+)?"
             rf"(?P<n>{p.count})\s+(?P<u>{p.unit})(?:\s+et\s+(?P<half>demie?))?",
             b.build_duration,
         ),

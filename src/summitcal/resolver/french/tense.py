@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from summitcal.resolver.french.lexicon import french
+from summitcal.resolver.french.lexicon import fold, french
 from summitcal.resolver.phrase import Direction
 from summitcal.resolver.tense import Cue, within_reach
 from summitcal.resolver.text import normalize
@@ -322,6 +322,10 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# A phrase that ends in "dernier" or "prochain" ("le 5 mai dernier").
+_OWN_SIDE = re.compile(r"\s(dernier|derniere|passe|passee|prochain|prochaine)s?\W*$")
+
+
 def _distance(norm: str, cue: _Found, start: int, end: int) -> tuple[int, bool]:
     """How many words lie between the cue and the phrase, and whether it comes after."""
     if cue[1] <= start:
@@ -344,6 +348,13 @@ def read_direction(context: str, start: int, end: int) -> tuple[Direction, Cue |
     Returns:
         The direction, and the cue (``None`` when no cue was found: NEAREST).
     """
+    own = _OWN_SIDE.search(fold(context[start:end]))
+    if own is not None:  # "le 5 mai dernier": the phrase says which way it points
+        direction = Direction.PAST if own.group(1).startswith(("d", "pa")) else Direction.FUTURE
+        words = context[start + own.start(1) : start + own.end(1)]
+        return direction, Cue(
+            words, direction, "past" if direction is Direction.PAST else "future", 0, False
+        )
     lo, hi = within_reach(context, 0, len(context), start, end)
     text, start, end = context[lo:hi], start - lo, end - lo
     norm = normalize(text)
