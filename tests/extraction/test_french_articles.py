@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from summitcal.extraction import extract
 from summitcal.extraction.score import Scores, score
 from summitcal.extraction.timeml import read_timeml
 from summitcal.resolver.french import find, timexes
@@ -27,6 +28,19 @@ def total() -> Scores:
         assert doc.dct is not None
         scores = scores + score(doc.timexes, timexes(doc.text, reference=doc.dct))
     return scores
+
+
+@pytest.mark.parametrize("lang", ["fr", None])
+def test_extract_reads_the_articles_through_the_registry(lang: str | None) -> None:
+    """``extract(text, lang="fr")`` (and with the language detected) tags the articles as
+    :func:`timexes` does."""
+    scores = Scores()
+    for path in ARTICLES:
+        doc = read_timeml(path)
+        assert doc.dct is not None
+        scores = scores + score(doc.timexes, extract(doc.text, reference=doc.dct, lang=lang))
+    assert scores.strict.f1 >= FLOORS["strict_f1"], scores.strict
+    assert scores.value.f1 >= FLOORS["value_f1"], scores.value
 
 
 def test_every_gold_tag_is_counted(total: Scores) -> None:

@@ -208,11 +208,12 @@ def test_a_weekday_that_does_not_match_its_date_is_refused() -> None:
         french.resolve("mardi 9 février 2025", reference=date(2025, 2, 1))
 
 
-def test_numeric_dates_read_day_first_unless_told_otherwise() -> None:
+def test_numeric_dates_read_day_first_as_french_writes_them() -> None:
     ref = date(2025, 3, 1)
     assert french.resolve("9/02/2025", reference=ref).timex == "2025-02-09"
-    month_first = french.resolve("9/02/2025", reference=ref, order=NumericOrder.MONTH_FIRST)
-    assert month_first.timex == "2025-09-02"
+    assert french.resolve("9.02.2025", reference=ref).timex == "2025-02-09"
+    with pytest.raises(PhraseError):
+        french.resolve("02/13/2025", reference=ref)  # no month 13
 
 
 def test_a_bare_hour_count_is_a_clock_time_after_a() -> None:
@@ -223,7 +224,27 @@ def test_a_bare_hour_count_is_a_clock_time_after_a() -> None:
     assert french.resolve("48 heures", reference=ref).timex == "PT48H"
 
 
-# --- the seam -------------------------------------------------------------------------------
+# --- the registry and the seam -------------------------------------------------------------
+
+
+def test_the_registry_reads_the_development_cases_as_the_package_does() -> None:
+    """``summitcal.resolve(..., lang="fr")`` (and with the language detected) gives what
+    the package's own resolve gives, case by case."""
+    with (DATA / "resolve_fr.toml").open("rb") as handle:
+        cases = tomllib.load(handle)["case"]
+    for case in cases:
+        outcomes = []
+        for run in (
+            lambda c, **kw: french.resolve(c["phrase"], **kw),
+            lambda c, **kw: resolve(c["phrase"], lang="fr", **kw),
+            lambda c, **kw: resolve(c["phrase"], **kw),
+        ):
+            try:
+                r = run(case, reference=case["published"], context=case.get("context"))
+                outcomes.append((r.timex, r.mod, r.zone, r.explanation))
+            except PhraseError as exc:
+                outcomes.append(("refused", exc.reason))
+        assert outcomes[0] == outcomes[1] == outcomes[2], case["phrase"]
 
 
 @pytest.mark.parametrize(
@@ -234,15 +255,23 @@ def test_a_bare_hour_count_is_a_clock_time_after_a() -> None:
         ("next week", None),
     ],
 )
-def test_resolve_parsed_with_the_english_defaults_is_resolve(
-    phrase: str, context: str | None
-) -> None:
+def test_resolve_parsed_in_english_is_resolve(phrase: str, context: str | None) -> None:
     ref = date(2025, 2, 9)
     try:
-        expected = resolve(phrase, reference=ref, context=context)
+        expected = resolve(phrase, reference=ref, context=context, lang="en")
     except PhraseError as exc:
         with pytest.raises(PhraseError, match=exc.reason):
-            resolve_parsed(phrase, english_parse(phrase), reference=ref, context=context)
+            resolve_parsed(phrase, english_parse(phrase), reference=ref, context=context, lang="en")
         return
-    got = resolve_parsed(phrase, english_parse(phrase), reference=ref, context=context)
+    got = resolve_parsed(phrase, english_parse(phrase), reference=ref, context=context, lang="en")
     assert (got.timex, got.explanation) == (expected.timex, expected.explanation)
+
+
+def test_the_package_reads_more_of_the_sentence_than_the_registry() -> None:
+    """What only the package's resolve reads: a day's own "dernier" with no sentence,
+    and a bare count of hours that the sentence makes an amount."""
+    ref = date(2024, 5, 20)
+    assert french.resolve("le 5 mai dernier", reference=ref).timex == "2024-05-05"
+    context = "Les négociations ont duré 12 heures."
+    assert french.resolve("12 heures", reference=ref, context=context).timex == "PT12H"
+    assert resolve("12 heures", reference=ref, lang="fr").timex == "2024-05-20T12:00"
