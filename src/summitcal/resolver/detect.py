@@ -61,8 +61,13 @@ def _words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 def _french_or_english(text: str) -> str | None:
     """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
     french, english, word = _words()
-    words = word.findall(text.lower().replace("’", "'"))
-    if french.isdisjoint(words) and not any("'" in w for w in words):  # the common case
+    low = text.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    words = word.findall(low)
+    # (An apostrophe outside any word sends a text down the longer count, which then
+    # counts the English words alone: the same answer.)
+    if "'" not in low and french.isdisjoint(words):  # the common case
         return None if english.isdisjoint(words) else "en"
     lean = 0
     for word in words:
