@@ -143,21 +143,41 @@ def score(
     return tally
 
 
-def throughput(cases: list[Case], run: Callable[[Case], Any], repeat: int) -> float:
+def throughput(
+    cases: list[Case],
+    run: Callable[[Case], Any],
+    repeat: int,
+    clear: Callable[[], None] | None = None,
+) -> float:
     """Phrases per second in the fastest of ``repeat`` passes (the machine's noise only
-    ever slows a pass down)."""
+    ever slows a pass down).  ``clear`` empties the grammar's parse cache (by default
+    the English grammar's)."""
     # summitcal keeps parsed phrases in a bounded cache; empty it before every pass so
     # that each phrase is parsed afresh, as the first time it is seen.
     from summitcal.resolver.grammar import parse
 
     best = float("inf")
     for _ in range(repeat):
-        parse.cache_clear()
+        (clear or parse.cache_clear)()
         start = time.perf_counter()
         for case in cases:
             run(case)
         best = min(best, time.perf_counter() - start)
     return len(cases) / best
+
+
+def print_table(tallies: dict[str, dict[str, list[int]]], speeds: dict[str, float]) -> None:
+    """Accuracy per category and phrases per second, one column per resolver."""
+    names = list(tallies)
+    categories = [*sorted(k for k in tallies["summitcal"] if k != "ALL"), "ALL"]
+    print(f"{'category':<15}" + "".join(f"{n:>16}" for n in names))
+    for cat in categories:
+        cells = []
+        for n in names:
+            good, total = tallies[n][cat]
+            cells.append(f"{good:>4}/{total:<4}{100 * good / total:5.1f}%")
+        print(f"{cat:<15}" + "".join(f"{c:>16}" for c in cells))
+    print(f"\n{'phrases/s':<15}" + "".join(f"{speeds[n]:>16,.0f}" for n in names))
 
 
 def import_cost() -> tuple[float, float]:
@@ -210,16 +230,8 @@ def main() -> None:
     speeds = {name: throughput(cases, run, args.repeat) for name, (run, _) in peers.items()}
 
     names = list(peers)
-    categories = [*sorted(k for k in tallies["summitcal"] if k != "ALL"), "ALL"]
     print(f"\n{len(cases)} cases from {args.cases.name}\n")
-    print(f"{'category':<15}" + "".join(f"{n:>16}" for n in names))
-    for cat in categories:
-        cells = []
-        for n in names:
-            good, total = tallies[n][cat]
-            cells.append(f"{good:>4}/{total:<4}{100 * good / total:5.1f}%")
-        print(f"{cat:<15}" + "".join(f"{c:>16}" for c in cells))
-    print(f"\n{'phrases/s':<15}" + "".join(f"{speeds[n]:>16,.0f}" for n in names))
+    print_table(tallies, speeds)
     base = speeds["summitcal"]
     print(
         f"{'summitcal is':<15}"

@@ -42,6 +42,10 @@ __all__ = ["extract_in"]
 _JOINS = frozenset({"至", "到", "-", "~", "～", "—", "－", "–", "au", "à", "to"})
 
 
+#: The granularities of a span that lies on one day.
+_DAY_LEVEL = frozenset({Granularity.DAY, Granularity.PART_OF_DAY, Granularity.TIME})
+
+
 class _Document:
     """The mentions of one text, built in order."""
 
@@ -59,9 +63,10 @@ class _Document:
         return max(0, bisect.bisect_right(self.starts, at) - 1)
 
     def story_day(self) -> date | None:
-        """The last single day the text named (the day "次日" counts from)."""
+        """The last single day the text named (the day "次日" counts from), by its date,
+        a part of it or a clock time on it ("demain matin")."""
         for m in reversed(self.mentions):
-            if m.span is not None and m.span.granularity is Granularity.DAY:
+            if m.span is not None and m.span.granularity in _DAY_LEVEL:
                 return m.span.last
         return None
 

@@ -41,6 +41,7 @@ def has_han(text: str) -> bool:
 
 
 _WORD = r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'"
+_PLAIN = re.compile(r"[a-zà-öø-ÿœ0-9]+")
 #: How much of a long text is read to tell its language.
 _SAMPLE = 3000
 
@@ -61,8 +62,15 @@ def _words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 def _french_or_english(text: str) -> str | None:
     """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
     french, english, word = _words()
-    words = word.findall(text.lower().replace("’", "'"))
-    if french.isdisjoint(words) and not any("'" in w for w in words):  # the common case
+    low = text.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    elided = "'" in low
+    # Without an apostrophe a word is a run of letters, found by the simpler pattern.
+    words = (word if elided else _PLAIN).findall(low)
+    # (An apostrophe outside any word sends a text down the longer count, which then
+    # counts the English words alone: the same answer.)
+    if not elided and french.isdisjoint(words):  # the common case
         return None if english.isdisjoint(words) else "en"
     lean = 0
     for word in words:

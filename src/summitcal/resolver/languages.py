@@ -95,7 +95,7 @@ _FUNCTIONS = ("parse", "scan", "read_cue", "false_friend", "split_sentences", "r
 
 
 #: The languages shipped in this package (the others are looked for on first use).
-BUNDLED = frozenset({"en", "zh"})
+BUNDLED = frozenset({"en", "fr", "zh"})
 
 
 @functools.cache

@@ -32,7 +32,14 @@ from summitcal.resolver.resolution import Duration, PhraseMatch, Resolution, Tim
 from summitcal.resolver.tense import REACH, read_cue, within_reach
 from summitcal.resolver.text import normalize, sentence_around
 
-__all__ = ["kind_and_bare", "resolve", "resolve_in_context", "resolve_match", "scan"]
+__all__ = [
+    "kind_and_bare",
+    "resolve",
+    "resolve_in_context",
+    "resolve_match",
+    "resolve_parsed",
+    "scan",
+]
 
 
 # --- false friends ----------------------------------------------------------------------------
@@ -341,6 +348,63 @@ def resolve(
     other = None if code == ENGLISH else language(code)
     phrase, p_start, p_end = parse(text) if other is None else other.parse(text)
     where = _locate(text, context) if context else None
+    return _finish(
+        text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, other
+    )
+
+
+def resolve_parsed(
+    text: str,
+    parsed: tuple[Phrase, int, int],
+    *,
+    reference: date | datetime,
+    lang: str,
+    context: str | None = None,
+    where: tuple[int, int] | None = None,
+    direction: Direction = Direction.AUTO,
+    order: NumericOrder | None = None,
+    anchor: date | datetime | None = None,
+) -> Resolution:
+    """Resolve a phrase that the grammar of ``lang`` has already parsed.
+
+    As :func:`resolve`, for a caller that has parsed the phrase itself (a language's own
+    reading of it, made with words of its sentence that :func:`resolve` does not see):
+    the names are checked and the direction read by ``lang``'s functions, then the phrase
+    is anchored by the one core.
+
+    Args:
+        text: The phrase as written.
+        parsed: The phrase, and where its own words start and end in ``text`` (as a
+            language's ``parse`` gives them).
+        reference: As for :func:`resolve`.
+        lang: The language whose name checks and tense reader apply (``en``, ``zh``,
+            ``fr``).
+        context: As for :func:`resolve`.
+        where: Where the phrase (stripped) stands in ``context``; by default its first
+            occurrence there.
+        direction: As for :func:`resolve`.
+        order: As for :func:`resolve`.
+        anchor: As for :func:`resolve`.
+
+    Raises:
+        PhraseError: As :func:`resolve`.
+        UnsupportedLanguageError: If ``lang`` names a language the resolver does not read.
+
+    Example::
+
+        >>> from summitcal.resolver.grammar import parse
+        >>> resolve_parsed("Friday", parse("Friday"), reference=date(2025, 2, 9), lang="en",
+        ...                context="They met on Friday.").timex
+        '2025-02-07'
+    """
+    if not isinstance(text, str):
+        raise PhraseError(repr(text), "a phrase is a string", 0)
+    code = check(lang)
+    other = None if code == ENGLISH else language(code)
+    ref = _reference_date(text, reference)
+    phrase, p_start, p_end = parsed
+    if where is None and context:
+        where = _locate(text, context)
     return _finish(
         text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, other
     )
