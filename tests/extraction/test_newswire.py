@@ -202,3 +202,10 @@ def test_mid_afternoon_is_the_afternoon() -> None:
 )
 def test_the_verb_that_dates_the_phrase(phrase: str, context: str, value: str) -> None:
     assert resolve(phrase, reference=REF, context=context).timex == value
+
+
+@pytest.mark.parametrize("reference", [date(1, 1, 1), date(1, 1, 7), date(9999, 12, 31)])
+def test_periods_at_the_ends_of_the_calendar_are_left_out(reference: date) -> None:
+    text = "For the year, sales fell; in the latest quarter they rose from a year earlier."
+    for m in extract(text, reference=reference):
+        assert m.text in text

@@ -330,8 +330,9 @@ class Builder:
         """A period of financial news: "third-quarter", "a year earlier"."""
         try:
             span, how = self.story.period_of(extra)
-        except (TimexError, ValueError):
-            return False  # a year before the year 1: left out, as what does not resolve
+        except (TimexError, ValueError, OverflowError):
+            # A quarter or year before the year 1: left out, as what does not resolve.
+            return False
         self.add(
             Mention(
                 start=extra.start,
