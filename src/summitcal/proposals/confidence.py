@@ -1,0 +1,73 @@
+"""How sure a proposal is, and why, in words.
+
+The confidence adds up what speaks for the proposal, from a base of 0.4: a trigger close
+to its date (up to 0.25), a trigger that names an event rather than reports a saying
+(0.1; a saying alone takes 0.2 away), a catalogue event the article names (0.2) or that
+the clues point to (0.1), a date to the day (0.1) or the month (0.05) rather than a year
+or coarser (-0.05); a second event inside another's days (-0.1) and a conflict with the
+catalogue (-0.1) take some away.  It stays within 0.05 and 0.95: no rule reads an
+article for certain.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from summitcal.proposals.governs import REACH, Governed
+from summitcal.proposals.matching import Candidate
+from summitcal.proposals.proposal import Relation
+from summitcal.span.span import DateSpan, Granularity
+
+__all__ = ["Assessment", "assess"]
+
+_FINE = (Granularity.TIME, Granularity.PART_OF_DAY, Granularity.DAY)
+
+
+@attrs.frozen
+class Assessment:
+    """A confidence and its reasons."""
+
+    confidence: float
+    reasons: tuple[str, ...]
+
+    @property
+    def explanation(self) -> str:
+        return "; ".join(self.reasons)
+
+
+def assess(
+    governed: Governed,
+    span: DateSpan,
+    candidate: Candidate | None,
+    relation: Relation,
+    status_reason: str,
+) -> Assessment:
+    """The confidence of a proposal and its reasons."""
+    trigger = governed.trigger
+    words = f"{governed.distance:g} words from the date"
+    reasons = [f"trigger '{trigger.text}' ({governed.kind.value}), {words}"]
+    score = 0.4 + 0.25 * max(0.0, 1 - governed.distance / REACH)
+    if trigger.weak and governed.object_noun is None:
+        score -= 0.2
+        reasons.append("only a reporting verb: it may date a saying, not an event")
+    else:
+        score += 0.1
+    if governed.during:
+        score -= 0.1
+        reasons.append("within the days of another event of the sentence")
+    if span.granularity in _FINE:
+        score += 0.1
+    elif span.granularity is Granularity.MONTH:
+        score += 0.05
+    else:
+        score -= 0.05
+        reasons.append(f"dated only to the {span.granularity.value}")
+    reasons.append(status_reason)
+    if candidate is not None:
+        score += 0.2 if candidate.named else 0.1
+        reasons.append(f"matches {candidate.event.id}: " + ", ".join(candidate.reasons))
+    else:
+        reasons.append("no catalogue event matches")
+    if relation is Relation.CONFLICTS:
+        score -= 0.1
+    return Assessment(round(min(0.95, max(0.05, score)), 2), tuple(reasons))

@@ -1,0 +1,67 @@
+"""The dated mentions of an article that may date an event: one per date, a range as one.
+
+Extraction tags a range's two ends apart ("from <Sunday> to <Wednesday>") and gives each
+the whole range (:attr:`~summitcal.extraction.mention.Mention.range`); here they are one
+:class:`Dated`, whose phrase runs from the first end to the second.  Durations, sets and
+the vague ``*_REF`` values date no event and are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from summitcal.extraction.mention import Mention, TimexType
+from summitcal.resolver.text import Sentence
+from summitcal.span.span import DateSpan
+
+__all__ = ["Dated", "dated_mentions"]
+
+
+@attrs.frozen
+class Dated:
+    """A date of the article: its days, the phrase as written (``start``/``end`` into
+    the article), the mentions it is made of, and the sentence that holds it."""
+
+    span: DateSpan
+    start: int
+    end: int
+    phrase: str
+    mentions: tuple[Mention, ...]
+    sentence: Sentence
+
+
+def _sentence_of(sentences: Sequence[Sentence], at: int) -> Sentence:
+    for s in sentences:
+        if s.start <= at < s.end:
+            return s
+    return min(sentences, key=lambda s: min(abs(s.start - at), abs(s.end - at)))
+
+
+def dated_mentions(
+    text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence]
+) -> list[Dated]:
+    """The dates of ``text`` that may date an event, in order."""
+    out: list[Dated] = []
+    for m in mentions:
+        if m.type not in (TimexType.DATE, TimexType.TIME) or m.span is None:
+            continue
+        previous = out[-1] if out else None
+        if (
+            m.range is not None
+            and previous is not None
+            and previous.span == m.range
+            and 0 <= m.start - previous.end <= 12
+        ):
+            out[-1] = attrs.evolve(
+                previous,
+                end=m.end,
+                phrase=text[previous.start : m.end],
+                mentions=(*previous.mentions, m),
+            )
+            continue
+        span = m.range if m.range is not None else m.span
+        sentence = _sentence_of(sentences, m.start)
+        out.append(Dated(span, m.start, m.end, m.text, (m,), sentence))
+    return out

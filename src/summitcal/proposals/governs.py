@@ -1,0 +1,136 @@
+"""Which trigger a date governs, and the kind of event that makes.
+
+A date dates the trigger nearest to it in its sentence, counted in words, where a comma
+between them counts as three words more, a clause break (";", " but ", ", which") as
+eight, and a trigger after the date one more (news writes "held talks on Monday" more
+often than "on Monday, talks").  A trigger further than :data:`REACH` words away governs
+nothing.
+
+The kind: a noun's own; a verb's own unless it takes an object ("host", "hold",
+"release", "put forward"), whose kind is that of the nearest noun trigger in the same
+clause within a few words; a weak verb ("said") followed by a noun of what is said in
+("said in a statement", "told a press conference") takes the noun's.  A verb form after
+a determiner is a noun ("the host") and is no trigger.
+
+A second event: when the governed trigger opens the sentence with "during" (or "on the
+sidelines of", "at"), a verb of the main clause is another event within those days
+("During the visit in May, the two sides signed a statement").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from summitcal.models.kinds import EventKind
+from summitcal.proposals.triggers import Trigger
+
+__all__ = ["REACH", "Governed", "govern"]
+
+#: The furthest a trigger may be from its date, in words (with the penalties above).
+REACH = 14
+_OBJECT_REACH = 8
+
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|,\s*(?:which|who|while|whereas)\b|\s[–—]\s")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)\s+$", re.I)
+_DURING = re.compile(
+    r"\b(?:during|on the sidelines of|at|on the margins of)\s+(?:\S+\s+){0,4}$", re.I
+)
+
+
+@attrs.frozen
+class Governed:
+    """A trigger a date governs, the kind of event it names, its distance in words, and
+    whether it is a second event within the days of another (``during``)."""
+
+    trigger: Trigger
+    kind: EventKind
+    distance: float
+    object_noun: Trigger | None = None
+    during: bool = False
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split()) if b > a else 0
+
+
+def _cost(text: str, trigger: Trigger, start: int, end: int) -> float:
+    if trigger.end <= start:
+        lo, hi, after = trigger.end, start, 0.0
+    else:
+        lo, hi, after = end, trigger.start, 1.0
+    between = text[lo:hi]
+    cost = _words_between(text, lo, hi) + after
+    if _CLAUSE_BREAK.search(between):
+        cost += 8
+    cost += 3 * between.count(",")
+    return cost
+
+
+def _usable(text: str, trigger: Trigger) -> bool:
+    return not (
+        trigger.verb and _DETERMINER_BEFORE.search(text[max(0, trigger.start - 8) : trigger.start])
+    )
+
+
+#: The nouns a reporting verb may take its kind from: what is said in ("said in a
+#: statement", "told a press conference").
+_SAID_IN = frozenset(
+    {EventKind.DECLARATION, EventKind.PRESS_BRIEFING, EventKind.SPEECH, EventKind.REMARK}
+)
+
+
+def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger | None:
+    best: tuple[float, Trigger] | None = None
+    for noun in nouns:
+        if noun.verb:
+            continue
+        if verb.weak and (noun.start < verb.end or noun.kind not in _SAID_IN):
+            continue
+        lo, hi = (verb.end, noun.start) if noun.start >= verb.end else (noun.end, verb.start)
+        between = text[lo:hi]
+        if _CLAUSE_BREAK.search(between) or between.count(",") > 1:
+            continue
+        distance = _words_between(text, lo, hi) + (0 if noun.start >= verb.end else 2)
+        if distance <= _OBJECT_REACH and (best is None or distance < best[0]):
+            best = (distance, noun)
+    return None if best is None else best[1]
+
+
+def _kind(
+    text: str, trigger: Trigger, triggers: Sequence[Trigger]
+) -> tuple[EventKind, Trigger | None]:
+    if trigger.verb and (trigger.takes_object or trigger.weak):
+        noun = _object_noun(text, trigger, triggers)
+        if noun is not None:
+            return noun.kind, noun
+    return trigger.kind, None
+
+
+def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list[Governed]:
+    """The triggers the date at ``text[start:end]`` governs: the nearest, and a second
+    event of the main clause when the nearest is in a "during" phrase; empty when no
+    trigger is within reach.
+
+    ``text`` is the sentence, and the offsets and triggers are in it.
+    """
+    usable = [t for t in triggers if _usable(text, t) and (t.end <= start or t.start >= end)]
+    scored = sorted(((_cost(text, t, start, end), t) for t in usable), key=lambda p: p[0])
+    if not scored or scored[0][0] > REACH:
+        return []
+    cost, nearest = scored[0]
+    kind, noun = _kind(text, nearest, usable)
+    out = [Governed(nearest, kind, cost, noun)]
+    head = text[: nearest.start]
+    if _DURING.search(head) and not text[: _DURING.search(head).start()].strip(" ,"):  # type: ignore[union-attr]
+        comma = text.find(",", end)
+        if comma >= 0:
+            for other in usable:
+                if other.verb and not other.weak and other.start > comma and other is not noun:
+                    other_kind, other_noun = _kind(text, other, usable)
+                    if other_kind is not kind:
+                        out.append(Governed(other, other_kind, cost + 2, other_noun, True))
+                    break
+    return out

@@ -1,0 +1,238 @@
+"""Matching a proposal with the catalogue, and its relation to the event it matches.
+
+An event is the proposal's when the article names it, or when everything else points to
+it:
+
+* **named**: the sentence holds one of the event's names (its title or an alias, folded:
+  case, accents and "artificial intelligence" for "AI" do not count; the years in a name
+  do not either, since the dates decide), every word of it; the kinds must be alike (a
+  trip is not the summit it is for), and the dates within a year of each other;
+* **pointed to**: the dates overlap, the kind is the same (or alike, with half the
+  words of a name), and an actor or the place of the event is in the sentence; the
+  article's dates must be a month or finer unless a name is there too.
+
+Among candidates the best score wins: name, then dates (holding one another beats
+overlapping, which beats near), kind, actors, place; then a firm status over an
+unconfirmed one, and the closer span.
+
+The relation (:func:`relate`) compares days only: the article's span inside the
+catalogue's and shorter *refines* it, a span holding the catalogue's (or the same days)
+*agrees*, anything else *conflicts* on ``when``; a place in the article that names
+another city or country than the event's conflicts on ``place``.  So a proposal that
+agrees or refines always overlaps its event's days.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from summitcal.catalog.catalog import Catalog
+from summitcal.catalog.search import fold
+from summitcal.models.events import Event
+from summitcal.models.kinds import EventKind, Status
+from summitcal.models.parts import Place
+from summitcal.proposals.proposal import Difference, Relation
+from summitcal.span.span import DateSpan
+
+__all__ = ["Candidate", "Clues", "best_match", "kinds_alike", "relate"]
+
+#: Kinds that one article may call by each other's names.
+_GROUPS: tuple[frozenset[EventKind], ...] = (
+    frozenset(
+        {
+            EventKind.SUMMIT,
+            EventKind.SUMMIT_PART,
+            EventKind.CONFERENCE,
+            EventKind.FORUM,
+            EventKind.LEADERS_SESSION,
+            EventKind.MINISTERIAL_SESSION,
+        }
+    ),
+    frozenset(
+        {
+            EventKind.MEETING,
+            EventKind.LEADERS_SESSION,
+            EventKind.MINISTERIAL_SESSION,
+            EventKind.FORUM,
+            EventKind.RECEPTION,
+            EventKind.SIDE_EVENT,
+        }
+    ),
+    frozenset({EventKind.SIDE_EVENT, EventKind.CONFERENCE, EventKind.FORUM}),
+    frozenset({EventKind.DECLARATION, EventKind.COMMITMENTS, EventKind.ANNOUNCEMENT}),
+    frozenset({EventKind.INITIATIVE, EventKind.PLAN, EventKind.BODY, EventKind.ANNOUNCEMENT}),
+    frozenset({EventKind.SPEECH, EventKind.REMARK, EventKind.PRESS_BRIEFING}),
+    frozenset({EventKind.RELEASE, EventKind.ANNOUNCEMENT, EventKind.REPORT}),
+)
+
+_STOP = frozenset(
+    ("the", "a", "an", "of", "on", "for", "and", "in", "at", "to", "by", "with", "from")
+    + ("its", "their", "his", "her", "de", "la", "le", "les", "du", "des", "et", "sur", "pour")
+    + ("l", "d")
+)
+_WORD = re.compile(r"\w+")
+_AI = re.compile(r"\bartificial[\s-]+intelligence\b")
+
+
+def kinds_alike(a: EventKind, b: EventKind) -> bool:
+    """Whether an article may call an event of kind ``a`` one of kind ``b``."""
+    return a is b or any(a in g and b in g for g in _GROUPS)
+
+
+def _words(text: str) -> list[str]:
+    folded = _AI.sub("ai", fold(text))
+    return [w for w in _WORD.findall(folded) if w not in _STOP and not w.isdigit()]
+
+
+@attrs.frozen
+class Clues:
+    """What the article says of one event: kind, days, the sentence, the actors' names,
+    and the place (where it gave one)."""
+
+    kind: EventKind
+    span: DateSpan
+    sentence: str
+    actors: tuple[str, ...] = ()
+    place: Place | None = None
+
+
+@attrs.frozen
+class Candidate:
+    """A catalogue event that matches, its score, whether the article names it, and the
+    reasons, in words."""
+
+    event: Event
+    score: float
+    named: bool
+    reasons: tuple[str, ...]
+
+
+def _name_cover(words: frozenset[str], event: Event) -> tuple[float, str | None]:
+    """The share of the words of the event's best-covered name found in ``words``."""
+    best, which = 0.0, None
+    for name in (event.title, *event.aliases):
+        own = _words(name)
+        if not own or (len(own) == 1 and len(own[0]) < 4):
+            continue
+        share = sum(w in words for w in own) / len(own)
+        if share > best:
+            best, which = share, name
+    return best, which
+
+
+def _date_fit(article: DateSpan, event: DateSpan) -> tuple[float, str]:
+    if _within(article, event) or _within(event, article):
+        return 2.0, "dates hold one another"
+    if article.overlaps(event.first, event.last):
+        return 1.0, "dates overlap"
+    gap = min(abs((article.first - event.last).days), abs((event.first - article.last).days))
+    return max(0.0, 1.0 - gap / 60), f"dates {gap} days apart"
+
+
+def _within(inner: DateSpan, outer: DateSpan) -> bool:
+    return outer.first <= inner.first and inner.last <= outer.last
+
+
+def _gap(a: DateSpan, b: DateSpan) -> int:
+    if a.overlaps(b.first, b.last):
+        return 0
+    return min(abs((a.first - b.last).days), abs((b.first - a.last).days))
+
+
+def _person_keys(name: str) -> Iterable[str]:
+    parts = _words(name)
+    yield " ".join(parts)
+    if len(parts) >= 2:
+        yield parts[-1]  # "Macron"
+        yield parts[0]  # "Xi", "Zhang": family names first
+
+
+def _actors_found(clues: Clues, words: frozenset[str], folded: str, event: Event) -> int:
+    count = 0
+    for actor in event.actors:
+        keys = list(_person_keys(actor.name))
+        if any(k and (k in words or f" {k} " in folded) for k in keys):
+            count += 1
+    return count
+
+
+def _place_found(folded: str, event: Event) -> bool:
+    place = event.place
+    if place is None:
+        return False
+    names = [n for n in (place.city, place.venue) if n]
+    return any(f" {' '.join(_words(n))} " in folded for n in names if _words(n))
+
+
+def _score(clues: Clues, event: Event, words: frozenset[str], folded: str) -> Candidate | None:
+    cover, name = _name_cover(words, event)
+    alike = kinds_alike(clues.kind, event.kind)
+    named = cover == 1.0 and alike and _gap(clues.span, event.when) <= 366
+    overlap = clues.span.overlaps(event.start, event.end)
+    actors = _actors_found(clues, words, folded, event)
+    place = _place_found(folded, event)
+    same_kind = clues.kind is event.kind or (alike and cover >= 0.5)
+    precise = clues.span.day_count <= 31 or cover >= 0.5
+    pointed = overlap and same_kind and precise and (actors > 0 or place or cover >= 0.5)
+    if not (named or pointed):
+        return None
+    fit, fit_reason = _date_fit(clues.span, event.when)
+    reasons = [f"names it ('{name}')" if named else f"{round(cover * 100)}% of its name's words"]
+    reasons.append(fit_reason)
+    reasons.append("same kind" if clues.kind is event.kind else "a kind alike")
+    if actors:
+        reasons.append(f"{actors} of its actors named")
+    if place:
+        reasons.append("its place named")
+    score = (
+        3 * cover
+        + fit
+        + (1.0 if clues.kind is event.kind else 0.5)
+        + 0.5 * min(actors, 2)
+        + (0.5 if place else 0.0)
+        + (0.1 if event.status.is_firm or event.status is Status.ANNOUNCED else 0.0)
+        - 0.001 * abs(event.when.day_count - clues.span.day_count) / (1 + clues.span.day_count)
+    )
+    return Candidate(event, score, named, tuple(reasons))
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(sentence: str) -> tuple[frozenset[str], str]:
+    words = _words(sentence)
+    return frozenset(words), f" {' '.join(words)} "
+
+
+def best_match(clues: Clues, catalog: Catalog | Iterable[Event]) -> Candidate | None:
+    """The catalogue event the clues point to, or ``None``."""
+    words, folded = _folded(clues.sentence)
+    found = [c for e in catalog if (c := _score(clues, e, words, folded)) is not None]
+    if not found:
+        return None
+    return max(found, key=lambda c: (c.score, c.event.id))
+
+
+def relate(
+    span: DateSpan, place: Place | None, event: Event
+) -> tuple[Relation, tuple[Difference, ...]]:
+    """How an article's days and place stand to the catalogue event's."""
+    differences = []
+    when = event.when
+    if _within(span, when) and span.day_count < when.day_count:
+        relation = Relation.REFINES
+        differences.append(Difference("when", when.timex, span.timex))
+    elif _within(when, span):
+        relation = Relation.AGREES
+    else:
+        relation = Relation.CONFLICTS
+        differences.append(Difference("when", when.timex, span.timex))
+    if place is not None and event.place is not None:
+        theirs = event.place
+        other_city = place.city and theirs.city and fold(place.city) != fold(theirs.city)
+        if place.country != theirs.country or other_city:
+            relation = Relation.CONFLICTS
+            differences.append(Difference("place", theirs.label, place.label))
+    return relation, tuple(differences)
