@@ -15,9 +15,11 @@ Among candidates the best score wins: name, then dates (holding one another beat
 overlapping, which beats near), kind, actors, place; then a firm status over an
 unconfirmed one, and the closer span.
 
-The relation (:func:`relate`) compares days only: the article's span inside the
-catalogue's and shorter *refines* it, a span holding the catalogue's (or the same days)
-*agrees*, anything else *conflicts* on ``when``; a place in the article that names
+The relation (:func:`relate`) compares days: a span holding the catalogue's (or the same
+days) *agrees*; one inside it *refines* it when the article is more precise (days
+against the catalogue's month) and *agrees* when it is one day of a longer event ("the
+summit opened on Monday"); anything else *conflicts* on ``when`` (among them a range of
+days inside the catalogue's other range of days); a place in the article that names
 another city or country than the event's conflicts on ``place``.  So a proposal that
 agrees or refines always overlaps its event's days.
 """
@@ -36,7 +38,8 @@ from summitcal.models.events import Event
 from summitcal.models.kinds import EventKind, Status
 from summitcal.models.parts import Place
 from summitcal.proposals.proposal import Difference, Relation
-from summitcal.span.span import DateSpan
+from summitcal.proposals.vocabulary import data
+from summitcal.span.span import DateSpan, Granularity
 
 __all__ = ["Candidate", "Clues", "best_match", "kinds_alike", "relate"]
 
@@ -69,11 +72,6 @@ _GROUPS: tuple[frozenset[EventKind], ...] = (
     frozenset({EventKind.RELEASE, EventKind.ANNOUNCEMENT, EventKind.REPORT}),
 )
 
-_STOP = frozenset(
-    ("the", "a", "an", "of", "on", "for", "and", "in", "at", "to", "by", "with", "from")
-    + ("its", "their", "his", "her", "de", "la", "le", "les", "du", "des", "et", "sur", "pour")
-    + ("l", "d")
-)
 _WORD = re.compile(r"\w+")
 _AI = re.compile(r"\bartificial[\s-]+intelligence\b")
 
@@ -83,9 +81,15 @@ def kinds_alike(a: EventKind, b: EventKind) -> bool:
     return a is b or any(a in g and b in g for g in _GROUPS)
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(data("triggers")["names"]["stop_words"])
+
+
 def _words(text: str) -> list[str]:
     folded = _AI.sub("ai", fold(text))
-    return [w for w in _WORD.findall(folded) if w not in _STOP and not w.isdigit()]
+    stop = _stop_words()
+    return [w for w in _WORD.findall(folded) if w not in stop and not w.isdigit()]
 
 
 @attrs.frozen
@@ -135,6 +139,12 @@ def _date_fit(article: DateSpan, event: DateSpan) -> tuple[float, str]:
 
 def _within(inner: DateSpan, outer: DateSpan) -> bool:
     return outer.first <= inner.first and inner.last <= outer.last
+
+
+def _finer(a: DateSpan, b: DateSpan) -> bool:
+    """Whether ``a`` is known more precisely than ``b`` (days against a month, say)."""
+    order = list(Granularity)
+    return order.index(a.granularity) < order.index(b.granularity)
 
 
 def _gap(a: DateSpan, b: DateSpan) -> int:
@@ -221,11 +231,13 @@ def relate(
     """How an article's days and place stand to the catalogue event's."""
     differences = []
     when = event.when
-    if _within(span, when) and span.day_count < when.day_count:
+    if _within(when, span):
+        relation = Relation.AGREES
+    elif _within(span, when) and _finer(span, when):
         relation = Relation.REFINES
         differences.append(Difference("when", when.timex, span.timex))
-    elif _within(when, span):
-        relation = Relation.AGREES
+    elif _within(span, when) and span.day_count == 1:
+        relation = Relation.AGREES  # one day of a longer event ("the summit opened Monday")
     else:
         relation = Relation.CONFLICTS
         differences.append(Difference("when", when.timex, span.timex))
