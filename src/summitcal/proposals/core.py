@@ -1,7 +1,8 @@
 """``propose``: the events a news article reports, dated, drafted and matched.
 
 For each date of the article (:mod:`.dates`) that is not the date of a cited report or an
-interview (:func:`~summitcal.proposals.triggers.not_event_cue`), the trigger it governs
+interview (:func:`~summitcal.proposals.triggers.not_event_cue`) or a dateline, the
+trigger it governs (a stay, "was in Seoul", counts as a trip)
 (:mod:`.governs`) makes an event of a kind; the sentence gives its actors and place
 (:mod:`.gazetteer`, :mod:`.draft`), its tense the status (:mod:`.status`); the catalogue
 is searched for it (:mod:`.matching`) and a confidence given (:mod:`.confidence`).  An
@@ -12,6 +13,8 @@ kept and the others are counted in its explanation.
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -23,6 +26,7 @@ from summitcal.catalog.search import fold
 from summitcal.errors import PhraseError
 from summitcal.extraction.core import extract
 from summitcal.models.events import Event
+from summitcal.models.kinds import EventKind
 from summitcal.models.parts import Source
 from summitcal.proposals.confidence import assess
 from summitcal.proposals.dates import Dated, dated_mentions
@@ -32,7 +36,7 @@ from summitcal.proposals.governs import Governed, govern
 from summitcal.proposals.matching import Clues, best_match, relate
 from summitcal.proposals.proposal import Evidence, Proposal, Relation, Span
 from summitcal.proposals.status import read_status
-from summitcal.proposals.triggers import find_triggers, not_event_cue
+from summitcal.proposals.triggers import Trigger, find_triggers, is_dateline, not_event_cue
 from summitcal.resolver.clauses import clause
 from summitcal.resolver.text import normalize, split_sentences
 
@@ -60,17 +64,33 @@ class Proposer:
         day = reference.date() if isinstance(reference, datetime) else reference
         publisher = source.publisher if source is not None else None
         out: list[Proposal] = []
-        for dated in dated_mentions(text, mentions, split_sentences(text)):
+        sentences = split_sentences(text)
+        before = {b.start: a.text for a, b in itertools.pairwise(sentences)}
+        for dated in dated_mentions(text, mentions, sentences):
             sentence = dated.sentence
-            if not_event_cue(text, sentence.start, dated.start, publisher):
+            if is_dateline(text, dated.start, dated.end) or not_event_cue(
+                text, sentence.start, dated.start, publisher
+            ):
                 continue
             lo, hi = dated.start - sentence.start, dated.end - sentence.start
-            for governed in govern(sentence.text, lo, hi, find_triggers(sentence.text)):
-                out.append(self._proposal(dated, governed, day, source))
+            triggers = find_triggers(sentence.text) + self._stays(sentence.text)
+            for governed in govern(sentence.text, lo, hi, sorted(triggers, key=_at)):
+                context = before.get(sentence.start, "")
+                out.append(self._proposal(dated, governed, day, source, context))
         return _merged(out)
 
+    def _stays(self, text: str) -> list[Trigger]:
+        """ "be in <a place>" ("would be in France", "was in Seoul"): a stay, a visit."""
+        out = []
+        for place in self.gazetteer.places(text):
+            m = _BE_IN.search(text, max(0, place.start - 20), place.start)
+            if m is not None and m.end() == place.start:
+                words = text[m.start() : place.end]
+                out.append(Trigger(m.start(), place.end, words, EventKind.VISIT, verb=True))
+        return out
+
     def _proposal(
-        self, dated: Dated, governed: Governed, day: date, given: Source | None
+        self, dated: Dated, governed: Governed, day: date, given: Source | None, context: str
     ) -> Proposal:
         sentence = dated.sentence
         text = sentence.text
@@ -85,7 +105,7 @@ class Proposer:
         span = dated.span
         status, status_reason = read_status(text, lo, hi, span, day)
         names = tuple(a.name for a in actors)
-        candidate = best_match(Clues(governed.kind, span, text, names, place), self.events)
+        candidate = best_match(Clues(governed.kind, span, text, names, place, context), self.events)
         if candidate is not None:
             matched = candidate.event
             relation, differences = relate(span, place, matched)
@@ -134,6 +154,13 @@ class Proposer:
             confidence=assessment.confidence,
             explanation=assessment.explanation,
         )
+
+
+_BE_IN = re.compile(r"\b(?:be|is|are|was|were|been|being)\s+(?:\w+ly\s+)?in\s+(?:the\s+)?")
+
+
+def _at(trigger: Trigger) -> int:
+    return trigger.start
 
 
 def _key(p: Proposal) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -168,7 +168,7 @@ def _kind_alike(p: Proposal, gold: Gold) -> bool:
 def _pair(proposals: Sequence[Proposal], gold: Sequence[Gold]) -> list[tuple[Gold, Proposal]]:
     free = list(proposals)
     pairs: list[tuple[Gold, Proposal]] = []
-    rules = (
+    rules: tuple[Callable[[Gold, Proposal], bool], ...] = (
         lambda g, p: g.match is not None and p.match == g.match,
         lambda g, p: _on(p, g.phrases),
         lambda g, p: p.event.when == g.span and _kind_alike(p, g),

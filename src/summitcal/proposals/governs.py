@@ -2,19 +2,22 @@
 
 A date dates the trigger nearest to it in its sentence, counted in words, where a comma
 between them counts as three words more, a clause break (";", " but ", ", which") as
-eight, and a trigger after the date one more (news writes "held talks on Monday" more
-often than "on Monday, talks").  A trigger further than :data:`REACH` words away governs
-nothing.
+eight, a trigger outside the date's clause (the resolver's reading of clauses, which
+splits "..., and members travelled") eight more, and a trigger after the date one more
+(news writes "held talks on Monday" more often than "on Monday, talks").  A trigger
+further than :data:`REACH` words away governs nothing.
 
 The kind: a noun's own; a verb's own unless it takes an object ("host", "hold",
 "release", "put forward"), whose kind is that of the nearest noun trigger in the same
-clause within a few words; a weak verb ("said") followed by a noun of what is said in
+clause within a few words (before it, for a passive verb: "the declaration, which was
+published"); a weak verb ("said") followed by a noun of what is said in
 ("said in a statement", "told a press conference") takes the noun's.  A verb form after
 a determiner is a noun ("the host") and is no trigger.
 
 A second event: when the governed trigger opens the sentence with "during" (or "on the
 sidelines of", "at"), a verb of the main clause is another event within those days
-("During the visit in May, the two sides signed a statement").
+("During the visit in May, the two sides signed a statement"); so is a verb right before
+"during" ("the statement they issued during the visit in May").
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import attrs
 
 from summitcal.models.kinds import EventKind
 from summitcal.proposals.triggers import Trigger
+from summitcal.resolver.clauses import clause
+from summitcal.resolver.text import normalize
 
 __all__ = ["REACH", "Governed", "govern"]
 
@@ -38,6 +43,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)
 _DURING = re.compile(
     r"\b(?:during|on the sidelines of|at|on the margins of)\s+(?:\S+\s+){0,4}$", re.I
 )
+
+
+# "<verb> during <the noun's words>": the verb's event lies inside the noun's days.
+_VERB_DURING = re.compile(r"(\b[\w-]+)\s+(?:during|on the sidelines of)\s+(?:\S+\s+){0,5}$", re.I)
 
 
 @attrs.frozen
@@ -56,7 +65,9 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split()) if b > a else 0
 
 
-def _cost(text: str, trigger: Trigger, start: int, end: int) -> float:
+def _cost(
+    text: str, trigger: Trigger, start: int, end: int, own: tuple[int, int] | None = None
+) -> float:
     if trigger.end <= start:
         lo, hi, after = trigger.end, start, 0.0
     else:
@@ -66,6 +77,8 @@ def _cost(text: str, trigger: Trigger, start: int, end: int) -> float:
     if _CLAUSE_BREAK.search(between):
         cost += 8
     cost += 3 * between.count(",")
+    if own is not None and not (own[0] <= trigger.start and trigger.end <= own[1]):
+        cost += 8  # another clause of the sentence ("..., and members travelled")
     return cost
 
 
@@ -82,8 +95,17 @@ _SAID_IN = frozenset(
 )
 
 
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_RELATIVE = re.compile(r"[,\s]*\b(?:which|that)\s+", re.I)
+
+
 def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger | None:
+    """The noun trigger that names what ``verb`` does: after it within a few words of
+    its clause, or before it when the verb is passive ("the declaration, which was
+    published")."""
     best: tuple[float, Trigger] | None = None
+    head = text[max(0, verb.start - 24) : verb.start]
+    passive = _PASSIVE.search(head) is not None
     for noun in nouns:
         if noun.verb:
             continue
@@ -91,9 +113,17 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
             continue
         lo, hi = (verb.end, noun.start) if noun.start >= verb.end else (noun.end, verb.start)
         between = text[lo:hi]
+        before = noun.start < verb.end
+        if before and (passive or _RELATIVE.search(between)):
+            # "the Declaration, which was published", "the statement that Xi and Macron
+            # issued": the relative clause is the noun's; its words up to "that" count.
+            rel = _RELATIVE.search(between)
+            between = between[: rel.start()] if rel is not None else between
+            between = _PASSIVE.sub("", between)
+            before = False
         if _CLAUSE_BREAK.search(between) or between.count(",") > 1:
             continue
-        distance = _words_between(text, lo, hi) + (0 if noun.start >= verb.end else 2)
+        distance = _words_between(between, 0, len(between)) + (2 if before and not passive else 0)
         if distance <= _OBJECT_REACH and (best is None or distance < best[0]):
             best = (distance, noun)
     return None if best is None else best[1]
@@ -117,12 +147,21 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
     ``text`` is the sentence, and the offsets and triggers are in it.
     """
     usable = [t for t in triggers if _usable(text, t) and (t.end <= start or t.start >= end)]
-    scored = sorted(((_cost(text, t, start, end), t) for t in usable), key=lambda p: p[0])
+    own = clause(normalize(text), start, end)
+    scored = sorted(((_cost(text, t, start, end, own), t) for t in usable), key=lambda p: p[0])
     if not scored or scored[0][0] > REACH:
         return []
     cost, nearest = scored[0]
     kind, noun = _kind(text, nearest, usable)
     out = [Governed(nearest, kind, cost, noun)]
+    inner = _VERB_DURING.search(text[: nearest.start])
+    if inner is not None:
+        verb = next((t for t in usable if t.verb and not t.weak and t.end == inner.end(1)), None)
+        if verb is not None:
+            verb_kind, verb_noun = _kind(text, verb, usable)
+            if verb_kind is not kind:
+                out.append(Governed(verb, verb_kind, cost + 2, verb_noun, True))
+                return out
     head = text[: nearest.start]
     if _DURING.search(head) and not text[: _DURING.search(head).start()].strip(" ,"):  # type: ignore[union-attr]
         comma = text.find(",", end)

@@ -5,19 +5,22 @@ it:
 
 * **named**: the sentence holds one of the event's names (its title or an alias, folded:
   case, accents and "artificial intelligence" for "AI" do not count; the years in a name
-  do not either, since the dates decide), every word of it; the kinds must be alike (a
-  trip is not the summit it is for), and the dates within a year of each other;
+  do not either, since the dates decide): its words in a row, or all of three or more in
+  any order; the kinds must be alike (a trip is not the summit it is for), and the dates
+  must overlap, or both give days at most 45 days apart (a disagreement, not another
+  event);
 * **pointed to**: the dates overlap, the kind is the same (or alike, with half the
-  words of a name), and an actor or the place of the event is in the sentence; the
-  article's dates must be a month or finer unless a name is there too.
+  words of a name), and an actor (in the sentence, or in the one before for a sentence
+  that names none) or the place of the event is in the sentence; the article's dates
+  must be a month or finer unless a name is there too.
 
-Among candidates the best score wins: name, then dates (holding one another beats
-overlapping, which beats near), kind, actors, place; then a firm status over an
-unconfirmed one, and the closer span.
+Among candidates the best score wins: name, then dates (the same days beat holding one
+another, which beats overlapping, which beats near), kind, actors, place; then a firm
+status over an unconfirmed one, and the closer span.
 
 The relation (:func:`relate`) compares days: a span holding the catalogue's (or the same
-days) *agrees*; one inside it *refines* it when the article is more precise (days
-against the catalogue's month) and *agrees* when it is one day of a longer event ("the
+days) *agrees*; one inside it *refines* it when the article gives days and the
+catalogue only a month or coarser and *agrees* when it is one day of a longer event ("the
 summit opened on Monday"); anything else *conflicts* on ``when`` (among them a range of
 days inside the catalogue's other range of days); a place in the article that names
 another city or country than the event's conflicts on ``place``.  So a proposal that
@@ -39,7 +42,7 @@ from summitcal.models.kinds import EventKind, Status
 from summitcal.models.parts import Place
 from summitcal.proposals.proposal import Difference, Relation
 from summitcal.proposals.vocabulary import data
-from summitcal.span.span import DateSpan, Granularity
+from summitcal.span.span import DateSpan
 
 __all__ = ["Candidate", "Clues", "best_match", "kinds_alike", "relate"]
 
@@ -75,6 +78,10 @@ _GROUPS: tuple[frozenset[EventKind], ...] = (
 _WORD = re.compile(r"\w+")
 _AI = re.compile(r"\bartificial[\s-]+intelligence\b")
 
+#: How far apart (in days) an article's days and a named event's may be for the article
+#: to disagree with the catalogue rather than speak of another event.
+_CONFLICT_GAP = 45
+
 
 def kinds_alike(a: EventKind, b: EventKind) -> bool:
     """Whether an article may call an event of kind ``a`` one of kind ``b``."""
@@ -95,13 +102,15 @@ def _words(text: str) -> list[str]:
 @attrs.frozen
 class Clues:
     """What the article says of one event: kind, days, the sentence, the actors' names,
-    and the place (where it gave one)."""
+    the place (where it gave one), and the sentence before (whose people a pronoun may
+    stand for)."""
 
     kind: EventKind
     span: DateSpan
     sentence: str
     actors: tuple[str, ...] = ()
     place: Place | None = None
+    context: str = ""
 
 
 @attrs.frozen
@@ -115,20 +124,25 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-def _name_cover(words: frozenset[str], event: Event) -> tuple[float, str | None]:
-    """The share of the words of the event's best-covered name found in ``words``."""
-    best, which = 0.0, None
+def _name_cover(words: frozenset[str], folded: str, event: Event) -> tuple[float, bool, str | None]:
+    """The share of the words of the event's best-covered name found in ``words``,
+    whether the sentence names it (the name's words in a row, or three words or more in
+    any order: "the Global Initiative for AI Governance"), and which name."""
+    best, named, which = 0.0, False, None
     for name in (event.title, *event.aliases):
         own = _words(name)
         if not own or (len(own) == 1 and len(own[0]) < 4):
             continue
         share = sum(w in words for w in own) / len(own)
-        if share > best:
-            best, which = share, name
-    return best, which
+        whole = share == 1.0 and (len(own) >= 3 or f" {' '.join(own)} " in folded)
+        if (whole, share) > (named, best):
+            best, named, which = share, whole, name
+    return best, named, which
 
 
 def _date_fit(article: DateSpan, event: DateSpan) -> tuple[float, str]:
+    if (article.first, article.last) == (event.first, event.last):
+        return 3.0, "the same days"
     if _within(article, event) or _within(event, article):
         return 2.0, "dates hold one another"
     if article.overlaps(event.first, event.last):
@@ -139,12 +153,6 @@ def _date_fit(article: DateSpan, event: DateSpan) -> tuple[float, str]:
 
 def _within(inner: DateSpan, outer: DateSpan) -> bool:
     return outer.first <= inner.first and inner.last <= outer.last
-
-
-def _finer(a: DateSpan, b: DateSpan) -> bool:
-    """Whether ``a`` is known more precisely than ``b`` (days against a month, say)."""
-    order = list(Granularity)
-    return order.index(a.granularity) < order.index(b.granularity)
 
 
 def _gap(a: DateSpan, b: DateSpan) -> int:
@@ -161,7 +169,13 @@ def _person_keys(name: str) -> Iterable[str]:
         yield parts[0]  # "Xi", "Zhang": family names first
 
 
-def _actors_found(clues: Clues, words: frozenset[str], folded: str, event: Event) -> int:
+def _days(article: DateSpan, event: Event) -> bool:
+    """Whether both give days, so that dates a few weeks apart disagree rather than
+    name two events."""
+    return not article.granularity.is_coarse and not event.when.granularity.is_coarse
+
+
+def _actors_found(words: frozenset[str], folded: str, event: Event) -> int:
     count = 0
     for actor in event.actors:
         keys = list(_person_keys(actor.name))
@@ -178,12 +192,17 @@ def _place_found(folded: str, event: Event) -> bool:
     return any(f" {' '.join(_words(n))} " in folded for n in names if _words(n))
 
 
-def _score(clues: Clues, event: Event, words: frozenset[str], folded: str) -> Candidate | None:
-    cover, name = _name_cover(words, event)
+def _score(
+    clues: Clues, event: Event, words: frozenset[str], folded: str, context: frozenset[str]
+) -> Candidate | None:
+    cover, whole, name = _name_cover(words, folded, event)
     alike = kinds_alike(clues.kind, event.kind)
-    named = cover == 1.0 and alike and _gap(clues.span, event.when) <= 366
     overlap = clues.span.overlaps(event.start, event.end)
-    actors = _actors_found(clues, words, folded, event)
+    gap = _gap(clues.span, event.when)
+    named = whole and alike and (overlap or (gap <= _CONFLICT_GAP and _days(clues.span, event)))
+    actors = _actors_found(words, folded, event)
+    if not actors and context:
+        actors = _actors_found(context, f" {' '.join(sorted(context))} ", event)
     place = _place_found(folded, event)
     same_kind = clues.kind is event.kind or (alike and cover >= 0.5)
     precise = clues.span.day_count <= 31 or cover >= 0.5
@@ -219,7 +238,8 @@ def _folded(sentence: str) -> tuple[frozenset[str], str]:
 def best_match(clues: Clues, catalog: Catalog | Iterable[Event]) -> Candidate | None:
     """The catalogue event the clues point to, or ``None``."""
     words, folded = _folded(clues.sentence)
-    found = [c for e in catalog if (c := _score(clues, e, words, folded)) is not None]
+    context = _folded(clues.context)[0] if clues.context else frozenset()
+    found = [c for e in catalog if (c := _score(clues, e, words, folded, context)) is not None]
     if not found:
         return None
     return max(found, key=lambda c: (c.score, c.event.id))
@@ -233,7 +253,7 @@ def relate(
     when = event.when
     if _within(when, span):
         relation = Relation.AGREES
-    elif _within(span, when) and _finer(span, when):
+    elif _within(span, when) and when.granularity.is_coarse and not span.granularity.is_coarse:
         relation = Relation.REFINES
         differences.append(Difference("when", when.timex, span.timex))
     elif _within(span, when) and span.day_count == 1:

@@ -22,7 +22,7 @@ import attrs
 from summitcal.models.kinds import EventKind
 from summitcal.proposals.vocabulary import data, phrase_pattern
 
-__all__ = ["Trigger", "find_triggers", "not_event_cue", "tentative_cue"]
+__all__ = ["Trigger", "find_triggers", "is_dateline", "not_event_cue", "tentative_cue"]
 
 
 @attrs.frozen
@@ -99,6 +99,19 @@ def _not_event() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _REPORTED_TO = re.compile(r"\b(?:told|said\s+to|interviewed\s+by|speaking\s+to)\s+$", re.I)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[\w .'-]+)?,\s*$")
+_AFTER_DATELINE = re.compile(r"^[\s,]*(?:\d{4}\s*)?(?:\([^)]{1,60}\)\s*)?[-–—]")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a wire story's dateline ("GENEVA, Nov
+    3 (Agency) -"): the date of filing, not of an event."""
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE.match(text[line:start])) and bool(
+        _AFTER_DATELINE.match(text[end : end + 70])
+    )
 
 
 def not_event_cue(text: str, lo: int, start: int, publisher: str | None = None) -> str | None:
