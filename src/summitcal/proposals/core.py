@@ -97,10 +97,11 @@ class Proposer:
         lo, hi = dated.start - sentence.start, dated.end - sentence.start
         trigger = governed.trigger
         norm = normalize(text)
-        clause_lo = min(clause(norm, lo, hi)[0], clause(norm, trigger.start, trigger.end)[0])
+        own = clause(norm, trigger.start, trigger.end)
+        clause_lo = min(clause(norm, lo, hi)[0], own[0])
         found_actors = self.gazetteer.actors(text)
         actors = roles(found_actors, trigger, governed.kind, clause_lo, text)
-        found_place = pick_place(self.gazetteer.places(text), text, trigger)
+        found_place = pick_place(self.gazetteer.places(text), text, trigger, own)
         place = found_place.place if found_place is not None else None
         span = dated.span
         status, status_reason = read_status(text, lo, hi, span, day)

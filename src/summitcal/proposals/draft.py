@@ -101,13 +101,36 @@ def _actor(found: FoundActor, role: Role) -> Actor:
     )
 
 
+def _words_apart(sentence: str, trigger: Trigger, place: FoundPlace) -> int:
+    lo, hi = (
+        (trigger.end, place.start) if place.start >= trigger.end else (place.end, trigger.start)
+    )
+    return len(sentence[lo:hi].split())
+
+
 _LOCATIVE = re.compile(r"\b(?:in|at|to|inside|from)\s+(?:the\s+)?$", re.I)
 
 
-def pick_place(places: Sequence[FoundPlace], sentence: str, trigger: Trigger) -> FoundPlace | None:
+#: How many words from its trigger a place may be and still be the event's.
+PLACE_REACH = 8
+
+
+def pick_place(
+    places: Sequence[FoundPlace], sentence: str, trigger: Trigger, clause: tuple[int, int]
+) -> FoundPlace | None:
     """The place of the event: of the places written after "in", "at" or "to" in the
-    sentence, the most precise nearest the trigger (a venue and its city make one)."""
-    located = [p for p in places if _LOCATIVE.search(sentence[max(0, p.start - 12) : p.start])]
+    trigger's clause, at most :data:`PLACE_REACH` words from the trigger (or the place
+    a stay names, "be in France"), the most precise nearest the trigger."""
+    located = [
+        p
+        for p in places
+        if (trigger.start <= p.start and p.end <= trigger.end)
+        or (
+            _LOCATIVE.search(sentence[max(0, p.start - 12) : p.start])
+            and clause[0] <= p.start < clause[1]
+            and _words_apart(sentence, trigger, p) <= PLACE_REACH
+        )
+    ]
     if not located:
         return None
     rank = {"venue": 0, "city": 1, "country": 2}

@@ -141,7 +141,7 @@ class Gazetteer:
         end = len(text) if end is None else end
         found: list[FoundActor] = []
         for m in self._office_pattern().finditer(text, start, end):
-            name = m.group("name")
+            name = m.group("name").rstrip(".")
             title = " ".join(m.group("office").split())
             known = self._known_person(name)
             office, country = self.people.get(known, (None, None)) if known else (None, None)

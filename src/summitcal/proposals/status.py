@@ -5,8 +5,8 @@ The direction is the resolver's own reading of the date's sentence
 (``confirmed``: the article says it took place), a future or present one a planned event,
 ``scheduled`` when the article gives its day and ``announced`` when it gives only a
 coarser date; a planned event in the words of a plan or a guess ("expected", "could",
-"plans to") is ``tentative``.  Without a cue the dates decide: over before the
-publication date is reported, else planned.
+"plans to") is ``tentative``.  The dates come first: days over before the publication
+date are reported, days all after it planned, whatever the tense of another clause.
 
 Example::
 
