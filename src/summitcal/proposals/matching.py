@@ -99,6 +99,23 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(folded) if w not in stop and not w.isdigit()]
 
 
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(data("triggers")["names"]["generic_words"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words a name is found by: its words without the years, since the dates
+    decide which edition; but a name of common words alone ("2027 AI summit") keeps
+    its numbers, or it would name every AI summit."""
+    words = _words(name)
+    if all(w in _generic_words() for w in words):
+        folded = _AI.sub("ai", fold(name))
+        return tuple(w for w in _WORD.findall(folded) if w not in _stop_words())
+    return tuple(words)
+
+
 @attrs.frozen
 class Clues:
     """What the article says of one event: kind, days, the sentence, the actors' names,
@@ -130,7 +147,7 @@ def _name_cover(words: frozenset[str], folded: str, event: Event) -> tuple[float
     any order: "the Global Initiative for AI Governance"), and which name."""
     best, named, which = 0.0, False, None
     for name in (event.title, *event.aliases):
-        own = _words(name)
+        own = _name_words(name)
         if not own or (len(own) == 1 and len(own[0]) < 4):
             continue
         share = sum(w in words for w in own) / len(own)
