@@ -63,11 +63,18 @@ def _label(kind: EventKind) -> str:
     return _LABEL.get(kind, kind.value.replace("-", " "))
 
 
-def subject(actors: Sequence[FoundActor], trigger: Trigger, lo: int) -> FoundActor | None:
-    """The actor nearest before ``trigger`` after ``lo`` (its clause's start), preferring
-    a person or an organisation to a country written just before it ("US President
-    Donald Trump")."""
-    before = [a for a in actors if lo <= a.start and a.end <= trigger.start]
+def subject(
+    actors: Sequence[FoundActor], trigger: Trigger, lo: int, sentence: str
+) -> FoundActor | None:
+    """The actor nearest before ``trigger`` after ``lo`` (its clause's start), leaving
+    out places written as such ("travel to Kenya")."""
+    before = [
+        a
+        for a in actors
+        if lo <= a.start
+        and a.end <= trigger.start
+        and not _LOCATIVE.search(sentence[max(0, a.start - 12) : a.start])
+    ]
     if not before:
         return None
     return before[-1]
@@ -77,7 +84,7 @@ def roles(
     actors: Sequence[FoundActor], trigger: Trigger, kind: EventKind, lo: int, sentence: str
 ) -> tuple[Actor, ...]:
     """The actors of the event and their roles (see the module's docstring)."""
-    who = subject(actors, trigger, lo)
+    who = subject(actors, trigger, lo, sentence)
     out: list[Actor] = []
     seen: set[str] = set()
     if who is not None:

@@ -4,7 +4,8 @@ A date dates the trigger nearest to it in its sentence, counted in words, where 
 between them counts as three words more, a clause break (";", " but ", ", which") as
 eight, a trigger outside the date's clause (the resolver's reading of clauses, which
 splits "..., and members travelled") eight more, and a trigger after the date one more
-(news writes "held talks on Monday" more often than "on Monday, talks").  A trigger
+(news writes "held talks on Monday" more often than "on Monday, talks"), three more
+after "for" (a purpose: "will travel on Sunday for talks" is a trip).  A trigger
 further than :data:`REACH` words away governs nothing.
 
 The kind: a noun's own; a verb's own unless it takes an object ("host", "hold",
@@ -16,8 +17,8 @@ a determiner is a noun ("the host") and is no trigger.
 
 A second event: when the governed trigger opens the sentence with "during" (or "on the
 sidelines of", "at"), a verb of the main clause is another event within those days
-("During the visit in May, the two sides signed a statement"); so is a verb right before
-"during" ("the statement they issued during the visit in May").
+("During the visit in May, the two sides signed a statement"); so is a verb at most three
+words before "during" ("they signed an accord during the visit in May").
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ _DURING = re.compile(
 )
 
 
-# "<verb> during <the noun's words>": the verb's event lies inside the noun's days.
-_VERB_DURING = re.compile(r"(\b[\w-]+)\s+(?:during|on the sidelines of)\s+(?:\S+\s+){0,5}$", re.I)
+# "<verb> ... during <the noun's words>": the verb's event lies inside the noun's days.
+_PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_DURING_WORD = re.compile(r"\b(?:during|sidelines)\b", re.I)
+_VERB_DURING = re.compile(r"\b(?:during|on the sidelines of)\s+(?:\S+\s+){0,5}$", re.I)
 
 
 @attrs.frozen
@@ -77,6 +80,8 @@ def _cost(
     if _CLAUSE_BREAK.search(between):
         cost += 8
     cost += 3 * between.count(",")
+    if after and _PURPOSE.search(text[max(0, trigger.start - 12) : trigger.start]):
+        cost += 3  # "travel ... on Sunday for talks": the talks are what the trip is for
     if own is not None and not (own[0] <= trigger.start and trigger.end <= own[1]):
         cost += 8  # another clause of the sentence ("..., and members travelled")
     return cost
@@ -121,7 +126,7 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
             between = between[: rel.start()] if rel is not None else between
             between = _PASSIVE.sub("", between)
             before = False
-        if _CLAUSE_BREAK.search(between) or between.count(",") > 1:
+        if _CLAUSE_BREAK.search(between) or between.count(",") > 1 or _DURING_WORD.search(between):
             continue
         distance = _words_between(between, 0, len(between)) + (2 if before and not passive else 0)
         if distance <= _OBJECT_REACH and (best is None or distance < best[0]):
@@ -156,8 +161,16 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
     out = [Governed(nearest, kind, cost, noun)]
     inner = _VERB_DURING.search(text[: nearest.start])
     if inner is not None:
-        verb = next((t for t in usable if t.verb and not t.weak and t.end == inner.end(1)), None)
-        if verb is not None:
+        verbs = [
+            t
+            for t in usable
+            if t.verb
+            and not t.weak
+            and t.end <= inner.start()
+            and len(text[t.end : inner.start()].split()) <= 3
+        ]
+        if verbs:
+            verb = verbs[-1]
             verb_kind, verb_noun = _kind(text, verb, usable)
             if verb_kind is not kind:
                 out.append(Governed(verb, verb_kind, cost + 2, verb_noun, True))

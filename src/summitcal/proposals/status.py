@@ -39,7 +39,7 @@ def read_status(
     published on ``reference``), and why, in words."""
     direction, cue = read_direction(sentence, start, end)
     because = f"'{cue.words}'" if cue is not None else "no tense cue"
-    if direction is Direction.PAST or (direction is Direction.NEAREST and span.last < reference):
+    if span.last < reference or (direction is Direction.PAST and span.first <= reference):
         reason = "past" if direction is Direction.PAST else "over before publication"
         return Status.CONFIRMED, f"reported as held ({reason}: {because})"
     tentative = tentative_cue(sentence)

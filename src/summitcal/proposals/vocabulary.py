@@ -22,7 +22,9 @@ def data(name: str) -> dict[str, Any]:
 def phrase_pattern(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
     """A pattern finding any of ``phrases`` as whole words, the longest first, with any
     white space between their words."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return re.compile(r"(?!)")  # no phrase: a pattern that never matches
     parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in ordered]
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
