@@ -47,6 +47,7 @@ _DURING = re.compile(
 
 
 # "<verb> ... during <the noun's words>": the verb's event lies inside the noun's days.
+_OWN_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:\w+\s+){0,3}$", re.I)
 _PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _DURING_WORD = re.compile(r"\b(?:during|sidelines)\b", re.I)
 _VERB_DURING = re.compile(r"\b(?:during|on the sidelines of)\s+(?:\S+\s+){0,5}$", re.I)
@@ -77,6 +78,9 @@ def _cost(
         lo, hi, after = end, trigger.start, 1.0
     between = text[lo:hi]
     cost = _words_between(text, lo, hi) + after
+    if not trigger.verb and not after and _OWN_RELATIVE.match(between):
+        # "The summit, which ran on Monday": the relative clause dates its noun.
+        return cost
     if _CLAUSE_BREAK.search(between):
         cost += 8
     cost += 3 * between.count(",")
@@ -119,6 +123,7 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
         lo, hi = (verb.end, noun.start) if noun.start >= verb.end else (noun.end, verb.start)
         between = text[lo:hi]
         before = noun.start < verb.end
+        passive_before = passive and before
         if before and (passive or _RELATIVE.search(between)):
             # "the Declaration, which was published", "the statement that Xi and Macron
             # issued": the relative clause is the noun's; its words up to "that" count.
@@ -126,7 +131,9 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
             between = between[: rel.start()] if rel is not None else between
             between = _PASSIVE.sub("", between)
             before = False
-        if _CLAUSE_BREAK.search(between) or between.count(",") > 1 or _DURING_WORD.search(between):
+        appositive = passive_before  # "the Summit, co-hosted by ..., was held"
+        commas = 0 if appositive else between.count(",")
+        if _CLAUSE_BREAK.search(between) or commas > 1 or _DURING_WORD.search(between):
             continue
         distance = _words_between(between, 0, len(between)) + (2 if before and not passive else 0)
         if distance <= _OBJECT_REACH and (best is None or distance < best[0]):

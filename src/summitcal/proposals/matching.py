@@ -9,10 +9,12 @@ it:
   any order; the kinds must be alike (a trip is not the summit it is for), and the dates
   must overlap, or both give days at most 45 days apart (a disagreement, not another
   event);
-* **pointed to**: the dates overlap, the kind is the same (or alike, with half the
-  words of a name), and an actor (in the sentence, or in the one before for a sentence
-  that names none) or the place of the event is in the sentence; the article's dates
-  must be a month or finer unless a name is there too.
+* **pointed to**: the dates overlap, the kind is the same or alike, and an actor (in the
+  sentence, or in the one before for a sentence that names none), the place of the
+  event, or half the words of a name is in the sentence; the article's dates must be a month or finer unless a name
+  is there too;
+* **alone**: failing both, the one catalogue event of the same kind on the article's very
+  days (when there is exactly one).
 
 Among candidates the best score wins: name, then dates (the same days beat holding one
 another, which beats overlapping, which beats near), kind, actors, place; then a firm
@@ -221,7 +223,7 @@ def _score(
     if not actors and context:
         actors = _actors_found(context, f" {' '.join(sorted(context))} ", event)
     place = _place_found(folded, event)
-    same_kind = clues.kind is event.kind or (alike and cover >= 0.5)
+    same_kind = clues.kind is event.kind or alike
     precise = clues.span.day_count <= 31 or cover >= 0.5
     pointed = overlap and same_kind and precise and (actors > 0 or place or cover >= 0.5)
     if not (named or pointed):
@@ -256,10 +258,30 @@ def best_match(clues: Clues, catalog: Catalog | Iterable[Event]) -> Candidate | 
     """The catalogue event the clues point to, or ``None``."""
     words, folded = _folded(clues.sentence)
     context = _folded(clues.context)[0] if clues.context else frozenset()
-    found = [c for e in catalog if (c := _score(clues, e, words, folded, context)) is not None]
+    events = tuple(catalog)
+    found = [c for e in events if (c := _score(clues, e, words, folded, context)) is not None]
     if not found:
-        return None
+        return _only_one_that_day(clues, events)
     return max(found, key=lambda c: (c.score, c.event.id))
+
+
+def _only_one_that_day(clues: Clues, events: Iterable[Event]) -> Candidate | None:
+    """The one catalogue event of the same kind on the article's very days, when there
+    is exactly one: the clues name nothing, but nothing else fits."""
+    span = clues.span
+    if span.granularity.is_coarse:
+        return None
+    same = [
+        e
+        for e in events
+        if e.kind is clues.kind
+        and not e.when.granularity.is_coarse
+        and (e.start, e.end) == (span.first, span.last)
+    ]
+    if len(same) != 1:
+        return None
+    reasons = ("the only event of its kind on those days",)
+    return Candidate(same[0], 3.0, False, reasons)
 
 
 def relate(
