@@ -11,8 +11,8 @@ it:
   event);
 * **pointed to**: the dates overlap, the kind is the same or alike, and an actor (in the
   sentence, or in the one before for a sentence that names none), the place of the
-  event, or half the words of a name is in the sentence; the article's dates must be a month or finer unless a name
-  is there too;
+  event, or half the words of a name is in the sentence; the article's dates must be a
+  month or finer unless a name is there too;
 * **alone**: failing both, the one catalogue event of the same kind on the article's very
   days (when there is exactly one).
 
