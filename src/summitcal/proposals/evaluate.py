@@ -223,6 +223,27 @@ def score_article(
     )
 
 
+def _annotated(gold_path: Path) -> tuple[str, Source, date] | None:
+    """The article an annotation is of: ``NN.txt`` beside ``NN.toml``, or the file its
+    ``source_file`` names (a bare text, dated by the annotation's ``published`` and
+    attributed to its ``publisher`` and ``url``)."""
+    data = tomllib.loads(gold_path.read_text("utf-8"))
+    named = data.get("source_file")
+    if named:
+        path = Path(named)
+        path = path if path.is_absolute() else gold_path.parent / path
+        published = data["published"]
+        published = published if isinstance(published, date) else date.fromisoformat(published)
+        source = Source(
+            url=data.get("url") or "https://example.invalid/article",
+            publisher=data.get("publisher"),
+            published=published,
+        )
+        return path.read_text("utf-8"), source, published
+    text_path = gold_path.with_suffix(".txt")
+    return read_article(text_path) if text_path.exists() else None
+
+
 def score_directory(
     directory: Path,
     catalog: Catalog | Iterable[Event] | None = None,
@@ -230,14 +251,15 @@ def score_directory(
     min_confidence: float = 0.0,
 ) -> dict[str, Scores]:
     """The scores of every annotated article of ``directory`` (``NN.txt`` beside
-    ``NN.toml``), by article name, proposals below ``min_confidence`` left out."""
+    ``NN.toml``, or an annotation naming its ``source_file``), by annotation name,
+    proposals below ``min_confidence`` left out."""
     reader = proposer(catalog)
     out = {}
     for gold_path in sorted(directory.glob("*.toml")):
-        text_path = gold_path.with_suffix(".txt")
-        if not text_path.exists():
+        article = _annotated(gold_path)
+        if article is None:
             continue
-        text, source, published = read_article(text_path)
+        text, source, published = article
         found = [
             p for p in reader.propose(text, published, source) if p.confidence >= min_confidence
         ]
