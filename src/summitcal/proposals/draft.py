@@ -126,8 +126,9 @@ def pick_place(
     places: Sequence[FoundPlace], sentence: str, trigger: Trigger, clause: tuple[int, int]
 ) -> FoundPlace | None:
     """The place of the event: of the places written after "in", "at" or "to" in the
-    trigger's clause, at most :data:`PLACE_REACH` words from the trigger (or the place
-    a stay names, "be in France"), the most precise nearest the trigger."""
+    trigger's clause, at most :data:`PLACE_REACH` words from the trigger and with no
+    comma between (or the place a stay names, "be in France"), the most precise nearest
+    the trigger."""
     located = [
         p
         for p in places
