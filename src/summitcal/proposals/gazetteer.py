@@ -3,8 +3,9 @@ actors (people with their offices, countries, organisations).
 
 A :class:`Gazetteer` is built from three lists: the catalogue's own places and actors
 (when there is a catalogue), the country list the models ship
-(:func:`summitcal.models.countries.countries`) with the other names and adjectives of
-``data/places.toml``, and that file's cities where an event is likely.
+(:func:`summitcal.models.countries.countries`) with the other names of
+``data/places.toml`` and its adjectives (which give a person's country only), and that
+file's cities where an event is likely.
 
 Example::
 
@@ -73,7 +74,8 @@ class Gazetteer:
 
     venues: dict[str, Place]
     cities: dict[str, Place]
-    country_names: dict[str, str]  # a name or adjective -> its code
+    country_names: dict[str, str]  # a name -> its code
+    adjectives: dict[str, str]  # an adjective ("Chinese") -> its code
     people: dict[str, tuple[str | None, str | None]]  # a catalogue name -> (office, country)
     organisations: dict[str, ActorKind]
     _patterns: dict[str, re.Pattern[str]] = attrs.field(factory=dict, eq=False, repr=False)
@@ -106,7 +108,7 @@ class Gazetteer:
                         names.setdefault(actor.name, actor.country)
                 else:
                     organisations.setdefault(actor.name, actor.kind)
-        return cls(venues, cities, names, people, organisations)
+        return cls(venues, cities, names, dict(table["adjectives"]), people, organisations)
 
     def _pattern(
         self, name: str, words: Iterable[str], ignore_case: bool = False
@@ -137,7 +139,7 @@ class Gazetteer:
     def actors(self, text: str, start: int = 0, end: int | None = None) -> list[FoundActor]:
         """The people (with an office written before the name, or known to the
         catalogue), organisations and countries named in ``text[start:end]``, in order;
-        a country written as an adjective ("Chinese") counts only as a person's."""
+        a country's adjective ("Chinese") is no actor, only a person's country."""
         end = len(text) if end is None else end
         found: list[FoundActor] = []
         for m in self._office_pattern().finditer(text, start, end):
@@ -168,7 +170,7 @@ class Gazetteer:
                 found.append(FoundActor(m.start(), m.end(), m.group(), kind))
         for m in self._pattern("country", self.country_names).finditer(text, start, end):
             code = self.country_names[m.group()]
-            if not _inside(found, m.start(), m.end()) and self._is_country_name(m.group()):
+            if not _inside(found, m.start(), m.end()):
                 found.append(
                     FoundActor(m.start(), m.end(), m.group(), ActorKind.COUNTRY, None, code)
                 )
@@ -193,13 +195,7 @@ class Gazetteer:
 
     def _country_before(self, office: str) -> str | None:
         first = office.split()[0]
-        return self.country_names.get(first)
-
-    def _is_country_name(self, name: str) -> bool:
-        """Whether ``name`` names the country rather than qualifying something
-        ("France", not "French")."""
-        code = self.country_names[name]
-        return countries().get(code) == name or not name.endswith(("ese", "an", "ish", "ch", "i"))
+        return self.adjectives.get(first) or self.country_names.get(first)
 
 
 def _inside(found: list[FoundActor], start: int, end: int) -> bool:

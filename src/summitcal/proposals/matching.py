@@ -12,7 +12,7 @@ it:
 * **pointed to**: the dates overlap, the kind is the same or alike, and an actor (in the
   sentence, or in the one before for a sentence that names none), the place of the
   event, or half the words of a name is in the sentence; the article's dates must be a
-  month or finer unless a name is there too;
+  month or finer unless a name is there too or the event's own are as coarse;
 * **alone**: failing both, the one catalogue event of the same kind on the article's very
   days (when there is exactly one).
 
@@ -203,10 +203,14 @@ def _actors_found(words: frozenset[str], folded: str, event: Event) -> int:
     return count
 
 
-def _place_found(folded: str, event: Event) -> bool:
+def _place_found(folded: str, event: Event, found: Place | None) -> bool:
+    """Whether the sentence names the event's city or venue, or the article's place for
+    the event lies in the country of an event that gives no city."""
     place = event.place
     if place is None:
         return False
+    if found is not None and place.city is None and found.country == place.country:
+        return True
     names = [n for n in (place.city, place.venue) if n]
     return any(f" {' '.join(_words(n))} " in folded for n in names if _words(n))
 
@@ -222,9 +226,9 @@ def _score(
     actors = _actors_found(words, folded, event)
     if not actors and context:
         actors = _actors_found(context, f" {' '.join(sorted(context))} ", event)
-    place = _place_found(folded, event)
+    place = _place_found(folded, event, clues.place)
     same_kind = clues.kind is event.kind or alike
-    precise = clues.span.day_count <= 31 or cover >= 0.5
+    precise = clues.span.day_count <= 31 or cover >= 0.5 or event.when.granularity.is_coarse
     pointed = overlap and same_kind and precise and (actors > 0 or place or cover >= 0.5)
     if not (named or pointed):
         return None

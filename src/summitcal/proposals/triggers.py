@@ -66,7 +66,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     """Every trigger in ``text[start:end]``, in order, with offsets into ``text``.
 
     A word that is both a noun and a verb form ("visit", "address") is read as a verb
-    after "to", "will", "would" or a pronoun, and as a noun otherwise.
+    after "to", "will", "would" or a pronoun, and as a noun otherwise; a word that is
+    only a noun is no trigger there ("to plan the summit").
     """
     vocab = _vocabulary()
     found = []
@@ -77,7 +78,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         if verb is not None and (noun is None or _verb_position(text, m.start())):
             kind, takes_object, weak = verb
             found.append(Trigger(m.start(), m.end(), m.group(), kind, True, takes_object, weak))
-        elif noun is not None:
+        elif noun is not None and not _verb_position(text, m.start()):
+            # a noun's word in a verb's place ("to plan the summit") is no event
             found.append(Trigger(m.start(), m.end(), m.group(), noun))
     return found
 
