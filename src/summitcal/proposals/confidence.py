@@ -43,7 +43,8 @@ def assess(
 ) -> Assessment:
     """The confidence of a proposal and its reasons."""
     trigger = governed.trigger
-    words = f"{governed.distance:g} words from the date"
+    unit = "word" if governed.distance == 1 else "words"
+    words = f"{governed.distance:g} {unit} from the date"
     reasons = [f"trigger '{trigger.text}' ({governed.kind.value}), {words}"]
     score = 0.4 + 0.25 * max(0.0, 1 - governed.distance / REACH)
     if trigger.weak and governed.object_noun is None:
