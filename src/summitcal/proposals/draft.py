@@ -108,11 +108,13 @@ def _actor(found: FoundActor, role: Role) -> Actor:
     )
 
 
-def _words_apart(sentence: str, trigger: Trigger, place: FoundPlace) -> int:
-    lo, hi = (
-        (trigger.end, place.start) if place.start >= trigger.end else (place.end, trigger.start)
-    )
-    return len(sentence[lo:hi].split())
+def _words_apart(sentence: str, trigger: Trigger, place: FoundPlace) -> float:
+    """Words between the trigger and the place; a comma between them parts them."""
+    if place.start >= trigger.end:
+        between = sentence[trigger.end : place.start]
+    else:
+        between = sentence[place.end : trigger.start]
+    return float("inf") if "," in between else len(between.split())
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|to|inside|from)\s+(?:the\s+)?$", re.I)

@@ -10,13 +10,15 @@ further than :data:`REACH` words away governs nothing.
 
 The kind: a noun's own; a verb's own unless it takes an object ("host", "hold",
 "release", "put forward"), whose kind is that of the nearest noun trigger in the same
-clause within a few words (before it, for a passive verb: "the declaration, which was
-published"); a weak verb ("said") followed by a noun of what is said in
+clause within a few words (before it, for a passive verb, "the declaration, which was
+published", and for a verb whose subject is the event, "the summit, ..., will take
+place"); a weak verb ("said") followed by a noun of what is said in
 ("said in a statement", "told a press conference") takes the noun's.  A verb form after
 a determiner is a noun ("the host") and is no trigger.
 
 A second event: when the governed trigger opens the sentence with "during" (or "on the
-sidelines of", "at"), a verb of the main clause is another event within those days
+sidelines of", "at", "in his"...: "In his speech on Saturday, the premier proposed..."),
+a verb of the main clause is another event within those days
 ("During the visit in May, the two sides signed a statement"); so is a verb at most three
 words before "during" ("they signed an accord during the visit in May").
 """
@@ -42,7 +44,9 @@ _OBJECT_REACH = 8
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|,\s*(?:which|who|while|whereas)\b|\s[–—]\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)\s+$", re.I)
 _DURING = re.compile(
-    r"\b(?:during|on the sidelines of|at|on the margins of)\s+(?:\S+\s+){0,4}$", re.I
+    r"\b(?:during|on the sidelines of|at|on the margins of|in (?:his|her|its|their|the))"
+    r"\s+(?:\S+\s+){0,4}$",
+    re.I,
 )
 
 
@@ -114,7 +118,7 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
     published")."""
     best: tuple[float, Trigger] | None = None
     head = text[max(0, verb.start - 24) : verb.start]
-    passive = _PASSIVE.search(head) is not None
+    passive = _PASSIVE.search(head) is not None or verb.of_subject
     for noun in nouns:
         if noun.verb:
             continue
@@ -144,7 +148,7 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
 def _kind(
     text: str, trigger: Trigger, triggers: Sequence[Trigger]
 ) -> tuple[EventKind, Trigger | None]:
-    if trigger.verb and (trigger.takes_object or trigger.weak):
+    if trigger.verb and (trigger.takes_object or trigger.weak or trigger.of_subject):
         noun = _object_noun(text, trigger, triggers)
         if noun is not None:
             return noun.kind, noun
@@ -183,7 +187,8 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
                 out.append(Governed(verb, verb_kind, cost + 2, verb_noun, True))
                 return out
     head = text[: nearest.start]
-    if _DURING.search(head) and not text[: _DURING.search(head).start()].strip(" ,"):  # type: ignore[union-attr]
+    opening = _DURING.search(head)
+    if opening is not None and not text[: opening.start()].strip(" ,"):
         comma = text.find(",", end)
         if comma >= 0:
             for other in usable:

@@ -12,7 +12,8 @@ it:
 * **pointed to**: the dates overlap, the kind is the same or alike, and an actor (in the
   sentence, or in the one before for a sentence that names none), the place of the
   event, or half the words of a name is in the sentence; the article's dates must be a
-  month or finer unless a name is there too or the event's own are as coarse;
+  month or finer unless a name or the place is there too, or the event's own days are as
+  coarse;
 * **alone**: failing both, the one catalogue event of the same kind on the article's very
   days (when there is exactly one).
 
@@ -62,7 +63,9 @@ _GROUPS: tuple[frozenset[EventKind], ...] = (
     ),
     frozenset(
         {
-            EventKind.MEETING,
+            EventKind.MEETING,  # what a gathering is called when nothing names its kind
+            EventKind.SUMMIT,
+            EventKind.CONFERENCE,
             EventKind.LEADERS_SESSION,
             EventKind.MINISTERIAL_SESSION,
             EventKind.FORUM,
@@ -228,7 +231,9 @@ def _score(
         actors = _actors_found(context, f" {' '.join(sorted(context))} ", event)
     place = _place_found(folded, event, clues.place)
     same_kind = clues.kind is event.kind or alike
-    precise = clues.span.day_count <= 31 or cover >= 0.5 or event.when.granularity.is_coarse
+    precise = (
+        clues.span.day_count <= 31 or cover >= 0.5 or event.when.granularity.is_coarse or place
+    )
     pointed = overlap and same_kind and precise and (actors > 0 or place or cover >= 0.5)
     if not (named or pointed):
         return None

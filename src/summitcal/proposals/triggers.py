@@ -3,7 +3,8 @@
 The vocabulary is ``data/triggers.toml``: nouns that name an event ("summit", "side
 event", "press conference"), and the forms of verbs that report one ("will travel",
 "held", "put forward").  A verb marked ``object`` takes its kind from a noun of its clause
-("host a side event"); a ``weak`` verb ("said", "told") dates something said, and a
+("host a side event"), one marked ``subject`` from the noun before it ("the summit will
+take place"); a ``weak`` verb ("said", "told") dates something said, and a
 proposal resting on it alone is uncertain.
 
 Example::
@@ -37,13 +38,14 @@ class Trigger:
     verb: bool = False
     takes_object: bool = False
     weak: bool = False
+    of_subject: bool = False
 
 
 @attrs.frozen
 class _Vocabulary:
     pattern: re.Pattern[str]
     nouns: dict[str, EventKind]
-    verbs: dict[str, tuple[EventKind, bool, bool]]  # form -> (kind, object, weak)
+    verbs: dict[str, tuple[EventKind, bool, bool, bool]]  # form -> kind, object, weak, subject
 
 
 def _key(words: str) -> str:
@@ -54,11 +56,12 @@ def _key(words: str) -> str:
 def _vocabulary() -> _Vocabulary:
     table = data("triggers")
     nouns = {_key(w): EventKind(k) for w, k in table["nouns"].items()}
-    verbs: dict[str, tuple[EventKind, bool, bool]] = {}
+    verbs: dict[str, tuple[EventKind, bool, bool, bool]] = {}
     for entry in table["verbs"].values():
         kind = EventKind(entry["kind"])
+        flags = (bool(entry.get("object")), bool(entry.get("weak")), bool(entry.get("subject")))
         for form in entry["forms"]:
-            verbs.setdefault(_key(form), (kind, bool(entry.get("object")), bool(entry.get("weak"))))
+            verbs.setdefault(_key(form), (kind, *flags))
     return _Vocabulary(phrase_pattern([*nouns, *verbs]), nouns, verbs)
 
 
@@ -76,8 +79,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         verb = vocab.verbs.get(key)
         noun = vocab.nouns.get(key)
         if verb is not None and (noun is None or _verb_position(text, m.start())):
-            kind, takes_object, weak = verb
-            found.append(Trigger(m.start(), m.end(), m.group(), kind, True, takes_object, weak))
+            kind, takes_object, weak, of_subject = verb
+            found.append(
+                Trigger(m.start(), m.end(), m.group(), kind, True, takes_object, weak, of_subject)
+            )
         elif noun is not None and not _verb_position(text, m.start()):
             # a noun's word in a verb's place ("to plan the summit") is no event
             found.append(Trigger(m.start(), m.end(), m.group(), noun))
