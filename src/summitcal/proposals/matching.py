@@ -11,9 +11,10 @@ it:
   event);
 * **pointed to**: the dates overlap, the kind is the same or alike, and an actor (in the
   sentence, or in the one before for a sentence that names none), the place of the
-  event, or half the words of a name is in the sentence; the article's dates must be a
-  month or finer unless a name or the place is there too, or the event's own days are as
-  coarse;
+  event, or half the uncommon words of a name (not "AI", "summit", "governance"...) or
+  three of its words in a row ("AI development plan") are in the sentence; the article's
+  dates must be a month or finer unless a name or the place is there too, or the event's
+  own days are as coarse;
 * **alone**: failing both, the one catalogue event of the same kind on the article's very
   days (when there is exactly one).
 
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -98,10 +99,12 @@ def _stop_words() -> frozenset[str]:
     return frozenset(data("triggers")["names"]["stop_words"])
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, *, numbers: bool = False) -> list[str]:
+    """The folded words of ``text`` without stop words, and without numbers unless
+    ``numbers``."""
     folded = _AI.sub("ai", fold(text))
     stop = _stop_words()
-    return [w for w in _WORD.findall(folded) if w not in stop and not w.isdigit()]
+    return [w for w in _WORD.findall(folded) if w not in stop and (numbers or not w.isdigit())]
 
 
 @functools.cache
@@ -146,20 +149,50 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-def _name_cover(words: frozenset[str], folded: str, event: Event) -> tuple[float, bool, str | None]:
-    """The share of the words of the event's best-covered name found in ``words``,
-    whether the sentence names it (the name's words in a row, or three words or more in
-    any order: "the Global Initiative for AI Governance"), and which name."""
-    best, named, which = 0.0, False, None
+@attrs.frozen
+class _Cover:
+    """How much of an event's names a sentence holds: the best share of a name's words,
+    whether it holds one whole (see :func:`_name_cover`), which name, and the best share
+    of a name's uncommon words (those not in ``generic_words``; 1 when three of its
+    words stand in a row)."""
+
+    share: float = 0.0
+    whole: bool = False
+    name: str | None = None
+    uncommon: float = 0.0
+
+
+def _run_of_three(own: Sequence[str], folded: str) -> bool:
+    """Whether three words or more of a name stand in a row in the sentence, the kind's
+    noun among them ("its AI development plan" in "New Generation AI Development
+    Plan")."""
+    return any(
+        f" {' '.join(own[i:j])} " in folded
+        for i in range(len(own))
+        for j in range(i + 3, len(own) + 1)
+    )
+
+
+def _name_cover(words: frozenset[str], folded: str, event: Event) -> _Cover:
+    """How much of the event's names ``words`` hold; a name is held whole when its words
+    stand in a row, or when three words or more all stand in any order ("the Global
+    Initiative for AI Governance")."""
+    best = _Cover()
+    uncommon = 0.0
     for name in (event.title, *event.aliases):
         own = _name_words(name)
         if not own or (len(own) == 1 and len(own[0]) < 4):
             continue
         share = sum(w in words for w in own) / len(own)
         whole = share == 1.0 and (len(own) >= 3 or f" {' '.join(own)} " in folded)
-        if (whole, share) > (named, best):
-            best, named, which = share, whole, name
-    return best, named, which
+        rare = [w for w in own if w not in _generic_words()]
+        if rare:
+            uncommon = max(uncommon, sum(w in words for w in rare) / len(rare))
+        if _run_of_three(own, folded):
+            uncommon = 1.0
+        if (whole, share) > (best.whole, best.share):
+            best = _Cover(share, whole, name)
+    return attrs.evolve(best, uncommon=uncommon)
 
 
 def _date_fit(article: DateSpan, event: DateSpan) -> tuple[float, str]:
@@ -221,7 +254,8 @@ def _place_found(folded: str, event: Event, found: Place | None) -> bool:
 def _score(
     clues: Clues, event: Event, words: frozenset[str], folded: str, context: frozenset[str]
 ) -> Candidate | None:
-    cover, whole, name = _name_cover(words, folded, event)
+    found = _name_cover(words, folded, event)
+    cover, whole, name, half = found.share, found.whole, found.name, found.uncommon >= 0.5
     alike = kinds_alike(clues.kind, event.kind)
     overlap = clues.span.overlaps(event.start, event.end)
     gap = _gap(clues.span, event.when)
@@ -231,10 +265,8 @@ def _score(
         actors = _actors_found(context, f" {' '.join(sorted(context))} ", event)
     place = _place_found(folded, event, clues.place)
     same_kind = clues.kind is event.kind or alike
-    precise = (
-        clues.span.day_count <= 31 or cover >= 0.5 or event.when.granularity.is_coarse or place
-    )
-    pointed = overlap and same_kind and precise and (actors > 0 or place or cover >= 0.5)
+    precise = clues.span.day_count <= 31 or half or event.when.granularity.is_coarse or place
+    pointed = overlap and same_kind and precise and (actors > 0 or place or half)
     if not (named or pointed):
         return None
     fit, fit_reason = _date_fit(clues.span, event.when)
@@ -259,7 +291,9 @@ def _score(
 
 @functools.lru_cache(maxsize=4096)
 def _folded(sentence: str) -> tuple[frozenset[str], str]:
-    words = _words(sentence)
+    """The sentence's words, as a set and as one string of them in order (numbers kept:
+    a name of common words alone is found with its year)."""
+    words = _words(sentence, numbers=True)
     return frozenset(words), f" {' '.join(words)} "
 
 
