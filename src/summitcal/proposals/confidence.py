@@ -2,11 +2,11 @@
 
 The confidence adds up what speaks for the proposal, from a base of 0.4: a trigger close
 to its date (up to 0.25), a trigger that names an event rather than reports a saying
-(0.1; a saying alone takes 0.2 away, and leaves at most 0.35), a catalogue event the
-article names (0.2) or that the clues point to (0.1), a date to the day (0.1) or the
-month (0.05) rather than a year or coarser (-0.05); a second event inside another's days
-(-0.1) and a conflict with the catalogue (-0.1) take some away. It stays within 0.05 and
-0.95: no rule reads an article for certain."""
+(0.1; a saying alone takes 0.2 away, and leaves at most 0.35 unless the catalogue holds
+it), a catalogue event the article names (0.2) or that the clues point to (0.1), a date
+to the day (0.1) or the month (0.05) rather than a year or coarser (-0.05); a second
+event inside another's days (-0.1) and a conflict with the catalogue (-0.1) take some
+away. It stays within 0.05 and 0.95: no rule reads an article for certain."""
 
 from __future__ import annotations
 
@@ -55,6 +55,9 @@ def assess(
     if governed.during:
         score -= 0.1
         reasons.append("within the days of another event of the sentence")
+    if governed.carried:
+        score -= 0.15
+        reasons.append("dated by the sentence before, which this one follows")
     if span.granularity in _FINE:
         score += 0.1
     elif span.granularity is Granularity.MONTH:
@@ -70,6 +73,6 @@ def assess(
         reasons.append("no catalogue event matches")
     if relation is Relation.CONFLICTS:
         score -= 0.1
-    if trigger.weak and governed.object_noun is None:
-        score = min(score, 0.35)
+    if trigger.weak and governed.object_noun is None and candidate is None:
+        score = min(score, 0.35)  # a saying the catalogue does not hold
     return Assessment(round(min(0.95, max(0.05, score)), 2), tuple(reasons))

@@ -5,7 +5,10 @@ interview (:func:`~summitcal.proposals.triggers.not_event_cue`) or a dateline, t
 trigger it governs (a stay, "was in Seoul", counts as a trip)
 (:mod:`.governs`) makes an event of a kind; the sentence gives its actors and place
 (:mod:`.gazetteer`, :mod:`.draft`), its tense the status (:mod:`.status`); the catalogue
-is searched for it (:mod:`.matching`) and a confidence given (:mod:`.confidence`).  An
+is searched for it (:mod:`.matching`) and a confidence given (:mod:`.confidence`).  A
+sentence without a date of its own that names a catalogue event takes the days of the
+sentence before, when they overlap the event's ("Leaders met on Tuesday evening. That
+session endorsed the Seoul Declaration.").  An
 event the article dates more than once is proposed once: the best-founded proposal is
 kept and the others are counted in its explanation.
 """
@@ -17,6 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import overload
 
 import attrs
 
@@ -32,13 +36,13 @@ from summitcal.proposals.confidence import assess
 from summitcal.proposals.dates import Dated, dated_mentions
 from summitcal.proposals.draft import event_id, pick_place, roles, source, title
 from summitcal.proposals.gazetteer import Gazetteer
-from summitcal.proposals.governs import Governed, govern
+from summitcal.proposals.governs import REACH, Governed, govern, kind_of
 from summitcal.proposals.matching import Clues, best_match, relate
 from summitcal.proposals.proposal import Evidence, Proposal, Relation, Span
 from summitcal.proposals.status import read_status
 from summitcal.proposals.triggers import Trigger, find_triggers, is_dateline, not_event_cue
 from summitcal.resolver.clauses import clause
-from summitcal.resolver.text import normalize, split_sentences
+from summitcal.resolver.text import Sentence, normalize, split_sentences
 
 __all__ = ["Proposer", "propose"]
 
@@ -66,18 +70,45 @@ class Proposer:
         out: list[Proposal] = []
         sentences = split_sentences(text)
         before = {b.start: a.text for a, b in itertools.pairwise(sentences)}
+        last: dict[int, Dated] = {}  # a sentence's start -> its last date that may be an event's
         for dated in dated_mentions(text, mentions, sentences):
             sentence = dated.sentence
             if is_dateline(text, dated.start, dated.end) or not_event_cue(
                 text, sentence.start, dated.start, publisher
             ):
                 continue
+            last[sentence.start] = dated
             lo, hi = dated.start - sentence.start, dated.end - sentence.start
             triggers = find_triggers(sentence.text) + self._stays(sentence.text)
             for governed in govern(sentence.text, lo, hi, sorted(triggers, key=_at)):
                 context = before.get(sentence.start, "")
                 out.append(self._proposal(dated, governed, day, source, context))
+        for previous, sentence in itertools.pairwise(sentences):
+            carried = last.get(previous.start)
+            if sentence.start not in last and carried is not None:
+                out.extend(self._carried(carried, sentence, day, source))
         return _merged(out)
+
+    def _carried(
+        self, dated: Dated, sentence: Sentence, day: date, given: Source | None
+    ) -> list[Proposal]:
+        """The catalogue events a sentence without a date names, dated by the sentence
+        before ("Leaders met on Tuesday evening. That session endorsed the Seoul
+        Declaration."): only days (a month or coarser says too little), only events the
+        sentence names, with overlapping days, and one per trigger."""
+        if dated.span.granularity.is_coarse:
+            return []
+        out = []
+        triggers = find_triggers(sentence.text)
+        for trigger in triggers:
+            if trigger.weak:
+                continue
+            kind, noun = kind_of(sentence.text, trigger, triggers)
+            governed = Governed(trigger, kind, REACH / 2, noun, carried=True)
+            found = self._proposal(dated, governed, day, given, dated.sentence.text, sentence)
+            if found is not None:
+                out.append(found)
+        return out
 
     def _stays(self, text: str) -> list[Trigger]:
         """ "be in <a place>" ("would be in France", "was in Seoul"): a stay, a visit."""
@@ -89,24 +120,57 @@ class Proposer:
                 out.append(Trigger(m.start(), place.end, words, EventKind.VISIT, verb=True))
         return out
 
+    @overload
     def _proposal(
         self, dated: Dated, governed: Governed, day: date, given: Source | None, context: str
-    ) -> Proposal:
-        sentence = dated.sentence
+    ) -> Proposal: ...
+
+    @overload
+    def _proposal(
+        self,
+        dated: Dated,
+        governed: Governed,
+        day: date,
+        given: Source | None,
+        context: str,
+        elsewhere: Sentence,
+    ) -> Proposal | None: ...
+
+    def _proposal(
+        self,
+        dated: Dated,
+        governed: Governed,
+        day: date,
+        given: Source | None,
+        context: str,
+        elsewhere: Sentence | None = None,
+    ) -> Proposal | None:
+        """The proposal of a trigger and the date that dates it; the trigger is in
+        ``elsewhere`` when the date is carried from the sentence before (and then only
+        an event the sentence names is proposed)."""
+        sentence = elsewhere or dated.sentence
         text = sentence.text
-        lo, hi = dated.start - sentence.start, dated.end - sentence.start
+        lo, hi = dated.start - dated.sentence.start, dated.end - dated.sentence.start
         trigger = governed.trigger
         norm = normalize(text)
         own = clause(norm, trigger.start, trigger.end)
-        clause_lo = min(clause(norm, lo, hi)[0], own[0])
+        clause_lo = own[0] if elsewhere else min(clause(norm, lo, hi)[0], own[0])
         found_actors = self.gazetteer.actors(text)
         actors = roles(found_actors, trigger, governed.kind, clause_lo, text)
         found_place = pick_place(self.gazetteer.places(text), text, trigger, own)
         place = found_place.place if found_place is not None else None
         span = dated.span
-        status, status_reason = read_status(text, lo, hi, span, day)
+        status, status_reason = read_status(dated.sentence.text, lo, hi, span, day)
         names = tuple(a.name for a in actors)
-        candidate = best_match(Clues(governed.kind, span, text, names, place, context), self.events)
+        candidate = best_match(
+            Clues(governed.kind, span, text, names, place, context, trigger.start), self.events
+        )
+        if elsewhere is not None and (
+            candidate is None
+            or not candidate.named
+            or not span.overlaps(candidate.event.start, candidate.event.end)
+        ):
+            return None
         if candidate is not None:
             matched = candidate.event
             relation, differences = relate(span, place, matched)

@@ -35,7 +35,7 @@ from summitcal.proposals.triggers import Trigger
 from summitcal.resolver.clauses import clause
 from summitcal.resolver.text import normalize
 
-__all__ = ["REACH", "Governed", "govern"]
+__all__ = ["REACH", "Governed", "govern", "kind_of"]
 
 #: The furthest a trigger may be from its date, in words (with the penalties above).
 REACH = 14
@@ -60,13 +60,15 @@ _VERB_DURING = re.compile(r"\b(?:during|on the sidelines of)\s+(?:\S+\s+){0,5}$"
 @attrs.frozen
 class Governed:
     """A trigger a date governs, the kind of event it names, its distance in words, and
-    whether it is a second event within the days of another (``during``)."""
+    whether it is a second event within the days of another (``during``) or the date is
+    the sentence before's (``carried``)."""
 
     trigger: Trigger
     kind: EventKind
     distance: float
     object_noun: Trigger | None = None
     during: bool = False
+    carried: bool = False
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -145,9 +147,11 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
     return None if best is None else best[1]
 
 
-def _kind(
+def kind_of(
     text: str, trigger: Trigger, triggers: Sequence[Trigger]
 ) -> tuple[EventKind, Trigger | None]:
+    """The kind of event ``trigger`` names in ``text``, and the noun that names it when
+    the trigger is a verb that takes its kind from one."""
     if trigger.verb and (trigger.takes_object or trigger.weak or trigger.of_subject):
         noun = _object_noun(text, trigger, triggers)
         if noun is not None:
@@ -168,7 +172,7 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
     if not scored or scored[0][0] > REACH:
         return []
     cost, nearest = scored[0]
-    kind, noun = _kind(text, nearest, usable)
+    kind, noun = kind_of(text, nearest, usable)
     out = [Governed(nearest, kind, cost, noun)]
     inner = _VERB_DURING.search(text[: nearest.start])
     if inner is not None:
@@ -182,7 +186,7 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
         ]
         if verbs:
             verb = verbs[-1]
-            verb_kind, verb_noun = _kind(text, verb, usable)
+            verb_kind, verb_noun = kind_of(text, verb, usable)
             if verb_kind is not kind:
                 out.append(Governed(verb, verb_kind, cost + 2, verb_noun, True))
                 return out
@@ -193,7 +197,7 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
         if comma >= 0:
             for other in usable:
                 if other.verb and not other.weak and other.start > comma and other is not noun:
-                    other_kind, other_noun = _kind(text, other, usable)
+                    other_kind, other_noun = kind_of(text, other, usable)
                     if other_kind is not kind:
                         out.append(Governed(other, other_kind, cost + 2, other_noun, True))
                     break

@@ -18,7 +18,8 @@ it:
 * **alone**: failing both, the one catalogue event of the same kind on the article's very
   days (when there is exactly one).
 
-Among candidates the best score wins: name, then dates (the same days beat holding one
+Among candidates the best score wins (of two names alike, the one nearer the trigger):
+name, then dates (the same days beat holding one
 another, which beats overlapping, which beats near), kind, actors, place; then a firm
 status over an unconfirmed one, and the closer span.
 
@@ -127,8 +128,8 @@ def _name_words(name: str) -> tuple[str, ...]:
 @attrs.frozen
 class Clues:
     """What the article says of one event: kind, days, the sentence, the actors' names,
-    the place (where it gave one), and the sentence before (whose people a pronoun may
-    stand for)."""
+    the place (where it gave one), the sentence before (whose people a pronoun may
+    stand for), and where the trigger is in the sentence."""
 
     kind: EventKind
     span: DateSpan
@@ -136,6 +137,7 @@ class Clues:
     actors: tuple[str, ...] = ()
     place: Place | None = None
     context: str = ""
+    at: int = 0
 
 
 @attrs.frozen
@@ -185,7 +187,7 @@ def _name_cover(words: frozenset[str], folded: str, event: Event) -> _Cover:
             continue
         share = sum(w in words for w in own) / len(own)
         whole = share == 1.0 and (len(own) >= 3 or f" {' '.join(own)} " in folded)
-        rare = [w for w in own if w not in _generic_words()]
+        rare = [w for w in own if w not in _generic_words() and not w.isdigit()]
         if rare:
             uncommon = max(uncommon, sum(w in words for w in rare) / len(rare))
         if _run_of_three(own, folded):
@@ -285,8 +287,24 @@ def _score(
         + (0.5 if place else 0.0)
         + (0.1 if event.status.is_firm or event.status is Status.ANNOUNCED else 0.0)
         - 0.001 * abs(event.when.day_count - clues.span.day_count) / (1 + clues.span.day_count)
+        - 0.0001 * min(_name_distance(clues, found.name), 1000)
     )
     return Candidate(event, score, named, tuple(reasons))
+
+
+def _name_distance(clues: Clues, name: str | None) -> int:
+    """How far from the trigger (``clues.at``) the sentence writes the name (its
+    farthest uncommon word): of two events it names alike, the one named nearer the
+    trigger is the trigger's."""
+    if name is None:
+        return 1000
+    folded = fold(clues.sentence)
+    rare = [w for w in _words(name) if w not in _generic_words()] or _words(name)
+    far = 0
+    for word in rare:  # the farthest of the name's words, each where nearest the trigger
+        spots = [abs(m.start() - clues.at) for m in re.finditer(rf"\b{re.escape(word)}\b", folded)]
+        far = max(far, min(spots, default=0))
+    return far
 
 
 @functools.lru_cache(maxsize=4096)
