@@ -3,7 +3,8 @@
 Extraction tags a range's two ends apart ("from <Sunday> to <Wednesday>") and gives each
 the whole range (:attr:`~summitcal.extraction.mention.Mention.range`); here they are one
 :class:`Dated`, whose phrase runs from the first end to the second.  Durations, sets and
-the vague ``*_REF`` values date no event and are left out.
+the vague ``*_REF`` values date no event and are left out.  A date's sentence is read
+within 400 characters either side of it, as the resolver reads it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from summitcal.extraction.mention import Mention, TimexType
+from summitcal.resolver.tense import within_reach
 from summitcal.resolver.text import Sentence
 from summitcal.span.span import DateSpan
 
@@ -39,6 +41,18 @@ def _sentence_of(sentences: Sequence[Sentence], at: int) -> Sentence:
     return min(sentences, key=lambda s: min(abs(s.start - at), abs(s.end - at)))
 
 
+def _near(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The sentence, cut to :data:`~summitcal.resolver.tense.REACH` characters either
+    side of the date at ``start..end`` (article offsets), as the resolver reads it: so a
+    text without full stops costs time in proportion to its length."""
+    lo, hi = within_reach(
+        sentence.text, 0, len(sentence.text), start - sentence.start, end - sentence.start
+    )
+    if (lo, hi) == (0, len(sentence.text)):
+        return sentence
+    return Sentence(sentence.start + lo, sentence.start + hi, sentence.text[lo:hi])
+
+
 def dated_mentions(
     text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence]
 ) -> list[Dated]:
@@ -62,6 +76,6 @@ def dated_mentions(
             )
             continue
         span = m.range if m.range is not None else m.span
-        sentence = _sentence_of(sentences, m.start)
+        sentence = _near(_sentence_of(sentences, m.start), m.start, m.end)
         out.append(Dated(span, m.start, m.end, m.text, (m,), sentence))
     return out

@@ -100,12 +100,13 @@ def _stop_words() -> frozenset[str]:
     return frozenset(data("triggers")["names"]["stop_words"])
 
 
-def _words(text: str, *, numbers: bool = False) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _words(text: str, *, numbers: bool = False) -> tuple[str, ...]:
     """The folded words of ``text`` without stop words, and without numbers unless
     ``numbers``."""
     folded = _AI.sub("ai", fold(text))
     stop = _stop_words()
-    return [w for w in _WORD.findall(folded) if w not in stop and (numbers or not w.isdigit())]
+    return tuple(w for w in _WORD.findall(folded) if w not in stop and (numbers or not w.isdigit()))
 
 
 @functools.cache
@@ -168,6 +169,8 @@ def _run_of_three(own: Sequence[str], folded: str) -> bool:
     """Whether three words or more of a name stand in a row in the sentence, the kind's
     noun among them ("its AI development plan" in "New Generation AI Development
     Plan")."""
+    if len(own) < 3:
+        return False
     return any(
         f" {' '.join(own[i:j])} " in folded
         for i in range(len(own))
@@ -256,11 +259,13 @@ def _place_found(folded: str, event: Event, found: Place | None) -> bool:
 def _score(
     clues: Clues, event: Event, words: frozenset[str], folded: str, context: frozenset[str]
 ) -> Candidate | None:
-    found = _name_cover(words, folded, event)
-    cover, whole, name, half = found.share, found.whole, found.name, found.uncommon >= 0.5
     alike = kinds_alike(clues.kind, event.kind)
     overlap = clues.span.overlaps(event.start, event.end)
     gap = _gap(clues.span, event.when)
+    if not alike or not (overlap or gap <= _CONFLICT_GAP):
+        return None  # neither named nor pointed to, whatever the sentence says
+    found = _name_cover(words, folded, event)
+    cover, whole, name, half = found.share, found.whole, found.name, found.uncommon >= 0.5
     named = whole and alike and (overlap or (gap <= _CONFLICT_GAP and _days(clues.span, event)))
     actors = _actors_found(words, folded, event)
     if not actors and context:
