@@ -1,27 +1,28 @@
 """Which trigger a date governs, and the kind of event that makes.
 
 A date dates the trigger nearest to it in its sentence, counted in words, where a comma
-between them counts as three words more, a clause break (";", " but ", ", which") as
-eight, a trigger outside the date's clause (the resolver's reading of clauses, which
-splits "..., and members travelled") eight more, and a trigger after the date one more
-(news writes "held talks on Monday" more often than "on Monday, talks"), three more
-after "for" (a purpose: "will travel on Sunday for talks" is a trip).  A trigger
-further than :data:`REACH` words away governs nothing.
+between them (outside quotation marks) counts as three words more, a clause break (";",
+" but ", ", which") as eight, a trigger outside the date's clause (the resolver's
+reading of clauses, which splits "..., and members travelled") eight more, and a trigger
+after the date one more (news writes "held talks on Monday" more often than "on Monday,
+talks"), three more after "for" (a purpose: "will travel on Sunday for talks" is a
+trip). A noun's own relative clause dates it ("the summit, which ran on Monday"). A
+trigger further than :data:`REACH` words away governs nothing.
 
 The kind: a noun's own; a verb's own unless it takes an object ("host", "hold",
 "release", "put forward"), whose kind is that of the nearest noun trigger in the same
 clause within a few words (before it, for a passive verb, "the declaration, which was
 published", and for a verb whose subject is the event, "the summit, ..., will take
-place"); a weak verb ("said") followed by a noun of what is said in
-("said in a statement", "told a press conference") takes the noun's.  A verb form after
-a determiner is a noun ("the host") and is no trigger.
+place"; none after a name, "the Cooperation Organization proposed last year", where the
+name is the event and the verb gives its kind); a weak verb ("said") followed by a noun
+of what is said in ("said in a statement", "told a press conference") takes the noun's.
+A verb form after a determiner is a noun ("the host") and is no trigger.
 
 A second event: when the governed trigger opens the sentence with "during" (or "on the
 sidelines of", "at", "in his"...: "In his speech on Saturday, the premier proposed..."),
-a verb of the main clause is another event within those days
-("During the visit in May, the two sides signed a statement"); so is a verb at most three
-words before "during" ("they signed an accord during the visit in May").
-"""
+a verb of the main clause is another event within those days ("During the visit in May,
+the two sides signed a statement"); so is a verb at most three words before "during"
+("they signed an accord during the visit in May")."""
 
 from __future__ import annotations
 
@@ -51,8 +52,12 @@ _DURING = re.compile(
 
 
 # "<verb> ... during <the noun's words>": the verb's event lies inside the noun's days.
-_OWN_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:\w+\s+){0,3}$", re.I)
+_OWN_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w,]+\s+){0,5}$", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+# An object after a verb ("France released a declaration"): an active verb, no participle.
+_OBJECT_AFTER = re.compile(r"\s+(?:an?\b|the\b|its\b|their\b|his\b|her\b|our\b|[A-Z])")
 _DURING_WORD = re.compile(r"\b(?:during|sidelines)\b", re.I)
 _VERB_DURING = re.compile(r"\b(?:during|on the sidelines of)\s+(?:\S+\s+){0,5}$", re.I)
 
@@ -75,6 +80,12 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split()) if b > a else 0
 
 
+def _commas(text: str) -> int:
+    """The commas of ``text`` outside quotation marks (a quoted title's commas part
+    nothing)."""
+    return _QUOTED.sub("", text).count(",")
+
+
 def _cost(
     text: str, trigger: Trigger, start: int, end: int, own: tuple[int, int] | None = None
 ) -> float:
@@ -89,7 +100,7 @@ def _cost(
         return cost
     if _CLAUSE_BREAK.search(between):
         cost += 8
-    cost += 3 * between.count(",")
+    cost += 3 * _commas(between)
     if after and _PURPOSE.search(text[max(0, trigger.start - 12) : trigger.start]):
         cost += 3  # "travel ... on Sunday for talks": the talks are what the trip is for
     if own is not None and not (own[0] <= trigger.start and trigger.end <= own[1]):
@@ -120,6 +131,12 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
     published")."""
     best: tuple[float, Trigger] | None = None
     head = text[max(0, verb.start - 24) : verb.start]
+    if (
+        _NAME_BEFORE.search(head)
+        and verb.text.endswith("ed")
+        and not _OBJECT_AFTER.match(text, verb.end)
+    ):
+        return None  # "the Cooperation Organization proposed last year": the name is it
     passive = _PASSIVE.search(head) is not None or verb.of_subject
     for noun in nouns:
         if noun.verb:
@@ -138,7 +155,7 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
             between = _PASSIVE.sub("", between)
             before = False
         appositive = passive_before  # "the Summit, co-hosted by ..., was held"
-        commas = 0 if appositive else between.count(",")
+        commas = 0 if appositive else _commas(between)
         if _CLAUSE_BREAK.search(between) or commas > 1 or _DURING_WORD.search(between):
             continue
         distance = _words_between(between, 0, len(between)) + (2 if before and not passive else 0)
