@@ -3,9 +3,10 @@ style, an id, the actors with their roles, the place, and the article as its sou
 
 Titles: a name the article writes in capitals around the trigger ("the Global Initiative
 for AI Governance", a side event "titled" something in quotes) is the title; otherwise
-one is made from the kind and who did it, as the catalogue words them: "Zhang Guoqing's
-trip to France", "China's side event", "Foreign Ministry press conference, 7 February
-2025".
+one is made from the noun and the words that qualify it ("follow-up workshop"), or the
+kind, and who did it, as the catalogue words them: "Zhang Guoqing's trip to France",
+"China's side event", "Foreign Ministry press conference, 7 February 2025", "Follow-up
+workshop in Shanghai".
 
 Roles: the actor nearest before the trigger in its clause is its subject, and the kind
 gives the role (a trip's person heads the delegation, a host hosts, a briefing has a
@@ -14,6 +15,7 @@ spokesperson...); other people named with an office in the sentence attend.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -24,6 +26,7 @@ from summitcal.models.kinds import ActorKind, EventKind, Role
 from summitcal.models.parts import Actor, Place, Source
 from summitcal.proposals.gazetteer import FoundActor, FoundPlace
 from summitcal.proposals.triggers import Trigger
+from summitcal.proposals.vocabulary import data
 
 __all__ = ["UNKNOWN_URL", "event_id", "pick_place", "roles", "source", "title"]
 
@@ -190,7 +193,7 @@ def title(
             return name
     who = actors[0].name if actors else None
     where = (place.city or country_name(place.country)) if place is not None else None
-    label = _label(kind)
+    label = _noun_phrase(sentence, noun or trigger) or _label(kind)
     if kind is EventKind.VISIT:
         to = f" to {where}" if where else ""
         return f"{who}'s trip{to}" if who else f"Trip{to}"
@@ -202,6 +205,28 @@ def title(
         return f"{who}'s {label}{at}"
     at = f" in {where}" if where else ""
     return f"{label[0].upper()}{label[1:]}{at}"
+
+
+@functools.cache
+def _not_in_phrase() -> frozenset[str]:
+    return frozenset(data("triggers")["titles"]["not_in_phrase"])
+
+
+def _noun_phrase(sentence: str, trigger: Trigger) -> str | None:
+    """The words the article names a new event by: the trigger noun and up to three
+    words before it that qualify it ("a follow-up workshop", "the bilateral dialogue"),
+    lower case; ``None`` for a verb."""
+    if trigger.verb:
+        return None
+    words = sentence[: trigger.start].split()
+    kept: list[str] = []
+    for word in reversed(words[-3:]):
+        bare = word.strip("\"“”'’(),")
+        if bare != word or bare.lower() in _not_in_phrase() or not bare.replace("-", "").isalpha():
+            break
+        kept.insert(0, bare)
+    phrase = " ".join([*kept, trigger.text])
+    return phrase if kept else None
 
 
 def event_id(text: str, day: date) -> str:
