@@ -9,7 +9,9 @@ talks"), three more after "for" (a purpose: "will travel on Sunday for talks" is
 trip). A noun's own relative clause dates it ("the summit, which ran on Monday"). A
 trigger further than :data:`REACH` words away governs nothing.
 
-The kind: a noun's own; a verb's own unless it takes an object ("host", "hold",
+The kind: a noun's own, unless the noun is the object of a verb that names the event
+itself ("addressed the opening session" is a speech, "will travel to the summit" a
+trip); a verb's own unless it takes an object ("host", "hold",
 "release", "put forward"), whose kind is that of the nearest noun trigger in the same
 clause within a few words (before it, for a passive verb, "the declaration, which was
 published", and for a verb whose subject is the event, "the summit, ..., will take
@@ -176,6 +178,25 @@ def kind_of(
     return trigger.kind, None
 
 
+def _doer(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger:
+    """The verb whose object the noun ``trigger`` is, when that verb names the event
+    itself ("addressed the opening session": a speech; "will travel to the summit": a
+    trip), else the noun."""
+    if trigger.verb:
+        return trigger
+    for verb in triggers:
+        if (
+            verb.verb
+            and not verb.weak
+            and not verb.takes_object
+            and verb.end <= trigger.start
+            and len(text[verb.end : trigger.start].split()) <= 3
+            and not _commas(text[verb.end : trigger.start])
+        ):
+            return verb
+    return trigger
+
+
 def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list[Governed]:
     """The triggers the date at ``text[start:end]`` governs: the nearest, and a second
     event of the main clause when the nearest is in a "during" phrase; empty when no
@@ -189,6 +210,7 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
     if not scored or scored[0][0] > REACH:
         return []
     cost, nearest = scored[0]
+    nearest = _doer(text, nearest, usable)
     kind, noun = kind_of(text, nearest, usable)
     out = [Governed(nearest, kind, cost, noun)]
     inner = _VERB_DURING.search(text[: nearest.start])

@@ -15,8 +15,8 @@ it:
   three of its words in a row ("AI development plan") are in the sentence; the article's
   dates must be a month or finer unless a name or the place is there too, or the event's
   own days are as coarse;
-* **alone**: failing both, the one catalogue event of the same kind on the article's very
-  days (when there is exactly one).
+* **alone**: failing both, the one catalogue event of the same kind within the article's
+  days, a month at most (when there is exactly one).
 
 Among candidates the best score wins (of two names alike, the one nearer the trigger):
 name, then dates (the same days beat holding one
@@ -332,21 +332,22 @@ def best_match(clues: Clues, catalog: Catalog | Iterable[Event]) -> Candidate | 
 
 
 def _only_one_that_day(clues: Clues, events: Iterable[Event]) -> Candidate | None:
-    """The one catalogue event of the same kind on the article's very days, when there
-    is exactly one: the clues name nothing, but nothing else fits."""
+    """The one catalogue event of the same kind within the article's days (a month at
+    most), when there is exactly one: the clues name nothing, but nothing else fits."""
     span = clues.span
-    if span.granularity.is_coarse:
+    if span.day_count > 31:
         return None
     same = [
         e
         for e in events
         if e.kind is clues.kind
         and not e.when.granularity.is_coarse
-        and (e.start, e.end) == (span.first, span.last)
+        and span.first <= e.start
+        and e.end <= span.last
     ]
     if len(same) != 1:
         return None
-    reasons = ("the only event of its kind on those days",)
+    reasons = ("the only event of its kind in those days",)
     return Candidate(same[0], 3.0, False, reasons)
 
 
