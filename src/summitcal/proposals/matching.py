@@ -16,7 +16,8 @@ it:
   dates must be a month or finer unless a name or the place is there too, or the event's
   own days are as coarse;
 * **alone**: failing both, the one catalogue event of the same kind within the article's
-  days, a month at most (when there is exactly one).
+  days, a week at most, and not in another country than the article's place (when there
+  is exactly one).
 
 Among candidates the best score wins (of two names alike, the one nearer the trigger):
 name, then dates (the same days beat holding one
@@ -332,10 +333,11 @@ def best_match(clues: Clues, catalog: Catalog | Iterable[Event]) -> Candidate | 
 
 
 def _only_one_that_day(clues: Clues, events: Iterable[Event]) -> Candidate | None:
-    """The one catalogue event of the same kind within the article's days (a month at
-    most), when there is exactly one: the clues name nothing, but nothing else fits."""
+    """The one catalogue event of the same kind within the article's days (a week at
+    most), and in the country the article gives if it gives one, when there is exactly
+    one: the clues name nothing, but nothing else fits."""
     span = clues.span
-    if span.day_count > 31:
+    if span.day_count > 7:
         return None
     same = [
         e
@@ -344,6 +346,7 @@ def _only_one_that_day(clues: Clues, events: Iterable[Event]) -> Candidate | Non
         and not e.when.granularity.is_coarse
         and span.first <= e.start
         and e.end <= span.last
+        and (clues.place is None or e.place is None or e.place.country == clues.place.country)
     ]
     if len(same) != 1:
         return None
