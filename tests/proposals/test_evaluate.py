@@ -69,3 +69,17 @@ def test_a_false_agreement_is_counted(tmp_path: Path) -> None:
     )
     wrong = score_article(found, gold, distractors, [moved])
     assert wrong.false_agreements == 1
+
+
+def test_an_annotation_may_name_its_article(tmp_path: Path) -> None:
+    article = tmp_path / "elsewhere.txt"
+    article.write_text("Delegates gathered for the AI Seoul Summit on Tuesday.", "utf-8")
+    (tmp_path / "one.toml").write_text(
+        f'published = 2024-05-23\npublisher = "Harbour Wire"\nsource_file = "{article}"\n\n'
+        '[[event]]\nkind = "summit"\ntitle = "AI Seoul Summit"\nstart = "2024-05-21"\n'
+        'end = "2024-05-21"\nmatch = "ai-seoul-summit-2024"\nrelation = "agrees"\n'
+        'trigger = "Summit"\ndate_phrase = "on Tuesday"\n',
+        "utf-8",
+    )
+    (scores,) = score_directory(tmp_path).values()
+    assert (scores.gold, scores.paired, scores.right) == (1, 1, 1)

@@ -51,3 +51,17 @@ def test_a_verb_before_during_is_a_second_event() -> None:
 def test_a_determiner_makes_a_verb_form_no_trigger() -> None:
     sentence = "Delegates thanked the host on Sunday."
     assert _govern(sentence, "Sunday") == []
+
+
+def test_a_noun_gives_way_to_the_verb_that_names_the_event() -> None:
+    sentence = "The minister addressed the opening session on Monday."
+    assert _govern(sentence, "Monday") == [("addressed", EventKind.SPEECH, False)]
+    hosted = "The city hosted the opening session on Monday."
+    assert _govern(hosted, "Monday")[0][1] is EventKind.MEETING
+
+
+def test_a_participle_after_a_name_leaves_the_verb_its_kind() -> None:
+    sentence = "They discussed the Nairobi Compute Fund launched last year."
+    assert _govern(sentence, "last year") == [("launched", EventKind.INITIATIVE, False)]
+    active = "Kenya launched a panel last year."
+    assert _govern(active, "last year")[0][1] is EventKind.BODY

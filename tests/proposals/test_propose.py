@@ -188,3 +188,27 @@ def test_no_false_agreement_on_any_article(what: str, when: str, published: date
         if p.relation in (Relation.AGREES, Relation.REFINES):
             event = catalog[p.match]  # type: ignore[index]
             assert p.event.when.overlaps(event.start, event.end)
+
+
+def test_a_named_event_in_a_sentence_without_a_date_takes_the_days_before() -> None:
+    text = (
+        "Leaders met by video link on Tuesday evening. "
+        "That session endorsed the Seoul Declaration and a statement on safety institutes."
+    )
+    found = propose(text, reference=date(2024, 5, 23))
+    declaration = next(p for p in found if p.match == "seoul-declaration-2024")
+    assert declaration.relation is Relation.AGREES
+    assert declaration.evidence.text.startswith("That session")
+    assert "dated by the sentence before" in declaration.explanation
+    later = "Leaders met by video link on Tuesday evening. Weeks later, nothing was endorsed."
+    assert all(
+        p.match != "seoul-declaration-2024" for p in propose(later, reference=date(2024, 5, 23))
+    )
+
+
+def test_a_carried_date_never_makes_a_disagreement() -> None:
+    """Days carried from another sentence name an event only where they overlap it."""
+    text = "Envoys met in Oslo on Friday. The Seoul Declaration was cited often."
+    assert all(
+        p.match != "seoul-declaration-2024" for p in propose(text, reference=date(2024, 6, 9))
+    )
