@@ -154,3 +154,17 @@ def test_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["propose", str(bare), "--published", "2031-03-12", "--min-confidence", "2"])
     assert exit_.value.code == 2
+
+
+def test_a_timeml_file_is_read_by_its_text_and_dct(capsys: pytest.CaptureFixture[str]) -> None:
+    from summitcal.extraction.timeml import read_timeml
+
+    path = sorted((Path(__file__).parents[1] / "data" / "articles").glob("*.tml"))[0]
+    doc = read_timeml(path)
+    status, out, _ = run(["propose", str(path), "--format", "json"], capsys)
+    assert status == 0
+    rows = json.loads(out)
+    assert rows
+    for row in rows:
+        ev = row["evidence"]
+        assert doc.text[ev["start"] : ev["end"]] == ev["text"]

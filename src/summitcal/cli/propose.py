@@ -1,6 +1,7 @@
 """``summitcal propose``: the events articles report, as proposals for the catalogue.
 
-Each input is a text file, a directory of them, or ``-`` for standard input.  Its
+Each input is a text file, a directory of them, or ``-`` for standard input (a TimeML
+file is read as ``extract`` reads it: its ``<TEXT>``, dated by its DCT).  Its
 publication date is ``--published``, or its own: a header of ``published:``,
 ``publisher:`` and ``url:`` lines at the very top, ended by a blank line (blanked, as
 ``extract`` blanks front matter, so that offsets count from the start of the file), or
@@ -36,7 +37,14 @@ from summitcal.catalog.catalog import Catalog
 from summitcal.catalog.load import load_catalog
 from summitcal.cli._common import add_catalog_arguments, iso_date
 from summitcal.cli._seedtoml import event_record
-from summitcal.cli.extract import InputError, _expand, _load, front_matter_date
+from summitcal.cli.extract import (
+    _TIMEML_SUFFIXES,
+    InputError,
+    _document,
+    _expand,
+    _load,
+    front_matter_date,
+)
 from summitcal.models.checks import is_web_url
 from summitcal.models.events import Alternative, AlternativeStatus, Event, Source, Status
 from summitcal.proposals import Proposal, Relation
@@ -117,7 +125,11 @@ def _header(raw: str) -> tuple[str, dict[str, str]]:
 
 
 def _read(name: str, args: argparse.Namespace) -> _Input:
-    raw, _stem = _load(name)
+    raw, stem = _load(name)
+    if name.endswith(_TIMEML_SUFFIXES) or raw.lstrip().startswith(("<?xml", "<TimeML")):
+        # TimeML, as extract reads it: the <TEXT> body, dated by its DCT
+        text, reference, _id, title = _document(name, raw, stem, args.published)
+        return _Input(name, text, reference, _source(name, args, {"title": title or ""}, reference))
     text, fields = _header(raw)
     text, own = front_matter_date(text, name)
     if args.published is not None:
@@ -136,12 +148,18 @@ def _read(name: str, args: argparse.Namespace) -> _Input:
             f"{name}: no publication date: give --published DATE, or a 'published: "
             "YYYY-MM-DD' header line"
         )
+    return _Input(name, text, reference, _source(name, args, fields, reference))
+
+
+def _source(name: str, args: argparse.Namespace, fields: dict[str, str], published: date) -> Source:
+    """The article as a source: the command line's url and publisher, else its header's."""
     url = args.url or fields.get("url") or UNKNOWN_URL
     if not is_web_url(url):
         raise InputError(f"{name}: {url!r} is not an http(s) URL with a host")
     publisher = args.publisher or fields.get("publisher") or None
-    source = Source(url=url, publisher=publisher, title=fields.get("title"), published=reference)
-    return _Input(name, text, reference, source)
+    return Source(
+        url=url, publisher=publisher, title=fields.get("title") or None, published=published
+    )
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
