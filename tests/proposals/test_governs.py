@@ -65,3 +65,8 @@ def test_a_participle_after_a_name_leaves_the_verb_its_kind() -> None:
     assert _govern(sentence, "last year") == [("launched", EventKind.INITIATIVE, False)]
     active = "Kenya launched a panel last year."
     assert _govern(active, "last year")[0][1] is EventKind.BODY
+
+
+def test_an_ing_form_after_a_preposition_qualifies_a_noun() -> None:
+    sentence = "The mayor will host a dinner for visiting envoys on Friday."
+    assert _govern(sentence, "Friday")[0][1] is EventKind.RECEPTION

@@ -18,7 +18,8 @@ published", and for a verb whose subject is the event, "the summit, ..., will ta
 place"; none after a name, "the Cooperation Organization proposed last year", where the
 name is the event and the verb gives its kind); a weak verb ("said") followed by a noun
 of what is said in ("said in a statement", "told a press conference") takes the noun's.
-A verb form after a determiner is a noun ("the host") and is no trigger.
+A verb form after a determiner is a noun ("the host") and is no trigger, nor is an -ing
+form after a preposition ("for visiting leaders").
 
 A second event: when the governed trigger opens the sentence with "during" (or "on the
 sidelines of", "at", "in his"...: "In his speech on Saturday, the premier proposed..."),
@@ -46,6 +47,7 @@ _OBJECT_REACH = 8
 
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|,\s*(?:which|who|while|whereas)\b|\s[–—]\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|with|by|from|among|about)\s+$", re.I)
 _DURING = re.compile(
     r"\b(?:during|on the sidelines of|at|on the margins of|in (?:his|her|its|their|the))"
     r"\s+(?:\S+\s+){0,4}$",
@@ -111,9 +113,14 @@ def _cost(
 
 
 def _usable(text: str, trigger: Trigger) -> bool:
-    return not (
-        trigger.verb and _DETERMINER_BEFORE.search(text[max(0, trigger.start - 8) : trigger.start])
-    )
+    """Whether a trigger is one: not a verb form after a determiner ("the host"), nor an
+    -ing form after a preposition, where it qualifies a noun ("for visiting leaders")."""
+    if not trigger.verb:
+        return True
+    head = text[max(0, trigger.start - 8) : trigger.start]
+    if _DETERMINER_BEFORE.search(head):
+        return False
+    return not (trigger.text.endswith("ing") and _PREPOSITION_BEFORE.search(head))
 
 
 #: The nouns a reporting verb may take its kind from: what is said in ("said in a
