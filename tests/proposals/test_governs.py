@@ -70,3 +70,10 @@ def test_a_participle_after_a_name_leaves_the_verb_its_kind() -> None:
 def test_an_ing_form_after_a_preposition_qualifies_a_noun() -> None:
     sentence = "The mayor will host a dinner for visiting envoys on Friday."
     assert _govern(sentence, "Friday")[0][1] is EventKind.RECEPTION
+
+
+def test_speaking_to_a_gathering_is_a_speech() -> None:
+    sentence = (
+        "The premier told the opening ceremony of the Harbour Forum on Friday that it mattered."
+    )
+    assert _govern(sentence, "Friday") == [("told", EventKind.SPEECH, False)]

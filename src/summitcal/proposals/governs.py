@@ -11,7 +11,7 @@ trigger further than :data:`REACH` words away governs nothing.
 
 The kind: a noun's own, unless the noun is the object of a verb that names the event
 itself ("addressed the opening session" is a speech, "will travel to the summit" a
-trip); a verb's own unless it takes an object ("host", "hold",
+trip, "told the opening plenary" a speech); a verb's own unless it takes an object ("host", "hold",
 "release", "put forward"), whose kind is that of the nearest noun trigger in the same
 clause within a few words (before it, for a passive verb, "the declaration, which was
 published", and for a verb whose subject is the event, "the summit, ..., will take
@@ -185,16 +185,44 @@ def kind_of(
     return trigger.kind, None
 
 
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?[^,;]*$")
+
+#: The kinds of gatherings one speaks to ("told the opening plenary": a speech).
+_GATHERINGS = frozenset(
+    {
+        EventKind.MEETING,
+        EventKind.SUMMIT,
+        EventKind.CONFERENCE,
+        EventKind.FORUM,
+        EventKind.LEADERS_SESSION,
+        EventKind.MINISTERIAL_SESSION,
+        EventKind.PRESS_BRIEFING,
+    }
+)
+
+
 def _doer(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger:
-    """The verb whose object the noun ``trigger`` is, when that verb names the event
-    itself ("addressed the opening session": a speech; "will travel to the summit": a
-    trip), else the noun."""
+    """The verb whose object the noun ``trigger`` is (or the noun it qualifies with
+    "of": "the ceremony of the Conference"), when that verb names the event itself
+    ("addressed the opening session": a speech; "will travel to the summit": a trip;
+    "told the plenary": a speech), else the noun."""
     if trigger.verb:
         return trigger
+    for head in triggers:  # "the opening ceremony of the Conference": the ceremony
+        between = text[head.end : trigger.start]
+        if (
+            not head.verb
+            and head.end <= trigger.start
+            and _OF_PHRASE.match(between)
+            and len(between.split()) <= 6
+        ):
+            trigger = head
+            break
     for verb in triggers:
+        told = verb.weak and trigger.kind in _GATHERINGS and verb.text.lower() == "told"
         if (
             verb.verb
-            and not verb.weak
+            and (told or not verb.weak)
             and not verb.takes_object
             and verb.end <= trigger.start
             and len(text[verb.end : trigger.start].split()) <= 3
@@ -219,6 +247,8 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
     cost, nearest = scored[0]
     nearest = _doer(text, nearest, usable)
     kind, noun = kind_of(text, nearest, usable)
+    if nearest.weak and noun is not None and noun.kind in _GATHERINGS:
+        kind = EventKind.SPEECH  # "told the opening plenary": spoke to it
     out = [Governed(nearest, kind, cost, noun)]
     inner = _VERB_DURING.search(text[: nearest.start])
     if inner is not None:
