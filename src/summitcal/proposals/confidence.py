@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from summitcal.models.kinds import EventKind
 from summitcal.proposals.governs import REACH, Governed
 from summitcal.proposals.matching import Candidate
 from summitcal.proposals.proposal import Relation
@@ -47,7 +48,8 @@ def assess(
     words = f"{governed.distance:g} {unit} from the date"
     reasons = [f"trigger '{trigger.text}' ({governed.kind.value}), {words}"]
     score = 0.4 + 0.25 * max(0.0, 1 - governed.distance / REACH)
-    if trigger.weak and governed.object_noun is None:
+    saying = trigger.weak and governed.kind is EventKind.REMARK
+    if saying:
         score -= 0.2
         reasons.append("only a reporting verb: it may date a saying, not an event")
     else:
@@ -73,6 +75,6 @@ def assess(
         reasons.append("no catalogue event matches")
     if relation is Relation.CONFLICTS:
         score -= 0.1
-    if trigger.weak and governed.object_noun is None and candidate is None:
+    if saying and candidate is None:
         score = min(score, 0.35)  # a saying the catalogue does not hold
     return Assessment(round(min(0.95, max(0.05, score)), 2), tuple(reasons))

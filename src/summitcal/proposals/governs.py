@@ -245,10 +245,11 @@ def govern(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list
     if not scored or scored[0][0] > REACH:
         return []
     cost, nearest = scored[0]
-    nearest = _doer(text, nearest, usable)
-    kind, noun = kind_of(text, nearest, usable)
-    if nearest.weak and noun is not None and noun.kind in _GATHERINGS:
-        kind = EventKind.SPEECH  # "told the opening plenary": spoke to it
+    doer = _doer(text, nearest, usable)
+    kind, noun = kind_of(text, doer, usable)
+    if doer.weak and doer is not nearest:
+        kind, noun = EventKind.SPEECH, None  # "told the opening plenary": spoke to it
+    nearest = doer
     out = [Governed(nearest, kind, cost, noun)]
     inner = _VERB_DURING.search(text[: nearest.start])
     if inner is not None:
