@@ -59,7 +59,9 @@ _DURING = re.compile(
 _OWN_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w,]+\s+){0,5}$", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?$", re.I)
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+# A name after a determiner right before a participle ("the Cooperation Organization
+# proposed"), not a relative clause's subject ("the initiative that Xi unveiled").
+_NAME_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[A-Z][\w-]*\s+){1,6}$")
 # An object after a verb ("France released a declaration"): an active verb, no participle.
 _OBJECT_AFTER = re.compile(r"\s+(?:an?\b|the\b|its\b|their\b|his\b|her\b|our\b|[A-Z])")
 _DURING_WORD = re.compile(r"\b(?:during|sidelines)\b", re.I)
@@ -137,11 +139,12 @@ _RELATIVE = re.compile(r"[,\s]*\b(?:which|that)\s+", re.I)
 def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger | None:
     """The noun trigger that names what ``verb`` does: after it within a few words of
     its clause, or before it when the verb is passive ("the declaration, which was
-    published")."""
+    published"), its subject is the event ("the summit will take place") or it stands
+    in the noun's relative clause ("the statement that the two leaders issued")."""
     best: tuple[float, Trigger] | None = None
     head = text[max(0, verb.start - 24) : verb.start]
     if (
-        _NAME_BEFORE.search(head)
+        _NAME_BEFORE.search(text[max(0, verb.start - 80) : verb.start])
         and verb.text.endswith("ed")
         and not _OBJECT_AFTER.match(text, verb.end)
     ):
@@ -163,11 +166,13 @@ def _object_noun(text: str, verb: Trigger, nouns: Sequence[Trigger]) -> Trigger 
             between = between[: rel.start()] if rel is not None else between
             between = _PASSIVE.sub("", between)
             before = False
+        elif before:
+            continue  # an active verb's object follows it; a noun before is another's
         appositive = passive_before  # "the Summit, co-hosted by ..., was held"
         commas = 0 if appositive else _commas(between)
         if _CLAUSE_BREAK.search(between) or commas > 1 or _DURING_WORD.search(between):
             continue
-        distance = _words_between(between, 0, len(between)) + (2 if before and not passive else 0)
+        distance = _words_between(between, 0, len(between))
         if distance <= _OBJECT_REACH and (best is None or distance < best[0]):
             best = (distance, noun)
     return None if best is None else best[1]
