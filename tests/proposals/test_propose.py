@@ -212,3 +212,15 @@ def test_a_carried_date_never_makes_a_disagreement() -> None:
     assert all(
         p.match != "seoul-declaration-2024" for p in propose(text, reference=date(2024, 6, 9))
     )
+
+
+def test_the_same_day_is_the_day_the_article_last_gave() -> None:
+    text = (
+        "Leaders met by video link on Tuesday evening. "
+        "That session endorsed the Seoul Declaration. "
+        "The same day, sixteen companies signed up to the Frontier AI Safety Commitments."
+    )
+    found = propose(text, reference=date(2024, 5, 23))
+    pledges = next(p for p in found if p.match == "frontier-ai-safety-commitments-2024")
+    assert pledges.event.when.timex == "2024-05-21"
+    assert pledges.relation is Relation.AGREES

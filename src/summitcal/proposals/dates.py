@@ -3,12 +3,15 @@
 Extraction tags a range's two ends apart ("from <Sunday> to <Wednesday>") and gives each
 the whole range (:attr:`~summitcal.extraction.mention.Mention.range`); here they are one
 :class:`Dated`, whose phrase runs from the first end to the second.  Durations, sets and
-the vague ``*_REF`` values date no event and are left out.  A date's sentence is read
+the vague ``*_REF`` values date no event and are left out.  "The same day", which
+extraction reads as the publication date when the sentence before it gives no day, is
+the day the article last gave, a few sentences back at most.  A date's sentence is read
 within 400 characters either side of it, as the resolver reads it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -77,5 +80,28 @@ def dated_mentions(
             continue
         span = m.range if m.range is not None else m.span
         sentence = _near(_sentence_of(sentences, m.start), m.start, m.end)
+        if _SAME_DAY.fullmatch(m.text) and m.anchor is None and previous is not None:
+            span = _same_day(previous, sentence, sentences) or span
         out.append(Dated(span, m.start, m.end, m.text, (m,), sentence))
     return out
+
+
+# "The same day", "that same day": the day the article last gave, when extraction,
+# finding none in the sentence before, fell back on the publication date.
+_SAME_DAY = re.compile(r"(?:the|that)\s+(?:very\s+|same\s+)?day", re.I)
+
+#: How many sentences back "the same day" may find its day.
+_SAME_DAY_REACH = 3
+
+
+def _same_day(
+    previous: Dated, sentence: Sentence, sentences: Sequence[Sentence]
+) -> DateSpan | None:
+    """The day of ``previous`` when it is a single day at most a few sentences back."""
+    if previous.span.first != previous.span.last:
+        return None
+    starts = [s.start for s in sentences]
+    back = sum(previous.sentence.start <= at < sentence.start for at in starts)
+    if back > _SAME_DAY_REACH:
+        return None
+    return DateSpan.day(previous.span.first, zone=previous.span.zone)
