@@ -12,7 +12,15 @@ Run::
     python examples/dask_pipeline.py tests/data/articles --scheduler processes
 
 Input files are TimeML (``.tml``: the DCT is the publication date) or plain text with a
-``--published`` date for all of them.  Needs the ``dask`` extra (``pip install
+``--published`` date for all of them.
+
+With ``--propose`` it maps :func:`summitcal.propose` over the ``.txt`` articles instead
+(each dated by its ``published:`` header line, or ``--published``) and folds the
+proposals into counts by relation to the catalogue, by kind, and the catalogue events
+most reported::
+
+    python examples/dask_pipeline.py tests/data/propose/dev --propose --scheduler processes
+  Needs the ``dask`` extra (``pip install
 summitcal[dask]``).
 """
 
@@ -32,6 +40,8 @@ import dask.bag as db
 from summitcal.extraction import extract
 from summitcal.extraction.score import Scores, score
 from summitcal.extraction.timeml import parse_timeml
+from summitcal.proposals import propose
+from summitcal.proposals.evaluate import read_article
 
 
 def process(path: str, published: date | None = None) -> dict[str, Any]:
@@ -82,6 +92,59 @@ def pipeline(paths: Sequence[str], published: date | None = None, partitions: in
     return records.map(_as_total).fold(_merge)
 
 
+def propose_file(path: str, published: date | None = None) -> dict[str, Any]:
+    """The events one article reports, as a plain record.  A file may open with
+    ``published:``, ``publisher:`` and ``url:`` header lines and a blank line; they date
+    it and name its source (``--published`` wins for the date)."""
+    raw = Path(path).read_text(encoding="utf-8")
+    source = None
+    if raw.startswith("published:"):
+        text, source, own = read_article(Path(path))
+        reference = published or own
+    else:
+        text, reference = raw, published
+    if reference is None:
+        raise ValueError(f"{path}: no publication date")
+    proposals = propose(text, reference=reference, source=source)
+    return {
+        "path": path,
+        "proposals": [p.to_dict() for p in proposals],
+        "relations": Counter(p.relation.value for p in proposals),
+        "kinds": Counter(p.event.kind.value for p in proposals),
+        "matches": Counter(p.match for p in proposals if p.match is not None),
+    }
+
+
+def _merge_proposals(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    keys = ("relations", "kinds", "matches")
+    return {"documents": a["documents"] + b["documents"]} | {k: a[k] + b[k] for k in keys}
+
+
+def _proposal_total(record: dict[str, Any]) -> dict[str, Any]:
+    keys = ("relations", "kinds", "matches")
+    return {"documents": 1} | {k: Counter(record[k]) for k in keys}
+
+
+def propose_pipeline(
+    paths: Sequence[str], published: date | None = None, partitions: int = 4
+) -> Any:
+    """The lazy Dask computation of proposals: per-file records folded into counts of
+    relations, kinds and the catalogue events matched (each worker builds the
+    catalogue's gazetteer once)."""
+    bag = db.from_sequence(sorted(paths), npartitions=max(1, min(partitions, len(paths))))
+    return bag.map(propose_file, published=published).map(_proposal_total).fold(_merge_proposals)
+
+
+def proposal_summary(total: dict[str, Any]) -> dict[str, Any]:
+    """A JSON-ready digest of the folded proposals."""
+    return {
+        "documents": total["documents"],
+        "proposals_by_relation": dict(sorted(total["relations"].items())),
+        "proposals_by_kind": dict(sorted(total["kinds"].items())),
+        "most_reported": total["matches"].most_common(5),
+    }
+
+
 def summary(total: dict[str, Any]) -> dict[str, Any]:
     """A JSON-ready digest of the folded total."""
     s: Scores = total["scores"]
@@ -106,13 +169,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--scheduler", choices=("synchronous", "threads", "processes"), default="threads"
     )
     parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument(
+        "--propose",
+        action="store_true",
+        help="propose the events the .txt articles report, instead of extracting dates",
+    )
     args = parser.parse_args(argv)
-    paths = [str(p) for p in Path(args.directory).iterdir() if p.suffix in (".tml", ".txt")]
+    suffixes = (".txt",) if args.propose else (".tml", ".txt")
+    paths = [str(p) for p in Path(args.directory).iterdir() if p.suffix in suffixes]
     if not paths:
-        print(f"no .tml or .txt files in {args.directory}", file=sys.stderr)
+        print(f"no {' or '.join(suffixes)} files in {args.directory}", file=sys.stderr)
         return 1
-    total = pipeline(paths, args.published, args.partitions).compute(scheduler=args.scheduler)
-    print(json.dumps(summary(total), indent=2, sort_keys=True))
+    if args.propose:
+        work = propose_pipeline(paths, args.published, args.partitions)
+        result = proposal_summary(work.compute(scheduler=args.scheduler))
+    else:
+        total = pipeline(paths, args.published, args.partitions).compute(scheduler=args.scheduler)
+        result = summary(total)
+    print(json.dumps(result, indent=2, sort_keys=True))
     return 0
 
 

@@ -68,3 +68,27 @@ def test_main_prints_json_scores(capsys: pytest.CaptureFixture[str]) -> None:
     out = json.loads(capsys.readouterr().out)
     assert out["documents"] == len(list(ARTICLES.glob("*.tml")))
     assert 0.0 < out["strict_f1"] <= 1.0
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", "threads"])
+def test_propose_pipeline_matches_a_plain_loop(scheduler: str) -> None:
+    from summitcal.proposals import propose
+    from summitcal.proposals.evaluate import read_article
+
+    example = _example()
+    paths = sorted(str(p) for p in (ROOT / "tests" / "data" / "propose" / "dev").glob("*.txt"))[:4]
+    total = example.propose_pipeline(paths, partitions=2).compute(scheduler=scheduler)
+    relations: Counter[str] = Counter()
+    matches: Counter[str] = Counter()
+    for path in paths:
+        text, source, published = read_article(Path(path))
+        for p in propose(text, reference=published, source=source):
+            relations[p.relation.value] += 1
+            if p.match is not None:
+                matches[p.match] += 1
+    assert total["documents"] == len(paths)
+    assert total["relations"] == relations
+    assert total["matches"] == matches
+    assert example.proposal_summary(total)["proposals_by_relation"] == dict(
+        sorted(relations.items())
+    )

@@ -2,7 +2,9 @@
 
 The stack, lowest first (DESIGN.md's diagram): the foundation (errors, text, safe writes),
 the time type, the models, then the resolver and the iCalendar codec side by side, then
-the catalogue and extraction side by side, the feeds, the web layer and the CLI.  A module
+the catalogue and extraction side by side, the feeds and the proposals (which read an
+article with extraction and match it with the catalogue) side by side, the web layer and
+the CLI.  A module
 may import from its own package and from packages of lower layers only; packages on the
 same layer never import each other.  So, for one, the calendar writer can never come to
 depend on the catalogue loader.  The top-level ``summitcal`` namespace, which re-exports
@@ -27,7 +29,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"models"}),
     frozenset({"resolver", "ical"}),
     frozenset({"catalog", "extraction"}),
-    frozenset({"feeds"}),
+    frozenset({"feeds", "proposals"}),
     frozenset({"web"}),
     frozenset({""}),  # the top-level namespace, for the CLI's version and lazy names
     frozenset({"cli"}),

@@ -7,6 +7,8 @@ The public API, re-exported here:
 * the catalogue: :func:`load_catalog`, :class:`Catalog`, :class:`Criteria` (a query)
 * the resolver: :func:`resolve` (a phrase and a reference date to a span)
 * extraction: :func:`extract`, :func:`extract_many` (every date in an article)
+* proposals: :func:`propose`, :func:`propose_many` (the events an article reports, as
+  :class:`Proposal` objects matched with the catalogue, each with a :class:`Relation`)
 * iCalendar: :func:`to_ical`, :func:`write_calendar`, :func:`read_calendar` (a
   :class:`ReadResult`)
 * errors: :class:`SummitcalError` and its subclasses
@@ -70,6 +72,11 @@ _EXPORTS: dict[str, str] = {
     "extract": "summitcal.extraction",
     "extract_many": "summitcal.extraction",
     "Mention": "summitcal.extraction",
+    # proposals
+    "propose": "summitcal.proposals",
+    "propose_many": "summitcal.proposals",
+    "Proposal": "summitcal.proposals",
+    "Relation": "summitcal.proposals",
     # iCalendar
     "to_ical": "summitcal.ical.write",
     "write_calendar": "summitcal.ical.write",
@@ -117,6 +124,12 @@ if TYPE_CHECKING:
     from summitcal.ical.write import (
         to_ical as to_ical,
         write_calendar as write_calendar,
+    )
+    from summitcal.proposals import (
+        Proposal as Proposal,
+        Relation as Relation,
+        propose as propose,
+        propose_many as propose_many,
     )
     from summitcal.models.events import (
         Actor as Actor,

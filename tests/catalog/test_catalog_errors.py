@@ -309,3 +309,19 @@ class TestParentCycles:
         parents: dict[str, str | None] = {f"e{i}": f"e{i + 1}" for i in range(1000)}
         parents["e1000"] = "e998"
         assert _find_parent_cycles(parents) == [["e998", "e999", "e1000"]]
+
+
+def test_every_refused_alias_is_named_with_its_file_and_record(tmp_path: Path) -> None:
+    folder = catalogue(
+        tmp_path,
+        {
+            "a.toml": event(
+                "talks-2031", aliases='["The talks", "A  meeting", "the TALKS", "ok\\u0007"]'
+            )
+        },
+    )
+    assert errors_of(folder) == [
+        ("a.toml", "talks-2031", "aliases[1]"),
+        ("a.toml", "talks-2031", "aliases[2]"),
+        ("a.toml", "talks-2031", "aliases[3]"),
+    ]

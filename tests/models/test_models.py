@@ -187,3 +187,34 @@ def test_check_calendar_span() -> None:
 def test_firm_statuses() -> None:
     """Only confirmed and scheduled events may be shown as fact."""
     assert {s for s in Status if s.is_firm} == {Status.CONFIRMED, Status.SCHEDULED}
+
+
+class TestAliases:
+    """An alias is one line of text, not the title, and not given twice."""
+
+    def _event(self, aliases: tuple[str, ...]) -> Event:
+        return Event(
+            id="demo",
+            kind=EventKind.SUMMIT,
+            title="Demo Summit",
+            when=DateSpan.from_timex("2031-03-04"),
+            status=Status.SCHEDULED,
+            sources=[Source(url="https://example.org/d")],
+            aliases=aliases,
+        )
+
+    def test_other_names_are_kept(self) -> None:
+        assert self._event(("The demo", "Sommet démo")).aliases == ("The demo", "Sommet démo")
+
+    @pytest.mark.parametrize(
+        ("aliases", "message"),
+        [
+            (("DEMO  summit",), "aliases\\[0\\] 'DEMO  summit' is the event's title"),
+            (("Démo", "demo"), "aliases\\[1\\] 'demo' is given twice"),
+            (("two\nlines",), "aliases\\[0\\] holds '\\\\n'"),
+            ((" ",), "must not be empty"),
+        ],
+    )
+    def test_refused(self, aliases: tuple[str, ...], message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            self._event(aliases)

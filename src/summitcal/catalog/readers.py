@@ -25,6 +25,7 @@ from summitcal.models.events import (
     Source,
     SourceKind,
     Status,
+    check_alias,
     check_calendar_span,
     check_location,
 )
@@ -219,6 +220,22 @@ def _read_zone(rec: Record, place: Place | None) -> str | None:
     return zone or (place.zone if place else None)
 
 
+def _read_aliases(rec: Record) -> tuple[str, ...]:
+    """The event's other names: each one line of text, not its title, none twice."""
+    values = rec.texts("aliases")
+    title = rec.data.get("title")
+    refused = []
+    for i, alias in enumerate(values):
+        try:
+            check_alias(alias, title if isinstance(title, str) else None, values[:i])
+        except ValueError as exc:
+            refused.append(rec.error(f"aliases[{i}]", str(exc)))
+    if refused:  # every refused alias is reported, the last as this field's error
+        rec.errors.extend(refused[:-1])
+        raise refused[-1]
+    return values
+
+
 def _read_location(rec: Record, place: Place | None) -> str | None:
     """The event's own ``location``: one line of text, for an event without a place."""
     location = rec.get("location", str)
@@ -253,7 +270,7 @@ def read_event(rec: Record) -> Event:
             "actors": lambda: rec.each("actors", _read_actor),
             "outcomes": lambda: rec.texts("outcomes"),
             "tags": lambda: rec.texts("tags"),
-            "aliases": lambda: rec.texts("aliases"),
+            "aliases": lambda: _read_aliases(rec),
             "url": lambda: rec.url("url"),
             "alternatives": lambda: rec.each(
                 "alternatives", lambda alt: _read_alternative(alt, zone)

@@ -23,7 +23,17 @@ from summitcal.errors import SummitcalError
 __all__ = ["main"]
 
 # Sub-command modules of this package, in the order `summitcal --help` lists them.
-COMMAND_MODULES = ("catalog", "agenda", "ical", "importing", "site", "serve", "resolve", "extract")
+COMMAND_MODULES = (
+    "catalog",
+    "agenda",
+    "ical",
+    "importing",
+    "site",
+    "serve",
+    "resolve",
+    "extract",
+    "propose",
+)
 
 
 class _CommandParser(argparse.ArgumentParser):

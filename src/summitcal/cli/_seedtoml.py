@@ -74,7 +74,35 @@ def event_record(event: Event, *, comments: Iterable[str] = ()) -> str:
     )
     if event.place is not None:
         lines += ["", "[event.place]", *_place(event.place)]
+    for actor in event.actors:
+        lines += ["", "[[event.actors]]"]
+        lines += _lines(
+            [
+                ("name", actor.name),
+                ("kind", actor.kind.value),
+                ("role", actor.role.value),
+                ("country", actor.country),
+                ("title", actor.title),
+                ("note", actor.note),
+            ]
+        )
     for source in event.sources:
         lines += ["", "[[event.sources]]", *_lines([("url", source.url)])]
         lines += _lines([("publisher", source.publisher), ("title", source.title)])
+        if source.published is not None:
+            lines.append(f"published = {source.published.isoformat()}")
+        lines += _lines(
+            [("phrase", source.phrase), ("kind", source.kind.value if source.kind else None)]
+        )
+    for alternative in event.alternatives:
+        lines += ["", "[[event.alternatives]]"]
+        lines += _lines(
+            [
+                ("field", alternative.field),
+                ("value", alternative.value),
+                ("status", alternative.status.value),
+                ("note", alternative.note),
+                ("sources", alternative.sources),
+            ]
+        )
     return "\n".join(lines) + "\n"

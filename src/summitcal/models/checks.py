@@ -9,6 +9,7 @@ functions are the attrs validators the model classes attach to their fields.
 from __future__ import annotations
 
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Iterable
 from datetime import date
@@ -20,6 +21,7 @@ from summitcal.span.span import DateSpan
 
 __all__ = [
     "LAST_CALENDAR_DAY",
+    "check_alias",
     "check_calendar_span",
     "check_location",
     "is_valid_id",
@@ -89,14 +91,49 @@ def check_location(value: str) -> None:
     Raises:
         ValueError: Saying what is wrong with it ("must not be empty").
     """
+    _one_line(value, "a location")
+
+
+def _one_line(value: str, what: str) -> None:
     if not value.strip():
         raise ValueError("must not be empty")
     bad = _NOT_IN_LOCATION_RE.search(value)
     if bad is not None:
         raise ValueError(
-            f"holds {bad.group()!r} (at {bad.start()}): a location is one line of text, "
+            f"holds {bad.group()!r} (at {bad.start()}): {what} is one line of text, "
             "without control characters"
         )
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def check_alias(value: str, title: str | None = None, earlier: Iterable[str] = ()) -> None:
+    """Refuse a text that cannot be one of an event's
+    :attr:`~summitcal.models.events.Event.aliases`: one line of text, as a location is
+    (see :func:`check_location`), and neither the event's title nor an alias given
+    before it (compared without case, accents or repeated spaces), which would say
+    nothing.
+
+    Raises:
+        ValueError: Saying what is wrong with it.
+    """
+    _one_line(value, "an alias")
+    folded = _folded(value)
+    if title is not None and folded == _folded(title):
+        raise ValueError(f"{value!r} is the event's title: an alias is another name")
+    if any(folded == _folded(e) for e in earlier):
+        raise ValueError(f"{value!r} is given twice")
+
+
+def _validate_aliases(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for i, alias in enumerate(value):
+        try:
+            check_alias(alias, inst.title, value[:i])
+        except ValueError as exc:
+            raise ValueError(f"aliases[{i}] {exc}") from None
 
 
 def _validate_location(_inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:

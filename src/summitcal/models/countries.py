@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 
-__all__ = ["country_name", "is_country"]
+__all__ = ["countries", "country_name", "is_country"]
 
 
 @functools.cache
@@ -34,3 +34,8 @@ def country_name(code: str) -> str:
 def is_country(code: str) -> bool:
     """Whether ``code`` is an assigned ISO 3166-1 alpha-2 code."""
     return code in _table()
+
+
+def countries() -> dict[str, str]:
+    """Every assigned code and its short English name (a copy: ``{"FR": "France", ...}``)."""
+    return dict(_table())

@@ -22,8 +22,10 @@ from summitcal.models.checks import (
     LAST_CALENDAR_DAY,
     _non_empty,
     _tuple_of_str,
+    _validate_aliases,
     _validate_id,
     _validate_location,
+    check_alias,
     check_calendar_span,
     check_location,
     is_valid_id,
@@ -54,6 +56,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Status",
+    "check_alias",
     "check_calendar_span",
     "check_location",
     "is_valid_id",
@@ -97,7 +100,10 @@ class Event:
         actors: Participants and their roles.
         outcomes: What came of it, in a few words each.
         tags: Free labels for filtering.
-        aliases: Other names it goes by.
+        aliases: Other names it goes by: the names the news uses ("the Paris AI summit",
+            "WAIC 2025"), names in other languages where a source gives them; each one
+            line of text, not the title, none given twice (see
+            :func:`~summitcal.models.checks.check_alias`).
         url: The official page, if there is one (the loader takes only what
             :func:`is_web_url` accepts).
         alternatives: Values sources disagree on, or that are unconfirmed.
@@ -117,7 +123,9 @@ class Event:
     actors: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
     outcomes: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple_of_str, validator=_validate_aliases
+    )
     url: str | None = None
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_alternatives)
 
