@@ -95,6 +95,7 @@ def anchor_parts(
     label: Why | None,
     text: str,
     narrative: date | None,
+    seasons: str = "meteorological",
 ) -> Parts:
     """:func:`anchor` with every argument in place, giving the fields of its
     :class:`Anchored` as a plain tuple (the resolver's path: one per phrase)."""
@@ -107,6 +108,7 @@ def anchor_parts(
         context_year,
         label or direction.value,
         narrative if narrative is not None else reference,
+        seasons,
     )
     core = phrase.core
     rule = RULES.get(type(core))

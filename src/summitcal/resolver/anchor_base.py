@@ -16,6 +16,7 @@ from summitcal.span.span import DateSpan, Granularity, Season, month_end
 __all__ = [
     "ORDER_HINT",
     "SEASONS",
+    "SEASON_MODELS",
     "UNIT_GRANULARITY",
     "WEEKDAY_NAMES",
     "Anchored",
@@ -30,6 +31,9 @@ __all__ = [
 #: How an error about an all-numeric date tells the caller to settle the order (the
 #: command line words it as its own options).
 ORDER_HINT = "pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
+
+#: The season models a caller may ask for (``resolve(..., seasons=...)``).
+SEASON_MODELS = ("meteorological", "astronomical")
 
 UNIT_GRANULARITY = {
     "day": Granularity.DAY,
@@ -137,7 +141,15 @@ Parts = tuple[DateSpan | None, str, str, Why, tuple[str, int] | None]
 class Context:
     """What anchoring needs besides the phrase (a plain class: one is made per phrase)."""
 
-    __slots__ = ("context_year", "direction", "label", "narrative", "order", "reference")
+    __slots__ = (
+        "context_year",
+        "direction",
+        "label",
+        "narrative",
+        "order",
+        "reference",
+        "seasons",
+    )
 
     def __init__(
         self,
@@ -147,7 +159,9 @@ class Context:
         context_year: int | None,
         label: Why,  # the direction as explained: "past ('said')"
         narrative: date,  # the day the story is at ("the next day" counts from it)
+        seasons: str = "meteorological",  # or "astronomical"
     ) -> None:
+        self.seasons = seasons
         self.reference = reference
         self.narrative = narrative
         self.direction = direction

@@ -64,6 +64,10 @@ class Resolution:
         direction: The direction used (PAST, FUTURE or NEAREST).
         rule: The grammar rule that matched.
         duration: For a DURATION, the amount; ``None`` otherwise.
+        interval: For a counted range ("the past two days", "the next three weeks"), a
+            DURATION, the days it covers anchored on the reference: the N units ending on
+            it, or starting on it; ``None`` otherwise (and for units under a day, since
+            the reference has no clock).
     """
 
     text: str
@@ -78,6 +82,7 @@ class Resolution:
     rule: str
     duration: Duration | None = None
     resolved_span: DateSpan | None = attrs.field(default=None, repr=False)
+    interval: DateSpan | None = attrs.field(default=None, repr=False)
 
     @functools.cached_property
     def explanation(self) -> str:

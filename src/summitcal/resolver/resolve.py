@@ -11,6 +11,7 @@ from datetime import date, datetime
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
+from summitcal.resolver.anchor_base import SEASON_MODELS
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
@@ -182,6 +183,7 @@ def _finish(
     direction: Direction,
     order: NumericOrder | None,
     anchor: date | datetime | None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Check names, read the direction and anchor a parsed phrase.
 
@@ -204,7 +206,7 @@ def _finish(
         context_year = _context_year(context, start, end)
     story_day = None if anchor is None else _reference_date(text, anchor)
     span, value, kind, why, duration = anchor_parts(
-        phrase, ref, used, order, context_year, label, text, story_day
+        phrase, ref, used, order, context_year, label, text, story_day, seasons
     )
     # Every field is derived here: made without __init__ (see summitcal._unchecked).
     rule = phrase.rule
@@ -221,6 +223,7 @@ def _finish(
         rule,
         None if duration is None else Duration(*duration),
         span,
+        None,
     )
 
 
@@ -232,6 +235,7 @@ def resolve(
     direction: Direction = Direction.AUTO,
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Resolve one date phrase to an absolute span.
 
@@ -253,6 +257,8 @@ def resolve(
         anchor: The day the story is at, for phrases that count from it rather than from
             the publication date: "the next day", "the previous day", "that day", "two
             days later".  Defaults to ``reference``.
+        seasons: ``"meteorological"`` (spring is March to May) or ``"astronomical"``
+            (from the UTC day of the equinox or solstice to the day before the next).
 
     Returns:
         The resolution; ``.span`` raises :class:`NoSpanError` for a DURATION or SET.
@@ -270,8 +276,12 @@ def resolve(
         raise PhraseError(repr(text), "a phrase is a string", 0)
     ref = _reference_date(text, reference)
     phrase, p_start, p_end = parse(text)
+    if seasons not in SEASON_MODELS:
+        raise ValueError(f"seasons is one of {', '.join(SEASON_MODELS)}, not {seasons!r}")
     where = _locate(text, context) if context else None
-    return _finish(text, phrase, p_start, p_end, ref, context, where, direction, order, anchor)
+    return _finish(
+        text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, seasons
+    )
 
 
 def resolve_in_context(
