@@ -259,7 +259,11 @@ def _case_phrases() -> list[str]:
 
 
 PIECES = st.sampled_from(
-    [*SOUP, "2025-02-11", "11/02/2025", "9/11", "15:30", "9am", "1990s", "'90s", "the 11th"]
+    [
+        *SOUP,
+        *("2025-02-11", "11/02/2025", "9/11", "15:30", "9am", "1990s", "'90s", "the 11th"),
+        *("7p", "15h30", "19.45", "half past", "nine", "o'clock", "ten thirty", "3-4pm", "tonight"),
+    ]
 )
 
 
@@ -271,10 +275,11 @@ def test_trigger_words_never_hide_a_rule_that_matches(text: str) -> None:
     from summitcal.resolver.text import normalize
 
     norm = normalize(text)
-    kept = {id(rule) for rule in candidates(norm)}
-    for rule in rules():
-        if rule.pattern.search(norm):
-            assert id(rule) in kept, f"{rule.name!r} matches {text!r} but was filtered out"
+    for loose in (False, True):  # the table searching text, and the one reading a phrase
+        kept = {id(rule) for rule in candidates(norm, loose)}
+        for rule in rules(loose):
+            if rule.pattern.search(norm):
+                assert id(rule) in kept, f"{rule.name!r} matches {text!r} but was filtered out"
 
 
 # --- spans and resolutions built straight into their slots ----------------------------------

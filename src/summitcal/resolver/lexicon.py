@@ -84,6 +84,11 @@ class Lexicon:
     parts_of_day: dict[str, str]
     day_parts: dict[str, tuple[int, str]]
     clock_words: dict[str, str]
+    #: Clock times in words, read in a whole phrase only ("half past nine"): hours,
+    #: minutes after a spoken hour, and parts of an hour before "past"/"to".
+    clock_hours: dict[str, int]
+    clock_minutes: dict[str, int]
+    clock_fractions: dict[str, int]
     holidays: dict[str, Holiday]
     #: The same holidays under :func:`holiday_key` of each name: how a name the grammar
     #: matched is looked up ("New Years" for "new year's", "Chinas" for "china's").
@@ -171,6 +176,9 @@ def lexicon() -> Lexicon:
         parts_of_day=dict(seas["parts_of_day"]),
         day_parts={k: (int(v["offset"]), v["part"]) for k, v in seas["day_parts"].items()},
         clock_words=dict(seas["clock_words"]),
+        clock_hours=dict(nums["clock_hours"]),
+        clock_minutes=dict(nums["clock_minutes"]),
+        clock_fractions=dict(nums["clock_fractions"]),
         holidays=holidays,
         holiday_keys={holiday_key(name): holiday for name, holiday in holidays.items()},
         spring_festival=festival,

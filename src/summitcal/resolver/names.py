@@ -86,6 +86,24 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: A range of two bare numbers, which only its words make a span of hours.
+_BARE_RANGE = re.compile(r"(?:from|between)\s+\d{1,2}\s*(?:-|to|and|until|till)\s*\d{1,2}")
+
+
+def _counted(text: str, start: int, end: int) -> str | None:
+    """Why "from 9 to 11" counts things here ("grew from 9 to 11 pupils"): two bare
+    numbers before a word that is no function word nor a calendar word."""
+    if _BARE_RANGE.fullmatch(text[start:end].strip().lower()) is None:
+        return None
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return None
+    word = after.group(1).lower()
+    if word in lexicon().function_words or word in _calendar_words():
+        return None
+    return f"two bare numbers before {word!r} count {word!r}, not hours"
+
+
 def _word_before(text: str, start: int) -> tuple[str, int] | None:
     """The word right before ``start`` and where it starts, if spaces separate them.
 
@@ -140,6 +158,8 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     name = _listed_name(text, start, end)
     if name is not None:
         return f"part of the name {name!r}"
+    if kind == "clock range":
+        return _counted(text, start, end)
     if not bare:  # the checks below are for one calendar word alone
         return None
     word = text[start:end].strip().rstrip(".")

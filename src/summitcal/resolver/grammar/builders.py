@@ -22,6 +22,7 @@ from summitcal.resolver.grammar.readers import (
     group,
     month_of,
     unit_of,
+    unmarked,
     weekday_of,
     year_of,
 )
@@ -324,6 +325,23 @@ def build_weekend(m: re.Match[str], lex: Lexicon) -> Core:
 
 def build_clock_only(m: re.Match[str], lex: Lexicon) -> Core:
     return DayWord(0, "at a clock time")
+
+
+def build_clock_range(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "3-4pm", "9:00-17:00": two bare numbers with nothing to make them clock times
+    ("2-4", a score) are refused."""
+    if unmarked(m, "o") and group(m, "bhoe") is not None and group(m, "zoneo") is None:
+        raise NoParse("two bare numbers are no clock range")
+    return build_clock_only(m, lex)
+
+
+def build_night_of(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "the night of Tuesday to Wednesday": the night of the first day, which the
+    second must follow."""
+    first, second = weekday_of(m, lex, ""), weekday_of(m, lex, "b")
+    if (first + 1) % 7 != second:
+        raise NoParse("the night of one day runs into the next")
+    return Weekday(first)
 
 
 _STORY_SIDES = frozenset({"next", "following", "previous"})

@@ -14,6 +14,7 @@ import attrs
 
 from summitcal.resolver.grammar.builders import (
     build_clock_only,
+    build_clock_range,
     build_cross,
     build_day_word,
     build_decade,
@@ -24,6 +25,7 @@ from summitcal.resolver.grammar.builders import (
     build_md,
     build_month,
     build_narrative,
+    build_night_of,
     build_numeric,
     build_numeric_short,
     build_offset,
@@ -48,7 +50,7 @@ from summitcal.resolver.grammar.fragments import FROM, RANGE_SEP, WEEK_REL, Frag
 from summitcal.resolver.grammar.rules import Rule, compile_table
 from summitcal.resolver.grammar.rules import RuleKind as K
 from summitcal.resolver.grammar.triggers import DIGIT, keys
-from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.span.span import Mod
 
 __all__ = ["rules"]
@@ -67,11 +69,20 @@ class _Keys:
     day_numbers: frozenset[str]
 
 
-@functools.cache
-def rules() -> tuple[Rule, ...]:
+def rules(loose: bool = False) -> tuple[Rule, ...]:
     """The English rules in priority order, with their whole patterns (compiled on first
-    use of each), cached."""
-    f = Fragments(lexicon())
+    use of each), cached.
+
+    ``loose``: the patterns that read one phrase handed over whole, whose clocks take
+    the styles of agendas and chat too ("7p", "15h30", "half past nine"; see
+    :class:`~.fragments.Fragments`); running text is searched with the others.
+    """
+    return _rules(loose)
+
+
+@functools.cache
+def _rules(loose: bool) -> tuple[Rule, ...]:
+    f = Fragments(lexicon(), loose)
     lex = f.lex
     k = _Keys(
         months=keys(lex.months),
@@ -85,6 +96,7 @@ def rules() -> tuple[Rule, ...]:
         *_months_and_years(f, k),
         *_parts_of_years(f),
         *_story_and_amounts(f, k),
+        *_whole_phrases(f, k),
     )
     return compile_table(table, f)
 
@@ -390,7 +402,8 @@ def _parts_of_years(f: Fragments) -> tuple[Rule, ...]:
             day_level=False,
             triggers={"a", "p", "am", "pm", ":", "hrs", "h"}
             | keys(lex.clock_words)
-            | keys(lex.zones),
+            | keys(lex.zones)
+            | (_loose_clock_words(lex) if f.loose else set()),
         ),
     )
 
@@ -450,5 +463,74 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"every", "each"}
             | keys(lex.sets)
             | keys([f"{name}s" for name in lex.weekday_names]),
+        ),
+    )
+
+
+def _loose_clock_words(lex: Lexicon) -> frozenset[str]:
+    """Words one of which a clock in an agenda's or chat's style holds ("19.45", "half
+    past nine", "11 o'clock", "ten thirty", "15h30" has its "h")."""
+    return frozenset({".", "past", "to", "after", "before", "oclock", "clock"}) | keys(
+        lex.clock_hours
+    )
+
+
+def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
+    """Clock ranges and times of the day read in a phrase handed over whole, never looked
+    for in running text ("from 9 to 11" there is as often a count)."""
+    lex = f.lex
+    clocks = {"a", "p", "am", "pm", ":", "hrs", "h", "-"} | keys(lex.clock_words)
+    clocks |= _loose_clock_words(lex) | DIGIT
+    joint = r"\s*(?:-|to|until|till|through)\s*"
+    return (
+        Rule(
+            # "half past nine in the evening": the part of the day makes a bare hour pm.
+            K.CLOCK_TIME,
+            rf"(?:at\s+)?{f.clock('o')}\s+(?:in\s+the\s+)?{f.pod()}(?:\s+{f.zone('o')})?",
+            build_clock_only,
+            day_level=False,
+            triggers=keys(lex.parts_of_day),
+            in_text=False,
+        ),
+        Rule(
+            # "from 9 to 11", "between 2 and 4 pm": the day is the publication day.
+            K.CLOCK_RANGE,
+            rf"(?:from|between)\s+{f.clock('o')}\s*(?:-|to|and|until|till)\s*{f.clock('oe')}"
+            rf"(?:\s+{f.zone('o')})?",
+            build_clock_only,
+            day_level=False,
+            triggers={"from", "between"},
+            also=clocks,
+            in_text=False,
+        ),
+        Rule(
+            # "3-4pm", "9:00-17:00", "1300-1500 GMT"; two bare numbers ("2-4") are none.
+            K.CLOCK_RANGE,
+            rf"{f.clock('o')}{joint}{f.clock('oe')}(?:\s+{f.zone('o')})?",
+            build_clock_range,
+            day_level=False,
+            triggers=clocks,
+            in_text=False,
+        ),
+        Rule(
+            # "Monday 9am to Wednesday noon": from a clock on one day to one on another.
+            K.DAY_TIME_RANGE,
+            rf"{f.wd('a')},?\s+(?:at\s+)?{f.clock('ta')}{joint}{f.wd('b')},?\s+(?:at\s+)?"
+            rf"{f.clock('tb')}(?:\s+{f.zone('o')})?",
+            build_wd_range,
+            day_level=False,
+            triggers=k.weekdays,
+            in_text=False,
+        ),
+        Rule(
+            # "the night of Tuesday to Wednesday": Tuesday's night.
+            K.NIGHT_OF,
+            rf"the\s+night\s+of\s+{f.wd('')}\s*(?:-|to|into)\s*{f.wd('b')}",
+            build_night_of,
+            day_level=False,
+            triggers={"night"},
+            also=k.weekdays,
+            in_text=False,
+            part="NI",
         ),
     )

@@ -19,8 +19,8 @@ from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
-from summitcal.resolver.grammar.readers import NoParse, clock_time
-from summitcal.resolver.grammar.rules import Rule
+from summitcal.resolver.grammar.readers import NoParse, clock_time, unmarked
+from summitcal.resolver.grammar.rules import Rule, RuleKind
 from summitcal.resolver.grammar.triggers import Triggers
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.phrase import DayWord, Phrase
@@ -84,13 +84,14 @@ _CLOCKS = ("ckp", "ckpe", "ckt", "cke", "cko")
 
 
 @functools.cache
-def _triggers() -> Triggers:
-    return Triggers(rules())
+def _triggers(loose: bool = False) -> Triggers:
+    return Triggers(rules(loose))
 
 
-def candidates(norm: str) -> tuple[Rule, ...]:
-    """The rules that can match somewhere in ``norm``, in priority order."""
-    return tuple(rule for rule, _ in _triggers().candidates(norm))
+def candidates(norm: str, loose: bool = False) -> tuple[Rule, ...]:
+    """The rules that can match somewhere in ``norm``, in priority order (``loose``: of
+    the table that reads a whole phrase, see :func:`~.english.rules`)."""
+    return tuple(rule for rule, _ in _triggers(loose).candidates(norm))
 
 
 _make_phrase = unchecked(Phrase)
@@ -107,30 +108,63 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     end: time | None = None
     zone_word: str | None = None
     pod: str | None = None
+    first = "o"  # the suffix of the first clock's groups
     if rule.day_level:
         # The decorations are read only when the body is more than its core.
         if m.span("core") != m.span("body"):
-            start = clock_time(m, lex, "p") or clock_time(m, lex, "t")
+            start = clock_time(m, lex, "p")
+            first = "p"
+            if start is None:
+                start, first = clock_time(m, lex, "t"), "t"
             end = clock_time(m, lex, "e") or clock_time(m, lex, "pe")
             zone_word = m.group("zone") or m.group("zonep")
             pod = m.group("pod")
     elif rule.clock_only:
         start = clock_time(m, lex, "o")
         zone_word = m.group("zoneo")
+        if "ckoe" in m.re.groupindex:  # a clock range
+            end = clock_time(m, lex, "oe")
+        if "pod" in m.re.groupindex:  # "half past nine in the evening"
+            pod = m.group("pod")
     elif rule.iso_clock:  # "2024-05-21T14:00:30Z"
         start = time(int(m.group("hhi")), int(m.group("mmi")), int(m.group("ssi") or 0))
         zone_word = "utc" if m.group("zi") else None
+    elif rule.kind is RuleKind.DAY_TIME_RANGE:  # "Monday 9am to Wednesday noon"
+        start, end = clock_time(m, lex, "ta"), clock_time(m, lex, "tb")
+        zone_word, first = m.group("zoneo"), "ta"
     zone = lex.zones[squash(zone_word)] if zone_word else None
-    part = lex.parts_of_day[pod] if pod else None
+    part = lex.parts_of_day[pod] if pod else rule.part
     if type(core) is DayWord:
         if core.word.startswith("this "):
             part = lex.parts_of_day[core.word.split()[1]]
         elif core.word in lex.day_parts:
             part = lex.day_parts[core.word][1]
+    if start is not None and (part is not None or end is not None) and unmarked(m, first):
+        start, part = _read_hour(start, part, end)
     if part is not None and start is not None:
         raise NoParse("a part of the day and a clock time together")
     # Every field is read here: made without __init__ (see summitcal._unchecked).
     return _make_phrase(core, rule.name, mod, part, start, end, zone)
+
+
+#: The parts of the day that make a bare hour pm ("at 8 tonight": 20:00).
+_AFTER_NOON = frozenset({"AF", "EV", "NI"})
+
+
+def _read_hour(start: time, part: str | None, end: time | None) -> tuple[time, str | None]:
+    """An hour written with no am/pm ("8", "half past nine"), read by what qualifies it:
+    a part of the day ("at 8 tonight" is 20:00; the part is then said by the clock), or
+    the pm of the range's end ("3-4pm", "from 8 to 10 p.m."), where the range stays in
+    order."""
+    hour = start.hour
+    if part is not None:
+        if (part in _AFTER_NOON and 6 <= hour < 12) or (part == "AF" and hour < 6):
+            hour += 12
+        return start.replace(hour=hour), None
+    assert end is not None
+    if hour < 12 and end.hour >= 12 and hour + 12 <= end.hour:
+        return start.replace(hour=hour + 12), None
+    return start, None
 
 
 _WORD = re.compile(r"\S+")
@@ -153,7 +187,7 @@ def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int,
         raise PhraseError(text, "empty phrase", 0)
     lex = lexicon()
     failure: NoParse | None = None
-    tried = _triggers().candidates(body)
+    tried = _triggers(True).candidates(body)
     for end in ends:
         for rule, pattern in tried:
             m = pattern.fullmatch(norm, lo, end)

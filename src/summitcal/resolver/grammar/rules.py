@@ -53,6 +53,9 @@ class RuleKind(enum.Enum):
     DECADE = "decade"
     WEEKEND = "weekend"
     CLOCK_TIME = "clock time"
+    CLOCK_RANGE = "clock range"
+    DAY_TIME_RANGE = "day and time range"
+    NIGHT_OF = "night of a day"
     NARRATIVE_DAY = "narrative day"
     VAGUE_OFFSET = "vague offset"
     DURATION = "duration"
@@ -90,10 +93,13 @@ class Rule:
         name: The name used in explanations; by default the kind's.
         mod: A mod that every match of the rule carries ("year-end": END), for a rule
             without the "early/mid/late" group.
+        part: A part of the day that every match carries ("the night of Tuesday to
+            Wednesday": NI).
         source: The whole pattern, decorations included (``pattern`` is it compiled); set
             by :func:`compile_table`.
         fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
-        clock_only: Whether this is the clock-time rule, whose time has its own groups.
+        clock_only: Whether this is a clock-time or clock-range rule, whose times have
+            their own groups.
         iso_clock: Whether the pattern holds an ISO 8601 clock ("T14:00", groups ``hhi``,
             ``mmi``, ``ssi`` and ``zi`` for "Z").
     """
@@ -107,6 +113,7 @@ class Rule:
     in_text: bool = True
     name: str = attrs.field(default=attrs.Factory(_name, takes_self=True))
     mod: Mod | None = None
+    part: str | None = None
     source: str = ""
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
@@ -116,7 +123,9 @@ class Rule:
         # Asked of every match: known once rather than from the pattern's group index (a
         # new mapping at each call).
         object.__setattr__(self, "fuzzy", "(?P<fz>" in self.source)
-        object.__setattr__(self, "clock_only", self.kind is RuleKind.CLOCK_TIME)
+        object.__setattr__(
+            self, "clock_only", self.kind in (RuleKind.CLOCK_TIME, RuleKind.CLOCK_RANGE)
+        )
         object.__setattr__(self, "iso_clock", "(?P<hhi>" in self.source)
 
     @property

@@ -1,0 +1,106 @@
+"""The date forms of agendas, chat and wire copy, one group of tests per form: clock
+styles, clock ranges, open intervals, ordinal weekdays, holidays, numeric dates, counted
+ranges and seasons (the conventions are in docs/resolver.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summitcal.errors import PhraseError
+from summitcal.resolver import resolve
+
+REF = date(2026, 3, 11)  # a Wednesday
+
+
+def _got(phrase: str, context: str | None = None, **kw: object) -> tuple[str, str, str | None]:
+    r = resolve(phrase, reference=kw.pop("reference", REF), context=context, **kw)  # type: ignore[arg-type]
+    return r.timex, str(r.type), r.mod and r.mod.value
+
+
+# --- clock styles ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("6p", "2026-03-11T18:00"),
+        ("11:40a", "2026-03-11T11:40"),
+        ("08h15", "2026-03-11T08:15"),
+        ("21.05", "2026-03-11T21:05"),
+        ("eleven fifteen", "2026-03-11T11:15"),
+        ("seven forty-five pm", "2026-03-11T19:45"),
+        ("half past four", "2026-03-11T04:30"),
+        ("a quarter to twelve", "2026-03-11T11:45"),
+        ("twenty past 6pm", "2026-03-11T18:20"),
+        ("4 o'clock", "2026-03-11T04:00"),
+        ("at 9 tonight", "2026-03-11T21:00"),
+        ("7 this evening", "2026-03-11T19:00"),
+        ("half past six in the evening", "2026-03-11T18:30"),
+        ("10 tomorrow morning", "2026-03-12T10:00"),
+        ("17h45 on Friday", "2026-03-13T17:45"),
+        ("5p tomorrow", "2026-03-12T17:00"),
+    ],
+)
+def test_clock_styles_read_as_written(phrase: str, value: str) -> None:
+    assert _got(phrase, f"The shuttle leaves {phrase}.") == (value, "TIME", None)
+
+
+def test_a_zone_on_a_clock_in_a_new_style_is_kept() -> None:
+    r = resolve("20h00 CET", reference=REF)
+    assert (r.timex, r.zone) == ("2026-03-11T20:00", "CET")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["17", "at 9", "9 to", "half past", "13 o'clock", "3 p.m. tonight"]
+)
+def test_an_hour_with_nothing_to_make_it_one_is_refused(phrase: str) -> None:
+    with pytest.raises(PhraseError):
+        resolve(phrase, reference=REF)
+
+
+def test_new_clock_styles_are_not_looked_for_in_running_text() -> None:
+    from summitcal.resolver import scan
+
+    text = "Turnout rose to 61.45 and the 6p coin was withdrawn at half past nine."
+    assert [m.text for m in scan(text)] == []
+
+
+# --- clock ranges -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("1-2pm", "2026-03-11T13:00/2026-03-11T14:00"),
+        ("from 7 to 9 pm", "2026-03-11T19:00/2026-03-11T21:00"),
+        ("between 10 and 11", "2026-03-11T10:00/2026-03-11T11:00"),
+        ("08:30-12:15", "2026-03-11T08:30/2026-03-11T12:15"),
+        ("from 11pm to 1am", "2026-03-11T23:00/2026-03-12T01:00"),
+        ("from 6pm to midnight", "2026-03-11T18:00/2026-03-12T00:00"),
+        ("2-5pm on Friday", "2026-03-13T14:00/2026-03-13T17:00"),
+        ("Thursday 8pm to Saturday 6am", "2026-03-12T20:00/2026-03-14T06:00"),
+        ("the night of Friday to Saturday", "2026-03-13TNI"),
+    ],
+)
+def test_clock_ranges(phrase: str, value: str) -> None:
+    assert _got(phrase, f"The line will be shut {phrase}.")[:2] == (value, "TIME")
+
+
+def test_a_range_keeps_its_zone() -> None:
+    r = resolve("0900-1100 GMT", reference=REF)
+    assert (r.timex, r.zone) == ("2026-03-11T09:00/2026-03-11T11:00", "Etc/GMT")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context"),
+    [
+        ("3-1", "United won 3-1 at home."),
+        ("from 4 to 6", "Membership grew from 4 to 6 countries."),
+        ("the night of Friday to Sunday", "It rained the night of Friday to Sunday."),
+    ],
+)
+def test_numbers_that_count_are_no_clock_range(phrase: str, context: str) -> None:
+    with pytest.raises(PhraseError):
+        resolve(phrase, reference=REF, context=context)
