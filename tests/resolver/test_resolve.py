@@ -767,7 +767,10 @@ class TestYearEnd:
     def test_by_stays_outside_the_phrase(self) -> None:
         (match,) = scan("The lender expects to close the sale by year-end.")
         assert match.text == "year-end"
-        assert resolve("by year-end", reference=SUNDAY).timex == "2025"
+        assert resolve("year-end", reference=SUNDAY).timex == "2025"
+        # Handed over with its "by", it is a deadline: the year's last day, on or before.
+        r = resolve("by year-end", reference=SUNDAY)
+        assert (r.timex, r.mod) == ("2025-12-31", Mod.ON_OR_BEFORE)
 
     def test_a_year_ending_is_no_year_end(self) -> None:
         with pytest.raises(PhraseError):

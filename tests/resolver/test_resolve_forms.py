@@ -104,3 +104,61 @@ def test_a_range_keeps_its_zone() -> None:
 def test_numbers_that_count_are_no_clock_range(phrase: str, context: str) -> None:
     with pytest.raises(PhraseError):
         resolve(phrase, reference=REF, context=context)
+
+
+# --- open intervals ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "want"),
+    [
+        (
+            "till Monday",
+            "The bridge stays shut till Monday.",
+            ("2026-03-16", "DATE", "ON_OR_BEFORE"),
+        ),
+        ("by Thursday", "Send the forms by Thursday.", ("2026-03-12", "DATE", "ON_OR_BEFORE")),
+        ("before 7am", "Queues formed before 7am.", ("2026-03-11T07:00", "TIME", "BEFORE")),
+        ("after Easter", "Works resume after Easter.", ("2026-04-05", "DATE", "AFTER")),
+        ("since January", "Prices have climbed since January.", ("2026-01", "DATE", "ON_OR_AFTER")),
+        ("starting Monday", "Fares go up starting Monday.", ("2026-03-16", "DATE", "ON_OR_AFTER")),
+        ("from next month", "Rules tighten from next month.", ("2026-04", "DATE", "ON_OR_AFTER")),
+        (
+            "no later than June 1",
+            "Bids are due no later than June 1.",
+            ("2026-06-01", "DATE", "ON_OR_BEFORE"),
+        ),
+        (
+            "by the end of the quarter",
+            "It will be done by the end of the quarter.",
+            ("2026-03-31", "DATE", "ON_OR_BEFORE"),
+        ),
+        (
+            "before the end of the week",
+            "A deal is due before the end of the week.",
+            ("2026-03-15", "DATE", "BEFORE"),
+        ),
+    ],
+)
+def test_an_interval_end_keeps_its_value_and_takes_a_mod(
+    phrase: str, context: str, want: tuple[str, str, str]
+) -> None:
+    assert _got(phrase, context) == want
+
+
+def test_since_looks_back_and_a_deadline_ahead() -> None:
+    # "since Friday" read on a Wednesday: the Friday before, whatever the sentence says.
+    assert _got("since Friday", "Lines will be long since Friday.")[0] == "2026-03-06"
+    # "until Friday" with no tense: the Friday ahead; a past tense still puts it back.
+    assert _got("until Friday")[0] == "2026-03-13"
+    assert _got("until Friday", "The port was closed until Friday.")[0] == "2026-03-06"
+
+
+def test_a_range_after_from_is_no_open_interval() -> None:
+    assert _got("from Monday to Thursday", "Talks will run from Monday to Thursday.")[2] is None
+
+
+@pytest.mark.parametrize("phrase", ["since then", "until further notice", "after that"])
+def test_an_interval_with_no_anchor_is_refused(phrase: str) -> None:
+    with pytest.raises(PhraseError):
+        resolve(phrase, reference=REF)

@@ -60,6 +60,9 @@ class Lexicon:
     day_words: dict[str, int]
     #: Named lists of prepositions (see data/prepositions.toml), in their file order.
     prepositions: dict[str, tuple[str, ...]]
+    #: Prepositions that open an interval, and the TIMEX3 mod each gives ("until":
+    #: ON_OR_BEFORE).
+    open_bounds: dict[str, str]
     homographs: frozenset[str]
     #: Capitalised words beside a date that do not make it a name ("On", "The", "We").
     function_words: frozenset[str]
@@ -139,6 +142,7 @@ def lexicon() -> Lexicon:
     hol = _load("holidays.toml")
     tense = _load("tense.toml")
     names = _load("function_words.toml")
+    preps = _load("prepositions.toml")
     weekdays, weekday_names = _names(cal["weekdays"])
     months, month_names = _names(cal["months"])
     holidays: dict[str, Holiday] = {}
@@ -154,9 +158,8 @@ def lexicon() -> Lexicon:
         months=months,
         month_names=month_names,
         day_words={word: int(days) for word, days in cal["day_words"].items()},
-        prepositions={
-            use: tuple(words) for use, words in _load("prepositions.toml")["prepositions"].items()
-        },
+        prepositions={use: tuple(words) for use, words in preps["prepositions"].items()},
+        open_bounds=dict(preps["open_bounds"]),
         homographs=frozenset(cal["homographs"]["words"]),
         function_words=frozenset(names["function_words"]["words"]),
         season_leads=frozenset(names["season_leads"]["words"]),

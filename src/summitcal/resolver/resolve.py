@@ -12,6 +12,7 @@ from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
 from summitcal.resolver.anchor_base import SEASON_MODELS
+from summitcal.resolver.bounds import bound_direction, bounded, open_bound
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
@@ -149,6 +150,9 @@ def _ruled(rule: str, how: str) -> str:
     return how if how.startswith(rule) else f"{rule}: {how}"
 
 
+#: The explanation's head for a direction an interval's end gives ("since": past).
+_BOUND = "{} (an interval's end after '{}')"
+
 #: The explanation's word for a phrase whose value no direction could change.
 NOT_NEEDED = "no direction needed"
 
@@ -198,7 +202,12 @@ def _finish(
             raise PhraseError(text, reason, 0)
     else:
         _check_names(text, p_start, p_end, phrase, text)
+    bound = open_bound(text, p_start, phrase) if p_start else None
     used, label = _direction(phrase, context, where, direction)
+    if bound is not None and direction is Direction.AUTO:
+        pointed = bound_direction(bound, used)
+        if pointed is not used:
+            used, label = pointed, (_BOUND, pointed.value, bound[0])
     context_year = None
     core = phrase.core
     if context and type(core) is Relative and core.anchored:
@@ -208,6 +217,10 @@ def _finish(
     span, value, kind, why, duration = anchor_parts(
         phrase, ref, used, order, context_year, label, text, story_day, seasons
     )
+    if bound is not None and span is not None:
+        made = bounded(span, bound, why)
+        if made is not None:
+            span, value, why = made
     # Every field is derived here: made without __init__ (see summitcal._unchecked).
     rule = phrase.rule
     return _make_resolution(
