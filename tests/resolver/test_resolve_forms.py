@@ -121,7 +121,11 @@ def test_numbers_that_count_are_no_clock_range(phrase: str, context: str) -> Non
         ("before 7am", "Queues formed before 7am.", ("2026-03-11T07:00", "TIME", "BEFORE")),
         ("after Easter", "Works resume after Easter.", ("2026-04-05", "DATE", "AFTER")),
         ("since January", "Prices have climbed since January.", ("2026-01", "DATE", "ON_OR_AFTER")),
-        ("starting Monday", "Fares go up starting Monday.", ("2026-03-16", "DATE", "ON_OR_AFTER")),
+        (
+            "starting Monday",
+            "Fares will go up starting Monday.",
+            ("2026-03-16", "DATE", "ON_OR_AFTER"),
+        ),
         ("from next month", "Rules tighten from next month.", ("2026-04", "DATE", "ON_OR_AFTER")),
         (
             "no later than June 1",
