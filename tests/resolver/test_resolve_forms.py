@@ -166,3 +166,58 @@ def test_a_range_after_from_is_no_open_interval() -> None:
 def test_an_interval_with_no_anchor_is_refused(phrase: str) -> None:
     with pytest.raises(PhraseError):
         resolve(phrase, reference=REF)
+
+
+# --- ordinal and relative weekdays --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "value"),
+    [
+        ("Tuesday after next", "Let's meet Tuesday after next.", "2026-03-24"),
+        ("the Monday before last", "The vote was held the Monday before last.", "2026-02-23"),
+        (
+            "the second Wednesday of June 2019",
+            "It opened on the second Wednesday of June 2019.",
+            "2019-06-12",
+        ),
+        (
+            "the fourth Thursday in November",
+            "Parades will march on the fourth Thursday in November.",
+            "2026-11-26",
+        ),
+        (
+            "the last Monday of the month",
+            "Bins are collected on the last Monday of the month.",
+            "2026-03-30",
+        ),
+        (
+            "the first Friday of next month",
+            "The panel will sit on the first Friday of next month.",
+            "2026-04-03",
+        ),
+        (
+            "the last Saturday in February",
+            "The derby was played on the last Saturday in February.",
+            "2026-02-28",
+        ),
+        ("the 20", "moving the party to the 20", "2026-03-20"),
+        ("the 2", "the invoice was paid on the 2", "2026-03-02"),
+    ],
+)
+def test_ordinal_and_relative_weekdays(phrase: str, context: str, value: str) -> None:
+    assert _got(phrase, context)[:2] == (value, "DATE")
+
+
+def test_a_fifth_weekday_the_month_lacks_is_refused() -> None:
+    with pytest.raises(PhraseError, match="no fifth Monday"):
+        resolve("the fifth Monday of February 2026", reference=REF)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context"),
+    [("the 4th", "Officers of the 4th Brigade marched."), ("the 12", "He beat the 12 others.")],
+)
+def test_a_number_after_the_that_names_or_counts_is_no_day(phrase: str, context: str) -> None:
+    with pytest.raises(PhraseError):
+        resolve(phrase, reference=REF, context=context)

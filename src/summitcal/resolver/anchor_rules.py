@@ -11,6 +11,7 @@ from dateutil.easter import easter
 from summitcal.resolver.anchor_base import (
     SEASONS,
     UNIT_GRANULARITY,
+    WEEKDAY_NAMES,
     Context,
     Failure,
     Parts,
@@ -43,6 +44,7 @@ from summitcal.resolver.phrase import (
     MonthDay,
     MonthRef,
     Narrative,
+    NthWeekday,
     NumericDate,
     Offset,
     QuarterRef,
@@ -92,18 +94,36 @@ def _month(core: MonthRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why
     return span, ("month, {}: {}", direction_word(ctx), how)
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (Monday = 0) of the month, or counted from its end when
+    ``n`` is negative (-1: the last); it may fall outside the month for a fifth."""
+    if n > 0:
+        start = date(year, month, 1)
+        return plus_days(start, (weekday - start.weekday()) % 7 + 7 * (n - 1))
+    end = _month_span(month, year)[1]
+    return plus_days(end, -((end.weekday() - weekday) % 7 + 7 * (-n - 1)))
+
+
+_COUNTS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+
+
+def _nth(core: NthWeekday, ctx: Context) -> tuple[DateSpan, Why]:
+    month, how = span_of(core.month, ctx, None)
+    first = month.first
+    day = nth_weekday(first.year, first.month, core.weekday, core.n)
+    name = WEEKDAY_NAMES[core.weekday]
+    if day.month != first.month:
+        raise Failure(f"{first:%B %Y} has no {_COUNTS[core.n]} {name}")
+    return DateSpan.day(day), ("the {} {} of the {}", _COUNTS[core.n], name, how)
+
+
 def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
     if h.rule == "fixed":
         first = date(year, h.month, h.day)
     elif h.rule == "easter":
         first = plus_days(easter(year), h.offset)
     elif h.rule == "nth":
-        if h.n > 0:  # the n-th such weekday of the month
-            start = date(year, h.month, 1)
-            first = plus_days(start, (h.weekday - start.weekday()) % 7 + 7 * (h.n - 1))
-        else:  # counted from the month's end: -1 is the last
-            end = _month_span(h.month, year)[1]
-            first = plus_days(end, -((end.weekday() - h.weekday) % 7 + 7 * (-h.n - 1)))
+        first = nth_weekday(year, h.month, h.weekday, h.n)
     else:
         table = lexicon().spring_festival
         if year not in table:
@@ -318,6 +338,7 @@ RULES: dict[type, _Rule] = {
     Decade: _decade,
     WeekendRef: _no_mod(_weekend),
     Narrative: _no_mod(_narrative),
+    NthWeekday: _no_mod(_nth),
 }
 
 

@@ -11,6 +11,7 @@ from summitcal.resolver.phrase import (
     HolidayRef,
     MonthDay,
     MonthRef,
+    NthWeekday,
     NumericDate,
     Phrase,
     SeasonRef,
@@ -76,4 +77,5 @@ _NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
     NumericDate: lambda core: core.year is None,
     WeekendRef: lambda core: core.step is None,
     DayOfMonth: lambda core: True,
+    NthWeekday: lambda core: type(core.month) is MonthRef and _unplaced(core.month),
 }

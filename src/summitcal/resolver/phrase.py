@@ -35,6 +35,7 @@ __all__ = [
     "MonthDay",
     "MonthRef",
     "Narrative",
+    "NthWeekday",
     "NumericDate",
     "NumericOrder",
     "Offset",
@@ -128,6 +129,17 @@ class Weekday:
     weekday: int
     rel: str | None = None
     week: int | None = None
+
+
+@attrs.frozen
+class NthWeekday:
+    """The ``n``-th weekday of a month, or counted from its end (-1: the last): "the
+    third Tuesday of September 2014", "the last Friday of the month", "the first Monday
+    in May".  The month is placed as a month name (or "next month") is."""
+
+    n: int
+    weekday: int
+    month: MonthRef | Relative
 
 
 @attrs.frozen
@@ -284,6 +296,7 @@ Core = (
     | MonthDay
     | DayOfMonth
     | Weekday
+    | NthWeekday
     | DayWord
     | Shift
     | DayRange

@@ -40,6 +40,7 @@ from summitcal.resolver.phrase import (
     MonthDay,
     MonthRef,
     Narrative,
+    NthWeekday,
     NumericDate,
     Offset,
     QuarterRef,
@@ -333,6 +334,30 @@ def build_clock_range(m: re.Match[str], lex: Lexicon) -> Core:
     if unmarked(m, "o") and group(m, "bhoe") is not None and group(m, "zoneo") is None:
         raise NoParse("two bare numbers are no clock range")
     return build_clock_only(m, lex)
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_NTH |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
+_MONTH_STEPS = {"this": 0, "the": 0, "next": 1, "last": -1, "previous": -1, "following": 1}
+
+
+def build_nth_weekday(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "the third Tuesday of September 2014", "the last Friday of the month", "the
+    first Thursday of next month"."""
+    step = group(m, "nmrel")
+    month: MonthRef | Relative
+    if step is not None:
+        month = Relative("month", _MONTH_STEPS[step])
+    else:
+        year, year_step = year_of(m, "")
+        month = MonthRef(month_of(m, lex, ""), year, year_step)
+    return NthWeekday(_NTH[m.group("nth")], weekday_of(m, lex, ""), month)
+
+
+def build_weeks_over(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "Friday after next": Friday of the ISO week two after the publication's; "the
+    Friday before last", two before."""
+    return Weekday(weekday_of(m, lex, ""), week=2 if m.group("over") == "after next" else -2)
 
 
 def build_night_of(m: re.Match[str], lex: Lexicon) -> Core:

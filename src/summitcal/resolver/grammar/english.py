@@ -26,6 +26,7 @@ from summitcal.resolver.grammar.builders import (
     build_month,
     build_narrative,
     build_night_of,
+    build_nth_weekday,
     build_numeric,
     build_numeric_short,
     build_offset,
@@ -43,6 +44,7 @@ from summitcal.resolver.grammar.builders import (
     build_weekday,
     build_weekday_day,
     build_weekend,
+    build_weeks_over,
     build_year,
     build_year_end,
 )
@@ -520,6 +522,39 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_wd_range,
             day_level=False,
             triggers=k.weekdays,
+            in_text=False,
+        ),
+        Rule(
+            # "the third Tuesday of September 2014", "the last Friday of the month".
+            K.NTH_WEEKDAY,
+            r"the\s+(?P<nth>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)"
+            rf"\s+{f.wd('')}\s+(?:of|in)\s+(?:(?P<nmrel>this|the|next|last|previous|following)"
+            rf"\s+month|{f.mon('')}(?:,?\s+(?:of\s+)?{f.year_q('')})?)",
+            build_nth_weekday,
+            day_level=True,
+            triggers=k.weekdays,
+            also={"of", "in"},
+            in_text=False,
+        ),
+        Rule(
+            # "Friday after next", "the Friday before last".
+            K.WEEKDAY,
+            rf"(?:the\s+)?{f.wd('')}\s+(?P<over>after\s+next|before\s+last)",
+            build_weeks_over,
+            day_level=True,
+            triggers=k.weekdays,
+            also={"next", "last"},
+            in_text=False,
+        ),
+        Rule(
+            # "the 24", as chat writes "the 24th" (a number after "the" in running text
+            # is as often a count).
+            K.DAY_OF_MONTH,
+            r"the\s+(?P<dn>3[01]|[12]\d|0?[1-9])",
+            build_ordinal_day,
+            day_level=True,
+            triggers={"the"},
+            also=DIGIT,
             in_text=False,
         ),
         Rule(

@@ -56,6 +56,7 @@ class RuleKind(enum.Enum):
     CLOCK_RANGE = "clock range"
     DAY_TIME_RANGE = "day and time range"
     NIGHT_OF = "night of a day"
+    NTH_WEEKDAY = "weekday of a month"
     NARRATIVE_DAY = "narrative day"
     VAGUE_OFFSET = "vague offset"
     DURATION = "duration"
