@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from summitcal.errors import PhraseError
+from summitcal.errors import AmbiguousHolidayError, PhraseError
 from summitcal.resolver import resolve
 
 REF = date(2026, 3, 11)  # a Wednesday
@@ -221,3 +221,61 @@ def test_a_fifth_weekday_the_month_lacks_is_refused() -> None:
 def test_a_number_after_the_that_names_or_counts_is_no_day(phrase: str, context: str) -> None:
     with pytest.raises(PhraseError):
         resolve(phrase, reference=REF, context=context)
+
+
+# --- holidays -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "value"),
+    [
+        ("Bastille Day", "Paris will hold its parade on Bastille Day.", "2026-07-14"),
+        ("Ash Wednesday", "Lent began on Ash Wednesday.", "2026-02-18"),
+        ("Whit Monday", "Shops will shut on Whit Monday.", "2026-05-25"),
+        ("Orthodox Easter", "Serbs will mark Orthodox Easter.", "2026-04-12"),
+        ("Mother's Day", "Cards sell out before Mother's Day.", "2026-05-10"),
+        ("Mother's Day", "British florists will be busy before Mother's Day.", "2026-03-15"),
+        ("Thanksgiving", "Canadians will travel home for Thanksgiving.", "2026-10-12"),
+        ("Independence Day", "Pakistan will mark Independence Day.", "2026-08-14"),
+        ("Independence Day", "Americans will grill on Independence Day.", "2026-07-04"),
+        ("Labour Day", "Kiwis will get a day off on Labour Day.", "2026-10-26"),
+        ("Dragon Boat Festival", "Races will be rowed at the Dragon Boat Festival.", "2026-06-19"),
+        ("Eid al-Adha", "Pilgrims will gather for Eid al-Adha.", "2026-05-27"),
+        ("Yom Kippur", "Roads will empty on Yom Kippur.", "2026-09-21"),
+        ("Passover", "Families will gather at Passover.", "2026-04-02"),
+        ("Diwali", "Sweet shops will be busy before Diwali.", "2026-11-08"),
+        ("Eid al-Fitr 2023", "Markets closed for Eid al-Fitr 2023.", "2023-04-21"),
+    ],
+)
+def test_holidays_by_rule_and_by_calendar(phrase: str, context: str, value: str) -> None:
+    assert _got(phrase, context)[:2] == (value, "DATE")
+
+
+def test_hanukkah_is_its_eight_days() -> None:
+    r = resolve("Hanukkah", reference=REF, context="Lights will burn through Hanukkah.")
+    assert r.timex == "2026-12-05/2026-12-12"
+    assert r.span.day_count == 8
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context"),
+    [
+        ("Independence Day", "Fireworks will mark Independence Day."),
+        ("Labour Day", "Unions will march on Labour Day."),
+        ("Vesak", "Monks will lead prayers on Vesak."),
+    ],
+)
+def test_a_holiday_that_differs_by_country_needs_one(phrase: str, context: str) -> None:
+    with pytest.raises(AmbiguousHolidayError, match="say which") as caught:
+        resolve(phrase, reference=REF, context=context)
+    assert len(caught.value.countries) >= 2
+
+
+def test_a_holiday_outside_its_calendars_years_is_refused() -> None:
+    with pytest.raises(PhraseError, match="no date for diwali"):
+        resolve("Diwali 1995", reference=REF)
+
+
+def test_thanksgiving_in_lower_case_is_a_word() -> None:
+    with pytest.raises(PhraseError):
+        resolve("thanksgiving", reference=REF, context="They gave thanksgiving for the rain.")

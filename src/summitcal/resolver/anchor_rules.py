@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from dateutil.easter import easter
+from dateutil.easter import EASTER_ORTHODOX, easter
 
 from summitcal.resolver.anchor_base import (
     SEASONS,
@@ -28,6 +28,7 @@ from summitcal.resolver.anchor_days import (
     single_day,
     with_year,
 )
+from summitcal.resolver.calendars import CalendarError, feast_day
 from summitcal.resolver.explain import Why
 from summitcal.resolver.lexicon import Holiday, lexicon
 from summitcal.resolver.phrase import (
@@ -124,6 +125,13 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
         first = plus_days(easter(year), h.offset)
     elif h.rule == "nth":
         first = nth_weekday(year, h.month, h.weekday, h.n)
+    elif h.rule == "orthodox":
+        first = plus_days(easter(year, EASTER_ORTHODOX), h.offset)
+    elif h.rule == "calendar":
+        try:
+            first = feast_day(h.calendar, h.event, year)
+        except CalendarError as exc:
+            raise Failure(str(exc)) from None
     else:
         table = lexicon().spring_festival
         if year not in table:

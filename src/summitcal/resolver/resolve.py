@@ -8,11 +8,14 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
+import attrs
+
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
 from summitcal.resolver.anchor_base import SEASON_MODELS
 from summitcal.resolver.bounds import bound_direction, bounded, open_bound
+from summitcal.resolver.countries import local_holiday
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.names import false_friend
@@ -202,6 +205,11 @@ def _finish(
             raise PhraseError(text, reason, 0)
     else:
         _check_names(text, p_start, p_end, phrase, text)
+    if type(phrase.core) is HolidayRef:  # "Thanksgiving" in a sentence about Canada
+        named = phrase.core
+        local = local_holiday(named, context, text)
+        if local is not named:
+            phrase = attrs.evolve(phrase, core=local)
     bound = open_bound(text, p_start, phrase) if p_start else None
     used, label = _direction(phrase, context, where, direction)
     if bound is not None and direction is Direction.AUTO:
