@@ -279,3 +279,65 @@ def test_a_holiday_outside_its_calendars_years_is_refused() -> None:
 def test_thanksgiving_in_lower_case_is_a_word() -> None:
     with pytest.raises(PhraseError):
         resolve("thanksgiving", reference=REF, context="They gave thanksgiving for the rain.")
+
+
+# --- counted ranges -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "interval"),
+    [
+        ("the past 10 days", "P10D", "2026-03-02/2026-03-11"),
+        ("last 3 weeks", "P3W", "2026-02-19/2026-03-11"),
+        ("the next two months", "P2M", "2026-03-11/2026-05-10"),
+        ("next 4 years", "P4Y", "2026-03-11/2030-03-10"),
+        ("the past two quarters", "P6M", "2025-09-12/2026-03-11"),
+    ],
+)
+def test_a_counted_range_is_a_duration_with_its_interval(
+    phrase: str, value: str, interval: str
+) -> None:
+    r = resolve(phrase, reference=REF, context=f"Sales grew over {phrase}.")
+    assert (r.timex, str(r.type)) == (value, "DURATION")
+    assert r.interval is not None
+    assert r.interval.timex == interval
+
+
+@pytest.mark.parametrize("phrase", ["the past 36 hours", "next 90 minutes", "for three days"])
+def test_no_interval_under_a_day_or_for_a_bare_amount(phrase: str) -> None:
+    r = resolve(phrase, reference=REF)
+    assert str(r.type) == "DURATION"
+    assert r.interval is None
+
+
+# --- seasons ----------------------------------------------------------------------------------
+
+
+def test_seasons_are_meteorological_unless_asked() -> None:
+    met = resolve("summer 2026", reference=REF)
+    astro = resolve("summer 2026", reference=REF, seasons="astronomical")
+    assert met.timex == astro.timex == "2026-SU"
+    assert (met.span.first, met.span.last) == (date(2026, 6, 1), date(2026, 8, 31))
+    assert (astro.span.first, astro.span.last) == (date(2026, 6, 21), date(2026, 9, 22))
+
+
+def test_the_model_moves_which_season_is_meant() -> None:
+    # On 11 March 2026 meteorological winter 2025 has ended; astronomical winter has not.
+    said = "Snow fell last winter, farmers said."
+    assert resolve("last winter", reference=REF, context=said).timex == "2025-WI"
+    astro = resolve("last winter", reference=REF, context=said, seasons="astronomical")
+    assert astro.timex == "2024-WI"
+    assert resolve("this spring", reference=REF, seasons="astronomical").span.first == date(
+        2026, 3, 20
+    )
+
+
+def test_a_winter_of_two_years() -> None:
+    assert resolve("the winter of 2021-22", reference=REF).timex == "2021-WI"
+    with pytest.raises(PhraseError):
+        resolve("the summer of 2021-22", reference=REF)
+
+
+def test_an_unknown_season_model_is_refused() -> None:
+    with pytest.raises(ValueError, match="astronomical"):
+        resolve("summer", reference=REF, seasons="solar")

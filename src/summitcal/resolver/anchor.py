@@ -28,7 +28,7 @@ from summitcal.resolver.anchor_base import (
     plus_days,
 )
 from summitcal.resolver.anchor_days import DAY_LABELS, checked_day
-from summitcal.resolver.anchor_rules import RULES, SPANLESS, span_of
+from summitcal.resolver.anchor_rules import RULES, SPANLESS, astronomical_value, span_of
 from summitcal.resolver.explain import Why
 from summitcal.resolver.phrase import (
     DayWord,
@@ -36,6 +36,7 @@ from summitcal.resolver.phrase import (
     MonthDay,
     NumericOrder,
     Phrase,
+    SeasonRef,
     Weekday,
 )
 from summitcal.span.span import DateSpan, PartOfDay
@@ -152,4 +153,6 @@ def anchor_parts(
         raise PhraseError(text, exc.reason, 0) from None
     except ValueError as exc:
         raise PhraseError(text, str(exc), 0) from None
+    if ctx.seasons == "astronomical" and type(core) is SeasonRef:
+        return span, astronomical_value(core, span), kind, how, None
     return span, span.timex, kind, how, None

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from dateutil.relativedelta import relativedelta
+
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import (
     Direction,
@@ -24,6 +26,7 @@ __all__ = [
     "Failure",
     "Parts",
     "add_months",
+    "amount_delta",
     "duration_value",
     "plus_days",
 ]
@@ -79,6 +82,14 @@ def duration_value(unit: str, count: int | None) -> str:
         return f"P{times * count}{base}"
     amount = "X" if count is None else str(count)
     return f"PT{amount}{letter[1]}" if letter.startswith("T") else f"P{amount}{letter}"
+
+
+def amount_delta(unit: str, count: int) -> relativedelta:
+    """``count`` calendar units as a ``dateutil`` relativedelta (a quarter is three
+    months)."""
+    if unit == "quarter":
+        return relativedelta(months=3 * count)
+    return relativedelta(**{f"{unit}s": count})
 
 
 def add_months(day: date, months: int) -> date:

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import attrs
 from dateutil.easter import EASTER_ORTHODOX, easter
+from dateutil.relativedelta import relativedelta
 
 from summitcal.resolver.anchor_base import (
     SEASONS,
@@ -16,6 +18,7 @@ from summitcal.resolver.anchor_base import (
     Failure,
     Parts,
     add_months,
+    amount_delta,
     duration_value,
     plus_days,
 )
@@ -28,6 +31,7 @@ from summitcal.resolver.anchor_days import (
     single_day,
     with_year,
 )
+from summitcal.resolver.astronomy import season_days
 from summitcal.resolver.calendars import CalendarError, feast_day
 from summitcal.resolver.explain import Why
 from summitcal.resolver.lexicon import Holiday, lexicon
@@ -59,8 +63,9 @@ from summitcal.resolver.phrase import (
     YearRef,
 )
 from summitcal.span.span import DateSpan, Granularity, Mod, month_end
+from summitcal.span.units import narrowed
 
-__all__ = ["RULES", "SPANLESS", "span_of"]
+__all__ = ["RULES", "SPANLESS", "astronomical_value", "counted_interval", "span_of"]
 
 
 # --- the cores --------------------------------------------------------------------------------
@@ -175,6 +180,11 @@ def _season(core: SeasonRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, W
         ey, em = (y + 1, month - 10) if month > 10 else (y, month + 2)
         return date(y, month, 1), month_end(ey, em)
 
+    if ctx.seasons == "astronomical":
+
+        def make(y: int) -> tuple[date, date]:  # equinox or solstice to the next
+            return season_days(core.season, y)
+
     if core.rel is not None and core.year is None:
         candidates = [make(y) for y in range(ref.year - 2, ref.year + 2)]
         if core.rel == 0:
@@ -189,8 +199,22 @@ def _season(core: SeasonRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, W
             how = ("earliest starting after {}", ref)
     else:
         first, _, how = with_year(make, core.year, core.year_step, ctx, future_by_last=True)
+    if ctx.seasons == "astronomical":
+        # Days that are no calendar unit: the span is those days, the value the season's.
+        days = make(first.year)
+        if mod is not None and mod.narrows:
+            days = narrowed(*days, mod, Granularity.SEASON)
+        span = attrs.evolve(DateSpan.days(*days), mod=mod)
+        return span, ("astronomical season ({}), {}: {}", name, direction_word(ctx), how)
     span = DateSpan.unit(Granularity.SEASON, first, mod=mod)
     return span, ("season ({}), {}: {}", name, direction_word(ctx), how)
+
+
+def astronomical_value(core: SeasonRef, span: DateSpan) -> str:
+    """The TIMEX3 value of an astronomical season's span (``2025-WI`` for 21 December
+    2025 to 19 March 2026, or any part of it): the model changes the days, not the name."""
+    year = span.first.year - (core.season == "WI" and span.first.month <= 6)
+    return f"{year}-{core.season}"
 
 
 def _year_of(year: int | None, step: int | None, ctx: Context) -> tuple[int, Why]:
@@ -354,6 +378,23 @@ def _duration(core: DurationCore, reference: date) -> Parts:
     value = duration_value(core.unit, core.count)
     how = ("duration of {} {}(s)", core.count, core.unit)
     return None, value, "DURATION", how, (core.unit, core.count)
+
+
+def counted_interval(core: DurationCore, reference: date) -> DateSpan | None:
+    """The days a counted amount covers beside the reference: the ``count`` units ending
+    on it ("the past three months" read on 31 August: 1 June to 31 August), or starting
+    on it ("the next five years"); ``None`` for a bare amount, or a unit under a day (the
+    reference has no clock)."""
+    if not core.side or core.unit not in _DAYS_IN:
+        return None
+    step = amount_delta(core.unit, core.count)
+    if core.side < 0:
+        return DateSpan.days(reference - step + _ONE_DAY, reference)
+    return DateSpan.days(reference, reference + step - _ONE_DAY)
+
+
+_DAYS_IN = frozenset({"day", "week", "month", "quarter", "year"})
+_ONE_DAY = relativedelta(days=1)
 
 
 def _set(core: SetCore, reference: date) -> Parts:

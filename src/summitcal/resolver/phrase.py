@@ -277,10 +277,15 @@ class Decade:
 
 @attrs.frozen
 class DurationCore:
-    """An amount of time, not a position in time ("for three days": 3 days)."""
+    """An amount of time, not a position in time ("for three days": 3 days).
+
+    ``side`` is -1 for the amount just past ("the past three months", "last 2 days"),
+    +1 for the amount ahead ("the next five years"), 0 for a bare amount.
+    """
 
     unit: str
     count: int
+    side: int = 0
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import duration_value
+from summitcal.resolver.anchor_base import amount_delta
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import Direction, Phrase
 from summitcal.span.span import DateSpan, Mod
@@ -45,9 +46,7 @@ class Duration:
 
     def as_relativedelta(self) -> relativedelta:
         """The duration as a ``dateutil`` relativedelta, to add to dates."""
-        if self.unit == "quarter":
-            return relativedelta(months=3 * self.count)
-        return relativedelta(**{f"{self.unit}s": self.count})
+        return amount_delta(self.unit, self.count)
 
 
 @attrs.frozen(kw_only=True, repr=False)

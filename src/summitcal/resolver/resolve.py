@@ -14,6 +14,7 @@ from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
 from summitcal.resolver.anchor_base import SEASON_MODELS
+from summitcal.resolver.anchor_rules import counted_interval
 from summitcal.resolver.bounds import bound_direction, bounded, open_bound
 from summitcal.resolver.countries import local_holiday
 from summitcal.resolver.explain import CUED, Why
@@ -22,6 +23,7 @@ from summitcal.resolver.names import false_friend
 from summitcal.resolver.needs import needs_direction
 from summitcal.resolver.phrase import (
     Direction,
+    DurationCore,
     HolidayRef,
     MonthRef,
     NumericOrder,
@@ -244,7 +246,7 @@ def _finish(
         rule,
         None if duration is None else Duration(*duration),
         span,
-        None,
+        None if duration is None or type(core) is not DurationCore else counted_interval(core, ref),
     )
 
 

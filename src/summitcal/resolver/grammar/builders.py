@@ -267,6 +267,12 @@ def build_holiday(m: re.Match[str], lex: Lexicon) -> Core:
 
 def build_season(m: re.Match[str], lex: Lexicon) -> Core:
     year, step = year_of(m, "")
+    then = group(m, "ys2")
+    # "the winter of 2023-24": the winter that starts in 2023
+    if then is not None and (
+        year is None or lex.seasons[m.group("sea")] != "WI" or int(then) % 100 != (year + 1) % 100
+    ):
+        raise NoParse("only a winter spans two years, the one after the other")
     rel = group(m, "srel")
     rel_step = None
     if rel is not None and squash(rel) != "the":
@@ -391,7 +397,11 @@ def build_duration(m: re.Match[str], lex: Lexicon) -> Core:
     count = (count_of(m, lex, "d") if has_count else 1) * per
     if unit == "decade":
         unit, count = "year", count * 10
-    return DurationCore(unit, count)
+    return DurationCore(unit, count, _SIDES.get(side or "", 0))
+
+
+#: The side of the reference an amount lies on: "the past three months", "the next week".
+_SIDES = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
 
 
 def build_set(m: re.Match[str], lex: Lexicon) -> Core:

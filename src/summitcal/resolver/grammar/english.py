@@ -284,6 +284,8 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
     rel_words = alt([w for w in lex.relative if w != "the past"])
     holiday_words = alt(lex.holidays)
     fuzz = f.fuzz()
+    # "the winter of 2023-24": the years a winter spans, in a phrase read whole.
+    winter_years = r"(?:\s*[-/]\s*(?P<ys2>\d\d(?:\d\d)?))?" if f.loose else ""
     return (
         Rule(
             K.MONTH,
@@ -348,7 +350,7 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         Rule(
             K.SEASON,
             rf"{fuzz}(?:(?P<srel>this|last|next|the\s+coming|coming|the\s+past|past|the)\s+)?"
-            rf"(?P<sea>{alt(lex.seasons)})(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            rf"(?P<sea>{alt(lex.seasons)})(?:,?\s+(?:of\s+)?{f.year_q('')}{winter_years})?",
             build_season,
             day_level=False,
             triggers=keys(lex.seasons),
@@ -414,6 +416,7 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
     """Days of the story ("the next day"), vague offsets, amounts of time and sets."""
     lex = f.lex
     plural_weekdays = alt([f"{name}s" for name in lex.weekday_names])
+    the = r"(?:the\s+)?" if f.loose else r"the\s+"
     return (
         Rule(
             K.NARRATIVE_DAY,
@@ -438,7 +441,10 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             K.DURATION,
-            r"(?:(?:for|within|over|during|in)\s+)?(?:the\s+(?P<dpast>past|last|next|coming|"
+            # "the past three months"; a phrase read whole may leave out the "the" ("last
+            # 2 days"): in running text "last" before an amount is as often an adjective.
+            r"(?:(?:for|within|over|during|in)\s+)?"
+            rf"(?:{the}(?P<dpast>past|last|next|coming|"
             rf"previous|following)\s+)?(?:{f.num('d')}\s+)?{f.units('d')}"
             rf"|{f.num('h')}-{f.units('h')}(?:-long)?",
             build_duration,
