@@ -478,9 +478,9 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
 def _loose_clock_words(lex: Lexicon) -> frozenset[str]:
     """Words one of which a clock in an agenda's or chat's style holds ("19.45", "half
     past nine", "11 o'clock", "ten thirty", "15h30" has its "h")."""
-    return frozenset({".", "past", "to", "after", "before", "oclock", "clock"}) | keys(
-        lex.clock_hours
-    )
+    # A digit too: a bare hour is a clock before "tonight" or in a range ("at 8 tonight").
+    words = {".", "past", "to", "after", "before", "oclock", "clock"}
+    return frozenset(words) | keys(lex.clock_hours) | DIGIT
 
 
 def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
