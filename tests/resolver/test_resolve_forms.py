@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from summitcal.errors import AmbiguousHolidayError, PhraseError
-from summitcal.resolver import resolve
+from summitcal.resolver import NumericOrder, resolve
 
 REF = date(2026, 3, 11)  # a Wednesday
 
@@ -341,3 +341,61 @@ def test_a_winter_of_two_years() -> None:
 def test_an_unknown_season_model_is_refused() -> None:
     with pytest.raises(ValueError, match="astronomical"):
         resolve("summer", reference=REF, seasons="solar")
+
+
+def test_a_bare_range_reads_its_end_as_pm_where_it_would_end_before_it_starts() -> None:
+    assert _got("from 9 to 5")[0] == "2026-03-11T09:00/2026-03-11T17:00"
+    assert _got("from 10:30 to 1")[0] == "2026-03-11T10:30/2026-03-11T13:00"
+
+
+def test_a_clock_and_a_part_of_the_day_must_agree() -> None:
+    assert _got("11 pm tonight")[0] == "2026-03-11T23:00"
+    assert _got("9:45 tonight")[0] == "2026-03-11T21:45"
+    with pytest.raises(PhraseError, match="disagree"):
+        resolve("6 am tonight", reference=REF)
+
+
+def test_vague_plurals_after_past_and_next() -> None:
+    assert _got("the past few weeks")[0] == "PAST_REF"
+    assert _got("the next several months")[0] == "FUTURE_REF"
+
+
+# --- numeric dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "order", "value"),
+    [
+        ("25-12-2019", None, "2019-12-25"),
+        ("12-25-2019", None, "2019-12-25"),
+        ("04-05-2019", NumericOrder.DAY_FIRST, "2019-05-04"),
+        ("04-05-2019", NumericOrder.MONTH_FIRST, "2019-04-05"),
+        ("3. Okt. 2019", None, None),
+        ("3. Oct. 2019", None, "2019-10-03"),
+        ("21-Jan-2020", None, "2020-01-21"),
+        ("9.7. - 2.8.", NumericOrder.DAY_FIRST, "2025-07-09/2025-08-02"),
+        ("28.12.-3.1.", NumericOrder.DAY_FIRST, "2025-12-28/2026-01-03"),
+        ("1/6/2025 - 30/6/2025", NumericOrder.DAY_FIRST, "2025-06-01/2025-06-30"),
+    ],
+)
+def test_numeric_dates_in_other_orders_and_separators(
+    phrase: str, order: NumericOrder | None, value: str | None
+) -> None:
+    ref = date(2025, 9, 1)
+    if value is None:
+        with pytest.raises(PhraseError):
+            resolve(phrase, reference=ref, order=order)
+        return
+    assert resolve(phrase, reference=ref, order=order).timex == value
+
+
+def test_an_ambiguous_dashed_date_needs_an_order() -> None:
+    with pytest.raises(PhraseError, match="ambiguous"):
+        resolve("04-05-2019", reference=REF)
+    with pytest.raises(PhraseError, match="order"):
+        resolve("5.8. - 16.8.", reference=REF)
+
+
+def test_the_airline_style_day_and_month() -> None:
+    r = resolve("22NOV 06:15", reference=REF, context="The crew landed 22NOV 06:15, it said.")
+    assert (r.timex, str(r.type)) == ("2025-11-22T06:15", "TIME")

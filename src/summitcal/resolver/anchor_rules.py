@@ -27,6 +27,7 @@ from summitcal.resolver.anchor_days import (
     day_range,
     direction_word,
     numeric_date,
+    numeric_range,
     shifted_day,
     single_day,
     with_year,
@@ -51,6 +52,7 @@ from summitcal.resolver.phrase import (
     Narrative,
     NthWeekday,
     NumericDate,
+    NumericRange,
     Offset,
     QuarterRef,
     Relative,
@@ -353,6 +355,7 @@ def span_of(core: Core, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
 RULES: dict[type, _Rule] = {
     Explicit: _explicit,
     NumericDate: _no_mod(numeric_date),
+    NumericRange: _no_mod(numeric_range),
     Weekday: single_day,
     DayWord: single_day,
     MonthDay: single_day,

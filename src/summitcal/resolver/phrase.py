@@ -38,6 +38,7 @@ __all__ = [
     "NthWeekday",
     "NumericDate",
     "NumericOrder",
+    "NumericRange",
     "Offset",
     "Phrase",
     "QuarterRef",
@@ -94,6 +95,15 @@ class NumericDate:
     first: int
     second: int
     year: int | None
+
+
+@attrs.frozen
+class NumericRange:
+    """Two numeric dates joined by a dash ("5.8. - 16.8."): read in one order, the end is
+    the first such day on or after the start."""
+
+    start: NumericDate
+    end: NumericDate
 
 
 @attrs.frozen
@@ -298,6 +308,7 @@ class SetCore:
 Core = (
     Explicit
     | NumericDate
+    | NumericRange
     | MonthDay
     | DayOfMonth
     | Weekday

@@ -42,6 +42,7 @@ from summitcal.resolver.phrase import (
     Narrative,
     NthWeekday,
     NumericDate,
+    NumericRange,
     Offset,
     QuarterRef,
     Relative,
@@ -76,6 +77,13 @@ def build_numeric(m: re.Match[str], lex: Lexicon) -> Core:
 
 def build_numeric_short(m: re.Match[str], lex: Lexicon) -> Core:
     return NumericDate(int(m.group("na")), int(m.group("nb")), None)
+
+
+def build_numeric_range(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "5.8. - 16.8.", "5/8/2025 - 16/8/2025"."""
+    years = [None if y is None else int(y) for y in (group(m, "ny"), group(m, "ny2"))]
+    start = NumericDate(int(m.group("na")), int(m.group("nb")), years[0])
+    return NumericRange(start, NumericDate(int(m.group("nc")), int(m.group("nd")), years[1]))
 
 
 _NARRATIVE_WORDS = {

@@ -28,6 +28,7 @@ from summitcal.resolver.grammar.builders import (
     build_night_of,
     build_nth_weekday,
     build_numeric,
+    build_numeric_range,
     build_numeric_short,
     build_offset,
     build_ordinal_day,
@@ -528,6 +529,50 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_wd_range,
             day_level=False,
             triggers=k.weekdays,
+            in_text=False,
+        ),
+        Rule(
+            # "the past few days", "the next several weeks": no amount, only a side.
+            K.VAGUE_OFFSET,
+            r"(?:the\s+)?(?:(?P<vago>past|last|previous)|next|coming|following)\s+"
+            r"(?:few|several|couple\s+of)\s+(?:days|weeks|months|years)",
+            build_vague,
+            day_level=False,
+            triggers={"few", "several", "couple"},
+            in_text=False,
+        ),
+        Rule(
+            # "13-03-2017": dashes, as forms and tables write dates (in running text a
+            # dash joins as many other numbers).
+            K.NUMERIC_DATE,
+            r"(?P<na>\d{1,2})-(?P<nb>\d{1,2})-(?P<ny>\d{4})",
+            build_numeric,
+            day_level=True,
+            triggers={"-"},
+            also=DIGIT,
+            in_text=False,
+        ),
+        Rule(
+            # "5.8. - 16.8.", "5/8 to 16/8": two numeric dates, read in one order.
+            K.NUMERIC_RANGE,
+            r"(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?:(?P=ns)(?P<ny>\d{4}))?(?P=ns)?"
+            r"\s*(?:-|to|until|till)\s*"
+            r"(?P<nc>\d{1,2})(?P=ns)(?P<nd>\d{1,2})(?:(?P=ns)(?P<ny2>\d{4}))?(?P=ns)?",
+            build_numeric_range,
+            day_level=False,
+            triggers={"/", "."},
+            also=DIGIT,
+            in_text=False,
+        ),
+        Rule(
+            # "26. Feb. 2018", "13-Mar-2017", and the airlines' "14JUL" ("06APR 07:40").
+            K.MONTH_DAY,
+            rf"(?P<dn>3[01]|[12]\d|0?[1-9])(?:\.\s*|\s*-\s*|){f.mon('')}"
+            rf"(?:(?:\s*-\s*|\s*){f.year('')})?",
+            build_md,
+            day_level=True,
+            triggers=k.months,
+            also=DIGIT,
             in_text=False,
         ),
         Rule(

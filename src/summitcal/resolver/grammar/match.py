@@ -139,8 +139,13 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
             part = lex.parts_of_day[core.word.split()[1]]
         elif core.word in lex.day_parts:
             part = lex.day_parts[core.word][1]
-    if start is not None and (part is not None or end is not None) and unmarked(m, first):
-        start, part = _read_hour(start, part, end)
+    if (
+        start is not None
+        and (part is not None or end is not None)
+        and f"bh{first}" in m.re.groupindex
+    ):
+        # A phrase read whole: an hour with no am/pm takes it from what qualifies it.
+        start, end, part = _read_hours(m, first, start, end, part)
     if part is not None and start is not None:
         raise NoParse("a part of the day and a clock time together")
     # Every field is read here: made without __init__ (see summitcal._unchecked).
@@ -151,20 +156,43 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
 _AFTER_NOON = frozenset({"AF", "EV", "NI"})
 
 
-def _read_hour(start: time, part: str | None, end: time | None) -> tuple[time, str | None]:
-    """An hour written with no am/pm ("8", "half past nine"), read by what qualifies it:
-    a part of the day ("at 8 tonight" is 20:00; the part is then said by the clock), or
-    the pm of the range's end ("3-4pm", "from 8 to 10 p.m."), where the range stays in
-    order."""
+def _read_hours(
+    m: re.Match[str], first: str, start: time, end: time | None, part: str | None
+) -> tuple[time, time | None, str | None]:
+    """Clock times of a phrase read whole, by what qualifies them: a part of the day
+    makes an hour with no am/pm pm ("at 8 tonight" is 20:00) and agrees with one that has
+    it ("10 pm tonight"; the part is then said by the clock); the pm of a range's end
+    goes to its start ("3-4pm", "from 8 to 10 p.m."); and a bare end before a bare start
+    is pm ("from 9 to 5" ends at 17:00), where the range stays in order."""
     hour = start.hour
+    bare = unmarked(m, first)
     if part is not None:
+        if not bare:
+            if hour not in _HOURS_OF[part]:
+                raise NoParse("the clock time and the part of the day disagree")
+            return start, end, None
         if (part in _AFTER_NOON and 6 <= hour < 12) or (part == "AF" and hour < 6):
             hour += 12
-        return start.replace(hour=hour), None
+        return start.replace(hour=hour), end, None
     assert end is not None
-    if hour < 12 and end.hour >= 12 and hour + 12 <= end.hour:
-        return start.replace(hour=hour + 12), None
-    return start, None
+    if bare and hour < 12 and end.hour >= 12 and hour + 12 <= end.hour:
+        return start.replace(hour=hour + 12), end, None
+    if bare and unmarked(m, _END_OF[first]) and end.hour < hour < 12 < end.hour + 12:
+        return start, end.replace(hour=end.hour + 12), None
+    return start, end, None
+
+
+#: The hours a part of the day holds, for a clock written with it ("10 pm tonight").
+_HOURS_OF = {
+    "MO": range(4, 12),
+    "AF": range(12, 18),
+    "EV": range(16, 24),
+    "NI": (*range(18, 24), *range(5)),
+    "DT": range(6, 19),
+}
+
+#: The suffix of a range's end clock, by its start's.
+_END_OF = {"o": "oe", "p": "pe", "t": "e", "ta": "tb"}
 
 
 _WORD = re.compile(r"\S+")

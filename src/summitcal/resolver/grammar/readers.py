@@ -142,13 +142,16 @@ def _loose_clock(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
 
 
 def unmarked(m: re.Match[str], s: str) -> bool:
-    """Whether the clock of suffix ``s`` is an hour written with no am/pm and not as 24
-    hours ("8" in "at 8 tonight", "half past nine", "11 o'clock"): a part of the day or
-    the range's end may still make it pm."""
+    """Whether the clock of suffix ``s``, in a phrase read whole, is an hour written with
+    no am/pm and not past 12 ("8" in "at 8 tonight", "9:30", "half past nine", "11
+    o'clock"): a part of the day or the range's end may still make it pm."""
     if f"bh{s}" not in m.re.groupindex:
         return False
     if m.group(f"bh{s}") is not None:
         return True
+    for hour in (f"hh{s}", f"xh{s}"):  # "9:30 tonight": 24 hours only past 12
+        if (written := m.group(hour)) is not None:
+            return int(written) <= 12
     return any(
         group(m, f"{hour}{s}") is not None and group(m, f"{half}{s}") is None
         for hour, half in (("fh", "fa"), ("oh", "oa"), ("wh", "wa"))

@@ -34,6 +34,7 @@ class RuleKind(enum.Enum):
     EXPLICIT_DATE = "explicit date"
     NUMERIC_DATE = "numeric date"
     NUMERIC_DAY = "numeric day"
+    NUMERIC_RANGE = "numeric range"
     MONTH_DAY_RANGE = "month-day range"
     WEEKDAY_RANGE = "weekday range"
     MONTH_DAY = "month-day"
