@@ -153,6 +153,6 @@ def anchor_parts(
         raise PhraseError(text, exc.reason, 0) from None
     except ValueError as exc:
         raise PhraseError(text, str(exc), 0) from None
-    if ctx.seasons == "astronomical" and type(core) is SeasonRef:
+    if type(core) is SeasonRef and ctx.seasons == "astronomical":
         return span, astronomical_value(core, span), kind, how, None
     return span, span.timex, kind, how, None

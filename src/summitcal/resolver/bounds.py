@@ -11,6 +11,8 @@ deadline ("until", "by") with no tense looks ahead.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from summitcal.resolver.explain import Why
@@ -27,9 +29,17 @@ def open_bound(text: str, start: int, phrase: Phrase) -> tuple[str, Mod] | None:
     """The preposition before the phrase (``text[:start]``) that makes it an interval's
     end, and the mod it gives; ``None`` when there is none, or when the phrase is a range
     of its own ("from Sunday to Wednesday", "from 9 to 11")."""
-    if start == 0 or phrase.end_time is not None or type(phrase.core) is DayRange:
+    found = _bound_of(text[:start])
+    if found is None or phrase.end_time is not None or type(phrase.core) is DayRange:
         return None
-    word = " ".join(text[:start].lower().split())
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _bound_of(head: str) -> tuple[str, Mod] | None:
+    """The open bound a phrase's leading words ("until ") make, if any (kept: news
+    repeats its prepositions)."""
+    word = " ".join(head.lower().split())
     mod = lexicon().open_bounds.get(word)
     return None if mod is None else (word, Mod(mod))
 

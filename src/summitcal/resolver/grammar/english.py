@@ -479,9 +479,10 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
 def _loose_clock_words(lex: Lexicon) -> frozenset[str]:
     """Words one of which a clock in an agenda's or chat's style holds ("19.45", "half
     past nine", "11 o'clock", "ten thirty", "15h30" has its "h")."""
-    # A digit too: a bare hour is a clock before "tonight" or in a range ("at 8 tonight").
-    words = {".", "past", "to", "after", "before", "oclock", "clock"}
-    return frozenset(words) | keys(lex.clock_hours) | DIGIT
+    # A bare hour is a clock only in a range or before a part of the day ("at 8 tonight").
+    words = {".", "past", "to", "after", "before", "oclock", "clock", "-", "and", "until"}
+    words |= {"till", "tonight", "morning", "afternoon", "evening", "night"}
+    return frozenset(words) | keys(lex.clock_hours)
 
 
 def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
@@ -518,7 +519,8 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             rf"{f.clock('o')}{joint}{f.clock('oe')}(?:\s+{f.zone('o')})?",
             build_clock_range,
             day_level=False,
-            triggers=clocks,
+            triggers={"-", "to", "until", "till", "through"},
+            also=clocks,
             in_text=False,
         ),
         Rule(

@@ -19,8 +19,8 @@ from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
-from summitcal.resolver.grammar.readers import NoParse, clock_time, unmarked
-from summitcal.resolver.grammar.rules import Rule, RuleKind
+from summitcal.resolver.grammar.readers import ClockConflict, NoParse, clock_time, unmarked
+from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.phrase import DayWord, Phrase
@@ -88,6 +88,18 @@ def _triggers(loose: bool = False) -> Triggers:
     return Triggers(rules(loose))
 
 
+@functools.cache
+def _restyled() -> Triggers:
+    """The rules whose patterns the clock styles of a phrase read whole change."""
+    return Triggers(
+        tuple(
+            loose
+            for loose, strict in zip(rules(True), rules(), strict=True)
+            if loose.source != strict.source
+        )
+    )
+
+
 def candidates(norm: str, loose: bool = False) -> tuple[Rule, ...]:
     """The rules that can match somewhere in ``norm``, in priority order (``loose``: of
     the table that reads a whole phrase, see :func:`~.english.rules`)."""
@@ -129,7 +141,7 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     elif rule.iso_clock:  # "2024-05-21T14:00:30Z"
         start = time(int(m.group("hhi")), int(m.group("mmi")), int(m.group("ssi") or 0))
         zone_word = "utc" if m.group("zi") else None
-    elif rule.kind is RuleKind.DAY_TIME_RANGE:  # "Monday 9am to Wednesday noon"
+    elif rule.two_days:  # "Monday 9am to Wednesday noon"
         start, end = clock_time(m, lex, "ta"), clock_time(m, lex, "tb")
         zone_word, first = m.group("zoneo"), "ta"
     zone = lex.zones[squash(zone_word)] if zone_word else None
@@ -147,7 +159,7 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
         # A phrase read whole: an hour with no am/pm takes it from what qualifies it.
         start, end, part = _read_hours(m, first, start, end, part)
     if part is not None and start is not None:
-        raise NoParse("a part of the day and a clock time together")
+        raise ClockConflict("a part of the day and a clock time together")
     # Every field is read here: made without __init__ (see summitcal._unchecked).
     return _make_phrase(core, rule.name, mod, part, start, end, zone)
 
@@ -215,17 +227,25 @@ def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int,
         raise PhraseError(text, "empty phrase", 0)
     lex = lexicon()
     failure: NoParse | None = None
-    tried = _triggers(True).candidates(body)
-    for end in ends:
-        for rule, pattern in tried:
-            m = pattern.fullmatch(norm, lo, end)
-            if m is None:
-                continue
-            try:
-                start, stop = m.span("body")
-                return read_phrase(rule, m, lex), start, stop
-            except NoParse as exc:
-                failure = failure or NoParse(exc.reason, exc.offset or m.start("body"))
+    # The clock styles of agendas and chat make every pattern that holds a clock longer:
+    # they are tried second, on what the plain patterns could not read (a reading those
+    # give stands).  A failure of the second pass is the more telling.
+    tried = _triggers().candidates(body)
+    for candidates in (tried, _restyled().candidates(body)):
+        found: NoParse | None = None
+        for end in ends:
+            for rule, pattern in candidates:
+                m = pattern.fullmatch(norm, lo, end)
+                if m is None:
+                    continue
+                try:
+                    start, stop = m.span("body")
+                    return read_phrase(rule, m, lex), start, stop
+                except NoParse as exc:
+                    found = found or type(exc)(exc.reason, exc.offset or m.start("body"))
+        failure = found or failure
+        if failure is not None and type(failure) is not ClockConflict:
+            break  # the words name no date ("February 30"): no clock style changes that
     if failure is not None:
         raise PhraseError(text, failure.reason, failure.offset)
     # The first word no rule's pattern covers (the spans alone: no meanings are built).

@@ -13,7 +13,7 @@ from datetime import date, time
 from summitcal.resolver.grammar.fragments import squash
 from summitcal.resolver.lexicon import Lexicon
 
-__all__ = ["NoParse", "clock_of", "clock_word", "unmarked"]
+__all__ = ["ClockConflict", "NoParse", "clock_of", "clock_word", "unmarked"]
 
 
 class NoParse(Exception):
@@ -23,6 +23,12 @@ class NoParse(Exception):
         super().__init__(reason)
         self.reason = reason
         self.offset = offset
+
+
+class ClockConflict(NoParse):
+    """A clock time and what qualifies it disagree as the plain patterns read it ("10 pm
+    tonight", "at 8 tonight" read as a part of the day and a clock): the clock styles of a
+    phrase read whole may still read it."""
 
 
 def group(m: re.Match[str], name: str) -> str | None:
@@ -101,6 +107,8 @@ def check_day(month: int, day: int, year: int | None, offset: int = 0) -> None:
 
 
 def clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
+    if group(m, f"ck{s}") is None:  # the commonest answer, in one look
+        return None
     word = group(m, f"cw{s}")
     if word is not None:
         return clock_word(word, lex)

@@ -104,6 +104,8 @@ class Rule:
             their own groups.
         iso_clock: Whether the pattern holds an ISO 8601 clock ("T14:00", groups ``hhi``,
             ``mmi``, ``ssi`` and ``zi`` for "Z").
+        two_days: Whether this is the rule of a clock on one day to a clock on another
+            ("Monday 9am to Wednesday noon", groups ``ckta`` and ``cktb``).
     """
 
     kind: RuleKind
@@ -120,6 +122,7 @@ class Rule:
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
     iso_clock: bool = attrs.field(init=False)
+    two_days: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         # Asked of every match: known once rather than from the pattern's group index (a
@@ -129,6 +132,7 @@ class Rule:
             self, "clock_only", self.kind in (RuleKind.CLOCK_TIME, RuleKind.CLOCK_RANGE)
         )
         object.__setattr__(self, "iso_clock", "(?P<hhi>" in self.source)
+        object.__setattr__(self, "two_days", self.kind is RuleKind.DAY_TIME_RANGE)
 
     @property
     def pattern(self) -> re.Pattern[str]:
