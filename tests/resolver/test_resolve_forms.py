@@ -399,3 +399,11 @@ def test_an_ambiguous_dashed_date_needs_an_order() -> None:
 def test_the_airline_style_day_and_month() -> None:
     r = resolve("22NOV 06:15", reference=REF, context="The crew landed 22NOV 06:15, it said.")
     assert (r.timex, str(r.type)) == ("2025-11-22T06:15", "TIME")
+
+
+def test_a_start_with_no_tense_looks_ahead() -> None:
+    assert _got("from Monday")[:3] == ("2026-03-16", "DATE", "ON_OR_AFTER")
+
+
+def test_a_name_one_country_alone_uses_is_that_countrys() -> None:
+    assert _got("Vesak Day", "Temples will fill on Vesak Day.")[0] == "2026-05-31"

@@ -6,7 +6,7 @@ TIMEX3 gives such a phrase its own value and type, with a mod for the open side:
 is the month, ``ON_OR_AFTER`` (the words are in ``data/prepositions.toml``).  "By the end
 of the month" is a point, the month's last day, rather than the month with the mod END:
 mods do not stack.  The side also points the phrase: "since" always looks back, and a
-deadline ("until", "by") with no tense looks ahead.
+deadline ("until", "by") or a start ("from", "starting") with no tense looks ahead.
 """
 
 from __future__ import annotations
@@ -45,12 +45,13 @@ def _bound_of(head: str) -> tuple[str, Mod] | None:
 
 
 def bound_direction(bound: tuple[str, Mod], used: Direction) -> Direction:
-    """The direction of an interval's end: "since" is behind; a deadline with no tense
-    ("until Friday" alone) ahead; otherwise the tense's."""
+    """The direction of an interval's end: "since" is behind; a deadline or a start with
+    no tense ("until Friday", "starting Monday" alone) ahead, as notices and schedules
+    write them; otherwise the tense's."""
     word, mod = bound
     if word == "since":
         return Direction.PAST
-    if mod in _DEADLINES and used is Direction.NEAREST:
+    if mod is not Mod.AFTER and used is Direction.NEAREST:
         return Direction.FUTURE
     return used
 

@@ -166,7 +166,10 @@ def _holidays(
                 holidays[name] = holiday
     for entry in table.values():
         for name in entry["names"]:
-            holidays.setdefault(name, Holiday(key=holiday_key(name), rule="ambiguous"))
+            readings = list(by_country.get(holiday_key(name), {}).values())
+            # A name one country alone uses ("Vesak Day") is that country's.
+            only = readings[0] if len(readings) == 1 else None
+            holidays.setdefault(name, only or Holiday(key=holiday_key(name), rule="ambiguous"))
     return holidays, by_country
 
 
