@@ -407,3 +407,20 @@ def test_a_start_with_no_tense_looks_ahead() -> None:
 
 def test_a_name_one_country_alone_uses_is_that_countrys() -> None:
     assert _got("Vesak Day", "Temples will fill on Vesak Day.")[0] == "2026-05-31"
+
+
+def test_through_ends_an_interval() -> None:
+    assert _got("through Sunday", "The sale will run through Sunday.")[:3] == (
+        "2026-03-15",
+        "DATE",
+        "ON_OR_BEFORE",
+    )
+
+
+def test_the_season_model_reaches_every_entry_point() -> None:
+    from summitcal.resolver import resolve_in_context
+
+    text = "Storms will hit this summer."
+    at = text.index("this summer")
+    r = resolve_in_context(text, at, at + 11, reference=REF, seasons="astronomical")
+    assert (r.timex, r.span.first) == ("2026-SU", date(2026, 6, 21))

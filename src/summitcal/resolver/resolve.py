@@ -198,6 +198,8 @@ def _finish(
 
     ``where`` is where the phrase (stripped) sits in ``context``, if it was found there.
     """
+    if seasons not in SEASON_MODELS:
+        raise ValueError(f"seasons is one of {', '.join(SEASON_MODELS)}, not {seasons!r}")
     if context is not None and where is not None:
         # The phrase's own words, placed in the sentence (parse gave them in ``text``).
         shift = where[0] - (len(text) - len(text.lstrip()))
@@ -299,8 +301,6 @@ def resolve(
         raise PhraseError(repr(text), "a phrase is a string", 0)
     ref = _reference_date(text, reference)
     phrase, p_start, p_end = parse(text)
-    if seasons not in SEASON_MODELS:
-        raise ValueError(f"seasons is one of {', '.join(SEASON_MODELS)}, not {seasons!r}")
     where = _locate(text, context) if context else None
     return _finish(
         text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, seasons
@@ -317,6 +317,7 @@ def resolve_in_context(
     direction: Direction = Direction.AUTO,
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Resolve the phrase at ``text[start:end]``, reading that occurrence's own clause.
 
@@ -338,6 +339,7 @@ def resolve_in_context(
         direction: As for :func:`resolve`.
         order: As for :func:`resolve`.
         anchor: As for :func:`resolve`: the day the story is at.
+        seasons: As for :func:`resolve`.
 
     Returns:
         The resolution, with ``text`` the phrase's own words.
@@ -357,7 +359,7 @@ def resolve_in_context(
     ref = _reference_date(phrase_text, reference)
     phrase, p_start, p_end = parse(phrase_text)
     return _in_clause(
-        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor
+        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor, seasons
     )
 
 
@@ -386,6 +388,7 @@ def _in_clause(
     direction: Direction,
     order: NumericOrder | None,
     anchor: date | datetime | None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Finish the phrase at ``text[start:end]``, parsed, against its clause ``text[lo:hi]``."""
     phrase_text = text[start:end]
@@ -394,7 +397,7 @@ def _in_clause(
     at = start - lo + lead
     where = (at, at + len(phrase_text.strip()))
     return _finish(
-        phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor
+        phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, seasons
     )
 
 
@@ -407,6 +410,7 @@ def resolve_match(
     direction: Direction = Direction.AUTO,
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Resolve a phrase the grammar already found in ``text``, without parsing it again.
 
@@ -441,5 +445,5 @@ def resolve_match(
     else:
         phrase, p_start, p_end = match.phrase, 0, end - start
     return _in_clause(
-        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor
+        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor, seasons
     )
