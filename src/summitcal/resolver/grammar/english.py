@@ -56,7 +56,7 @@ from summitcal.resolver.grammar.triggers import DIGIT, keys
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.span.span import Mod
 
-__all__ = ["rules"]
+__all__ = ["may_hold_styled_clock", "rules"]
 
 #: A range needs its separator: more telling than its month or weekday names.
 SEPARATORS = frozenset({"-", "&", "to", "through", "thru", "until", "till", "and"})
@@ -485,6 +485,30 @@ def _loose_clock_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(words) | keys(lex.clock_hours)
 
 
+#: Words that join a bare hour to a range or a part of the day ("3-4pm", "at 8 tonight"):
+#: they hold such a clock only beside a digit.
+_BARE_HOUR_WORDS = frozenset(
+    {"-", "to", "and", "until", "till", "after", "before", "tonight", "morning"}
+    | {"afternoon", "evening", "night"}
+)
+
+
+@functools.cache
+def _styled_marks() -> frozenset[str]:
+    lex = lexicon()
+    marks = {".", "past", "oclock", "clock", "p", "a", "h"}
+    return frozenset(marks) | keys(lex.clock_hours) | keys(lex.clock_fractions)
+
+
+def may_hold_styled_clock(words: set[str]) -> bool:
+    """Whether a text of these trigger words (see :func:`.triggers.tokens`) may hold a
+    clock only the styles of a phrase read whole read ("7p", "15h30", "half past nine",
+    "at 8 tonight", "3-4pm"): a text that cannot reads the same without those styles."""
+    if words & _styled_marks():
+        return True
+    return bool(words & _BARE_HOUR_WORDS) and any(w.isdigit() for w in words)
+
+
 def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
     """Clock ranges and times of the day read in a phrase handed over whole, never looked
     for in running text ("from 9 to 11" there is as often a count)."""
@@ -501,6 +525,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             day_level=False,
             triggers=keys(lex.parts_of_day),
             in_text=False,
+            late=True,
         ),
         Rule(
             # "from 9 to 11", "between 2 and 4 pm": the day is the publication day.
@@ -512,6 +537,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"from", "between"},
             also=clocks,
             in_text=False,
+            late=True,
         ),
         Rule(
             # "3-4pm", "9:00-17:00", "1300-1500 GMT"; two bare numbers ("2-4") are none.
@@ -522,6 +548,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"-", "to", "until", "till", "through"},
             also=clocks,
             in_text=False,
+            late=True,
         ),
         Rule(
             # "Monday 9am to Wednesday noon": from a clock on one day to one on another.
@@ -531,7 +558,9 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_wd_range,
             day_level=False,
             triggers=k.weekdays,
+            also={"-", "to", "until", "till", "through"},
             in_text=False,
+            late=True,
         ),
         Rule(
             # "the past few days", "the next several weeks": no amount, only a side.
@@ -542,6 +571,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             day_level=False,
             triggers={"few", "several", "couple"},
             in_text=False,
+            late=True,
         ),
         Rule(
             # "13-03-2017": dashes, as forms and tables write dates (in running text a
@@ -553,6 +583,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"-"},
             also=DIGIT,
             in_text=False,
+            late=True,
         ),
         Rule(
             # "5.8. - 16.8.", "5/8 to 16/8": two numeric dates, read in one order.
@@ -565,6 +596,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"/", "."},
             also=DIGIT,
             in_text=False,
+            late=True,
         ),
         Rule(
             # "26. Feb. 2018", "13-Mar-2017", and the airlines' "14JUL" ("06APR 07:40").
@@ -576,6 +608,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers=k.months,
             also=DIGIT,
             in_text=False,
+            late=True,
         ),
         Rule(
             # "the third Tuesday of September 2014", "the last Friday of the month".
@@ -588,6 +621,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers=k.weekdays,
             also={"of", "in"},
             in_text=False,
+            late=True,
         ),
         Rule(
             # "Friday after next", "the Friday before last".
@@ -598,6 +632,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers=k.weekdays,
             also={"next", "last"},
             in_text=False,
+            late=True,
         ),
         Rule(
             # "the 24", as chat writes "the 24th" (a number after "the" in running text
@@ -609,6 +644,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"the"},
             also=DIGIT,
             in_text=False,
+            late=True,
         ),
         Rule(
             # "the night of Tuesday to Wednesday": Tuesday's night.
@@ -619,6 +655,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"night"},
             also=k.weekdays,
             in_text=False,
+            late=True,
             part="NI",
         ),
     )

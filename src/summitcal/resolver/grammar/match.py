@@ -17,11 +17,11 @@ import attrs
 
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
-from summitcal.resolver.grammar.english import rules
+from summitcal.resolver.grammar.english import may_hold_styled_clock, rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
 from summitcal.resolver.grammar.readers import ClockConflict, NoParse, clock_time, unmarked
 from summitcal.resolver.grammar.rules import Rule
-from summitcal.resolver.grammar.triggers import Triggers
+from summitcal.resolver.grammar.triggers import Triggers, tokens
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.phrase import DayWord, Phrase
 from summitcal.span.span import Mod
@@ -88,14 +88,27 @@ def _triggers(loose: bool = False) -> Triggers:
     return Triggers(rules(loose))
 
 
+def _clocked(rule: Rule) -> bool:
+    """Whether the rule is in the second pass for its clocks only (a day's decorations,
+    or the clock rule), not for its own words."""
+    return not rule.late and (rule.day_level or rule.clock_only)
+
+
 @functools.cache
-def _restyled() -> Triggers:
-    """The rules whose patterns the clock styles of a phrase read whole change."""
+def _plain() -> Triggers:
+    """The rules a phrase is first read with: all but the late ones."""
+    return Triggers(tuple(rule for rule in rules() if not rule.late))
+
+
+@functools.cache
+def _second() -> Triggers:
+    """The rules a phrase the plain ones cannot read is tried with: the late ones, and
+    those whose patterns the clock styles of a phrase read whole change."""
     return Triggers(
         tuple(
             loose
             for loose, strict in zip(rules(True), rules(), strict=True)
-            if loose.source != strict.source
+            if loose.late or loose.source != strict.source
         )
     )
 
@@ -230,8 +243,13 @@ def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int,
     # The clock styles of agendas and chat make every pattern that holds a clock longer:
     # they are tried second, on what the plain patterns could not read (a reading those
     # give stands).  A failure of the second pass is the more telling.
-    tried = _triggers().candidates(body)
-    for candidates in (tried, _restyled().candidates(body)):
+    tried = _plain().candidates(body)
+    for second in (False, True):
+        candidates = tried
+        if second:
+            candidates = _second().candidates(body)
+            if not may_hold_styled_clock(tokens(body)):
+                candidates = tuple(c for c in candidates if not _clocked(c[0]))
         found: NoParse | None = None
         for end in ends:
             for rule, pattern in candidates:

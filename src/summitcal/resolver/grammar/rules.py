@@ -97,6 +97,9 @@ class Rule:
             without the "early/mid/late" group.
         part: A part of the day that every match carries ("the night of Tuesday to
             Wednesday": NI).
+        late: Whether the rule is tried only on a phrase the others cannot read (the
+            forms of agendas and chat, "the third Tuesday of September", "13-03-2017"):
+            the common phrases never pay for them.
         source: The whole pattern, decorations included (``pattern`` is it compiled); set
             by :func:`compile_table`.
         fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
@@ -118,6 +121,7 @@ class Rule:
     name: str = attrs.field(default=attrs.Factory(_name, takes_self=True))
     mod: Mod | None = None
     part: str | None = None
+    late: bool = False
     source: str = ""
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
