@@ -10,6 +10,7 @@ working.
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousHolidayError",
     "BadRequest",
     "FeedError",
     "PhraseError",
@@ -72,6 +73,24 @@ class UnsupportedLanguageError(SummitcalError, ValueError):
         super().__init__(
             f"language {code!r} is not supported (supported: {', '.join(self.supported)})"
         )
+
+
+class AmbiguousHolidayError(PhraseError):
+    """A holiday's name means a different day in each country, and the sentence names
+    none of them ("Independence Day").
+
+    Attributes:
+        name: The holiday's name as written.
+        countries: The ISO 3166 codes of the countries whose day is known for it.
+    """
+
+    def __init__(self, text: str, name: str, countries: tuple[str, ...]) -> None:
+        self.name = name
+        self.countries = countries
+        reason = (
+            f"{name!r} names a different day in each country ({', '.join(countries)}): say which"
+        )
+        super().__init__(text, reason, 0)
 
 
 class SeedError(SummitcalError, ValueError):

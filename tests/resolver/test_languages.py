@@ -134,3 +134,9 @@ def test_extract_many_reads_each_document_in_its_language() -> None:
     assert found == [["2025"], ["2025-02-07"], ["2025-02-09"]]
     forced = next(extract_many([("2025", DAY)], lang="zh"))
     assert forced.mentions == ()
+
+
+@pytest.mark.parametrize("phrase", ["2 p.m. ET", "9 a.m. EST", "ET", "at 10 a.m. et seq"])
+def test_zone_capitals_and_clock_abbreviations_are_english(phrase: str) -> None:
+    """ "ET" in capitals is a zone, not French "et"; "a.m." and "p.m." are English alone."""
+    assert detect(phrase) == "en"

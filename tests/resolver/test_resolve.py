@@ -617,6 +617,16 @@ class TestCli:
         record = json.loads(capsys.readouterr().out)
         assert (record["value"], record["granularity"]) == ("2025-02-11", "day")
 
+    def test_seasons_and_the_interval_of_a_counted_range(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        args = ["resolve", "summer 2025", "--published", "2025-02-09", "--json"]
+        assert main([*args, "--seasons", "astronomical"]) == 0
+        record = json.loads(capsys.readouterr().out)
+        assert (record["value"], record["first"]) == ("2025-SU", "2025-06-21")
+        assert main(["resolve", "the past two weeks", "--published", "2025-02-09"]) == 0
+        assert capsys.readouterr().out.rstrip().endswith("interval=2025-01-27/2025-02-09")
+
     def test_error_exit_status(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["resolve", "11/02/2025", "--published", "2025-02-09"]) == 1
         err = capsys.readouterr().err
@@ -767,7 +777,10 @@ class TestYearEnd:
     def test_by_stays_outside_the_phrase(self) -> None:
         (match,) = scan("The lender expects to close the sale by year-end.")
         assert match.text == "year-end"
-        assert resolve("by year-end", reference=SUNDAY).timex == "2025"
+        assert resolve("year-end", reference=SUNDAY).timex == "2025"
+        # Handed over with its "by", it is a deadline: the year's last day, on or before.
+        r = resolve("by year-end", reference=SUNDAY)
+        assert (r.timex, r.mod) == ("2025-12-31", Mod.ON_OR_BEFORE)
 
     def test_a_year_ending_is_no_year_end(self) -> None:
         with pytest.raises(PhraseError):

@@ -38,16 +38,33 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def _right(case: dict[str, Any]) -> bool:
+    """Whether the resolver gives the case's value, type, mod and zone (or refuses a
+    reject); where the case gives them, also the span's first and last day (``span``) and
+    the interval offered beside a duration (``interval``).  A case may ask for
+    astronomical seasons (``seasons``)."""
     published: date = case["published"]
     order = ORDERS[case["order"]] if "order" in case else None
+    seasons = case.get("seasons", "meteorological")
     try:
-        r = resolve(case["phrase"], reference=published, context=case.get("context"), order=order)
+        r = resolve(
+            case["phrase"],
+            reference=published,
+            context=case.get("context"),
+            order=order,
+            seasons=seasons,
+        )
     except PhraseError:
         return bool(case.get("reject"))
     if case.get("reject"):
         return False
     got = (r.timex, str(r.type), r.mod and r.mod.value, r.zone)
-    return got == (case["value"], case.get("type", "DATE"), case.get("mod"), case.get("zone"))
+    if got != (case["value"], case.get("type", "DATE"), case.get("mod"), case.get("zone")):
+        return False
+    if "span" in case and f"{r.span.first}/{r.span.last}" != case["span"]:
+        return False
+    return "interval" not in case or (
+        r.interval is not None and r.interval.timex == case["interval"]
+    )
 
 
 @pytest.mark.parametrize(

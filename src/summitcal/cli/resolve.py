@@ -47,6 +47,12 @@ def register(sub: Any) -> None:
         "--month-first", action="store_true", help="read numeric dates as month/day/year"
     )
     add_lang_argument(p, "the phrase's")
+    p.add_argument(
+        "--seasons",
+        choices=("meteorological", "astronomical"),
+        default="meteorological",
+        help="how to read a season: by whole months (default) or from its equinox or solstice",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=run)
 
@@ -69,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             direction=Direction(args.direction),
             order=order,
             lang=args.lang,
+            seasons=args.seasons,
         )
     except PhraseError as exc:
         if ORDER_HINT not in exc.reason:
@@ -90,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
             "granularity": span.granularity.value if span else None,
             "direction": result.direction.value,
             "explanation": result.explanation,
+            # A counted range ("the past three months"): the days it covers.
+            "interval": result.interval.timex if result.interval else None,
         }
         json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -110,5 +119,8 @@ def run(args: argparse.Namespace) -> int:
         )
         sys.stdout.write(f"{days}   {grain}   ({result.explanation}){extra}\n")
     else:
-        sys.stdout.write(f"{result.timex}   {str(result.type).lower()}   ({result.explanation})\n")
+        interval = f"  interval={result.interval.timex}" if result.interval else ""
+        sys.stdout.write(
+            f"{result.timex}   {str(result.type).lower()}   ({result.explanation}){interval}\n"
+        )
     return 0

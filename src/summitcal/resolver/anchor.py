@@ -25,9 +25,10 @@ from summitcal.resolver.anchor_base import (
     Parts,
     add_months,
     duration_value,
+    plus_days,
 )
 from summitcal.resolver.anchor_days import DAY_LABELS, checked_day
-from summitcal.resolver.anchor_rules import RULES, SPANLESS, span_of
+from summitcal.resolver.anchor_rules import RULES, SPANLESS, astronomical_value, span_of
 from summitcal.resolver.explain import Why
 from summitcal.resolver.phrase import (
     DayWord,
@@ -35,9 +36,13 @@ from summitcal.resolver.phrase import (
     MonthDay,
     NumericOrder,
     Phrase,
+    SeasonRef,
     Weekday,
 )
 from summitcal.span.span import DateSpan, PartOfDay
+
+#: The rule whose clock times lie on two days ("Monday 9am to Wednesday noon").
+TIMED_RANGE = "day and time range"
 
 __all__ = [
     "ORDER_HINT",
@@ -95,6 +100,7 @@ def anchor_parts(
     label: Why | None,
     text: str,
     narrative: date | None,
+    seasons: str = "meteorological",
 ) -> Parts:
     """:func:`anchor` with every argument in place, giving the fields of its
     :class:`Anchored` as a plain tuple (the resolver's path: one per phrase)."""
@@ -107,6 +113,7 @@ def anchor_parts(
         context_year,
         label or direction.value,
         narrative if narrative is not None else reference,
+        seasons,
     )
     core = phrase.core
     rule = RULES.get(type(core))
@@ -118,19 +125,25 @@ def anchor_parts(
             span, how = rule(core, ctx, phrase.mod)
         else:
             kind = "TIME"
+            last = None
             if type(core) in DAY_LABELS:  # a plain day: no need to build its span first
                 assert isinstance(core, (Weekday, DayWord, MonthDay))
                 day, how = checked_day(core, ctx)
             else:
                 day_span, how = span_of(core, ctx, phrase.mod)
-                if day_span.first != day_span.last:
-                    raise Failure("a time of day needs a single day")
                 day = day_span.first
+                last = day_span.last
+                if last != day and phrase.rule != TIMED_RANGE:
+                    raise Failure("a time of day needs a single day")
             if phrase.part_of_day is not None:
                 span = DateSpan.part(day, PartOfDay(phrase.part_of_day))
             else:
-                assert phrase.start_time is not None
-                span = DateSpan.at(day, phrase.start_time, end=phrase.end_time)
+                start, end = phrase.start_time, phrase.end_time
+                assert start is not None
+                if end is not None and last is None and end <= start:
+                    # "from 10pm to 2am": the end is the first such time after the start
+                    last = plus_days(day, 1)
+                span = DateSpan.at(day, start, end=end, last=last)
         if phrase.mod is not None and not phrase.mod.narrows:
             span = attrs.evolve(span, mod=phrase.mod)
         if phrase.zone is not None:
@@ -140,4 +153,6 @@ def anchor_parts(
         raise PhraseError(text, exc.reason, 0) from None
     except ValueError as exc:
         raise PhraseError(text, str(exc), 0) from None
+    if type(core) is SeasonRef and ctx.seasons == "astronomical":
+        return span, astronomical_value(core, span), kind, how, None
     return span, span.timex, kind, how, None

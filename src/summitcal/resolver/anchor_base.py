@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from dateutil.relativedelta import relativedelta
+
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import (
     Direction,
@@ -16,6 +18,7 @@ from summitcal.span.span import DateSpan, Granularity, Season, month_end
 __all__ = [
     "ORDER_HINT",
     "SEASONS",
+    "SEASON_MODELS",
     "UNIT_GRANULARITY",
     "WEEKDAY_NAMES",
     "Anchored",
@@ -23,6 +26,7 @@ __all__ = [
     "Failure",
     "Parts",
     "add_months",
+    "amount_delta",
     "duration_value",
     "plus_days",
 ]
@@ -30,6 +34,9 @@ __all__ = [
 #: How an error about an all-numeric date tells the caller to settle the order (the
 #: command line words it as its own options).
 ORDER_HINT = "pass order=NumericOrder.DAY_FIRST or MONTH_FIRST"
+
+#: The season models a caller may ask for (``resolve(..., seasons=...)``).
+SEASON_MODELS = ("meteorological", "astronomical")
 
 UNIT_GRANULARITY = {
     "day": Granularity.DAY,
@@ -75,6 +82,14 @@ def duration_value(unit: str, count: int | None) -> str:
         return f"P{times * count}{base}"
     amount = "X" if count is None else str(count)
     return f"PT{amount}{letter[1]}" if letter.startswith("T") else f"P{amount}{letter}"
+
+
+def amount_delta(unit: str, count: int) -> relativedelta:
+    """``count`` calendar units as a ``dateutil`` relativedelta (a quarter is three
+    months)."""
+    if unit == "quarter":
+        return relativedelta(months=3 * count)
+    return relativedelta(**{f"{unit}s": count})
 
 
 def add_months(day: date, months: int) -> date:
@@ -137,7 +152,15 @@ Parts = tuple[DateSpan | None, str, str, Why, tuple[str, int] | None]
 class Context:
     """What anchoring needs besides the phrase (a plain class: one is made per phrase)."""
 
-    __slots__ = ("context_year", "direction", "label", "narrative", "order", "reference")
+    __slots__ = (
+        "context_year",
+        "direction",
+        "label",
+        "narrative",
+        "order",
+        "reference",
+        "seasons",
+    )
 
     def __init__(
         self,
@@ -147,7 +170,9 @@ class Context:
         context_year: int | None,
         label: Why,  # the direction as explained: "past ('said')"
         narrative: date,  # the day the story is at ("the next day" counts from it)
+        seasons: str = "meteorological",  # or "astronomical"
     ) -> None:
+        self.seasons = seasons
         self.reference = reference
         self.narrative = narrative
         self.direction = direction

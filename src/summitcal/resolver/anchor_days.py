@@ -25,6 +25,7 @@ from summitcal.resolver.phrase import (
     MonthDay,
     NumericDate,
     NumericOrder,
+    NumericRange,
     Shift,
     Weekday,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "day_range",
     "direction_word",
     "numeric_date",
+    "numeric_range",
     "shifted_day",
     "single_day",
     "weekday_day",
@@ -269,20 +271,41 @@ def _days_of_month(a: DayOfMonth, b: DayOfMonth, ctx: Context) -> tuple[DateSpan
     return DateSpan.days(first, last), ("day range, {}; the end on or after it", how)
 
 
-def numeric_date(core: NumericDate, ctx: Context) -> tuple[DateSpan, Why]:
+def numeric_range(core: NumericRange, ctx: Context) -> tuple[DateSpan, Why]:
+    """ "5.8. - 16.8.": the start as a numeric date is read; the end, in the same order,
+    is the first such day on or after it (or on its own year, if it has one)."""
+    start, how = numeric_date(core.start, ctx)
+    first = start.first
+    day, month, _ = _day_and_month(core.end, ctx)
+    year = core.end.year if core.end.year is not None else first.year
+    try:
+        last = date(year, month, day)
+        if core.end.year is None and last < first:
+            last = date(year + 1, month, day)
+    except ValueError as exc:
+        raise Failure(f"not a calendar date: {exc}") from None
+    if last < first:
+        raise Failure(f"the range ends ({last}) before it starts ({first})")
+    return DateSpan.days(first, last), ("numeric range, {}; end first on or after it", how)
+
+
+def _day_and_month(core: NumericDate, ctx: Context) -> tuple[int, int, str]:
+    """(day, month, how) of a numeric date, by the order asked for or the only reading."""
     a, b = core.first, core.second
     if ctx.order is NumericOrder.DAY_FIRST:
-        day, month, how = a, b, "day first (as asked)"
-    elif ctx.order is NumericOrder.MONTH_FIRST:
-        day, month, how = b, a, "month first (as asked)"
-    elif a > 12 and b <= 12:
-        day, month, how = a, b, "day first (only reading)"
-    elif b > 12 and a <= 12:
-        day, month, how = b, a, "month first (only reading)"
-    else:
-        raise Failure(
-            f"ambiguous numeric date: {a}/{b} reads day-first or month-first; {ORDER_HINT}"
-        )
+        return a, b, "day first (as asked)"
+    if ctx.order is NumericOrder.MONTH_FIRST:
+        return b, a, "month first (as asked)"
+    if a > 12 and b <= 12:
+        return a, b, "day first (only reading)"
+    if b > 12 and a <= 12:
+        return b, a, "month first (only reading)"
+    raise Failure(f"ambiguous numeric date: {a}/{b} reads day-first or month-first; {ORDER_HINT}")
+
+
+def numeric_date(core: NumericDate, ctx: Context) -> tuple[DateSpan, Why]:
+    a, b = core.first, core.second
+    day, month, how = _day_and_month(core, ctx)
     if core.year is None:
         if ctx.order is None:
             raise Failure(

@@ -6,15 +6,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from dateutil.easter import easter
+import attrs
+from dateutil.easter import EASTER_ORTHODOX, easter
+from dateutil.relativedelta import relativedelta
 
 from summitcal.resolver.anchor_base import (
     SEASONS,
     UNIT_GRANULARITY,
+    WEEKDAY_NAMES,
     Context,
     Failure,
     Parts,
     add_months,
+    amount_delta,
     duration_value,
     plus_days,
 )
@@ -23,10 +27,13 @@ from summitcal.resolver.anchor_days import (
     day_range,
     direction_word,
     numeric_date,
+    numeric_range,
     shifted_day,
     single_day,
     with_year,
 )
+from summitcal.resolver.astronomy import season_days
+from summitcal.resolver.calendars import CalendarError, feast_day
 from summitcal.resolver.explain import Why
 from summitcal.resolver.lexicon import Holiday, lexicon
 from summitcal.resolver.phrase import (
@@ -43,7 +50,9 @@ from summitcal.resolver.phrase import (
     MonthDay,
     MonthRef,
     Narrative,
+    NthWeekday,
     NumericDate,
+    NumericRange,
     Offset,
     QuarterRef,
     Relative,
@@ -56,8 +65,9 @@ from summitcal.resolver.phrase import (
     YearRef,
 )
 from summitcal.span.span import DateSpan, Granularity, Mod, month_end
+from summitcal.span.units import narrowed
 
-__all__ = ["RULES", "SPANLESS", "span_of"]
+__all__ = ["RULES", "SPANLESS", "astronomical_value", "counted_interval", "span_of"]
 
 
 # --- the cores --------------------------------------------------------------------------------
@@ -92,22 +102,47 @@ def _month(core: MonthRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why
     return span, ("month, {}: {}", direction_word(ctx), how)
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (Monday = 0) of the month, or counted from its end when
+    ``n`` is negative (-1: the last); it may fall outside the month for a fifth."""
+    if n > 0:
+        start = date(year, month, 1)
+        return plus_days(start, (weekday - start.weekday()) % 7 + 7 * (n - 1))
+    end = _month_span(month, year)[1]
+    return plus_days(end, -((end.weekday() - weekday) % 7 + 7 * (-n - 1)))
+
+
+_COUNTS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+
+
+def _nth(core: NthWeekday, ctx: Context) -> tuple[DateSpan, Why]:
+    month, how = span_of(core.month, ctx, None)
+    first = month.first
+    day = nth_weekday(first.year, first.month, core.weekday, core.n)
+    name = WEEKDAY_NAMES[core.weekday]
+    if day.month != first.month:
+        raise Failure(f"{first:%B %Y} has no {_COUNTS[core.n]} {name}")
+    return DateSpan.day(day), ("the {} {} of the {}", _COUNTS[core.n], name, how)
+
+
 def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
     if h.rule == "fixed":
         first = date(year, h.month, h.day)
     elif h.rule == "easter":
         first = plus_days(easter(year), h.offset)
     elif h.rule == "nth":
-        if h.n > 0:  # the n-th such weekday of the month
-            start = date(year, h.month, 1)
-            first = plus_days(start, (h.weekday - start.weekday()) % 7 + 7 * (h.n - 1))
-        else:  # counted from the month's end: -1 is the last
-            end = _month_span(h.month, year)[1]
-            first = plus_days(end, -((end.weekday() - h.weekday) % 7 + 7 * (-h.n - 1)))
+        first = nth_weekday(year, h.month, h.weekday, h.n)
     elif h.rule == "lunar" and h.month:  # a day of the lunar year (its month and day)
         first = plus_days(_lunar("day", year, h.month, h.day), h.offset)
     elif h.rule == "solar-term":
         first = _lunar("qingming", year)
+    elif h.rule == "orthodox":
+        first = plus_days(easter(year, EASTER_ORTHODOX), h.offset)
+    elif h.rule == "calendar":
+        try:
+            first = feast_day(h.calendar, h.event, year)
+        except CalendarError as exc:
+            raise Failure(str(exc)) from None
     else:
         table = lexicon().spring_festival
         if year not in table:
@@ -161,6 +196,11 @@ def _season(core: SeasonRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, W
         ey, em = (y + 1, month - 10) if month > 10 else (y, month + 2)
         return date(y, month, 1), month_end(ey, em)
 
+    if ctx.seasons == "astronomical":
+
+        def make(y: int) -> tuple[date, date]:  # equinox or solstice to the next
+            return season_days(core.season, y)
+
     if core.rel is not None and core.year is None:
         candidates = [make(y) for y in range(ref.year - 2, ref.year + 2)]
         if core.rel == 0:
@@ -175,8 +215,22 @@ def _season(core: SeasonRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, W
             how = ("earliest starting after {}", ref)
     else:
         first, _, how = with_year(make, core.year, core.year_step, ctx, future_by_last=True)
+    if ctx.seasons == "astronomical":
+        # Days that are no calendar unit: the span is those days, the value the season's.
+        days = make(first.year)
+        if mod is not None and mod.narrows:
+            days = narrowed(*days, mod, Granularity.SEASON)
+        span = attrs.evolve(DateSpan.days(*days), mod=mod)
+        return span, ("astronomical season ({}), {}: {}", name, direction_word(ctx), how)
     span = DateSpan.unit(Granularity.SEASON, first, mod=mod)
     return span, ("season ({}), {}: {}", name, direction_word(ctx), how)
+
+
+def astronomical_value(core: SeasonRef, span: DateSpan) -> str:
+    """The TIMEX3 value of an astronomical season's span (``2025-WI`` for 21 December
+    2025 to 19 March 2026, or any part of it): the model changes the days, not the name."""
+    year = span.first.year - (core.season == "WI" and span.first.month <= 6)
+    return f"{year}-{core.season}"
 
 
 def _year_of(year: int | None, step: int | None, ctx: Context) -> tuple[int, Why]:
@@ -315,6 +369,7 @@ def span_of(core: Core, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
 RULES: dict[type, _Rule] = {
     Explicit: _explicit,
     NumericDate: _no_mod(numeric_date),
+    NumericRange: _no_mod(numeric_range),
     Weekday: single_day,
     DayWord: single_day,
     MonthDay: single_day,
@@ -332,6 +387,7 @@ RULES: dict[type, _Rule] = {
     Decade: _decade,
     WeekendRef: _no_mod(_weekend),
     Narrative: _no_mod(_narrative),
+    NthWeekday: _no_mod(_nth),
 }
 
 
@@ -341,6 +397,23 @@ def _duration(core: DurationCore, reference: date) -> Parts:
         return None, value, "DURATION", ("an unspecified number of {}s", core.unit), None
     how = ("duration of {} {}(s)", core.count, core.unit)
     return None, value, "DURATION", how, (core.unit, core.count)
+
+
+def counted_interval(core: DurationCore, reference: date) -> DateSpan | None:
+    """The days a counted amount covers beside the reference: the ``count`` units ending
+    on it ("the past three months" read on 31 August: 1 June to 31 August), or starting
+    on it ("the next five years"); ``None`` for a bare amount, or a unit under a day (the
+    reference has no clock)."""
+    if not core.side or core.unit not in _DAYS_IN or core.count is None:
+        return None
+    step = amount_delta(core.unit, core.count)
+    if core.side < 0:
+        return DateSpan.days(reference - step + _ONE_DAY, reference)
+    return DateSpan.days(reference, reference + step - _ONE_DAY)
+
+
+_DAYS_IN = frozenset({"day", "week", "month", "quarter", "year"})
+_ONE_DAY = relativedelta(days=1)
 
 
 def _set(core: SetCore, reference: date) -> Parts:

@@ -44,6 +44,8 @@ _WORD = r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'"
 _PLAIN = re.compile(r"[a-zà-öø-ÿœ0-9]+")
 #: How much of a long text is read to tell its language.
 _SAMPLE = 3000
+_CAPS = re.compile(r"\b[A-Z]{2,}\b")
+_CLOCK_EN = re.compile(r"\d\s*[ap]\.m\.")
 
 
 @functools.cache
@@ -62,7 +64,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 def _french_or_english(text: str) -> str | None:
     """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
     french, english, word = _words()
+    if _CAPS.search(text):  # "2 p.m. ET", "EST": capitals are zones and acronyms, no words
+        text = _CAPS.sub(" ", text)
     low = text.lower()
+    if _CLOCK_EN.search(low):  # "a.m." and "p.m." are English alone
+        return "en"
     if "’" in low:
         low = low.replace("’", "'")
     elided = "'" in low

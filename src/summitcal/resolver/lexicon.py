@@ -29,13 +29,21 @@ class Holiday:
 
     Attributes:
         key: The holiday's id (``"christmas"``).
-        rule: ``fixed``, ``easter``, ``nth`` or ``lunar``.
+        rule: ``fixed``, ``easter``, ``orthodox``, ``nth``, ``lunar``, ``calendar``; or
+            ``ambiguous`` for a name whose day depends on a country none of whose
+            readings dominates ("Independence Day").
         month: For ``fixed`` and ``nth``.
         day: For ``fixed``.
         days: How many days the holiday lasts (1 for most).
-        offset: For ``easter``: days from Easter Sunday.
+        offset: For ``easter`` and ``orthodox``: days from Easter Sunday.
         weekday: For ``nth``: Monday = 0.
         n: For ``nth``: 1 = first, -1 = last.
+        calendar: For ``calendar``: ``islamic``, ``hebrew``, ``chinese``, ``hindu`` or
+            ``buddhist``.
+        event: For ``calendar``: the day's name in that calendar (``eid_al_fitr``).
+        country: The ISO 3166 code of the country whose day this is, if it depends on
+            the country.
+        default: Whether this country's reading is taken when no country is named.
     """
 
     key: str
@@ -46,6 +54,10 @@ class Holiday:
     offset: int = 0
     weekday: int = 0
     n: int = 0
+    calendar: str = ""
+    event: str = ""
+    country: str = ""
+    default: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -60,6 +72,9 @@ class Lexicon:
     day_words: dict[str, int]
     #: Named lists of prepositions (see data/prepositions.toml), in their file order.
     prepositions: dict[str, tuple[str, ...]]
+    #: Prepositions that open an interval, and the TIMEX3 mod each gives ("until":
+    #: ON_OR_BEFORE).
+    open_bounds: dict[str, str]
     homographs: frozenset[str]
     #: Capitalised words beside a date that do not make it a name ("On", "The", "We").
     function_words: frozenset[str]
@@ -86,10 +101,20 @@ class Lexicon:
     parts_of_day: dict[str, str]
     day_parts: dict[str, tuple[int, str]]
     clock_words: dict[str, str]
+    #: Clock times in words, read in a whole phrase only ("half past nine"): hours,
+    #: minutes after a spoken hour, and parts of an hour before "past"/"to".
+    clock_hours: dict[str, int]
+    clock_minutes: dict[str, int]
+    clock_fractions: dict[str, int]
     holidays: dict[str, Holiday]
     #: The same holidays under :func:`holiday_key` of each name: how a name the grammar
     #: matched is looked up ("New Years" for "new year's", "Chinas" for "china's").
     holiday_keys: dict[str, Holiday]
+    #: Under :func:`holiday_key`, each country's reading of a name whose day depends on
+    #: the country ("independence day": US, IN, MX...).
+    holiday_countries: dict[str, dict[str, Holiday]]
+    #: The words that name each country in a sentence (ISO 3166 code -> words).
+    countries: dict[str, tuple[str, ...]]
     spring_festival: dict[int, date]
     zones: dict[str, str]
     tense_future: tuple[str, ...]
@@ -142,6 +167,30 @@ def _names(table: dict[str, Any]) -> tuple[dict[str, int], tuple[str, ...]]:
     return words, tuple(full)
 
 
+def _holidays(
+    table: dict[str, Any],
+) -> tuple[dict[str, Holiday], dict[str, dict[str, Holiday]]]:
+    """Each name's holiday (its default reading, or an ``ambiguous`` one), and each
+    country's reading of the names that depend on the country."""
+    holidays: dict[str, Holiday] = {}
+    by_country: dict[str, dict[str, Holiday]] = {}
+    for key, entry in table.items():
+        fields = {k: v for k, v in entry.items() if k != "names"}
+        holiday = Holiday(key=key, **fields)
+        for name in entry["names"]:
+            if holiday.country:
+                by_country.setdefault(holiday_key(name), {})[holiday.country] = holiday
+            if not holiday.country or holiday.default:
+                holidays[name] = holiday
+    for entry in table.values():
+        for name in entry["names"]:
+            readings = list(by_country.get(holiday_key(name), {}).values())
+            # A name one country alone uses ("Vesak Day") is that country's.
+            only = readings[0] if len(readings) == 1 else None
+            holidays.setdefault(name, only or Holiday(key=holiday_key(name), rule="ambiguous"))
+    return holidays, by_country
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """The vocabulary, read from the package data on first call and cached."""
@@ -152,9 +201,10 @@ def lexicon() -> Lexicon:
     hol = _load("holidays.toml")
     tense = _load("tense.toml")
     names = _load("function_words.toml")
+    preps = _load("prepositions.toml")
     weekdays, weekday_names = _names(cal["weekdays"])
     months, month_names = _names(cal["months"])
-    holidays = read_holidays(hol)
+    holidays, by_country = _holidays(hol)
     rejects = _load("rejects.toml")
     festival = {int(y): d for y, d in _load("spring_festival.toml")["first_day"].items()}
     return Lexicon(
@@ -163,9 +213,8 @@ def lexicon() -> Lexicon:
         months=months,
         month_names=month_names,
         day_words={word: int(days) for word, days in cal["day_words"].items()},
-        prepositions={
-            use: tuple(words) for use, words in _load("prepositions.toml")["prepositions"].items()
-        },
+        prepositions={use: tuple(words) for use, words in preps["prepositions"].items()},
+        open_bounds=dict(preps["open_bounds"]),
         homographs=frozenset(cal["homographs"]["words"]),
         function_words=frozenset(names["function_words"]["words"]),
         season_leads=frozenset(names["season_leads"]["words"]),
@@ -186,8 +235,15 @@ def lexicon() -> Lexicon:
         parts_of_day=dict(seas["parts_of_day"]),
         day_parts={k: (int(v["offset"]), v["part"]) for k, v in seas["day_parts"].items()},
         clock_words=dict(seas["clock_words"]),
+        clock_hours=dict(nums["clock_hours"]),
+        clock_minutes=dict(nums["clock_minutes"]),
+        clock_fractions=dict(nums["clock_fractions"]),
         holidays=holidays,
         holiday_keys={holiday_key(name): holiday for name, holiday in holidays.items()},
+        holiday_countries=by_country,
+        countries={
+            code: tuple(words) for code, words in _load("countries.toml")["countries"].items()
+        },
         spring_festival=festival,
         zones=dict(_load("zones.toml")["zones"]),
         tense_future=tuple(tense["future"]["cues"]),

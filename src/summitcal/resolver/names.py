@@ -91,6 +91,41 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: A range of two bare numbers, which only its words make a span of hours.
+_BARE_RANGE = re.compile(r"(?:from|between)\s+\d{1,2}\s*(?:-|to|and|until|till)\s*\d{1,2}")
+
+
+def _counted(text: str, start: int, end: int) -> str | None:
+    """Why "from 9 to 11" counts things here ("grew from 9 to 11 pupils"): two bare
+    numbers before a word that is no function word nor a calendar word."""
+    if _BARE_RANGE.fullmatch(text[start:end].strip().lower()) is None:
+        return None
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return None
+    word = after.group(1).lower()
+    if word in lexicon().function_words or word in _calendar_words():
+        return None
+    return f"two bare numbers before {word!r} count {word!r}, not hours"
+
+
+def _numbered_name(text: str, start: int, end: int) -> str | None:
+    """Why "the 3rd" is no day here: a capitalised word after it that is no calendar
+    word makes it part of a name ("the 3rd Battalion", "the 24th Congress"); a plural
+    after a bare number counts ("the 12 others")."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return None
+    word = after.group(1)
+    if word.lower() in _calendar_words() or word.lower() in lexicon().function_words:
+        return None
+    if word[0].isupper():
+        return f"a number before {word!r} names something"
+    if text[end - 1].isdigit() and len(word) > 3 and word.endswith("s"):
+        return f"a number before {word!r} counts {word!r}"
+    return None
+
+
 def _word_before(text: str, start: int) -> tuple[str, int] | None:
     """The word right before ``start`` and where it starts, if spaces separate them.
 
@@ -152,6 +187,10 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
         and head.group(1).lower() in lexicon().name_heads
     ):
         return f"part of a name ({text[start : head.end(1)].strip()!r})"
+    if kind == "clock range":
+        return _counted(text, start, end)
+    if kind == "day of the month":
+        return _numbered_name(text, start, end)
     if not bare:  # the checks below are for one calendar word alone
         return None
     word = text[start:end].strip().rstrip(".")

@@ -11,7 +11,9 @@ from summitcal.resolver.phrase import (
     HolidayRef,
     MonthDay,
     MonthRef,
+    NthWeekday,
     NumericDate,
+    NumericRange,
     Phrase,
     SeasonRef,
     Shift,
@@ -74,6 +76,8 @@ _NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
     DayRange: _range_needs,
     Shift: _shift_needs,
     NumericDate: lambda core: core.year is None,
+    NumericRange: lambda core: core.start.year is None,
     WeekendRef: lambda core: core.step is None,
     DayOfMonth: lambda core: core.month_step is None,
+    NthWeekday: lambda core: type(core.month) is MonthRef and _unplaced(core.month),
 }

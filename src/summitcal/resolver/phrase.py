@@ -35,8 +35,10 @@ __all__ = [
     "MonthDay",
     "MonthRef",
     "Narrative",
+    "NthWeekday",
     "NumericDate",
     "NumericOrder",
+    "NumericRange",
     "Offset",
     "Phrase",
     "QuarterRef",
@@ -96,6 +98,15 @@ class NumericDate:
 
 
 @attrs.frozen
+class NumericRange:
+    """Two numeric dates joined by a dash ("5.8. - 16.8."): read in one order, the end is
+    the first such day on or after the start."""
+
+    start: NumericDate
+    end: NumericDate
+
+
+@attrs.frozen
 class MonthDay:
     """A day of a month, with or without a year ("February 11", "Feb 11, 2025")."""
 
@@ -133,6 +144,17 @@ class Weekday:
     weekday: int
     rel: str | None = None
     week: int | None = None
+
+
+@attrs.frozen
+class NthWeekday:
+    """The ``n``-th weekday of a month, or counted from its end (-1: the last): "the
+    third Tuesday of September 2014", "the last Friday of the month", "the first Monday
+    in May".  The month is placed as a month name (or "next month") is."""
+
+    n: int
+    weekday: int
+    month: MonthRef | Relative
 
 
 @attrs.frozen
@@ -272,10 +294,15 @@ class Decade:
 @attrs.frozen
 class DurationCore:
     """An amount of time, not a position in time ("for three days": 3 days; a ``count``
-    of ``None`` is an unspecified amount, 多年来: ``PXY``)."""
+    of ``None`` is an unspecified amount, 多年来: ``PXY``).
+
+    ``side`` is -1 for the amount just past ("the past three months", "last 2 days"),
+    +1 for the amount ahead ("the next five years"), 0 for a bare amount.
+    """
 
     unit: str
     count: int | None
+    side: int = 0
 
 
 @attrs.frozen
@@ -288,9 +315,11 @@ class SetCore:
 Core = (
     Explicit
     | NumericDate
+    | NumericRange
     | MonthDay
     | DayOfMonth
     | Weekday
+    | NthWeekday
     | DayWord
     | Shift
     | DayRange

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import duration_value
+from summitcal.resolver.anchor_base import amount_delta
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import Direction, Phrase
 from summitcal.span.span import DateSpan, Mod
@@ -45,9 +46,7 @@ class Duration:
 
     def as_relativedelta(self) -> relativedelta:
         """The duration as a ``dateutil`` relativedelta, to add to dates."""
-        if self.unit == "quarter":
-            return relativedelta(months=3 * self.count)
-        return relativedelta(**{f"{self.unit}s": self.count})
+        return amount_delta(self.unit, self.count)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -64,6 +63,10 @@ class Resolution:
         direction: The direction used (PAST, FUTURE or NEAREST).
         rule: The grammar rule that matched.
         duration: For a DURATION, the amount; ``None`` otherwise.
+        interval: For a counted range ("the past two days", "the next three weeks"), a
+            DURATION, the days it covers anchored on the reference: the N units ending on
+            it, or starting on it; ``None`` otherwise (and for units under a day, since
+            the reference has no clock).
     """
 
     text: str
@@ -78,6 +81,7 @@ class Resolution:
     rule: str
     duration: Duration | None = None
     resolved_span: DateSpan | None = attrs.field(default=None, repr=False)
+    interval: DateSpan | None = attrs.field(default=None, repr=False)
 
     @functools.cached_property
     def explanation(self) -> str:

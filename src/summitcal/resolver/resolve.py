@@ -8,9 +8,15 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
+import attrs
+
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import anchor_parts
+from summitcal.resolver.anchor_base import SEASON_MODELS
+from summitcal.resolver.anchor_rules import counted_interval
+from summitcal.resolver.bounds import bound_direction, bounded, open_bound
+from summitcal.resolver.countries import local_holiday
 from summitcal.resolver.detect import detect, detect_text
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
@@ -19,6 +25,7 @@ from summitcal.resolver.names import false_friend
 from summitcal.resolver.needs import needs_direction
 from summitcal.resolver.phrase import (
     Direction,
+    DurationCore,
     HolidayRef,
     MonthRef,
     NumericOrder,
@@ -185,6 +192,9 @@ def _ruled(rule: str, how: str) -> str:
     return how if how.startswith(rule) else f"{rule}: {how}"
 
 
+#: The explanation's head for a direction an interval's end gives ("since": past).
+_BOUND = "{} (an interval's end after '{}')"
+
 #: The explanation's word for a phrase whose value no direction could change.
 NOT_NEEDED = "no direction needed"
 
@@ -225,12 +235,15 @@ def _finish(
     order: NumericOrder | None,
     anchor: date | datetime | None,
     other: Language | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Check names, read the direction and anchor a parsed phrase.
 
     ``where`` is where the phrase (stripped) sits in ``context``, if it was found there;
     ``other`` is the phrase's language when it is not English.
     """
+    if seasons not in SEASON_MODELS:
+        raise ValueError(f"seasons is one of {', '.join(SEASON_MODELS)}, not {seasons!r}")
     if other is not None:
         _check_other_names(other, text, phrase, p_start, p_end, context, where)
     elif context is not None and where is not None:
@@ -242,7 +255,19 @@ def _finish(
             raise PhraseError(text, reason, 0)
     else:
         _check_names(text, p_start, p_end, phrase, text)
+    bound = None
+    if other is None and type(phrase.core) is HolidayRef:  # "Thanksgiving" in Canada
+        named = phrase.core
+        local = local_holiday(named, context, text)
+        if local is not named:
+            phrase = attrs.evolve(phrase, core=local)
+    if other is None and p_start:  # "until Friday": English prepositions open a bound
+        bound = open_bound(text, p_start, phrase)
     used, label = _direction(phrase, context, where, direction, other)
+    if bound is not None and direction is Direction.AUTO:
+        pointed = bound_direction(bound, used)
+        if pointed is not used:
+            used, label = pointed, (_BOUND, pointed.value, bound[0])
     context_year = None
     core = phrase.core
     if context and type(core) is Relative and core.anchored:
@@ -250,8 +275,12 @@ def _finish(
         context_year = _context_year(context, start, end)
     story_day = None if anchor is None else _reference_date(text, anchor)
     span, value, kind, why, duration = anchor_parts(
-        phrase, ref, used, order, context_year, label, text, story_day
+        phrase, ref, used, order, context_year, label, text, story_day, seasons
     )
+    if bound is not None and span is not None:
+        made = bounded(span, bound, why)
+        if made is not None:
+            span, value, why = made
     # Every field is derived here: made without __init__ (see summitcal._unchecked).
     rule = phrase.rule
     return _make_resolution(
@@ -268,6 +297,7 @@ def _finish(
         rule,
         None if duration is None else Duration(*duration),
         span,
+        None if duration is None or type(core) is not DurationCore else counted_interval(core, ref),
     )
 
 
@@ -300,6 +330,7 @@ def resolve(
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
     lang: str | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Resolve one date phrase to an absolute span.
 
@@ -325,6 +356,8 @@ def resolve(
             :mod:`~summitcal.resolver.languages`).  By default it is detected: Chinese by
             its script, French from English by its words, a phrase without words
             ("2025") by its sentence.
+        seasons: ``"meteorological"`` (spring is March to May) or ``"astronomical"``
+            (from the UTC day of the equinox or solstice to the day before the next).
 
     Returns:
         The resolution; ``.span`` raises :class:`NoSpanError` for a DURATION or SET.
@@ -349,7 +382,18 @@ def resolve(
     phrase, p_start, p_end = parse(text) if other is None else other.parse(text)
     where = _locate(text, context) if context else None
     return _finish(
-        text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, other
+        text,
+        phrase,
+        p_start,
+        p_end,
+        ref,
+        context,
+        where,
+        direction,
+        order,
+        anchor,
+        other,
+        seasons,
     )
 
 
@@ -421,6 +465,7 @@ def resolve_in_context(
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
     lang: str | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Resolve the phrase at ``text[start:end]``, reading that occurrence's own clause.
 
@@ -443,6 +488,7 @@ def resolve_in_context(
         order: As for :func:`resolve`.
         anchor: As for :func:`resolve`: the day the story is at.
         lang: As for :func:`resolve`; detected from the phrase and its sentence.
+        seasons: As for :func:`resolve`.
 
     Returns:
         The resolution, with ``text`` the phrase's own words.
@@ -465,7 +511,20 @@ def resolve_in_context(
     other = None if code == ENGLISH else language(code)
     phrase, p_start, p_end = parse(phrase_text) if other is None else other.parse(phrase_text)
     return _in_clause(
-        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor, other
+        text,
+        start,
+        end,
+        lo,
+        hi,
+        phrase,
+        p_start,
+        p_end,
+        ref,
+        direction,
+        order,
+        anchor,
+        other,
+        seasons,
     )
 
 
@@ -495,6 +554,7 @@ def _in_clause(
     order: NumericOrder | None,
     anchor: date | datetime | None,
     other: Language | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Finish the phrase at ``text[start:end]``, parsed, against its clause ``text[lo:hi]``."""
     phrase_text = text[start:end]
@@ -503,7 +563,18 @@ def _in_clause(
     at = start - lo + lead
     where = (at, at + len(phrase_text.strip()))
     return _finish(
-        phrase_text, phrase, p_start, p_end, ref, context, where, direction, order, anchor, other
+        phrase_text,
+        phrase,
+        p_start,
+        p_end,
+        ref,
+        context,
+        where,
+        direction,
+        order,
+        anchor,
+        other,
+        seasons,
     )
 
 
@@ -516,6 +587,7 @@ def resolve_match(
     direction: Direction = Direction.AUTO,
     order: NumericOrder | None = None,
     anchor: date | datetime | None = None,
+    seasons: str = "meteorological",
 ) -> Resolution:
     """Resolve a phrase the grammar already found in ``text``, without parsing it again.
 
@@ -550,5 +622,17 @@ def resolve_match(
     else:
         phrase, p_start, p_end = match.phrase, 0, end - start
     return _in_clause(
-        text, start, end, lo, hi, phrase, p_start, p_end, ref, direction, order, anchor
+        text,
+        start,
+        end,
+        lo,
+        hi,
+        phrase,
+        p_start,
+        p_end,
+        ref,
+        direction,
+        order,
+        anchor,
+        seasons=seasons,
     )

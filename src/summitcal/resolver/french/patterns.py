@@ -117,7 +117,7 @@ def pieces() -> Pieces:
         # <16 mars>") and a weekday; before a time noun they are its determiner, inside
         # the phrase ("<le début de l'année>").
         preposition=(
-            rf"{alt(_PREPOSITIONS)}|le(?=\s+(?:\d|1er|premier\s|{alt(lex.weekdays)}))"
+            rf"{alt(_PREPOSITIONS)}|le(?=\s+(?:\d|1er|(?:premier|{alt(small)})\s|{alt(lex.weekdays)}))"
             r"|les(?=\s+\d)"
         ),
     )

@@ -22,6 +22,7 @@ from summitcal.resolver.grammar.readers import (
     group,
     month_of,
     unit_of,
+    unmarked,
     weekday_of,
     year_of,
 )
@@ -39,7 +40,9 @@ from summitcal.resolver.phrase import (
     MonthDay,
     MonthRef,
     Narrative,
+    NthWeekday,
     NumericDate,
+    NumericRange,
     Offset,
     QuarterRef,
     Relative,
@@ -74,6 +77,13 @@ def build_numeric(m: re.Match[str], lex: Lexicon) -> Core:
 
 def build_numeric_short(m: re.Match[str], lex: Lexicon) -> Core:
     return NumericDate(int(m.group("na")), int(m.group("nb")), None)
+
+
+def build_numeric_range(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "5.8. - 16.8.", "5/8/2025 - 16/8/2025"."""
+    years = [None if y is None else int(y) for y in (group(m, "ny"), group(m, "ny2"))]
+    start = NumericDate(int(m.group("na")), int(m.group("nb")), years[0])
+    return NumericRange(start, NumericDate(int(m.group("nc")), int(m.group("nd")), years[1]))
 
 
 _NARRATIVE_WORDS = {
@@ -265,6 +275,12 @@ def build_holiday(m: re.Match[str], lex: Lexicon) -> Core:
 
 def build_season(m: re.Match[str], lex: Lexicon) -> Core:
     year, step = year_of(m, "")
+    then = group(m, "ys2")
+    # "the winter of 2023-24": the winter that starts in 2023
+    if then is not None and (
+        year is None or lex.seasons[m.group("sea")] != "WI" or int(then) % 100 != (year + 1) % 100
+    ):
+        raise NoParse("only a winter spans two years, the one after the other")
     rel = group(m, "srel")
     rel_step = None
     if rel is not None and squash(rel) != "the":
@@ -328,6 +344,47 @@ def build_clock_only(m: re.Match[str], lex: Lexicon) -> Core:
     return DayWord(0, "at a clock time")
 
 
+def build_clock_range(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "3-4pm", "9:00-17:00": two bare numbers with nothing to make them clock times
+    ("2-4", a score) are refused."""
+    if unmarked(m, "o") and group(m, "bhoe") is not None and group(m, "zoneo") is None:
+        raise NoParse("two bare numbers are no clock range")
+    return build_clock_only(m, lex)
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_NTH |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
+_MONTH_STEPS = {"this": 0, "the": 0, "next": 1, "last": -1, "previous": -1, "following": 1}
+
+
+def build_nth_weekday(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "the third Tuesday of September 2014", "the last Friday of the month", "the
+    first Thursday of next month"."""
+    step = group(m, "nmrel")
+    month: MonthRef | Relative
+    if step is not None:
+        month = Relative("month", _MONTH_STEPS[step])
+    else:
+        year, year_step = year_of(m, "")
+        month = MonthRef(month_of(m, lex, ""), year, year_step)
+    return NthWeekday(_NTH[m.group("nth")], weekday_of(m, lex, ""), month)
+
+
+def build_weeks_over(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "Friday after next": Friday of the ISO week two after the publication's; "the
+    Friday before last", two before."""
+    return Weekday(weekday_of(m, lex, ""), week=2 if m.group("over") == "after next" else -2)
+
+
+def build_night_of(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "the night of Tuesday to Wednesday": the night of the first day, which the
+    second must follow."""
+    first, second = weekday_of(m, lex, ""), weekday_of(m, lex, "b")
+    if (first + 1) % 7 != second:
+        raise NoParse("the night of one day runs into the next")
+    return Weekday(first)
+
+
 _STORY_SIDES = frozenset({"next", "following", "previous"})
 
 
@@ -350,7 +407,11 @@ def build_duration(m: re.Match[str], lex: Lexicon) -> Core:
     count = (count_of(m, lex, "d") if has_count else 1) * per
     if unit == "decade":
         unit, count = "year", count * 10
-    return DurationCore(unit, count)
+    return DurationCore(unit, count, _SIDES.get(side or "", 0))
+
+
+#: The side of the reference an amount lies on: "the past three months", "the next week".
+_SIDES = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
 
 
 def build_set(m: re.Match[str], lex: Lexicon) -> Core:

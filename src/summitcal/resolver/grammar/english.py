@@ -14,6 +14,7 @@ import attrs
 
 from summitcal.resolver.grammar.builders import (
     build_clock_only,
+    build_clock_range,
     build_cross,
     build_day_word,
     build_decade,
@@ -24,7 +25,10 @@ from summitcal.resolver.grammar.builders import (
     build_md,
     build_month,
     build_narrative,
+    build_night_of,
+    build_nth_weekday,
     build_numeric,
+    build_numeric_range,
     build_numeric_short,
     build_offset,
     build_ordinal_day,
@@ -41,6 +45,7 @@ from summitcal.resolver.grammar.builders import (
     build_weekday,
     build_weekday_day,
     build_weekend,
+    build_weeks_over,
     build_year,
     build_year_end,
 )
@@ -48,10 +53,10 @@ from summitcal.resolver.grammar.fragments import FROM, RANGE_SEP, WEEK_REL, Frag
 from summitcal.resolver.grammar.rules import Rule, compile_table
 from summitcal.resolver.grammar.rules import RuleKind as K
 from summitcal.resolver.grammar.triggers import DIGIT, keys
-from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.span.span import Mod
 
-__all__ = ["rules"]
+__all__ = ["may_hold_styled_clock", "rules"]
 
 #: A range needs its separator: more telling than its month or weekday names.
 SEPARATORS = frozenset({"-", "&", "to", "through", "thru", "until", "till", "and"})
@@ -67,11 +72,20 @@ class _Keys:
     day_numbers: frozenset[str]
 
 
-@functools.cache
-def rules() -> tuple[Rule, ...]:
+def rules(loose: bool = False) -> tuple[Rule, ...]:
     """The English rules in priority order, with their whole patterns (compiled on first
-    use of each), cached."""
-    f = Fragments(lexicon())
+    use of each), cached.
+
+    ``loose``: the patterns that read one phrase handed over whole, whose clocks take
+    the styles of agendas and chat too ("7p", "15h30", "half past nine"; see
+    :class:`~.fragments.Fragments`); running text is searched with the others.
+    """
+    return _rules(loose)
+
+
+@functools.cache
+def _rules(loose: bool) -> tuple[Rule, ...]:
+    f = Fragments(lexicon(), loose)
     lex = f.lex
     k = _Keys(
         months=keys(lex.months),
@@ -85,6 +99,7 @@ def rules() -> tuple[Rule, ...]:
         *_months_and_years(f, k),
         *_parts_of_years(f),
         *_story_and_amounts(f, k),
+        *_whole_phrases(f, k),
     )
     return compile_table(table, f)
 
@@ -270,6 +285,8 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
     rel_words = alt([w for w in lex.relative if w != "the past"])
     holiday_words = alt(lex.holidays)
     fuzz = f.fuzz()
+    # "the winter of 2023-24": the years a winter spans, in a phrase read whole.
+    winter_years = r"(?:\s*[-/]\s*(?P<ys2>\d\d(?:\d\d)?))?" if f.loose else ""
     return (
         Rule(
             K.MONTH,
@@ -334,7 +351,7 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         Rule(
             K.SEASON,
             rf"{fuzz}(?:(?P<srel>this|last|next|the\s+coming|coming|the\s+past|past|the)\s+)?"
-            rf"(?P<sea>{alt(lex.seasons)})(?:,?\s+(?:of\s+)?{f.year_q('')})?",
+            rf"(?P<sea>{alt(lex.seasons)})(?:,?\s+(?:of\s+)?{f.year_q('')}{winter_years})?",
             build_season,
             day_level=False,
             triggers=keys(lex.seasons),
@@ -390,7 +407,8 @@ def _parts_of_years(f: Fragments) -> tuple[Rule, ...]:
             day_level=False,
             triggers={"a", "p", "am", "pm", ":", "hrs", "h"}
             | keys(lex.clock_words)
-            | keys(lex.zones),
+            | keys(lex.zones)
+            | (_loose_clock_words(lex) if f.loose else set()),
         ),
     )
 
@@ -399,6 +417,7 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
     """Days of the story ("the next day"), vague offsets, amounts of time and sets."""
     lex = f.lex
     plural_weekdays = alt([f"{name}s" for name in lex.weekday_names])
+    the = r"(?:the\s+)?" if f.loose else r"the\s+"
     return (
         Rule(
             K.NARRATIVE_DAY,
@@ -423,7 +442,10 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             K.DURATION,
-            r"(?:(?:for|within|over|during|in)\s+)?(?:the\s+(?P<dpast>past|last|next|coming|"
+            # "the past three months"; a phrase read whole may leave out the "the" ("last
+            # 2 days"): in running text "last" before an amount is as often an adjective.
+            r"(?:(?:for|within|over|during|in)\s+)?"
+            rf"(?:{the}(?P<dpast>past|last|next|coming|"
             rf"previous|following)\s+)?(?:{f.num('d')}\s+)?{f.units('d')}"
             rf"|{f.num('h')}-{f.units('h')}(?:-long)?",
             build_duration,
@@ -450,5 +472,190 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers={"every", "each"}
             | keys(lex.sets)
             | keys([f"{name}s" for name in lex.weekday_names]),
+        ),
+    )
+
+
+def _loose_clock_words(lex: Lexicon) -> frozenset[str]:
+    """Words one of which a clock in an agenda's or chat's style holds ("19.45", "half
+    past nine", "11 o'clock", "ten thirty", "15h30" has its "h")."""
+    # A bare hour is a clock only in a range or before a part of the day ("at 8 tonight").
+    words = {".", "past", "to", "after", "before", "oclock", "clock", "-", "and", "until"}
+    words |= {"till", "tonight", "morning", "afternoon", "evening", "night"}
+    return frozenset(words) | keys(lex.clock_hours)
+
+
+#: Words that join a bare hour to a range or a part of the day ("3-4pm", "at 8 tonight"):
+#: they hold such a clock only beside a digit.
+_BARE_HOUR_WORDS = frozenset(
+    {"-", "to", "and", "until", "till", "after", "before", "tonight", "morning"}
+    | {"afternoon", "evening", "night"}
+)
+
+
+@functools.cache
+def _styled_marks() -> frozenset[str]:
+    lex = lexicon()
+    marks = {".", "past", "oclock", "clock", "p", "a", "h"}
+    return frozenset(marks) | keys(lex.clock_hours) | keys(lex.clock_fractions)
+
+
+def may_hold_styled_clock(words: set[str]) -> bool:
+    """Whether a text of these trigger words (see :func:`.triggers.tokens`) may hold a
+    clock only the styles of a phrase read whole read ("7p", "15h30", "half past nine",
+    "at 8 tonight", "3-4pm"): a text that cannot reads the same without those styles."""
+    if words & _styled_marks():
+        return True
+    return bool(words & _BARE_HOUR_WORDS) and any(w.isdigit() for w in words)
+
+
+def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
+    """Clock ranges and times of the day read in a phrase handed over whole, never looked
+    for in running text ("from 9 to 11" there is as often a count)."""
+    lex = f.lex
+    clocks = {"a", "p", "am", "pm", ":", "hrs", "h", "-"} | keys(lex.clock_words)
+    clocks |= _loose_clock_words(lex) | DIGIT
+    joint = r"\s*(?:-|to|until|till|through)\s*"
+    return (
+        Rule(
+            # "half past nine in the evening": the part of the day makes a bare hour pm.
+            K.CLOCK_TIME,
+            rf"(?:at\s+)?{f.clock('o')}\s+(?:in\s+the\s+)?{f.pod()}(?:\s+{f.zone('o')})?",
+            build_clock_only,
+            day_level=False,
+            triggers=keys(lex.parts_of_day),
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "from 9 to 11", "between 2 and 4 pm": the day is the publication day.
+            K.CLOCK_RANGE,
+            rf"(?:from|between)\s+{f.clock('o')}\s*(?:-|to|and|until|till)\s*{f.clock('oe')}"
+            rf"(?:\s+{f.zone('o')})?",
+            build_clock_only,
+            day_level=False,
+            triggers={"from", "between"},
+            also=clocks,
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "3-4pm", "9:00-17:00", "1300-1500 GMT"; two bare numbers ("2-4") are none.
+            K.CLOCK_RANGE,
+            rf"{f.clock('o')}{joint}{f.clock('oe')}(?:\s+{f.zone('o')})?",
+            build_clock_range,
+            day_level=False,
+            triggers={"-", "to", "until", "till", "through"},
+            also=clocks,
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "Monday 9am to Wednesday noon": from a clock on one day to one on another.
+            K.DAY_TIME_RANGE,
+            rf"{f.wd('a')},?\s+(?:at\s+)?{f.clock('ta')}{joint}{f.wd('b')},?\s+(?:at\s+)?"
+            rf"{f.clock('tb')}(?:\s+{f.zone('o')})?",
+            build_wd_range,
+            day_level=False,
+            triggers=k.weekdays,
+            also={"-", "to", "until", "till", "through"},
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "the past few days", "the next several weeks": no amount, only a side.
+            K.VAGUE_OFFSET,
+            r"(?:the\s+)?(?:(?P<vago>past|last|previous)|next|coming|following)\s+"
+            r"(?:few|several|couple\s+of)\s+(?:days|weeks|months|years)",
+            build_vague,
+            day_level=False,
+            triggers={"few", "several", "couple"},
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "13-03-2017": dashes, as forms and tables write dates (in running text a
+            # dash joins as many other numbers).
+            K.NUMERIC_DATE,
+            r"(?P<na>\d{1,2})-(?P<nb>\d{1,2})-(?P<ny>\d{4})",
+            build_numeric,
+            day_level=True,
+            triggers={"-"},
+            also=DIGIT,
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "5.8. - 16.8.", "5/8 to 16/8": two numeric dates, read in one order.
+            K.NUMERIC_RANGE,
+            r"(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?:(?P=ns)(?P<ny>\d{4}))?(?P=ns)?"
+            r"\s*(?:-|to|until|till)\s*"
+            r"(?P<nc>\d{1,2})(?P=ns)(?P<nd>\d{1,2})(?:(?P=ns)(?P<ny2>\d{4}))?(?P=ns)?",
+            build_numeric_range,
+            day_level=False,
+            triggers={"/", "."},
+            also=DIGIT,
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "26. Feb. 2018", "13-Mar-2017", and the airlines' "14JUL" ("06APR 07:40").
+            K.MONTH_DAY,
+            rf"(?P<dn>3[01]|[12]\d|0?[1-9])(?:\.\s*|\s*-\s*|){f.mon('')}"
+            rf"(?:(?:\s*-\s*|\s*){f.year('')})?",
+            build_md,
+            day_level=True,
+            triggers=k.months,
+            also=DIGIT,
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "the third Tuesday of September 2014", "the last Friday of the month".
+            K.NTH_WEEKDAY,
+            r"the\s+(?P<nth>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)"
+            rf"\s+{f.wd('')}\s+(?:of|in)\s+(?:(?P<nmrel>this|the|next|last|previous|following)"
+            rf"\s+month|{f.mon('')}(?:,?\s+(?:of\s+)?{f.year_q('')})?)",
+            build_nth_weekday,
+            day_level=True,
+            triggers=k.weekdays,
+            also={"of", "in"},
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "Friday after next", "the Friday before last".
+            K.WEEKDAY,
+            rf"(?:the\s+)?{f.wd('')}\s+(?P<over>after\s+next|before\s+last)",
+            build_weeks_over,
+            day_level=True,
+            triggers=k.weekdays,
+            also={"next", "last"},
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "the 24", as chat writes "the 24th" (a number after "the" in running text
+            # is as often a count).
+            K.DAY_OF_MONTH,
+            r"the\s+(?P<dn>3[01]|[12]\d|0?[1-9])",
+            build_ordinal_day,
+            day_level=True,
+            triggers={"the"},
+            also=DIGIT,
+            in_text=False,
+            late=True,
+        ),
+        Rule(
+            # "the night of Tuesday to Wednesday": Tuesday's night.
+            K.NIGHT_OF,
+            rf"the\s+night\s+of\s+{f.wd('')}\s*(?:-|to|into)\s*{f.wd('b')}",
+            build_night_of,
+            day_level=False,
+            triggers={"night"},
+            also=k.weekdays,
+            in_text=False,
+            late=True,
+            part="NI",
         ),
     )

@@ -78,6 +78,10 @@ class Fragments:
     """Pattern fragments built from the lexicon (each takes a group-name suffix)."""
 
     lex: Lexicon
+    #: Whether the clock takes the styles of agendas and chat ("7p", "15h30", "19.45",
+    #: "half past nine", "11 o'clock", a bare hour before "tonight" or in a range): the
+    #: patterns that read one phrase handed over whole; running text is searched without.
+    loose: bool = False
 
     def _named(self, group: str, words: dict[str, int], full: tuple[str, ...]) -> str:
         # A dot may follow an abbreviation ("Feb."), never a full name (a sentence's end).
@@ -120,7 +124,34 @@ class Fragments:
             # before a zone word or "hrs" (alone they would as often be a year)
             rf"|(?P<hh{s}>[01]?\d|2[0-3])(?::|(?<=\d\d)(?=[0-5]\d(?:\s*(?:hrs|h)\b|\s+{self.zones()})))"
             rf"(?P<mm{s}>[0-5]\d)(?:\s*(?:hrs|h)\b)?"
-            rf"|(?P<cw{s}>{alt(self.lex.clock_words)}))"
+            rf"|(?P<cw{s}>{alt(self.lex.clock_words)}){self._loose_clock(s) if self.loose else ''})"
+        )
+
+    def _loose_clock(self, s: str) -> str:
+        """The clock styles of a phrase read whole (see ``loose``), as more alternatives
+        of :meth:`clock`; groups as there, with the suffix ``s``."""
+        lex = self.lex
+        ap = r"a\.?\s?m\b\.?|p\.?\s?m\b\.?"
+        words = alt(lex.clock_hours)
+        hour = rf"1[0-2]|0?[1-9]|{words}"
+        # A bare hour is a clock only where a part of the day or a range says so ("at 8
+        # tonight", "3-4pm", "from 9 to 11"); a range's end follows its separator.
+        bare = (
+            ""
+            if s.endswith(("e", "b"))
+            else rf"(?=\s*(?:-|to|and|until|till)\s*(?:\d|noon|midnight|{words})"
+            r"|\s+(?:tonight|(?:this|tomorrow|in\s+the)\s+(?:morning|afternoon|evening)"
+            r"|at\s+night))"
+        )
+        return (
+            rf"|(?P<lh{s}>1[0-2]|0?[1-9])(?::(?P<lm{s}>[0-5]\d))?(?P<la{s}>[ap])\b"
+            rf"|(?P<xh{s}>[01]?\d|2[0-3])[h.](?P<xm{s}>[0-5]\d)\b"
+            rf"|(?P<qh{s}>[01]\d|2[0-3])(?P<qm{s}>[0-5]\d)(?=\s*-\s*[012]\d[0-5]\d\b)"
+            rf"|(?P<fr{s}>{alt(lex.clock_fractions)})\s+(?P<fd{s}>past|after|to|before)\s+"
+            rf"(?P<fh{s}>{hour})(?:\s*(?P<fa{s}>{ap}))?"
+            rf"|(?P<oh{s}>{hour})\s+o'?\s?clock\b(?:\s*(?P<oa{s}>{ap}))?"
+            rf"|(?P<wh{s}>{words})\s+(?P<wm{s}>{alt(lex.clock_minutes)})\b(?:\s*(?P<wa{s}>{ap}))?"
+            rf"|(?P<bh{s}>1[0-2]|0?[1-9])\b{bare}"
         )
 
     def zones(self) -> str:

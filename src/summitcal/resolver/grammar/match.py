@@ -17,11 +17,11 @@ import attrs
 
 from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
-from summitcal.resolver.grammar.english import rules
+from summitcal.resolver.grammar.english import may_hold_styled_clock, rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
-from summitcal.resolver.grammar.readers import NoParse, clock_time
+from summitcal.resolver.grammar.readers import ClockConflict, NoParse, clock_time, unmarked
 from summitcal.resolver.grammar.rules import Rule
-from summitcal.resolver.grammar.triggers import Triggers
+from summitcal.resolver.grammar.triggers import Triggers, tokens
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.phrase import DayWord, Phrase
 from summitcal.span.span import Mod
@@ -84,13 +84,39 @@ _CLOCKS = ("ckp", "ckpe", "ckt", "cke", "cko")
 
 
 @functools.cache
-def _triggers() -> Triggers:
-    return Triggers(rules())
+def _triggers(loose: bool = False) -> Triggers:
+    return Triggers(rules(loose))
 
 
-def candidates(norm: str) -> tuple[Rule, ...]:
-    """The rules that can match somewhere in ``norm``, in priority order."""
-    return tuple(rule for rule, _ in _triggers().candidates(norm))
+def _clocked(rule: Rule) -> bool:
+    """Whether the rule is in the second pass for its clocks only (a day's decorations,
+    or the clock rule), not for its own words."""
+    return not rule.late and (rule.day_level or rule.clock_only)
+
+
+@functools.cache
+def _plain() -> Triggers:
+    """The rules a phrase is first read with: all but the late ones."""
+    return Triggers(tuple(rule for rule in rules() if not rule.late))
+
+
+@functools.cache
+def _second() -> Triggers:
+    """The rules a phrase the plain ones cannot read is tried with: the late ones, and
+    those whose patterns the clock styles of a phrase read whole change."""
+    return Triggers(
+        tuple(
+            loose
+            for loose, strict in zip(rules(True), rules(), strict=True)
+            if loose.late or loose.source != strict.source
+        )
+    )
+
+
+def candidates(norm: str, loose: bool = False) -> tuple[Rule, ...]:
+    """The rules that can match somewhere in ``norm``, in priority order (``loose``: of
+    the table that reads a whole phrase, see :func:`~.english.rules`)."""
+    return tuple(rule for rule, _ in _triggers(loose).candidates(norm))
 
 
 _make_phrase = unchecked(Phrase)
@@ -107,30 +133,91 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
     end: time | None = None
     zone_word: str | None = None
     pod: str | None = None
+    first = "o"  # the suffix of the first clock's groups
     if rule.day_level:
         # The decorations are read only when the body is more than its core.
         if m.span("core") != m.span("body"):
-            start = clock_time(m, lex, "p") or clock_time(m, lex, "t")
+            start = clock_time(m, lex, "p")
+            first = "p"
+            if start is None:
+                start, first = clock_time(m, lex, "t"), "t"
             end = clock_time(m, lex, "e") or clock_time(m, lex, "pe")
             zone_word = m.group("zone") or m.group("zonep")
             pod = m.group("pod")
     elif rule.clock_only:
         start = clock_time(m, lex, "o")
         zone_word = m.group("zoneo")
+        if "ckoe" in m.re.groupindex:  # a clock range
+            end = clock_time(m, lex, "oe")
+        if "pod" in m.re.groupindex:  # "half past nine in the evening"
+            pod = m.group("pod")
     elif rule.iso_clock:  # "2024-05-21T14:00:30Z"
         start = time(int(m.group("hhi")), int(m.group("mmi")), int(m.group("ssi") or 0))
         zone_word = "utc" if m.group("zi") else None
+    elif rule.two_days:  # "Monday 9am to Wednesday noon"
+        start, end = clock_time(m, lex, "ta"), clock_time(m, lex, "tb")
+        zone_word, first = m.group("zoneo"), "ta"
     zone = lex.zones[squash(zone_word)] if zone_word else None
-    part = lex.parts_of_day[pod] if pod else None
+    part = lex.parts_of_day[pod] if pod else rule.part
     if type(core) is DayWord:
         if core.word.startswith("this "):
             part = lex.parts_of_day[core.word.split()[1]]
         elif core.word in lex.day_parts:
             part = lex.day_parts[core.word][1]
+    if (
+        start is not None
+        and (part is not None or end is not None)
+        and f"bh{first}" in m.re.groupindex
+    ):
+        # A phrase read whole: an hour with no am/pm takes it from what qualifies it.
+        start, end, part = _read_hours(m, first, start, end, part)
     if part is not None and start is not None:
-        raise NoParse("a part of the day and a clock time together")
+        raise ClockConflict("a part of the day and a clock time together")
     # Every field is read here: made without __init__ (see summitcal._unchecked).
     return _make_phrase(core, rule.name, mod, part, start, end, zone)
+
+
+#: The parts of the day that make a bare hour pm ("at 8 tonight": 20:00).
+_AFTER_NOON = frozenset({"AF", "EV", "NI"})
+
+
+def _read_hours(
+    m: re.Match[str], first: str, start: time, end: time | None, part: str | None
+) -> tuple[time, time | None, str | None]:
+    """Clock times of a phrase read whole, by what qualifies them: a part of the day
+    makes an hour with no am/pm pm ("at 8 tonight" is 20:00) and agrees with one that has
+    it ("10 pm tonight"; the part is then said by the clock); the pm of a range's end
+    goes to its start ("3-4pm", "from 8 to 10 p.m."); and a bare end before a bare start
+    is pm ("from 9 to 5" ends at 17:00), where the range stays in order."""
+    hour = start.hour
+    bare = unmarked(m, first)
+    if part is not None:
+        if not bare:
+            if hour not in _HOURS_OF[part]:
+                raise NoParse("the clock time and the part of the day disagree")
+            return start, end, None
+        if (part in _AFTER_NOON and 6 <= hour < 12) or (part == "AF" and hour < 6):
+            hour += 12
+        return start.replace(hour=hour), end, None
+    assert end is not None
+    if bare and hour < 12 and end.hour >= 12 and hour + 12 <= end.hour:
+        return start.replace(hour=hour + 12), end, None
+    if bare and unmarked(m, _END_OF[first]) and end.hour < hour < 12 < end.hour + 12:
+        return start, end.replace(hour=end.hour + 12), None
+    return start, end, None
+
+
+#: The hours a part of the day holds, for a clock written with it ("10 pm tonight").
+_HOURS_OF = {
+    "MO": range(4, 12),
+    "AF": range(12, 18),
+    "EV": range(16, 24),
+    "NI": (*range(18, 24), *range(5)),
+    "DT": range(6, 19),
+}
+
+#: The suffix of a range's end clock, by its start's.
+_END_OF = {"o": "oe", "p": "pe", "t": "e", "ta": "tb"}
 
 
 _WORD = re.compile(r"\S+")
@@ -153,17 +240,30 @@ def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int,
         raise PhraseError(text, "empty phrase", 0)
     lex = lexicon()
     failure: NoParse | None = None
-    tried = _triggers().candidates(body)
-    for end in ends:
-        for rule, pattern in tried:
-            m = pattern.fullmatch(norm, lo, end)
-            if m is None:
-                continue
-            try:
-                start, stop = m.span("body")
-                return read_phrase(rule, m, lex), start, stop
-            except NoParse as exc:
-                failure = failure or NoParse(exc.reason, exc.offset or m.start("body"))
+    # The clock styles of agendas and chat make every pattern that holds a clock longer:
+    # they are tried second, on what the plain patterns could not read (a reading those
+    # give stands).  A failure of the second pass is the more telling.
+    tried = _plain().candidates(body)
+    for second in (False, True):
+        candidates = tried
+        if second:
+            candidates = _second().candidates(body)
+            if not may_hold_styled_clock(tokens(body)):
+                candidates = tuple(c for c in candidates if not _clocked(c[0]))
+        found: NoParse | None = None
+        for end in ends:
+            for rule, pattern in candidates:
+                m = pattern.fullmatch(norm, lo, end)
+                if m is None:
+                    continue
+                try:
+                    start, stop = m.span("body")
+                    return read_phrase(rule, m, lex), start, stop
+                except NoParse as exc:
+                    found = found or type(exc)(exc.reason, exc.offset or m.start("body"))
+        failure = found or failure
+        if failure is not None and type(failure) is not ClockConflict:
+            break  # the words name no date ("February 30"): no clock style changes that
     if failure is not None:
         raise PhraseError(text, failure.reason, failure.offset)
     # The first word no rule's pattern covers (the spans alone: no meanings are built).

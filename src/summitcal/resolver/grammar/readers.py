@@ -13,7 +13,7 @@ from datetime import date, time
 from summitcal.resolver.grammar.fragments import squash
 from summitcal.resolver.lexicon import Lexicon
 
-__all__ = ["NoParse", "clock_of", "clock_word"]
+__all__ = ["ClockConflict", "NoParse", "clock_of", "clock_word", "unmarked"]
 
 
 class NoParse(Exception):
@@ -23,6 +23,12 @@ class NoParse(Exception):
         super().__init__(reason)
         self.reason = reason
         self.offset = offset
+
+
+class ClockConflict(NoParse):
+    """A clock time and what qualifies it disagree as the plain patterns read it ("10 pm
+    tonight", "at 8 tonight" read as a part of the day and a clock): the clock styles of a
+    phrase read whole may still read it."""
 
 
 def group(m: re.Match[str], name: str) -> str | None:
@@ -101,6 +107,8 @@ def check_day(month: int, day: int, year: int | None, offset: int = 0) -> None:
 
 
 def clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
+    if group(m, f"ck{s}") is None:  # the commonest answer, in one look
+        return None
     word = group(m, f"cw{s}")
     if word is not None:
         return clock_word(word, lex)
@@ -109,8 +117,53 @@ def clock_time(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
         return clock_of(int(hh24), int(m.group(f"mm{s}")), None)
     hour = group(m, f"ch{s}")
     if hour is None:
-        return None
+        # Only the patterns of a phrase read whole hold the other styles' groups.
+        return _loose_clock(m, lex, s) if f"bh{s}" in m.re.groupindex else None
     return clock_of(int(hour), int(group(m, f"cm{s}") or 0), str(m.group(f"ap{s}")))
+
+
+def _hour(word: str, lex: Lexicon) -> int:
+    return int(word) if word.isdigit() else lex.clock_hours[squash(word)]
+
+
+def _loose_clock(m: re.Match[str], lex: Lexicon, s: str) -> time | None:
+    """The time of a clock written in an agenda's or chat's style ("7p", "15h30", "half
+    past nine", "11 o'clock", "ten thirty", a bare "8")."""
+    if (h := group(m, f"lh{s}")) is not None:
+        return clock_of(int(h), int(group(m, f"lm{s}") or 0), f"{m.group(f'la{s}')}m")
+    for hh, mm in (("xh", "xm"), ("qh", "qm")):
+        if (h := group(m, f"{hh}{s}")) is not None:
+            return time(int(h), int(m.group(f"{mm}{s}")))
+    if (h := group(m, f"fh{s}")) is not None:
+        hour = _hour(h, lex)
+        minutes = lex.clock_fractions[squash(m.group(f"fr{s}"))]
+        if m.group(f"fd{s}") in ("to", "before"):  # "a quarter to eight": 7:45
+            hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+        return clock_of(hour, minutes, group(m, f"fa{s}"))
+    if (h := group(m, f"oh{s}")) is not None:
+        return clock_of(_hour(h, lex), 0, group(m, f"oa{s}"))
+    if (h := group(m, f"wh{s}")) is not None:
+        minutes = lex.clock_minutes[squash(m.group(f"wm{s}"))]
+        return clock_of(_hour(h, lex), minutes, group(m, f"wa{s}"))
+    bare = m.group(f"bh{s}")
+    return None if bare is None else time(int(bare), 0)
+
+
+def unmarked(m: re.Match[str], s: str) -> bool:
+    """Whether the clock of suffix ``s``, in a phrase read whole, is an hour written with
+    no am/pm and not past 12 ("8" in "at 8 tonight", "9:30", "half past nine", "11
+    o'clock"): a part of the day or the range's end may still make it pm."""
+    if f"bh{s}" not in m.re.groupindex:
+        return False
+    if m.group(f"bh{s}") is not None:
+        return True
+    for hour in (f"hh{s}", f"xh{s}"):  # "9:30 tonight": 24 hours only past 12
+        if (written := m.group(hour)) is not None:
+            return int(written) <= 12
+    return any(
+        group(m, f"{hour}{s}") is not None and group(m, f"{half}{s}") is None
+        for hour, half in (("fh", "fa"), ("oh", "oa"), ("wh", "wa"))
+    )
 
 
 def clock_word(word: str, lex: Lexicon) -> time:

@@ -34,6 +34,7 @@ class RuleKind(enum.Enum):
     EXPLICIT_DATE = "explicit date"
     NUMERIC_DATE = "numeric date"
     NUMERIC_DAY = "numeric day"
+    NUMERIC_RANGE = "numeric range"
     MONTH_DAY_RANGE = "month-day range"
     WEEKDAY_RANGE = "weekday range"
     MONTH_DAY = "month-day"
@@ -53,6 +54,10 @@ class RuleKind(enum.Enum):
     DECADE = "decade"
     WEEKEND = "weekend"
     CLOCK_TIME = "clock time"
+    CLOCK_RANGE = "clock range"
+    DAY_TIME_RANGE = "day and time range"
+    NIGHT_OF = "night of a day"
+    NTH_WEEKDAY = "weekday of a month"
     NARRATIVE_DAY = "narrative day"
     VAGUE_OFFSET = "vague offset"
     DURATION = "duration"
@@ -90,12 +95,20 @@ class Rule:
         name: The name used in explanations; by default the kind's.
         mod: A mod that every match of the rule carries ("year-end": END), for a rule
             without the "early/mid/late" group.
+        part: A part of the day that every match carries ("the night of Tuesday to
+            Wednesday": NI).
+        late: Whether the rule is tried only on a phrase the others cannot read (the
+            forms of agendas and chat, "the third Tuesday of September", "13-03-2017"):
+            the common phrases never pay for them.
         source: The whole pattern, decorations included (``pattern`` is it compiled); set
             by :func:`compile_table`.
         fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
-        clock_only: Whether this is the clock-time rule, whose time has its own groups.
+        clock_only: Whether this is a clock-time or clock-range rule, whose times have
+            their own groups.
         iso_clock: Whether the pattern holds an ISO 8601 clock ("T14:00", groups ``hhi``,
             ``mmi``, ``ssi`` and ``zi`` for "Z").
+        two_days: Whether this is the rule of a clock on one day to a clock on another
+            ("Monday 9am to Wednesday noon", groups ``ckta`` and ``cktb``).
     """
 
     kind: RuleKind
@@ -107,17 +120,23 @@ class Rule:
     in_text: bool = True
     name: str = attrs.field(default=attrs.Factory(_name, takes_self=True))
     mod: Mod | None = None
+    part: str | None = None
+    late: bool = False
     source: str = ""
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
     iso_clock: bool = attrs.field(init=False)
+    two_days: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         # Asked of every match: known once rather than from the pattern's group index (a
         # new mapping at each call).
         object.__setattr__(self, "fuzzy", "(?P<fz>" in self.source)
-        object.__setattr__(self, "clock_only", self.kind is RuleKind.CLOCK_TIME)
+        object.__setattr__(
+            self, "clock_only", self.kind in (RuleKind.CLOCK_TIME, RuleKind.CLOCK_RANGE)
+        )
         object.__setattr__(self, "iso_clock", "(?P<hhi>" in self.source)
+        object.__setattr__(self, "two_days", self.kind is RuleKind.DAY_TIME_RANGE)
 
     @property
     def pattern(self) -> re.Pattern[str]:
