@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import duration_value
@@ -15,6 +15,9 @@ from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import Direction, Phrase
 from summitcal.span.span import DateSpan, Mod
 from summitcal.span.timex import TimexType
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = ["Duration", "NoSpanError", "PhraseMatch", "Resolution", "TimexType"]
 
@@ -45,6 +48,9 @@ class Duration:
 
     def as_relativedelta(self) -> relativedelta:
         """The duration as a ``dateutil`` relativedelta, to add to dates."""
+        # Imported here: resolving a phrase never needs it, and it is slow to import.
+        from dateutil.relativedelta import relativedelta
+
         if self.unit == "quarter":
             return relativedelta(months=3 * self.count)
         return relativedelta(**{f"{self.unit}s": self.count})
