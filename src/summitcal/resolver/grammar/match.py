@@ -19,7 +19,7 @@ from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
-from summitcal.resolver.grammar.readers import NoParse, clock_time
+from summitcal.resolver.grammar.readers import NoParse, clock_time, group
 from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers
 from summitcal.resolver.lexicon import Lexicon, lexicon
@@ -112,7 +112,8 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
         if m.span("core") != m.span("body"):
             start = clock_time(m, lex, "p") or clock_time(m, lex, "t")
             end = clock_time(m, lex, "e") or clock_time(m, lex, "pe")
-            zone_word = m.group("zone") or m.group("zonep")
+            # A pattern for a text without zone words has no zone groups (fragments.compose).
+            zone_word = group(m, "zone") or group(m, "zonep")
             pod = m.group("pod")
     elif rule.clock_only:
         start = clock_time(m, lex, "o")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summitcal.resolver.grammar.fragments import DECORATIONS, decoration_finders
 from summitcal.resolver.grammar.rules import Rule
 
 __all__ = ["Triggers", "tokens"]
@@ -49,7 +50,7 @@ def _masks(words: Iterable[tuple[int, frozenset[str]]]) -> dict[str, int]:
 class Triggers:
     """The rules of one table that can match a text, found from the text's words."""
 
-    __slots__ = ("_by_mask", "_free", "_rules", "_table")
+    __slots__ = ("_by_mask", "_day_level", "_finders", "_free", "_rules", "_table")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self._rules = rules
@@ -59,7 +60,13 @@ class Triggers:
         # the bits of the rules that have no second set (always let through by it).
         self._table = {w: (first.get(w, 0), second.get(w, 0)) for w in {*first, *second}}
         self._free = sum(1 << i for i, rule in enumerate(rules) if rule.also is None)
-        # The rule subsets met so far (at most one entry per subset), not results.
+        # The rules whose patterns come in variants by the decorations a text may hold
+        # (see fragments.compose), and how to tell which it may hold.
+        self._day_level = sum(1 << i for i, rule in enumerate(rules) if rule.day_level)
+        made = next((rule.fragments for rule in rules if rule.fragments is not None), None)
+        self._finders = () if made is None else decoration_finders(made)
+        # The rule subsets met so far, with the decorations their text may hold (at most
+        # one entry per pair), not results.
         self._by_mask: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
 
     def candidates(self, norm: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
@@ -73,8 +80,17 @@ class Triggers:
                 mask |= bits[0]
                 mask2 |= bits[1]
         mask &= mask2
-        found = self._by_mask.get(mask)
+        # Which decorations the text may hold, above the rules' bits: only the day-level
+        # rules' patterns depend on them.
+        held = DECORATIONS
+        if mask & self._day_level and self._finders:
+            held = 0
+            for bit, finder in self._finders:
+                if finder.search(norm) is not None:
+                    held |= bit
+        key = mask | held << len(self._rules)
+        found = self._by_mask.get(key)
         if found is None:
             chosen = [r for i, r in enumerate(self._rules) if mask >> i & 1]
-            found = self._by_mask[mask] = tuple((r, r.pattern) for r in chosen)
+            found = self._by_mask[key] = tuple((r, r.pattern_for(held)) for r in chosen)
         return found
