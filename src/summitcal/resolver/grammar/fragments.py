@@ -164,8 +164,8 @@ FROM = r"(?:(?:from|between)\s+)?"
 WEEK_REL = r"(?:\s+(?P<wk>next|last|this|the\s+following|the\s+previous)\s+week)?"
 
 
-#: The decorations of a day that a text may hold (see :func:`compose`): a clock time (a
-#: digit or a clock word) and a zone.  A bit set of them picks a day-level pattern.
+#: The decorations of a day that a text may hold (see :func:`compose`): clock times and
+#: zones.  A bit set of them picks a day-level pattern.
 CLOCK = 1
 ZONE = 2
 DECORATIONS = CLOCK | ZONE
@@ -208,17 +208,16 @@ def _day(f: Fragments, core: str, decorations: int) -> str:
 
 
 def decoration_finders(f: Fragments) -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """For each decoration, a pattern found in any text that may hold it: a digit or a
-    clock word for :data:`CLOCK`, a zone word or "local time" for :data:`ZONE`.
+    """Which decorations a text may hold, by what must be in it for a day-level pattern to
+    match one: for each, the bits it allows and a pattern that any such text holds.
 
-    Each word is looked for by its longest piece without spaces or apostrophes, which any
-    text the word's pattern matches holds as it is.
+    A zone word stands after white space and ends a word (at each of its places in
+    :func:`compose`); where one is, the whole pattern is used.  Without one, a clock time
+    is a match of the clock fragment itself.
     """
-
-    def pieces(words: Iterable[str]) -> str:
-        return word_trie(max(re.split(r"[\s']+", w), key=len) for w in words)
-
+    words = [*f.lex.zones, "local time"]
+    end = r"\b" if all(word[-1].isalnum() for word in words) else ""
     return (
-        (CLOCK, re.compile(rf"[0-9]|{pieces(f.lex.clock_words)}")),
-        (ZONE, re.compile(pieces([*f.lex.zones, "local time"]))),
+        (DECORATIONS, re.compile(rf"\s(?:{alt(words)}){end}")),
+        (CLOCK, re.compile(f.clock("", zones=False))),
     )

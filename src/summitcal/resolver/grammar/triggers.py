@@ -85,9 +85,9 @@ class Triggers:
         held = DECORATIONS
         if mask & self._day_level and self._finders:
             held = 0
-            for bit, finder in self._finders:
-                if finder.search(norm) is not None:
-                    held |= bit
+            for allowed, finder in self._finders:
+                if held | allowed != held and finder.search(norm) is not None:
+                    held |= allowed
         key = mask | held << len(self._rules)
         found = self._by_mask.get(key)
         if found is None:
