@@ -24,7 +24,7 @@ __all__ = [
     "ZONE",
     "Fragments",
     "compose",
-    "decoration_finders",
+    "decoration_words",
     "word_trie",
 ]
 
@@ -207,17 +207,7 @@ def _day(f: Fragments, core: str, decorations: int) -> str:
     )
 
 
-def decoration_finders(f: Fragments) -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """Which decorations a text may hold, by what must be in it for a day-level pattern to
-    match one: for each, the bits it allows and a pattern that any such text holds.
-
-    A zone word stands after white space and ends a word (at each of its places in
-    :func:`compose`); where one is, the whole pattern is used.  Without one, a clock time
-    is a match of the clock fragment itself.
-    """
-    words = [*f.lex.zones, "local time"]
-    end = r"\b" if all(word[-1].isalnum() for word in words) else ""
-    return (
-        (DECORATIONS, re.compile(rf"\s(?:{alt(words)}){end}")),
-        (CLOCK, re.compile(f.clock("", zones=False))),
-    )
+def decoration_words(f: Fragments) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of the decorations (see :func:`compose`): the zone words ("local time"
+    among them) and the clock words; the rest of a clock time is digits."""
+    return (*f.lex.zones, "local time"), tuple(f.lex.clock_words)

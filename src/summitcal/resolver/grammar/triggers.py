@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from summitcal.resolver.grammar.fragments import DECORATIONS, decoration_finders
+from summitcal.resolver.grammar.fragments import CLOCK, DECORATIONS, decoration_words
 from summitcal.resolver.grammar.rules import Rule
 
 __all__ = ["Triggers", "tokens"]
@@ -50,21 +50,39 @@ def _masks(words: Iterable[tuple[int, frozenset[str]]]) -> dict[str, int]:
 class Triggers:
     """The rules of one table that can match a text, found from the text's words."""
 
-    __slots__ = ("_by_mask", "_day_level", "_finders", "_free", "_rules", "_table")
+    __slots__ = (
+        "_above",
+        "_by_mask",
+        "_clock",
+        "_clock_word",
+        "_day_level",
+        "_free",
+        "_rules",
+        "_table",
+        "_whole",
+    )
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self._rules = rules
         first = _masks((i, rule.triggers) for i, rule in enumerate(rules))
         second = _masks((i, rule.also) for i, rule in enumerate(rules) if rule.also is not None)
+        # The rules whose patterns come in variants by the decorations a text may hold
+        # (see fragments.compose), and the words that tell which it may hold: their bits
+        # stand above the rules' (a word's first mask holds them; no second set bars them).
+        self._day_level = sum(1 << i for i, rule in enumerate(rules) if rule.day_level)
+        made = next((rule.fragments for rule in rules if rule.fragments is not None), None)
+        # (Without fragments a rule has one pattern, whatever the text holds.)
+        zones, clock_words = decoration_words(made) if made else ((), ())
+        self._clock_word = re.compile("|".join(map(re.escape, clock_words)) or "(?!)")
+        above = self._above = len(rules)
+        self._clock, self._whole = CLOCK << above, DECORATIONS << above
+        for word, held in _decoration_tokens(zones).items():
+            first[word] = first.get(word, 0) | held << above
         # Trigger word -> masks of the rules it is a first and a second trigger of; and
         # the bits of the rules that have no second set (always let through by it).
         self._table = {w: (first.get(w, 0), second.get(w, 0)) for w in {*first, *second}}
         self._free = sum(1 << i for i, rule in enumerate(rules) if rule.also is None)
-        # The rules whose patterns come in variants by the decorations a text may hold
-        # (see fragments.compose), and how to tell which it may hold.
-        self._day_level = sum(1 << i for i, rule in enumerate(rules) if rule.day_level)
-        made = next((rule.fragments for rule in rules if rule.fragments is not None), None)
-        self._finders = () if made is None else decoration_finders(made)
+        self._free |= self._whole
         # The rule subsets met so far, with the decorations their text may hold (at most
         # one entry per pair), not results.
         self._by_mask: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
@@ -72,6 +90,22 @@ class Triggers:
     def candidates(self, norm: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
         """The rules that can match somewhere in ``norm``, in priority order, with their
         compiled patterns."""
+        key = self._read(norm)
+        found = self._by_mask.get(key)
+        if found is None:
+            held, above = key >> self._above, self._above
+            chosen = [r for i, r in enumerate(self._rules) if key >> i & 1 and i < above]
+            found = self._by_mask[key] = tuple((r, r.pattern_for(held)) for r in chosen)
+        return found
+
+    def decorations(self, norm: str) -> int:
+        """The decorations (:data:`~.fragments.CLOCK`, :data:`~.fragments.ZONE`) that the
+        day-level patterns are made with for ``norm``."""
+        return self._read(norm) >> self._above
+
+    def _read(self, norm: str) -> int:
+        """The bits of the rules that can match ``norm`` and, above them, those of the
+        decorations it may hold."""
         table, mask2 = self._table, self._free
         mask = 0
         for word in _TOKEN.findall(norm.replace("'", "")):  # as tokens(), repeats and all
@@ -80,17 +114,23 @@ class Triggers:
                 mask |= bits[0]
                 mask2 |= bits[1]
         mask &= mask2
-        # Which decorations the text may hold, above the rules' bits: only the day-level
-        # rules' patterns depend on them.
-        held = DECORATIONS
-        if mask & self._day_level and self._finders:
-            held = 0
-            for allowed, finder in self._finders:
-                if held | allowed != held and finder.search(norm) is not None:
-                    held |= allowed
-        key = mask | held << len(self._rules)
-        found = self._by_mask.get(key)
-        if found is None:
-            chosen = [r for i, r in enumerate(self._rules) if mask >> i & 1]
-            found = self._by_mask[key] = tuple((r, r.pattern_for(held)) for r in chosen)
-        return found
+        if not mask & self._day_level:  # only the day-level patterns come in variants
+            return mask | self._whole
+        if not mask & self._clock and self._clock_word.search(norm) is not None:
+            # A clock word may stand inside a token ("noon-midnight", "noontomidnight").
+            return mask | self._clock
+        return mask
+
+
+def _decoration_tokens(zones: Iterable[str]) -> dict[str, int]:
+    """Token -> the decorations a text holding it may hold.
+
+    A digit may start a clock time.  A zone word stands after white space and ends where
+    a word does (at each of its places in fragments.compose), so the text holds the
+    zone word's first token as a token of its own; with one, the whole pattern is used.
+    """
+    held = dict.fromkeys(_DIGITS, CLOCK)
+    for zone in zones:
+        first = _TOKEN.findall(zone.replace("'", ""))[0]
+        held[first] = held.get(first, 0) | DECORATIONS
+    return held
