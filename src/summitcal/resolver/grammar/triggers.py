@@ -53,13 +53,12 @@ class Triggers:
     __slots__ = (
         "_above",
         "_by_mask",
-        "_clock",
         "_clock_word",
         "_day_level",
         "_free",
+        "_rule_bits",
         "_rules",
         "_table",
-        "_whole",
     )
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -75,14 +74,14 @@ class Triggers:
         zones, clock_words = decoration_words(made) if made else ((), ())
         self._clock_word = re.compile("|".join(map(re.escape, clock_words)) or "(?!)")
         above = self._above = len(rules)
-        self._clock, self._whole = CLOCK << above, DECORATIONS << above
-        for word, held in _decoration_tokens(zones).items():
-            first[word] = first.get(word, 0) | held << above
+        self._rule_bits = (1 << above) - 1
+        for word, signal in _decoration_tokens(zones).items():
+            first[word] = first.get(word, 0) | signal << above
         # Trigger word -> masks of the rules it is a first and a second trigger of; and
         # the bits of the rules that have no second set (always let through by it).
         self._table = {w: (first.get(w, 0), second.get(w, 0)) for w in {*first, *second}}
         self._free = sum(1 << i for i, rule in enumerate(rules) if rule.also is None)
-        self._free |= self._whole
+        self._free |= _SIGNALS << above
         # The rule subsets met so far, with the decorations their text may hold (at most
         # one entry per pair), not results.
         self._by_mask: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
@@ -93,19 +92,19 @@ class Triggers:
         key = self._read(norm)
         found = self._by_mask.get(key)
         if found is None:
-            held, above = key >> self._above, self._above
-            chosen = [r for i, r in enumerate(self._rules) if key >> i & 1 and i < above]
+            mask, held = key & self._rule_bits, self._held(key)
+            chosen = [r for i, r in enumerate(self._rules) if mask >> i & 1]
             found = self._by_mask[key] = tuple((r, r.pattern_for(held)) for r in chosen)
         return found
 
     def decorations(self, norm: str) -> int:
         """The decorations (:data:`~.fragments.CLOCK`, :data:`~.fragments.ZONE`) that the
         day-level patterns are made with for ``norm``."""
-        return self._read(norm) >> self._above
+        return self._held(self._read(norm))
 
     def _read(self, norm: str) -> int:
-        """The bits of the rules that can match ``norm`` and, above them, those of the
-        decorations it may hold."""
+        """The bits of the rules that can match ``norm`` and, above them, what its tokens
+        tell of its decorations (see _decoration_tokens)."""
         table, mask2 = self._table, self._free
         mask = 0
         for word in _TOKEN.findall(norm.replace("'", "")):  # as tokens(), repeats and all
@@ -114,23 +113,38 @@ class Triggers:
                 mask |= bits[0]
                 mask2 |= bits[1]
         mask &= mask2
-        if not mask & self._day_level:  # only the day-level patterns come in variants
-            return mask | self._whole
-        if not mask & self._clock and self._clock_word.search(norm) is not None:
-            # A clock word may stand inside a token ("noon-midnight", "noontomidnight").
-            return mask | self._clock
+        clock = CLOCK << self._above
+        if mask & self._day_level and not mask & clock and self._clock_word.search(norm):
+            # A clock word, which may stand inside a token ("noon-midnight").
+            mask |= clock
         return mask
+
+    def _held(self, key: int) -> int:
+        """The decorations that the day-level patterns are made with, from :meth:`_read`."""
+        signals = key >> self._above
+        if not key & self._day_level or signals & _ZONED == _ZONED:
+            return DECORATIONS  # only the day-level patterns come in variants
+        return signals & CLOCK
+
+
+# What a token tells of the decorations, in bits above the rules': a digit may start a
+# clock time; a zone word needs both its longest and its last token (see _decoration_tokens).
+_LONGEST, _LAST = 2, 4
+_ZONED = _LONGEST | _LAST
+_SIGNALS = CLOCK | _ZONED
 
 
 def _decoration_tokens(zones: Iterable[str]) -> dict[str, int]:
-    """Token -> the decorations a text holding it may hold.
+    """Token -> what it tells of the decorations a text holding it may hold.
 
     A digit may start a clock time.  A zone word stands after white space and ends where
-    a word does (at each of its places in fragments.compose), so the text holds the
-    zone word's first token as a token of its own; with one, the whole pattern is used.
+    a word does, with white space between its words (at each of its places in
+    fragments.compose), so a text it is in holds each of its tokens as a token of its
+    own: its longest and its last among them.
     """
-    held = dict.fromkeys(_DIGITS, CLOCK)
+    signals = dict.fromkeys(_DIGITS, CLOCK)
     for zone in zones:
-        first = _TOKEN.findall(zone.replace("'", ""))[0]
-        held[first] = held.get(first, 0) | DECORATIONS
-    return held
+        tokens = _TOKEN.findall(zone.replace("'", ""))
+        for token, signal in ((max(tokens, key=len), _LONGEST), (tokens[-1], _LAST)):
+            signals[token] = signals.get(token, 0) | signal
+    return signals
