@@ -19,15 +19,17 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from summitcal.errors import SummitcalError
 from summitcal.extraction.core import extract
 from summitcal.extraction.mention import Mention
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 __all__ = ["Document", "Extraction", "extract_many", "in_order"]
 
@@ -117,6 +119,10 @@ def extract_many(
     if executor is None and (processes is None or processes <= 1):
         yield from map(_run, docs)
         return
+    # Imported here: multiprocessing costs more to import than a short article takes to
+    # read, and extraction in this process never needs it.
+    from concurrent.futures import ProcessPoolExecutor
+
     own = executor is None
     workers = processes or 2
     pool = executor or ProcessPoolExecutor(max_workers=workers)
