@@ -14,9 +14,11 @@ The target is a ratio of at most 1.5, growing linearly with N.
 
 With ``--file``, each feed is written to a file instead, each (who, N) in a fresh process
 (``--repeat`` times, in turn, medians printed): ``bare`` writes its bytes, ``summitcal``
-calls :func:`summitcal.ical.write.write_calendar`.  It prints the seconds of the writing
-alone, the ratio to bare, the peak resident memory of the process (``ru_maxrss``) and how
-much of it the events themselves took (resident memory once they are built).
+calls :func:`summitcal.ical.write.write_calendar` (which also syncs the file to disk).  It
+prints the seconds of the writing alone and their CPU time (which a busy machine
+distorts less), each with its ratio to bare, the peak resident memory of the process
+(``ru_maxrss``) and how much of it the events themselves took (resident memory once they
+are built).
 
 Usage: ``python bench/bench_feeds.py [--sizes 1000 10000 100000] [--file [--repeat N]]``
 """
@@ -146,21 +148,20 @@ def child(who: str, n: int, path: Path) -> None:
     """Write one feed to ``path`` in this process; print seconds, RSS and size as JSON."""
     events = synthetic(n)
     before = _rss_mib()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     if who == "bare":
         path.write_bytes(bare(events))
     else:
         write_calendar(events, path, name="Bench")
-    seconds = time.perf_counter() - t0
-    print(
-        json.dumps({"s": seconds, "rss": _rss_mib(), "events": before, "size": path.stat().st_size})
-    )
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    size = path.stat().st_size
+    print(json.dumps({"s": seconds, "cpu": cpu, "rss": _rss_mib(), "events": before, "size": size}))
 
 
 def files(sizes: list[int], repeat: int) -> None:
     header = (
-        f"{'events':>8} {'who':>9} {'seconds':>8} {'ratio':>6} {'peak RSS MiB':>13} "
-        f"{'of it events':>13} {'feed MiB':>9}"
+        f"{'events':>8} {'who':>9} {'seconds':>8} {'ratio':>6} {'CPU s':>7} {'ratio':>6} "
+        f"{'peak RSS MiB':>13} {'of it events':>13} {'feed MiB':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -178,10 +179,13 @@ def files(sizes: list[int], repeat: int) -> None:
                     ).stdout
                     runs[who].append(json.loads(out))
             base = statistics.median(r["s"] for r in runs["bare"])
+            base_cpu = statistics.median(r["cpu"] for r in runs["bare"])
             for who, rows in runs.items():
                 sec = statistics.median(r["s"] for r in rows)
+                cpu = statistics.median(r["cpu"] for r in rows)
                 print(
                     f"{n:>8} {who:>9} {sec:>8.2f} {sec / base:>6.2f} "
+                    f"{cpu:>7.2f} {cpu / base_cpu:>6.2f} "
                     f"{statistics.median(r['rss'] for r in rows):>13.0f} "
                     f"{statistics.median(r['events'] for r in rows):>13.0f} "
                     f"{rows[0]['size'] / 2**20:>9.2f}"
