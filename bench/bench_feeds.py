@@ -12,7 +12,15 @@ and prints seconds, the ratio, microseconds per event, peak traced memory (trace
 measured in a second run so that tracing does not distort the times) and the feed size.
 The target is a ratio of at most 1.5, growing linearly with N.
 
-Usage: ``python bench/bench_feeds.py [--sizes 1000 10000 100000]``
+With ``--file``, each feed is written to a file instead, each (who, N) in a fresh process
+(``--repeat`` times, in turn, medians printed): ``bare`` writes its bytes, ``summitcal``
+calls :func:`summitcal.ical.write.write_calendar` (which also syncs the file to disk).  It
+prints the seconds of the writing alone and their CPU time (which a busy machine
+distorts less), each with its ratio to bare, the peak resident memory of the process
+(``ru_maxrss``) and how much of it the events themselves took (resident memory once they
+are built).
+
+Usage: ``python bench/bench_feeds.py [--sizes 1000 10000 100000] [--file [--repeat N]]``
 """
 
 from __future__ import annotations
@@ -20,16 +28,22 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from pathlib import Path
 
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from summitcal.ical.write import to_ical
+from summitcal.ical.write import to_ical, write_calendar
 from summitcal.models.events import Actor, ActorKind, Event, EventKind, Place, Role, Source, Status
 from summitcal.models.serialize import event_to_dict
 from summitcal.span.span import DateSpan
@@ -126,10 +140,72 @@ def measure(fn: Callable[[list[Event]], bytes], events: list[Event]) -> tuple[fl
     return seconds, peak, len(data)
 
 
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def child(who: str, n: int, path: Path) -> None:
+    """Write one feed to ``path`` in this process; print seconds, RSS and size as JSON."""
+    events = synthetic(n)
+    before = _rss_mib()
+    t0, c0 = time.perf_counter(), time.process_time()
+    if who == "bare":
+        path.write_bytes(bare(events))
+    else:
+        write_calendar(events, path, name="Bench")
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    size = path.stat().st_size
+    print(json.dumps({"s": seconds, "cpu": cpu, "rss": _rss_mib(), "events": before, "size": size}))
+
+
+def files(sizes: list[int], repeat: int) -> None:
+    header = (
+        f"{'events':>8} {'who':>9} {'seconds':>8} {'ratio':>6} {'CPU s':>7} {'ratio':>6} "
+        f"{'peak RSS MiB':>13} {'of it events':>13} {'feed MiB':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            runs: dict[str, list[dict[str, float]]] = {"bare": [], "summitcal": []}
+            for rep in range(repeat):
+                order = ["bare", "summitcal"] if rep % 2 == 0 else ["summitcal", "bare"]
+                for who in order:
+                    out = subprocess.run(
+                        [sys.executable, __file__, "--child", who, str(n), f"{tmp}/{who}.ics"],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    ).stdout
+                    runs[who].append(json.loads(out))
+            base = statistics.median(r["s"] for r in runs["bare"])
+            base_cpu = statistics.median(r["cpu"] for r in runs["bare"])
+            for who, rows in runs.items():
+                sec = statistics.median(r["s"] for r in rows)
+                cpu = statistics.median(r["cpu"] for r in rows)
+                print(
+                    f"{n:>8} {who:>9} {sec:>8.2f} {sec / base:>6.2f} "
+                    f"{cpu:>7.2f} {cpu / base_cpu:>6.2f} "
+                    f"{statistics.median(r['rss'] for r in rows):>13.0f} "
+                    f"{statistics.median(r['events'] for r in rows):>13.0f} "
+                    f"{rows[0]['size'] / 2**20:>9.2f}"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--file", action="store_true", help="write files, fresh processes")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per (who, N) with --file")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        who, n, path = args.child
+        child(who, int(n), Path(path))
+        return
+    if args.file:
+        files(args.sizes, args.repeat)
+        return
     header = (
         f"{'events':>8} {'who':>9} {'seconds':>8} {'us/event':>9} {'ratio':>6} "
         f"{'peak MiB':>9} {'feed MiB':>9}"

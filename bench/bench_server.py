@@ -61,6 +61,27 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU of process ``pid`` and of every process under it, in seconds."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        used[child] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += used.get(current, 0.0)
+        todo += [child for child, parent in parents.items() if parent == current]
+    return total
+
+
 class _Listening:
     """A subprocess listening on ``self.port``, stopped by its pid when the block ends."""
 
@@ -241,8 +262,9 @@ async def first_response(port: int) -> tuple[int, dict[str, str]]:
     return len(body), headers
 
 
-def run_wrk(port: int, request: bytes, seconds: float) -> tuple[float, str]:
-    """Responses a second and a summary line, from wrk (1 thread, 50 connections)."""
+def run_wrk(port: int, request: bytes, seconds: float) -> tuple[float, str, int]:
+    """Responses a second, a summary line and the responses in all, from wrk (1 thread,
+    50 connections)."""
     lines = request.decode("latin-1").split("\r\n")
     path = lines[0].split()[1]
     argv = ["wrk", "-t1", "-c50", f"-d{max(1, round(seconds))}s", "--latency"]
@@ -253,6 +275,7 @@ def run_wrk(port: int, request: bytes, seconds: float) -> tuple[float, str]:
         [*argv, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
+    total = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
     pct = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
@@ -261,37 +284,45 @@ def run_wrk(port: int, request: bytes, seconds: float) -> tuple[float, str]:
         line += f"  non-2xx/3xx {bad[1]}"
     if errors:
         line += f"  socket errors: {errors[1]}"
-    return rps, line
+    return rps, line, total
 
 
 async def run_python_client(
     port: int, request: bytes, requests: int, seconds: float
-) -> tuple[float, str]:
+) -> tuple[float, str, int]:
     tally, budget = Tally(), [requests * 10]
     start = time.perf_counter()
     deadline = start + seconds
     await asyncio.gather(*(client(port, request, tally, budget, deadline) for _ in range(50)))
-    return len(tally.latencies) / (time.perf_counter() - start), tally.line()
+    done = len(tally.latencies)
+    return done / (time.perf_counter() - start), tally.line(), done
 
 
 def measure(
-    port: int, label: str, use_wrk: bool, requests: int, seconds: float
+    port: int, pid: int, label: str, use_wrk: bool, requests: int, seconds: float
 ) -> dict[str, float]:
-    """Print and return responses a second for the full feed and its revalidations."""
+    """Print and return responses a second for the full feed and its revalidations, and
+    print the server's CPU time per response (process ``pid`` and those under it), which
+    a busy machine distorts far less than responses a second."""
     size, headers = asyncio.run(first_response(port))
     print(f"  {label}: /feeds/all.ics {size} bytes, etag {headers.get('etag')}")
-    out = {}
+    out, cpu = {}, {}
     for name, request in revalidations(headers["etag"], headers.get("last-modified")):
+        before = cpu_seconds(pid)
         if use_wrk:
-            rps, line = run_wrk(port, request, seconds)
+            rps, line, done = run_wrk(port, request, seconds)
         else:
-            rps, line = asyncio.run(run_python_client(port, request, requests, seconds))
+            rps, line, done = asyncio.run(run_python_client(port, request, requests, seconds))
+        cpu[name] = (cpu_seconds(pid) - before) / max(done, 1) * 1e6
         out[name] = rps
-        print(f"    {name:<24} {rps:7.0f} responses/s  {line}")
+        print(f"    {name:<24} {rps:7.0f} responses/s  {cpu[name]:6.1f} us CPU each  {line}")
     full = out["full feed (200)"]
     for name, rps in out.items():
         if rps is not full:
-            print(f"    {name}: costs {full / rps:.2f} of a full response")
+            print(
+                f"    {name}: costs {full / rps:.2f} of a full response "
+                f"({cpu[name] / cpu['full feed (200)']:.2f} of its server CPU)"
+            )
     return out
 
 
@@ -372,7 +403,9 @@ def nginx_comparison(
         )
         try:
             with Nginx(binary, site, tmp) as nginx:
-                figures = measure(nginx.port, "nginx, static build", use_wrk, requests, seconds)
+                figures = measure(
+                    nginx.port, nginx.proc.pid, "nginx, static build", use_wrk, requests, seconds
+                )
         except RuntimeError as exc:
             print(f"nginx: {exc}; comparison skipped")
             return
@@ -381,12 +414,12 @@ def nginx_comparison(
             print(f"  summitcal serve / nginx, {name}: {rps / figures[name]:.2f}x")
 
 
-def throughput(port: int, client_choice: str, requests: int, seconds: float) -> None:
+def throughput(port: int, pid: int, client_choice: str, requests: int, seconds: float) -> None:
     use_wrk = client_choice == "wrk" or (
         client_choice == "auto" and shutil.which("wrk") is not None
     )
     print(f"  client: {'wrk, 1 thread' if use_wrk else 'asyncio streams'}, 50 connections")
-    figures = measure(port, "summitcal serve", use_wrk, requests, seconds)
+    figures = measure(port, pid, "summitcal serve", use_wrk, requests, seconds)
     nginx_comparison(figures, use_wrk, requests, seconds)
 
 
@@ -497,7 +530,7 @@ def main() -> int:
         with Server(extra) as server:
             print(f"summitcal serve on 127.0.0.1:{server.port} (shipped catalogue)")
             if "throughput" in wanted:
-                throughput(server.port, args.client, args.requests, args.seconds)
+                throughput(server.port, server.proc.pid, args.client, args.requests, args.seconds)
             if "stall" in wanted:
                 for round_, hammers in enumerate((0, 1, 4)):
                     line = asyncio.run(

@@ -20,7 +20,10 @@ never pulls in another (the iCalendar layer, for one, loads ``icalendar`` only w
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+# ``typing`` costs more to import than the rest of this module; type checkers read the
+# name TYPE_CHECKING as true wherever it is defined.
+TYPE_CHECKING = False
 
 # name -> module that defines it
 _EXPORTS: dict[str, str] = {
@@ -164,6 +167,7 @@ if TYPE_CHECKING:
         Season as Season,
     )
     from summitcal.span.timex import TimexType as TimexType
+    from typing import Any
 # isort: on
 
 

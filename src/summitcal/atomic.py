@@ -11,9 +11,10 @@ import glob
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes"]
+__all__ = ["atomic_write_bytes", "atomic_write_chunks"]
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -27,12 +28,24 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     Raises:
         OSError: If the directory does not exist or cannot be written.
     """
+    return atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: str | os.PathLike[str], chunks: Iterable[bytes]) -> Path:
+    """:func:`atomic_write_bytes` of the bytes of ``chunks`` joined, written as they come:
+    memory holds one chunk at a time.  An exception that ``chunks`` raises leaves ``path``
+    untouched, as a failed write does, and is raised again.
+
+    Raises:
+        OSError: If the directory does not exist or cannot be written.
+    """
     target = Path(path)
     _sweep(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp creates 0600 files; published output should be world-readable.

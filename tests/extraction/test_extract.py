@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import pytest
 from summitcal import PhraseError, extract
 from summitcal.extraction import Mention, TimexType, extract_many
 from summitcal.extraction.evaluate import evaluate
+from summitcal.extraction.many import in_order
 from summitcal.span.span import Mod
 
 SUNDAY = date(2025, 2, 9)
@@ -467,3 +471,46 @@ def test_a_weekday_and_its_day_of_the_month_are_one_expression() -> None:
     assert found("Prices closed lower Friday, the fourth decline in a row.") == [
         ("Friday", "DATE", "2025-02-07")
     ]
+
+
+def test_in_order_keeps_the_order_and_a_bounded_number_of_tasks_under_way() -> None:
+    # Some items take longer; the results still come in input order, and no more than
+    # in_flight tasks besides the one being taken are ever submitted and not yet taken.
+    under_way = 0
+    most = 0
+    lock = threading.Lock()
+
+    def slow_first(n: int) -> int:
+        time.sleep(0.002 * (n % 5 == 0))
+        return n * n
+
+    class Counting(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal under_way, most
+            with lock:
+                under_way += 1
+                most = max(most, under_way)
+            return super().submit(fn, *args, **kwargs)
+
+    with Counting(max_workers=3) as pool:
+        results = []
+        for value in in_order(pool, slow_first, range(200), in_flight=4, per_task=3):
+            results.append(value)
+            if len(results) % 3 == 0:  # a task's results all taken
+                with lock:
+                    under_way -= 1
+    assert results == [n * n for n in range(200)]
+    assert most <= 4 + 1
+
+
+def test_in_order_raises_an_error_when_its_turn_comes() -> None:
+    def fails_at_five(n: int) -> int:
+        if n == 5:
+            raise ValueError("five")
+        return n
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        stream = in_order(pool, fails_at_five, range(10), in_flight=3)
+        assert [next(stream) for _ in range(5)] == [0, 1, 2, 3, 4]
+        with pytest.raises(ValueError, match="five"):
+            next(stream)

@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 from summitcal import load_catalog
 from summitcal.catalog.catalog import Catalog
 from summitcal.feeds.feeds import custom_feed_spec, get_feed_spec, render_feed
+from summitcal.web.http import declares_body, drain_body
 from summitcal.web.server import FeedServer, accepts_gzip, create_app
+from summitcal.web.site import has_calendar
 from tests.catalog.test_catalog import GOOD_EVENT, write
 
 SITE_SEEDS = Path(__file__).parents[1] / "data" / "site"
@@ -682,3 +684,52 @@ def test_an_oversized_body_is_413_and_closes(app: FeedServer) -> None:
     sent = _asgi(app, "/feeds/all.ics", [chunk, chunk, chunk])
     assert sent[0]["status"] == 413
     assert (b"connection", b"close") in sent[0]["headers"]
+
+
+def test_an_events_calendar_is_rendered_once_and_revalidated_without_rendering(
+    cat: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summitcal.web.server as server
+
+    made: list[str] = []
+    real = server.event_resource
+
+    def counted(catalog: Catalog, event: Any) -> Any:
+        made.append(event.id)
+        return real(catalog, event)
+
+    monkeypatch.setattr(server, "event_resource", counted)
+    fresh = create_app(cat, clock=lambda: NOW)
+    dated = next(e for e in cat if has_calendar(e))
+    first = call(fresh, f"/events/{dated.id}.ics")
+    again = call(
+        fresh, f"/events/{dated.id}.ics", headers=[("if-none-match", first.headers["etag"])]
+    )
+    assert (first.status, again.status, again.body) == (200, 304, b"")
+    assert again.headers["etag"] == first.headers["etag"]
+    assert made == [dated.id]
+
+
+@pytest.mark.parametrize(
+    ("headers", "declared"),
+    [
+        ([], False),
+        ([(b"content-length", b"0")], False),
+        ([(b"content-length", b"12")], True),
+        ([(b"Transfer-Encoding", b"chunked")], True),
+    ],
+)
+def test_a_request_declares_a_body_by_its_length_or_its_transfer_encoding(
+    headers: list[tuple[bytes, bytes]], declared: bool
+) -> None:
+    assert declares_body({"headers": [(b"host", b"x"), *headers]}) is declared
+
+
+def test_a_declared_body_that_never_comes_gets_a_408() -> None:
+    async def never() -> dict[str, Any]:
+        await asyncio.sleep(10)
+        raise AssertionError("unreachable")
+
+    reply = asyncio.run(drain_body(never, timeout=0.05))
+    assert reply is not None
+    assert reply[0] == 408

@@ -40,6 +40,7 @@ from typing import Any, TextIO
 from summitcal.cli._common import add_force_argument, add_lang_argument, catalogue_paths, iso_date
 from summitcal.errors import SummitcalError
 from summitcal.extraction import Mention, extract
+from summitcal.extraction.many import in_order
 from summitcal.extraction.timeml import parse_timeml, to_timeml
 from summitcal.publish import check_dir_target, write_file
 from summitcal.resolver.languages import check
@@ -340,8 +341,11 @@ def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, 
     if sys.stderr.isatty():  # said beside the progress bar, as quiet as it when piped
         sys.stderr.write(f"summitcal: {len(work)} files over {jobs} processes\n")
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # map keeps the input order; a file's error is raised when its turn comes.
-        yield from pool.map(_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+        # In input order, a file's error raised when its turn comes; a few files per task,
+        # and a few tasks per process under way, so that memory holds a few outputs
+        # rather than every file's.
+        per_task = max(1, min(8, len(work) // (jobs * 8)))
+        yield from in_order(pool, _one, work, in_flight=4 * jobs, per_task=per_task)
 
 
 def _one(item: tuple[str, date | None, str, bool, str | None]) -> tuple[str, str, str]:

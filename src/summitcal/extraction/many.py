@@ -17,9 +17,10 @@ Example::
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -28,7 +29,13 @@ from summitcal.extraction.core import extract
 from summitcal.extraction.mention import Mention
 from summitcal.resolver.languages import check
 
-__all__ = ["Document", "Extraction", "extract_many"]
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+__all__ = ["Document", "Extraction", "extract_many", "in_order"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @attrs.frozen(kw_only=True)
@@ -129,14 +136,59 @@ def extract_many(
     if executor is None and (processes is None or processes <= 1):
         yield from map(_run, docs)
         return
+    # Imported here: multiprocessing costs more to import than a short article takes to
+    # read, and extraction in this process never needs it.
+    from concurrent.futures import ProcessPoolExecutor
+
     own = executor is None
     workers = processes or 2
     pool = executor or ProcessPoolExecutor(max_workers=workers)
+    # Several documents per task: one round trip to a worker costs about as much as
+    # extracting from a short article.
+    per_task = max(1, chunk // (4 * workers))
     try:
-        while batch := list(itertools.islice(docs, chunk)):
-            # Several documents per task: one round trip to a worker costs about as much
-            # as extracting from a short article.
-            yield from pool.map(_run, batch, chunksize=max(1, len(batch) // (2 * workers)))
+        yield from in_order(pool, _run, docs, in_flight=-(-chunk // per_task), per_task=per_task)
     finally:
         if own:
             pool.shutdown(cancel_futures=True)
+
+
+def in_order(
+    executor: Executor,
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    in_flight: int,
+    per_task: int = 1,
+) -> Iterator[R]:
+    """``map(fn, items)`` on ``executor``, lazily: results in input order, with at most
+    ``in_flight`` tasks of ``per_task`` items each under way besides the one whose results
+    are being yielded.
+
+    Memory holds that many items and results, however long ``items`` is (an executor's
+    own ``map`` submits every item at once).  A new task goes in as each one is taken,
+    so the workers never wait for a whole batch to finish.  ``fn`` must be picklable for
+    a process pool.  An exception of ``fn`` is raised when its task's turn comes.
+    """
+    source = iter(items)
+    pending: deque[Future[list[R]]] = deque()
+
+    def submit() -> None:
+        batch = list(itertools.islice(source, per_task))
+        if batch:
+            pending.append(executor.submit(_each, fn, batch))
+
+    for _ in range(max(1, in_flight)):
+        submit()
+    try:
+        while pending:
+            results = pending.popleft().result()
+            submit()
+            yield from results
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _each(fn: Callable[[T], R], batch: list[T]) -> list[R]:
+    return [fn(item) for item in batch]

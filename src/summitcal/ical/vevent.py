@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from datetime import date, datetime
 
 from icalendar import Event as VEvent
 
@@ -21,7 +22,15 @@ from summitcal.models.serialize import event_to_dict
 from summitcal.span.words import dates_note
 from summitcal.text import UNSAFE
 
-__all__ = ["STATUS_MAP", "UID_DOMAIN", "event_payload", "event_uid", "safe_uri", "vevent"]
+__all__ = [
+    "STATUS_MAP",
+    "UID_DOMAIN",
+    "checked_times",
+    "event_payload",
+    "event_uid",
+    "safe_uri",
+    "vevent",
+]
 
 #: Every UID is ``<event id>@summitcal``.
 UID_DOMAIN = "summitcal"
@@ -137,16 +146,21 @@ def _categories(event: Event) -> list[str]:
     return list(seen)
 
 
+def checked_times(event: Event) -> tuple[date, date] | tuple[datetime, datetime]:
+    """:func:`event_times` of the event, its error naming the event."""
+    try:
+        return event_times(event.when)
+    except FeedError as exc:
+        raise FeedError(f"event {event.id!r}", f"{exc.target}: {exc.reason}") from None
+
+
 def vevent(
     event: Event, revision: Revision, parents: Mapping[str, str], *, embed_data: bool
 ) -> VEvent:
     """The VEVENT of ``event`` at ``revision``; ``parents`` gives titles by event id (for
     "Part of:"), and ``embed_data`` adds the ``X-SUMMITCAL-EVENT`` payload."""
     undated = is_undated(event.when)
-    try:
-        start, end = event_times(event.when)
-    except FeedError as exc:
-        raise FeedError(f"event {event.id!r}", f"{exc.target}: {exc.reason}") from None
+    start, end = checked_times(event)
     status = "TENTATIVE" if undated else STATUS_MAP[event.status]
     vevent = VEvent.new(
         uid=event_uid(event.id),

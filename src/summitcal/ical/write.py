@@ -43,20 +43,21 @@ backslash followed by ``N``); CR and CRLF become LF, as iCalendar has no escape 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from icalendar import Calendar, vDuration
 
-from summitcal.atomic import atomic_write_bytes
+from summitcal.atomic import atomic_write_chunks
 from summitcal.errors import FeedError
 from summitcal.ical.text import Text
 from summitcal.ical.times import DEFAULT_DURATION, event_times, is_undated, vtimezones
 from summitcal.ical.vevent import (
     STATUS_MAP,
     UID_DOMAIN,
+    checked_times,
     event_payload,
     event_uid,
     safe_uri,
@@ -77,6 +78,7 @@ __all__ = [
     "event_times",
     "event_uid",
     "is_undated",
+    "iter_ical",
     "to_ical",
     "write_calendar",
 ]
@@ -143,6 +145,43 @@ def to_ical(
         >>> data.startswith(b"BEGIN:VCALENDAR")
         True
     """
+    return b"".join(
+        iter_ical(
+            events,
+            name=name,
+            description=description,
+            uid=uid,
+            include_undated=include_undated,
+            revisions=revisions,
+            url=url,
+            refresh=refresh,
+            embed_data=embed_data,
+        )
+    )
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def iter_ical(
+    events: Iterable[Event],
+    *,
+    name: str,
+    description: str | None = None,
+    uid: str | None = None,
+    include_undated: bool = False,
+    revisions: Mapping[str, Revision] | None = None,
+    url: str | None = None,
+    refresh: timedelta = DEFAULT_REFRESH,
+    embed_data: bool = True,
+) -> Iterator[bytes]:
+    """The feed of :func:`to_ical` in pieces, made as they are asked for: the calendar's
+    own lines and time zones, then each VEVENT, then its end.  Joined, they are
+    :func:`to_ical`'s bytes; memory holds one VEVENT at a time rather than the feed.
+
+    The arguments are those of :func:`to_ical`, and so are the errors, raised in the same
+    order: every event's revision and times are checked before the first piece.
+    """
     title = one_line(name)  # some clients show names verbatim: one line
     if not title:
         raise FeedError("<calendar>", "a feed needs a non-empty name")
@@ -154,9 +193,22 @@ def to_ical(
     cal = _calendar(title, uid or _default_uid(title), description, url, refresh)
     for tz in vtimezones(chosen):
         cal.add_component(tz)
-    _add_events(cal, chosen, revisions or {}, titles, embed_data=embed_data)
-    data: bytes = cal.to_ical()
-    return data
+    # The calendar's LAST-MODIFIED, the latest of its events', comes before them.
+    records = revisions or {}
+    chosen_revisions = []
+    for event in chosen:
+        chosen_revisions.append(records.get(event.id) or _derived_revision(event))
+        checked_times(event)
+    if chosen_revisions:
+        cal.add("LAST-MODIFIED", max(r.modified for r in chosen_revisions))
+    head: bytes = cal.to_ical()
+    # A component's bytes are its lines, each ended by CRLF, its subcomponents' among
+    # them: the calendar's without its END line, then each VEVENT's, then that line.
+    assert head.endswith(_END)
+    yield head[: -len(_END)]
+    for event, revision in zip(chosen, chosen_revisions, strict=True):
+        yield vevent(event, revision, titles, embed_data=embed_data).to_ical()
+    yield _END
 
 
 def _ordered(events: Iterable[Event], title: str) -> list[Event]:
@@ -185,24 +237,6 @@ def _calendar(
     cal.add("REFRESH-INTERVAL", vDuration(refresh, params={"VALUE": "DURATION"}))
     cal.add("X-PUBLISHED-TTL", vDuration(refresh))
     return cal
-
-
-def _add_events(
-    cal: Calendar,
-    events: Iterable[Event],
-    records: Mapping[str, Revision],
-    titles: Mapping[str, str],
-    *,
-    embed_data: bool,
-) -> None:
-    """Add a VEVENT per event, then the calendar's LAST-MODIFIED: the latest of theirs."""
-    latest: datetime | None = None
-    for event in events:
-        revision = records.get(event.id) or _derived_revision(event)
-        latest = revision.modified if latest is None else max(latest, revision.modified)
-        cal.add_component(vevent(event, revision, titles, embed_data=embed_data))
-    if latest is not None:
-        cal.add("LAST-MODIFIED", latest)
 
 
 def _derived_revision(event: Event) -> Revision:
@@ -235,8 +269,9 @@ def write_calendar(
 ) -> Path:
     """Write :func:`to_ical` of ``events`` to ``path`` atomically; return the path.
 
-    The feed is built completely before anything is written, and then replaces ``path``
-    in one rename, so a failure leaves any previous file untouched.  The other arguments
+    The feed goes to a temporary file one VEVENT at a time (:func:`iter_ical`: memory
+    holds one event's bytes, not the feed's), which then replaces ``path`` in one rename,
+    so a failure leaves any previous file untouched.  The other arguments
     are those of :func:`to_ical`, except that ``name`` defaults to the file's stem
     (``"ai-summits"`` for ``ai-summits.ics``).
 
@@ -248,7 +283,7 @@ def write_calendar(
         >>> write_calendar(load_catalog().filter(series="ai-summit"), "ai-summits.ics")
         PosixPath('ai-summits.ics')
     """
-    data = to_ical(
+    chunks = iter_ical(
         events,
         name=Path(path).stem if name is None else name,
         description=description,
@@ -260,6 +295,6 @@ def write_calendar(
         embed_data=embed_data,
     )
     try:
-        return atomic_write_bytes(path, data)
+        return atomic_write_chunks(path, chunks)
     except OSError as exc:
         raise FeedError(str(path), f"cannot write: {exc.strerror or exc}") from None

@@ -4,9 +4,7 @@ and the context a rule reads."""
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING, NamedTuple
 
 from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import (
@@ -14,6 +12,9 @@ from summitcal.resolver.phrase import (
     NumericOrder,
 )
 from summitcal.span.span import DateSpan, Granularity, Season, month_end
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "ORDER_HINT",
@@ -87,6 +88,9 @@ def duration_value(unit: str, count: int | None) -> str:
 def amount_delta(unit: str, count: int) -> relativedelta:
     """``count`` calendar units as a ``dateutil`` relativedelta (a quarter is three
     months)."""
+    # Imported here: most phrases never need it, and it is slow to import.
+    from dateutil.relativedelta import relativedelta
+
     if unit == "quarter":
         return relativedelta(months=3 * count)
     return relativedelta(**{f"{unit}s": count})

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
 from dateutil.easter import EASTER_ORTHODOX, easter
-from dateutil.relativedelta import relativedelta
 
 from summitcal.resolver.anchor_base import (
     SEASONS,
@@ -413,7 +412,7 @@ def counted_interval(core: DurationCore, reference: date) -> DateSpan | None:
 
 
 _DAYS_IN = frozenset({"day", "week", "month", "quarter", "year"})
-_ONE_DAY = relativedelta(days=1)
+_ONE_DAY = timedelta(days=1)
 
 
 def _set(core: SetCore, reference: date) -> Parts:

@@ -13,7 +13,7 @@ Example::
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import pkgutil
 import tomllib
 from datetime import date
 from typing import Any
@@ -152,9 +152,11 @@ def read_holidays(
 
 
 def _load(name: str) -> dict[str, Any]:
-    resource = importlib.resources.files("summitcal.resolver").joinpath("data", name)
-    with resource.open("rb") as handle:
-        return tomllib.load(handle)
+    # pkgutil rather than importlib.resources, which would cost more to import than all
+    # of the resolver's data takes to read.
+    data = pkgutil.get_data("summitcal.resolver", f"data/{name}")
+    assert data is not None  # None only for a loader that cannot read data
+    return tomllib.loads(data.decode("utf-8"))
 
 
 def _names(table: dict[str, Any]) -> tuple[dict[str, int], tuple[str, ...]]:

@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.anchor import duration_value
@@ -16,6 +16,9 @@ from summitcal.resolver.explain import Why, words
 from summitcal.resolver.phrase import Direction, Phrase
 from summitcal.span.span import DateSpan, Mod
 from summitcal.span.timex import TimexType
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = ["Duration", "NoSpanError", "PhraseMatch", "Resolution", "TimexType"]
 

@@ -8,8 +8,10 @@ only fall back to the system database for a key ``tzdata`` lacks.
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import zoneinfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import zoneinfo
 
 __all__ = ["get_zone", "is_zone"]
 
@@ -24,6 +26,10 @@ def get_zone(key: str) -> zoneinfo.ZoneInfo:
     """
     if not key or key.startswith(("/", ".")) or ".." in key:
         raise ValueError(f"unknown time zone {key!r}")
+    # zoneinfo is imported on the first zone asked for: most date phrases name none, and
+    # its import reads the interpreter's configuration.
+    import zoneinfo
+
     pinned = _pinned_zone(key)
     if pinned is not None:
         return pinned
@@ -37,6 +43,9 @@ def _pinned_zone(key: str) -> zoneinfo.ZoneInfo | None:
     """The zone ``key`` from the ``tzdata`` package, or ``None`` if it has no such file."""
     # One path from the package's root, so that "Singapore" (no folder) is found the same
     # way as "America/Argentina/Buenos_Aires"; ZoneInfo(key) would read TZPATH first.
+    import importlib.resources  # here, for the reason zoneinfo is imported in get_zone
+    import zoneinfo
+
     try:
         resource = importlib.resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
         with resource.open("rb") as handle:

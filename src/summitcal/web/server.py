@@ -55,6 +55,7 @@ from summitcal.web.http import (
     Send,
     accepts_gzip,
     conditional,
+    declares_body,
     drain_body,
     lifespan,
     local_path,
@@ -91,6 +92,9 @@ class _State:
     events: Resource
     script: Resource
     pool: RenderPool
+    #: Each event's calendar file, made when first asked for (a revalidation then costs
+    #: a lookup, not a rendering).
+    event_files: dict[str, Resource] = attrs.field(factory=dict)
 
 
 def _build(catalog: Catalog, base_url: str | None, policy: RenderPolicy) -> _State:
@@ -143,7 +147,9 @@ class FeedServer:
                 await send({"type": "websocket.close", "code": 1003})
             return
         try:
-            reply = await drain_body(receive, timeout=self.body_timeout)
+            reply = await drain_body(
+                receive, timeout=self.body_timeout, expect_body=declares_body(scope)
+            )
         except ConnectionAbortedError:
             return  # the client is gone (or the server refused its body): nothing to say
         if reply is None:
@@ -212,8 +218,13 @@ class FeedServer:
             return state.events
         if route == "script":
             return state.script
-        if route.startswith("event:"):  # one small event: rendered here, in about a ms
-            return event_resource(state.catalog, state.catalog.get(route[len("event:") :]))
+        if route.startswith("event:"):  # one small event: rendered here, in about a ms, once
+            event_id = route[len("event:") :]
+            found = state.event_files.get(event_id)
+            if found is None:
+                found = event_resource(state.catalog, state.catalog.get(event_id))
+                state.event_files[event_id] = found
+            return found
         if route == "feed:custom":
             spec = self._custom_spec(state, bytes(scope.get("query_string", b"")))
             return await state.pool.render(("feed", spec.criteria.query), ("feed", spec))

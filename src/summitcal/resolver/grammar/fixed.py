@@ -23,6 +23,7 @@ Example::
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.match import parse_by_rules
@@ -138,10 +139,10 @@ def _spelt_out(lex: Lexicon) -> list[str]:
 def fixed_groups() -> dict[tuple[str, int], tuple[str, ...]]:
     """The fixed expressions by their first word and their number of words (so that
     "Friday" is read without "Friday to Monday", which needs other rules compiled)."""
-    groups: dict[tuple[str, int], list[str]] = {}
+    groups: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
     for phrase in fixed_phrases(lexicon()):
-        key = (phrase.partition(" ")[0], phrase.count(" ") + 1)
-        groups.setdefault(key, []).append(phrase)
+        words = phrase.split(" ")
+        groups[words[0], len(words)].append(phrase)
     return {key: tuple(phrases) for key, phrases in groups.items()}
 
 

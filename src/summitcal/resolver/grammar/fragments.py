@@ -18,13 +18,21 @@ import attrs
 
 from summitcal.resolver.lexicon import Lexicon
 
-__all__ = ["Fragments", "compose", "word_trie"]
+__all__ = [
+    "CLOCK",
+    "DECORATIONS",
+    "ZONE",
+    "Fragments",
+    "compose",
+    "decoration_words",
+    "word_trie",
+]
 
 
 def alt(words: object) -> str:
     """An alternation of ``words``, spaces as ``\\s+``, apostrophes optional."""
     assert isinstance(words, (list, tuple, set, frozenset, dict))
-    return word_trie((str(w) for w in words), optional_apostrophe=True)
+    return word_trie(map(str, words), optional_apostrophe=True)
 
 
 def word_trie(words: Iterable[str], *, optional_apostrophe: bool = False) -> str:
@@ -52,15 +60,25 @@ def _built_trie(words: frozenset[str], optional_apostrophe: bool) -> str:
 
 
 def _trie(node: dict[str, Any], chars: dict[str, str]) -> str:
-    parts = [
-        chars.get(ch, re.escape(ch)) + _trie(child, chars)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
+    parts = []
+    for ch, child in sorted(node.items()):
+        if not ch:
+            continue
+        # A chain of nodes with one branch each and no word ending in them is written out
+        # in one go rather than by a call per letter: the text is the same, as such a
+        # node adds nothing around its letter.
+        run = [chars.get(ch) or _escaped(ch)]
+        while len(child) == 1 and "" not in child:
+            ((ch, child),) = child.items()
+            run.append(chars.get(ch) or _escaped(ch))
+        parts.append("".join(run) + _trie(child, chars))
     if not parts:
         return ""
     body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
     return f"(?:{body})?" if "" in node else body
+
+
+_escaped = functools.cache(re.escape)
 
 
 def prepositions(lex: Lexicon) -> str:
@@ -116,13 +134,15 @@ class Fragments:
         # talks end March 3" is a verb before a date.
         return rf"(?:(?P<fz>{alt(self.lex.fuzzy)})(?:\s*-\s*|\s+)|(?P<fzh>end)-)?"
 
-    def clock(self, s: str) -> str:
+    def clock(self, s: str, zones: bool = True) -> str:
+        """A clock time; without ``zones``, for a text that holds no zone word."""
+        zone = rf"|\s+{self.zones()}" if zones else ""
         return (
             rf"(?P<ck{s}>(?P<ch{s}>1[0-2]|0?[1-9])(?:[:.](?P<cm{s}>[0-5]\d))?\s*"
             rf"(?P<ap{s}>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
             # "14:30", and the wire services' "0800 GMT" or "1430 hrs": four digits only
             # before a zone word or "hrs" (alone they would as often be a year)
-            rf"|(?P<hh{s}>[01]?\d|2[0-3])(?::|(?<=\d\d)(?=[0-5]\d(?:\s*(?:hrs|h)\b|\s+{self.zones()})))"
+            rf"|(?P<hh{s}>[01]?\d|2[0-3])(?::|(?<=\d\d)(?=[0-5]\d(?:\s*(?:hrs|h)\b{zone})))"
             rf"(?P<mm{s}>[0-5]\d)(?:\s*(?:hrs|h)\b)?"
             rf"|(?P<cw{s}>{alt(self.lex.clock_words)}){self._loose_clock(s) if self.loose else ''})"
         )
@@ -175,19 +195,50 @@ FROM = r"(?:(?:from|between)\s+)?"
 WEEK_REL = r"(?:\s+(?P<wk>next|last|this|the\s+following|the\s+previous)\s+week)?"
 
 
-def compose(f: Fragments, core: str, day_level: bool) -> str:
-    if day_level:
-        body = (
-            # "9 a.m. on Monday", "from 9 a.m. to 5 p.m. on Monday" (a leading "from" is
-            # the preposition)
-            rf"(?:{f.clock('p')}(?:\s*(?:-|to|until|till)\s*{f.clock('pe')})?"
-            rf"(?:\s+{f.zone('p')})?,?\s+(?:on\s+)?)?"
-            rf"(?P<core>{core})"
-            rf"(?:,?\s+(?:in\s+the\s+)?{f.pod()})?"
-            rf"(?:,?\s+(?:at\s+|from\s+|around\s+)?{f.clock('t')}"
-            rf"(?:\s*(?:-|to|until|till)\s*{f.clock('e')})?)?"
-            rf"(?:,?\s+{f.zone('')})?"
-        )
-    else:
-        body = core
+#: The decorations of a day that a text may hold (see :func:`compose`): clock times and
+#: zones.  A bit set of them picks a day-level pattern.
+CLOCK = 1
+ZONE = 2
+DECORATIONS = CLOCK | ZONE
+
+
+def compose(f: Fragments, core: str, day_level: bool, decorations: int = DECORATIONS) -> str:
+    """A rule's whole pattern: ``core`` with a leading preposition and, for a day, what may
+    qualify it.
+
+    ``decorations`` leaves out the clock times or zones of a day-level pattern, for a text
+    that holds none: a pattern costs in proportion to its length to compile, and the zone
+    words are most of it.  The groups of what is left out are missing from the pattern;
+    the readers take a missing group as one that did not take part.
+    """
+    body = _day(f, core, decorations) if day_level else core
     return rf"(?<![\w/'-])(?:(?P<prep>{f.prepositions()})\s+)?(?P<body>{body})(?![\w/']|-\w)"
+
+
+def _day(f: Fragments, core: str, decorations: int) -> str:
+    zoned = bool(decorations & ZONE)
+    zone_p = rf"(?:\s+{f.zone('p')})?" if zoned else ""
+    clock_p = (
+        # "9 a.m. on Monday", "from 9 a.m. to 5 p.m. on Monday" (a leading "from" is the
+        # preposition)
+        rf"(?:{f.clock('p', zoned)}(?:\s*(?:-|to|until|till)\s*{f.clock('pe', zoned)})?"
+        rf"{zone_p},?\s+(?:on\s+)?)?"
+    )
+    clock_t = (
+        rf"(?:,?\s+(?:at\s+|from\s+|around\s+)?{f.clock('t', zoned)}"
+        rf"(?:\s*(?:-|to|until|till)\s*{f.clock('e', zoned)})?)?"
+    )
+    clocked = bool(decorations & CLOCK)
+    return (
+        (clock_p if clocked else "")
+        + rf"(?P<core>{core})"
+        + rf"(?:,?\s+(?:in\s+the\s+)?{f.pod()})?"
+        + (clock_t if clocked else "")
+        + (rf"(?:,?\s+{f.zone('')})?" if zoned else "")
+    )
+
+
+def decoration_words(f: Fragments) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of the decorations (see :func:`compose`): the zone words ("local time"
+    among them) and the clock words; the rest of a clock time is digits."""
+    return (*f.lex.zones, "local time"), tuple(f.lex.clock_words)

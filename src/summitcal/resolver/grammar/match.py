@@ -19,7 +19,13 @@ from summitcal._unchecked import unchecked
 from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import may_hold_styled_clock, rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
-from summitcal.resolver.grammar.readers import ClockConflict, NoParse, clock_time, unmarked
+from summitcal.resolver.grammar.readers import (
+    ClockConflict,
+    NoParse,
+    clock_time,
+    group,
+    unmarked,
+)
 from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers, tokens
 from summitcal.resolver.lexicon import Lexicon, lexicon
@@ -142,7 +148,8 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
             if start is None:
                 start, first = clock_time(m, lex, "t"), "t"
             end = clock_time(m, lex, "e") or clock_time(m, lex, "pe")
-            zone_word = m.group("zone") or m.group("zonep")
+            # A pattern for a text without zone words has no zone groups (fragments.compose).
+            zone_word = group(m, "zone") or group(m, "zonep")
             pod = m.group("pod")
     elif rule.clock_only:
         start = clock_time(m, lex, "o")

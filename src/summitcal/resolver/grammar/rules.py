@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 from summitcal.resolver.grammar.builders import Builder
-from summitcal.resolver.grammar.fragments import Fragments, compose
+from summitcal.resolver.grammar.fragments import DECORATIONS, Fragments, compose
 from summitcal.span.span import Mod
 
 __all__ = ["Rule", "RuleKind", "compile_table"]
@@ -102,6 +102,8 @@ class Rule:
             the common phrases never pay for them.
         source: The whole pattern, decorations included (``pattern`` is it compiled); set
             by :func:`compile_table`.
+        fragments: The fragments the pattern is composed with (set by
+            :func:`compile_table`), for :meth:`pattern_for`.
         fuzzy: Whether the pattern has the "early/mid/late" group (read from ``source``).
         clock_only: Whether this is a clock-time or clock-range rule, whose times have
             their own groups.
@@ -123,6 +125,7 @@ class Rule:
     part: str | None = None
     late: bool = False
     source: str = ""
+    fragments: Fragments | None = attrs.field(default=None, eq=False, repr=False)
     fuzzy: bool = attrs.field(init=False)
     clock_only: bool = attrs.field(init=False)
     iso_clock: bool = attrs.field(init=False)
@@ -144,15 +147,32 @@ class Rule:
         reads weekdays never pays for the other rules)."""
         return _compile(self.source)
 
+    def pattern_for(self, decorations: int) -> re.Pattern[str]:
+        """The compiled pattern for a text that may hold only ``decorations`` (see
+        :func:`~.fragments.compose`): on such a text it matches as :attr:`pattern` does,
+        and it is a fraction of its length to compile."""
+        if decorations == DECORATIONS or not self.day_level or self.fragments is None:
+            return self.pattern
+        return _compile_variant(self, decorations)
+
 
 @functools.cache
 def _compile(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
+@functools.cache
+def _compile_variant(rule: Rule, decorations: int) -> re.Pattern[str]:
+    assert rule.fragments is not None
+    return _compile(compose(rule.fragments, rule.core, rule.day_level, decorations))
+
+
 def compile_table(table: Iterable[Rule], fragments: Fragments) -> tuple[Rule, ...]:
     """The rules of ``table`` with their whole patterns: each core with what may stand
     around it (a preposition; for a day, clock times, a part of the day, a zone)."""
     return tuple(
-        attrs.evolve(rule, source=compose(fragments, rule.core, rule.day_level)) for rule in table
+        attrs.evolve(
+            rule, source=compose(fragments, rule.core, rule.day_level), fragments=fragments
+        )
+        for rule in table
     )
