@@ -424,3 +424,11 @@ def test_the_season_model_reaches_every_entry_point() -> None:
     at = text.index("this summer")
     r = resolve_in_context(text, at, at + 11, reference=REF, seasons="astronomical")
     assert (r.timex, r.span.first) == ("2026-SU", date(2026, 6, 21))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference"),
+    [("the past three months", date(1, 1, 1)), ("the next five years", date(9999, 12, 1))],
+)
+def test_a_counted_range_past_the_calendar_has_no_interval(phrase: str, reference: date) -> None:
+    assert resolve(phrase, reference=reference).interval is None

@@ -401,14 +401,17 @@ def _duration(core: DurationCore, reference: date) -> Parts:
 def counted_interval(core: DurationCore, reference: date) -> DateSpan | None:
     """The days a counted amount covers beside the reference: the ``count`` units ending
     on it ("the past three months" read on 31 August: 1 June to 31 August), or starting
-    on it ("the next five years"); ``None`` for a bare amount, or a unit under a day (the
-    reference has no clock)."""
+    on it ("the next five years"); ``None`` for a bare amount, a unit under a day (the
+    reference has no clock), or one that would reach past the ends of the calendar."""
     if not core.side or core.unit not in _DAYS_IN or core.count is None:
         return None
     step = amount_delta(core.unit, core.count)
-    if core.side < 0:
-        return DateSpan.days(reference - step + _ONE_DAY, reference)
-    return DateSpan.days(reference, reference + step - _ONE_DAY)
+    try:
+        if core.side < 0:
+            return DateSpan.days(reference - step + _ONE_DAY, reference)
+        return DateSpan.days(reference, reference + step - _ONE_DAY)
+    except (ValueError, OverflowError):  # past the ends of the calendar: no interval
+        return None
 
 
 _DAYS_IN = frozenset({"day", "week", "month", "quarter", "year"})
