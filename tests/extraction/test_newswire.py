@@ -4,12 +4,18 @@ counted and spoken amounts, vague references, and names that end in a noun."""
 from __future__ import annotations
 
 from datetime import date
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summitcal import extract, resolve
 from summitcal.errors import PhraseError
+from summitcal.extraction import extras
+from summitcal.extraction.extras import find_extras
 from summitcal.extraction.quantities import age, measured_rate, per_unit
+from summitcal.resolver.text import normalize
 
 REF = date(2024, 10, 24)
 
@@ -209,3 +215,61 @@ def test_periods_at_the_ends_of_the_calendar_are_left_out(reference: date) -> No
     text = "For the year, sales fell; in the latest quarter they rose from a year earlier."
     for m in extract(text, reference=reference):
         assert m.text in text
+
+
+_PIECES = [
+    "the",
+    "a",
+    "of",
+    ",",
+    ".",
+    "said",
+    "rose",
+    "in",
+    "nineteen ninety-six",
+    "the year two thousand",
+    "2 1/2 years",
+    "three and a half hours",
+    "three more weeks",
+    "an additional year",
+    "eight trading days",
+    "that Tuesday",
+    "the next morning",
+    "two weeks later",
+    "later that year",
+    "that same day",
+    "recent",
+    "now",
+    "currently",
+    "soon",
+    "the near term",
+    "coming months",
+    "every week",
+    "each September",
+    "annual",
+    "twice a year",
+    "52-year-old",
+    "the 21st century",
+    "mid-decade",
+    "the quarter",
+    "third-quarter",
+    "a year earlier",
+    "the same period",
+    "for the full year",
+    "the year",
+    "ended",
+    "in the past",
+    "in the future",
+    "several months",
+    "for decades",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join))
+def test_the_word_guards_only_skip_work(text: str) -> None:
+    """A pattern is left out only where it could not match: the same extras either way."""
+    norm = normalize(text)
+    guarded = list(find_extras(norm))
+    with patch.object(extras, "_needs", dict):
+        assert list(find_extras(norm)) == guarded

@@ -427,6 +427,55 @@ def _narrative(m: re.Match[str]) -> Extra:
     )
 
 
+#: Words one of which every match of a pattern holds: a window without any of them is not
+#: searched (a pattern that begins with a number or an alternation is otherwise tried at
+#: every position).  Parts of the day and weekdays are added from the lexicon.
+_NEEDS = {
+    "present": ("now", "current", "these"),
+    "past": ("recent", "past"),
+    "future": ("future", "soon", "term", "coming"),
+    "set-every": ("every", "each"),
+    "set-adj": ("annual", "yearly"),
+    "set-times": ("once", "twice", "thrice", "times"),
+    "vague-duration": (
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "fortnight",
+        "month",
+        "quarter",
+        "year",
+        "decade",
+        "centur",
+    ),
+    "counted": (
+        "more",
+        "additional",
+        "extra",
+        "further",
+        "trading",
+        "business",
+        "working",
+        "1/2",
+        "half",
+    ),
+    "spoken-year": ("nineteen", "twenty", "thousand"),
+    "century": ("century",),
+    "age": ("-year-old",),
+    "coarse": ("century", "decade"),
+    "period": ("quarter", "year", "period"),
+}
+
+
+@functools.cache
+def _needs() -> dict[str, tuple[str, ...]]:
+    lex = lexicon()
+    narrative = ("day", "week", "year", *lex.parts_of_day, *lex.weekdays)
+    return {**_NEEDS, "narrative": narrative}
+
+
 def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra]:
     """Every TimeML-only expression in ``norm[lo:hi]``, overlapping, in pattern order.
 
@@ -437,7 +486,13 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
         hi: Where to stop (default: the end).
     """
     end = len(norm) if hi is None else hi
+    window = None
     for name, pattern in _patterns():
+        needs = _needs().get(name)
+        if needs is not None:
+            window = norm[lo:end] if window is None else window
+            if not any(word in window for word in needs):
+                continue
         for m in pattern.finditer(norm, lo, end):
             if name in ("present", "past", "future"):
                 value = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}

@@ -43,7 +43,7 @@ def has_han(text: str) -> bool:
 _WORD = r"[a-zà-öø-ÿœ0-9]+(?:['’][a-zà-öø-ÿœ]*)?|[a-z]'"
 _PLAIN = re.compile(r"[a-zà-öø-ÿœ0-9]+")
 #: How much of a long text is read to tell its language.
-_SAMPLE = 3000
+_SAMPLE = 1000
 _CAPS = re.compile(r"\b[A-Z]{2,}\b")
 _CLOCK_EN = re.compile(r"\d\s*[ap]\.m\.")
 
@@ -117,7 +117,7 @@ def detect(text: str, context: str | None = None) -> str:
 
 def detect_text(text: str) -> str:
     """The language of a whole text: Chinese when Han characters are a fifth of its
-    letters or more, else French or English by their words (the first few thousand
+    letters or more, else French or English by their words (the first thousand
     characters are read)."""
     sample = text[:_SAMPLE]
     langs = available()
