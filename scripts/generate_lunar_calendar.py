@@ -22,6 +22,8 @@ from pathlib import Path
 from lunar_python import Lunar  # type: ignore[import-not-found]
 from lunardate import LunarDate  # type: ignore[import-not-found]
 
+from summitcal.atomic import atomic_write_bytes
+
 FIRST, LAST = 1990, 2050
 OUT = Path(__file__).resolve().parents[1] / "src/summitcal/resolver/data/lunar.toml"
 
@@ -63,7 +65,8 @@ def main() -> None:
     lines += [f"{y} = [{', '.join(days)}]" for y, days in starts.items()]
     lines += ["", "[qingming]"]
     lines += [f"{y} = {day}" for y, day in qingming.items()]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Atomically: a run that fails half-way leaves the shipped table as it was.
+    atomic_write_bytes(OUT, ("\n".join(lines) + "\n").encode("utf-8"))
     print(f"wrote {len(starts)} years to {OUT}")
 
 

@@ -293,6 +293,9 @@ _LONGER_PERIOD = re.compile(
 
 
 def _sentence_around(norm: str, start: int, end: int) -> str:
+    """The text between the full stops (or line breaks) around ``start..end``: narrower
+    than :func:`summitcal.resolver.text.sentence_around`, which reads across a line
+    break, so a figure on the line before does not make "a year earlier" a year."""
     lo = max(norm.rfind(". ", 0, start), norm.rfind("\n", 0, start)) + 1
     hi = norm.find(". ", end)
     return norm[lo : len(norm) if hi < 0 else hi]
