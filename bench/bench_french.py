@@ -10,7 +10,7 @@ Scoring is bench_resolve.py's: summitcal must give the annotated value, type, mo
 exactly (or refuse a reject); dateparser, which returns one datetime, is right when that
 day is the first day of the annotated span (for day values and ranges) or lies inside it
 (for coarser values), and on a reject when it returns nothing.  Throughput is the fastest
-of --repeat passes (5), summitcal's parse cache emptied before each.
+of --repeat passes (5), summitcal's per-phrase caches emptied before each.
 
 Usage: python bench/bench_french.py [--cases FILE] [--repeat N]
 """
@@ -35,8 +35,7 @@ from bench_resolve import (
 )
 
 from summitcal.errors import PhraseError
-from summitcal.resolver import french
-from summitcal.resolver.french.grammar import parse
+from summitcal.resolver import clear_caches, french
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFER = {"past": "past", "future": "future"}
@@ -104,8 +103,7 @@ def main() -> None:
     run_summitcal(cases[0])  # compile the grammar before timing
     tallies = {name: score(cases, run, right) for name, (run, right) in peers.items()}
     speeds = {
-        name: throughput(cases, run, args.repeat, parse.cache_clear)
-        for name, (run, _) in peers.items()
+        name: throughput(cases, run, args.repeat, clear_caches) for name, (run, _) in peers.items()
     }
     print(f"\n{len(cases)} French cases from {args.cases.name}\n")
     print_table(tallies, speeds)

@@ -19,7 +19,7 @@ speed on the cases outside that table is printed on lines of its own.
 
 The held-out cases (tests/data/resolve_unseen.toml, or --unseen FILE) get lines of their
 own: overall accuracy and phrases per second.  Throughput is the fastest of --repeat passes
-(5), each over every phrase with summitcal's parse cache emptied first.
+(5), each over every phrase with summitcal's per-phrase caches emptied first.
 
 Usage: python bench/bench_resolve.py [--cases FILE] [--unseen FILE] [--repeat N]
 """
@@ -150,15 +150,15 @@ def throughput(
     clear: Callable[[], None] | None = None,
 ) -> float:
     """Phrases per second in the fastest of ``repeat`` passes (the machine's noise only
-    ever slows a pass down).  ``clear`` empties the grammar's parse cache (by default
-    the English grammar's)."""
-    # summitcal keeps parsed phrases in a bounded cache; empty it before every pass so
-    # that each phrase is parsed afresh, as the first time it is seen.
-    from summitcal.resolver.grammar import parse
+    ever slows a pass down).  ``clear`` empties summitcal's caches (by default every
+    cache kept per phrase)."""
+    # summitcal keeps what it reads from a phrase in bounded caches; empty them before
+    # every pass so that each phrase is read afresh, as the first time it is seen.
+    from summitcal.resolver import clear_caches
 
     best = float("inf")
     for _ in range(repeat):
-        (clear or parse.cache_clear)()
+        (clear or clear_caches)()
         start = time.perf_counter()
         for case in cases:
             run(case)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitcal.errors import PhraseError
-from summitcal.resolver import grammar
+from summitcal.resolver import clear_caches, grammar
 from summitcal.resolver.grammar import fragments
 from summitcal.resolver.grammar.fixed import fixed_phrases, fixed_table, one_word_prepositions
 from summitcal.resolver.grammar.match import bounds, parse_by_rules
@@ -28,7 +28,7 @@ def _by_rules(text: str) -> object:
 
 
 def _parsed(text: str) -> object:
-    grammar.parse.cache_clear()
+    clear_caches()
     try:
         return grammar.parse(text)
     except PhraseError as exc:
@@ -76,7 +76,7 @@ def test_listed_phrases_the_grammar_refuses_stay_out_of_the_table() -> None:
 )
 def test_common_phrases_come_from_the_table(text: str, key: str) -> None:
     """The table is used (the very object it holds comes back), at the right place."""
-    grammar.parse.cache_clear()
+    clear_caches()
     phrase, start, end = grammar.parse(text)
     assert grammar.is_fixed(text)
     assert phrase is fixed_table()[key][0]

@@ -130,14 +130,14 @@ def test_explicit_date_ignores_the_sentence(ref: date, verb: str) -> None:
 )
 def test_same_inputs_same_result(ref: date, context: str, phrase: str, others: list[str]) -> None:
     """Resolving again gives an equal result, whatever was resolved in between and with the
-    parse cache emptied: nothing but the inputs matters."""
-    from summitcal.resolver.grammar import parse
+    caches emptied: nothing but the inputs matters."""
+    from summitcal.resolver import clear_caches
 
     a = resolve(phrase, reference=ref, context=context or None)
     for other in others:
         with contextlib.suppress(PhraseError):
             resolve(other, reference=ref, context=context or None)
-    parse.cache_clear()
+    clear_caches()
     b = resolve(phrase, reference=ref, context=context or None)
     assert a == b
     assert (a.explanation, a.span) == (b.explanation, b.span)

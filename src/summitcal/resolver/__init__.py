@@ -10,6 +10,9 @@ Conventions (which Friday "on Friday" means, and so on) are in docs/resolver.md.
 ambiguity that a caller may want settled differently is a keyword argument:
 ``direction`` (read from the sentence by default) and ``order`` (for ``11/02/2025``).
 
+What is read from a phrase's own words is kept per phrase, in bounded caches;
+:func:`clear_caches` empties them.
+
 Example::
 
     >>> from datetime import date
@@ -19,6 +22,7 @@ Example::
     ('2025-02-09/2025-02-12', 'day')
 """
 
+from summitcal.resolver.memo import clear_caches
 from summitcal.resolver.needs import needs_direction
 from summitcal.resolver.phrase import Direction, NumericOrder, Phrase
 from summitcal.resolver.resolution import (
@@ -39,6 +43,7 @@ __all__ = [
     "PhraseMatch",
     "Resolution",
     "TimexType",
+    "clear_caches",
     "needs_direction",
     "resolve",
     "resolve_in_context",

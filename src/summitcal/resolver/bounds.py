@@ -11,12 +11,11 @@ deadline ("until", "by") or a start ("from", "starting") with no tense looks ahe
 
 from __future__ import annotations
 
-import functools
-
 import attrs
 
 from summitcal.resolver.explain import Why
 from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.memo import per_phrase
 from summitcal.resolver.phrase import DayRange, Direction, Phrase
 from summitcal.span.span import DateSpan, Granularity, Mod
 
@@ -35,7 +34,7 @@ def open_bound(text: str, start: int, phrase: Phrase) -> tuple[str, Mod] | None:
     return found
 
 
-@functools.lru_cache(maxsize=256)
+@per_phrase(maxsize=256)
 def _bound_of(head: str) -> tuple[str, Mod] | None:
     """The open bound a phrase's leading words ("until ") make, if any (kept: news
     repeats its prepositions)."""

@@ -99,9 +99,10 @@ BUNDLED = frozenset({"en", "fr", "zh"})
 
 
 @functools.cache
+@functools.cache
 def available() -> tuple[str, ...]:
     """The codes whose module is installed, sorted (a listed language whose package is
-    not there is not offered)."""
+    not there is not offered; asked once a process, since every phrase asks)."""
     return tuple(
         sorted(code for code, name in MODULES.items() if code in BUNDLED or _installed(name))
     )
@@ -122,7 +123,7 @@ def check(code: object) -> str:
     Raises:
         UnsupportedLanguageError: Otherwise, naming the languages there are.
     """
-    if code in MODULES and code in available():
+    if code in available():  # every available code is in MODULES, and a string
         assert isinstance(code, str)
         return code
     raise UnsupportedLanguageError(code, available())

@@ -23,6 +23,7 @@ import functools
 import re
 
 from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.memo import per_phrase
 from summitcal.resolver.text import normalize
 
 __all__ = ["false_friend"]
@@ -33,6 +34,11 @@ _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'-]*)")
 
 
 _TOKEN = re.compile(r"[\w']+")
+#: Every ASCII byte that _TOKEN does not take (all but letters, digits, "_" and "'") as a
+#: space: what ``split`` then leaves are its words.
+_TOKEN_BYTES = bytes(c if chr(c).isalnum() or c in (39, 95) else 32 for c in range(128)) + bytes(
+    range(128, 256)
+)
 # What follows a verb "fall" or "spring" after "to": a word of its own in lower case
 # ("apart", "further", "below"), but not "of", "and" or "or" that continue a season.
 _VERB_COMPLEMENT = re.compile(r"[ \t]+(?!(?:of|and|or)\b)[a-z]")
@@ -61,10 +67,25 @@ def _names_by_word() -> dict[str, tuple[tuple[str, str], ...]]:
     return {word: tuple(names) for word, names in index.items()}
 
 
+@per_phrase()
+def _names_sharing_a_word(phrase: str) -> tuple[tuple[str, str], ...]:
+    """The listed names (each with its probe word) that share a word with ``phrase``
+    (kept: news repeats its phrases, and most share none)."""
+    index = _names_by_word()
+    norm = normalize(phrase)
+    if norm.isascii():  # the words of _TOKEN, found faster in bytes
+        words = norm.encode().translate(_TOKEN_BYTES).decode().split()
+    else:
+        words = _TOKEN.findall(norm)
+    hits = [index[w] for w in words if w in index]
+    if len(hits) < 2:
+        return hits[0] if hits else ()
+    return tuple(name for found in hits for name in found)
+
+
 def _listed_name(text: str, start: int, end: int) -> str | None:
     """The listed name that overlaps ``text[start:end]``, as written there, if any."""
-    index = _names_by_word()
-    hits = [index[w] for w in _TOKEN.findall(normalize(text[start:end])) if w in index]
+    hits = _names_sharing_a_word(text[start:end])
     if not hits:
         return None
     # A name can only overlap the phrase if it shares a word with it, and names are short:
@@ -72,7 +93,7 @@ def _listed_name(text: str, start: int, end: int) -> str | None:
     # substring test each, far cheaper than trying a pattern at every position).
     lo = max(0, start - _REACH)
     window = normalize(text[lo : end + _REACH])
-    names = [name for found in hits for name, probe in found if probe in window]
+    names = [name for name, probe in hits if probe in window]
     if not names:
         return None
     for m in _reject_pattern(tuple(sorted(set(names)))).finditer(window):
@@ -95,12 +116,11 @@ def _calendar_words() -> frozenset[str]:
 _BARE_RANGE = re.compile(r"(?:from|between)\s+\d{1,2}\s*(?:-|to|and|until|till)\s*\d{1,2}")
 
 
-def _counted(text: str, start: int, end: int) -> str | None:
+def _counted(text: str, start: int, end: int, after: re.Match[str] | None) -> str | None:
     """Why "from 9 to 11" counts things here ("grew from 9 to 11 pupils"): two bare
-    numbers before a word that is no function word nor a calendar word."""
+    numbers before a word (``after``) that is no function word nor a calendar word."""
     if _BARE_RANGE.fullmatch(text[start:end].strip().lower()) is None:
         return None
-    after = _WORD_AFTER.match(text, end)
     if after is None:
         return None
     word = after.group(1).lower()
@@ -109,11 +129,10 @@ def _counted(text: str, start: int, end: int) -> str | None:
     return f"two bare numbers before {word!r} count {word!r}, not hours"
 
 
-def _numbered_name(text: str, start: int, end: int) -> str | None:
-    """Why "the 3rd" is no day here: a capitalised word after it that is no calendar
-    word makes it part of a name ("the 3rd Battalion", "the 24th Congress"); a plural
-    after a bare number counts ("the 12 others")."""
-    after = _WORD_AFTER.match(text, end)
+def _numbered_name(text: str, end: int, after: re.Match[str] | None) -> str | None:
+    """Why "the 3rd" is no day here: a capitalised word after it (``after``) that is no
+    calendar word makes it part of a name ("the 3rd Battalion", "the 24th Congress"); a
+    plural after a bare number counts ("the 12 others")."""
     if after is None:
         return None
     word = after.group(1)
@@ -180,21 +199,21 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     name = _listed_name(text, start, end)
     if name is not None:
         return f"part of the name {name!r}"
-    head = _WORD_AFTER.match(text, end)
+    lex = lexicon()
+    after = _WORD_AFTER.match(text, end)
     if (
-        head is not None
-        and head.group(1)[0].isupper()
-        and head.group(1).lower() in lexicon().name_heads
+        after is not None
+        and after.group(1)[0].isupper()
+        and after.group(1).lower() in lex.name_heads
     ):
-        return f"part of a name ({text[start : head.end(1)].strip()!r})"
+        return f"part of a name ({text[start : after.end(1)].strip()!r})"
     if kind == "clock range":
-        return _counted(text, start, end)
+        return _counted(text, start, end, after)
     if kind == "day of the month":
-        return _numbered_name(text, start, end)
+        return _numbered_name(text, end, after)
     if not bare:  # the checks below are for one calendar word alone
         return None
     word = text[start:end].strip().rstrip(".")
-    lex = lexicon()
     if word.lower() in lex.homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
     if kind == "weekday" and _bare_abbreviation(text, start, end, word):
@@ -233,7 +252,6 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
             return f"part of a name ({text[prev_start:end].strip()!r})"
     if kind == "year":
         return None
-    after = _WORD_AFTER.match(text, end)
     if after is not None:
         nxt = after.group(1)
         preposed = before is not None and before[0].lower() in lex.function_words

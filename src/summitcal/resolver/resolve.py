@@ -221,6 +221,8 @@ def _direction(
 
 
 _make_resolution = unchecked(Resolution)
+#: The TIMEX3 types by name (a dict lookup costs less than the enum's own).
+_TIMEX_TYPES = {t.name: t for t in TimexType}
 
 
 def _finish(
@@ -242,7 +244,7 @@ def _finish(
     ``where`` is where the phrase (stripped) sits in ``context``, if it was found there;
     ``other`` is the phrase's language when it is not English.
     """
-    if seasons not in SEASON_MODELS:
+    if seasons != "meteorological" and seasons not in SEASON_MODELS:
         raise ValueError(f"seasons is one of {', '.join(SEASON_MODELS)}, not {seasons!r}")
     if other is not None:
         _check_other_names(other, text, phrase, p_start, p_end, context, where)
@@ -286,7 +288,7 @@ def _finish(
     return _make_resolution(
         text,
         value,
-        TimexType[kind],
+        _TIMEX_TYPES[kind],
         # "late Thursday": TIMEX3 puts the mod on the day's value, but a day has no part
         # to narrow to, so the span stays the whole day and the mod is the phrase's; an
         # amount's mod ("about two hours") is the phrase's too.

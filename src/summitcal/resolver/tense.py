@@ -349,8 +349,12 @@ def _participles_dropped(found: list[_Found]) -> list[_Found]:
     untouched by") describes a noun; only right before the phrase does it still govern
     it ("the plan agreed on Monday").
     """
-    future = next((c for c in found if c[3] == "future" and not c[1]), None)
-    if future is None:
+    if len(found) < 2:  # one cue: nothing for a verb to make a participle of
+        return found
+    for future in found:
+        if future[3] == "future" and not future[1]:
+            break
+    else:
         return found
     return [c for c in found if c[3] != "-ed" or not (c[1] or 0 < c[0] < future[0])]
 

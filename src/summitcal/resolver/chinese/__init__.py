@@ -23,7 +23,6 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -32,6 +31,7 @@ from summitcal.resolver.chinese import names
 from summitcal.resolver.chinese.aspect import read_cue
 from summitcal.resolver.chinese.patterns import rules
 from summitcal.resolver.chinese.vocabulary import vocabulary
+from summitcal.resolver.memo import per_phrase_parse
 from summitcal.resolver.phrase import (
     DayOfMonth,
     DayRange,
@@ -103,7 +103,7 @@ def _strip(norm: str, lo: int, hi: int, words: tuple[str, ...], *, leading: bool
     return lo if leading else hi
 
 
-@functools.lru_cache(maxsize=4096)
+@per_phrase_parse
 def parse(text: str) -> tuple[Phrase, int, int]:
     """Parse ``text`` as one Chinese date phrase (the whole text must be the phrase).
 

@@ -20,6 +20,7 @@ from summitcal.errors import PhraseError
 from summitcal.resolver.french.builders import NoParse
 from summitcal.resolver.french.lexicon import fold, french
 from summitcal.resolver.french.rules import FrenchRule, rules
+from summitcal.resolver.memo import per_phrase_parse
 from summitcal.resolver.phrase import DayWord, HolidayRef, Phrase
 
 __all__ = ["Match", "matches", "parse"]
@@ -28,7 +29,7 @@ __all__ = ["Match", "matches", "parse"]
 _EDGES = " \t\n,;:!?«»\"'()[]—-"
 
 
-@functools.lru_cache(maxsize=4096)
+@per_phrase_parse
 def parse(text: str) -> tuple[Phrase, int, int]:
     """Read ``text`` as one French date phrase (the whole text must be the phrase).
 

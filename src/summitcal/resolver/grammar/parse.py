@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-
 from summitcal.resolver.grammar.fixed import fixed_group, fixed_groups, one_word_prepositions
 from summitcal.resolver.grammar.match import bounds, parse_by_rules
+from summitcal.resolver.memo import per_phrase_parse
 from summitcal.resolver.phrase import Phrase
 from summitcal.resolver.text import normalize
 
 __all__ = ["is_fixed", "parse"]
 
 
-@functools.lru_cache(maxsize=4096)
+@per_phrase_parse
 def parse(text: str) -> tuple[Phrase, int, int]:
     """Parse ``text`` as one date phrase (the whole text must be the phrase).
 
     Parsing is pure, and news repeats its phrases ("on Friday", "last year"), so results
-    are kept in a bounded cache (``parse.cache_clear()`` empties it).
+    are kept in a bounded cache (:func:`~summitcal.resolver.memo.clear_caches` empties it).
 
     Returns:
         The phrase, and where it starts and ends in ``text`` (a leading preposition such
