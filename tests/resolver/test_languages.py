@@ -9,6 +9,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summitcal.errors import SummitcalError, UnsupportedLanguageError
 from summitcal.extraction import extract, extract_many
@@ -140,3 +142,32 @@ def test_extract_many_reads_each_document_in_its_language() -> None:
 def test_zone_capitals_and_clock_abbreviations_are_english(phrase: str) -> None:
     """ "ET" in capitals is a zone, not French "et"; "a.m." and "p.m." are English alone."""
     assert detect(phrase) == "en"
+
+
+_FRENCH = sorted(detection._words().french)
+_ENGLISH = sorted(detection._words().english)
+_OTHER = ["2025", "9", "paris", "xi", "summit", "it's", "l'an", "d'ici", "s'est", "3 p.m.", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_FRENCH) | st.sampled_from(_ENGLISH) | st.sampled_from(_OTHER),
+        max_size=8,
+    ),
+    st.sampled_from([" ", ", ", " ’ ", " - "]),
+)
+def test_detection_reads_lower_case_text_as_the_full_count_does(
+    words: list[str], joint: str
+) -> None:
+    """The short ways detection takes (plain words only, an apostrophe that is no French
+    elision) give the answer of counting every word."""
+    text = joint.join(words)
+    assert detection._french_or_english(text) == detection._lean(text, detection._words())
+
+
+def test_a_quote_that_closes_an_english_word_does_not_hide_it() -> None:
+    """The full count reads "after'" as a word of its own, which no list holds; the short
+    way reads the word inside the quotes."""
+    assert detection._lean("'after' 2025", detection._words()) is None
+    assert detection._french_or_english("'after' 2025") == "en"

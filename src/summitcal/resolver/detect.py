@@ -61,6 +61,7 @@ class _Lists(NamedTuple):
     french: frozenset[str]
     english: frozenset[str]
     word: re.Pattern[str]
+    elided: re.Pattern[str]
 
 
 @functools.cache
@@ -73,17 +74,23 @@ def _words() -> _Lists:
     resource = importlib.resources.files("summitcal.resolver").joinpath("data", "languages.toml")
     with resource.open("rb") as handle:
         data = tomllib.load(handle)
-    return _Lists(frozenset(data["fr"]["words"]), frozenset(data["en"]["words"]), re.compile(_WORD))
+    french = frozenset(data["fr"]["words"])
+    # The starts of the French words that hold an apostrophe ("l'", "aujourd'"), as written
+    # at the start of a word, with either apostrophe.
+    heads = sorted({w[: w.index("'")] for w in french if "'" in w})
+    elided = re.compile(rf"(?<![a-zà-öø-ÿœ0-9])(?:{'|'.join(heads)})['’]")
+    return _Lists(french, frozenset(data["en"]["words"]), re.compile(_WORD), elided)
 
 
 def _french_or_english(text: str) -> str | None:
     """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
     lists = _words()
     low = text.lower()
-    if "'" in low or "’" in low:
-        return _lean(text, lists)
+    if ("'" in low or "’" in low) and lists.elided.search(low):
+        return _lean(text, lists)  # "l'an", "d'ici": French words that hold an apostrophe
     # The common case: plain words, none of them French.  Capitals matter only to a text
-    # that holds a French word ("ET" is a zone), which the full reading decides.
+    # that holds a French word ("ET" is a zone), which the full reading decides; an
+    # apostrophe elsewhere ("it's") only parts the words.
     if low.isascii():
         words = low.encode().translate(_ASCII_GAPS).decode().split()
     else:

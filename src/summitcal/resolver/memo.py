@@ -77,6 +77,9 @@ def per_phrase_parse(
             raise PhraseError(text, read.reason, read.position)
         return read  # type: ignore[return-value]
 
+    # As on an lru_cache: this parser's own cache, to inspect or empty alone.
+    parse.cache_info = kept.cache_info  # type: ignore[attr-defined]
+    parse.cache_clear = kept.cache_clear  # type: ignore[attr-defined]
     return parse
 
 
