@@ -41,6 +41,10 @@ def _got(phrase: str, context: str | None = None, **kw: object) -> tuple[str, st
         ("10 tomorrow morning", "2026-03-12T10:00"),
         ("17h45 on Friday", "2026-03-13T17:45"),
         ("5p tomorrow", "2026-03-12T17:00"),
+        # Spelled-out clocks with a day after them: the day's patterns carry the clock.
+        ("a quarter to eight tomorrow morning", "2026-03-12T07:45"),
+        ("ten thirty tonight", "2026-03-11T22:30"),
+        ("half past nine on Friday", "2026-03-13T09:30"),
     ],
 )
 def test_clock_styles_read_as_written(phrase: str, value: str) -> None:

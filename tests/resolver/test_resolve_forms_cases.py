@@ -19,9 +19,9 @@ from tests.resolver.test_resolve_unseen import _right
 
 CASES = Path(__file__).parents[1] / "data" / "forms" / "forms_dev.toml"
 
-#: What the resolver reaches on the file (144/144), less one case: a new convention
-#: question should not fail the build, a regression should.
-FLOOR = 143
+#: What the resolver reaches on the file: every case.  (A floor one case lower once let
+#: a regression through: "a quarter to eight tomorrow morning" refused for a while.)
+FLOOR = 144
 
 
 def _cases() -> list[dict[str, Any]]:

@@ -240,5 +240,10 @@ def _day(f: Fragments, core: str, decorations: int) -> str:
 
 def decoration_words(f: Fragments) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of the decorations (see :func:`compose`): the zone words ("local time"
-    among them) and the clock words; the rest of a clock time is digits."""
-    return (*f.lex.zones, "local time"), tuple(f.lex.clock_words)
+    among them) and the clock words; the rest of a clock time is digits, or, in the
+    loose fragments of a phrase read whole, spelled-out hours and fractions too ("a
+    quarter to eight tomorrow morning")."""
+    clock = tuple(f.lex.clock_words)
+    if f.loose:
+        clock += (*f.lex.clock_hours, *f.lex.clock_fractions)
+    return (*f.lex.zones, "local time"), clock
