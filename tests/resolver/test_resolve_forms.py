@@ -220,11 +220,29 @@ def test_a_fifth_weekday_the_month_lacks_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "context"),
-    [("the 4th", "Officers of the 4th Brigade marched."), ("the 12", "He beat the 12 others.")],
+    [
+        ("the 4th", "Officers of the 4th Brigade marched."),
+        ("the 12", "He beat the 12 others."),
+        ("the 38", "Commuters who boarded the 38 were late."),
+        ("the 7", "We missed the 7 and walked."),
+        ("the 9", "She rode the 9 tram to the harbour."),
+    ],
 )
 def test_a_number_after_the_that_names_or_counts_is_no_day(phrase: str, context: str) -> None:
     with pytest.raises(PhraseError):
         resolve(phrase, reference=REF, context=context)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "value"),
+    [
+        ("the 24th", "They will take the 24th for the vote.", "2026-03-24"),
+        ("the 20", "the board will take it up on the 20", "2026-03-20"),
+    ],
+)
+def test_a_day_near_a_verb_of_boarding_stays_a_day(phrase: str, context: str, value: str) -> None:
+    """Only a bare number right after the verb, or before a line's noun, is a line."""
+    assert _got(phrase, context)[:2] == (value, "DATE")
 
 
 # --- holidays -----------------------------------------------------------------------------------

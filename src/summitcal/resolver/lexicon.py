@@ -129,6 +129,10 @@ class Lexicon:
     rejects: tuple[str, ...]
     #: Capitalised nouns that make the date before them part of a name ("Movement").
     name_heads: frozenset[str]
+    #: Verbs before "the 24" and nouns after it that make the bare number a bus or train
+    #: line ("take the 24", "the 24 bus").
+    route_verbs: frozenset[str]
+    route_nouns: frozenset[str]
 
 
 def holiday_key(name: str) -> str:
@@ -259,4 +263,6 @@ def lexicon() -> Lexicon:
         not_finite_after=frozenset(tense["not_finite_after"]["words"]),
         rejects=tuple(rejects["names"]["phrases"]),
         name_heads=frozenset(rejects["name_heads"]["words"]),
+        route_verbs=frozenset(rejects["routes"]["verbs"]),
+        route_nouns=frozenset(rejects["routes"]["nouns"]),
     )

@@ -129,10 +129,15 @@ def _counted(text: str, start: int, end: int, after: re.Match[str] | None) -> st
     return f"two bare numbers before {word!r} count {word!r}, not hours"
 
 
-def _numbered_name(text: str, end: int, after: re.Match[str] | None) -> str | None:
+def _numbered_name(text: str, start: int, end: int, after: re.Match[str] | None) -> str | None:
     """Why "the 3rd" is no day here: a capitalised word after it (``after``) that is no
     calendar word makes it part of a name ("the 3rd Battalion", "the 24th Congress"); a
-    plural after a bare number counts ("the 12 others")."""
+    plural after a bare number counts ("the 12 others"); a bare number after a verb of
+    boarding, or before the noun of a line, is a bus or train ("take the 24", "the 24
+    bus")."""
+    bare = text[end - 1].isdigit()
+    if bare and (route := _route(text, start, after)) is not None:
+        return route
     if after is None:
         return None
     word = after.group(1)
@@ -140,8 +145,19 @@ def _numbered_name(text: str, end: int, after: re.Match[str] | None) -> str | No
         return None
     if word[0].isupper():
         return f"a number before {word!r} names something"
-    if text[end - 1].isdigit() and len(word) > 3 and word.endswith("s"):
+    if bare and len(word) > 3 and word.endswith("s"):
         return f"a number before {word!r} counts {word!r}"
+    return None
+
+
+def _route(text: str, start: int, after: re.Match[str] | None) -> str | None:
+    """Why a bare "the 24" is a line here: the verb before it or the noun after it."""
+    lex = lexicon()
+    if after is not None and after.group(1).lower() in lex.route_nouns:
+        return f"a number before {after.group(1)!r} names a line"
+    before = _word_before(text, start)
+    if before is not None and before[0].lower() in lex.route_verbs:
+        return f"a number after {before[0]!r} names a line"
     return None
 
 
@@ -210,7 +226,7 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
     if kind == "clock range":
         return _counted(text, start, end, after)
     if kind == "day of the month":
-        return _numbered_name(text, end, after)
+        return _numbered_name(text, start, end, after)
     if not bare:  # the checks below are for one calendar word alone
         return None
     word = text[start:end].strip().rstrip(".")
