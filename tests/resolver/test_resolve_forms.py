@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from summitcal.errors import AmbiguousHolidayError, PhraseError
-from summitcal.resolver import NumericOrder, resolve
+from summitcal.resolver import NumericOrder, resolve, scan
 
 REF = date(2026, 3, 11)  # a Wednesday
 
@@ -398,6 +398,11 @@ def test_vague_plurals_after_past_and_next() -> None:
         ("9.7. - 2.8.", NumericOrder.DAY_FIRST, "2025-07-09/2025-08-02"),
         ("28.12.-3.1.", NumericOrder.DAY_FIRST, "2025-12-28/2026-01-03"),
         ("1/6/2025 - 30/6/2025", NumericOrder.DAY_FIRST, "2025-06-01/2025-06-30"),
+        ("2019.07.04", None, "2019-07-04"),
+        ("2019.7.4", None, "2019-07-04"),
+        ("20190704", None, "2019-07-04"),
+        ("20191304", None, None),
+        ("12345678", None, None),
     ],
 )
 def test_numeric_dates_in_other_orders_and_separators(
@@ -454,3 +459,14 @@ def test_the_season_model_reaches_every_entry_point() -> None:
 )
 def test_a_counted_range_past_the_calendar_has_no_interval(phrase: str, reference: date) -> None:
     assert resolve(phrase, reference=reference).interval is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Build 20190704 shipped.", "Version 2019.07.04 is out.", "Order no. 20190704 was lost."],
+)
+def test_compact_and_dotted_year_first_dates_are_not_looked_for_in_running_text(
+    text: str,
+) -> None:
+    """Read when handed over alone, never found in prose, where such numbers are codes."""
+    assert [m.text for m in scan(text)] == []

@@ -586,6 +586,19 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             late=True,
         ),
         Rule(
+            # "2017.03.13" (year first with dots, as East Asian and European forms write
+            # it) and "20170313" (ISO 8601's basic form): unambiguous, but in running text
+            # dots join version numbers and eight digits are as often a code.
+            K.EXPLICIT_DATE,
+            r"(?P<iy>1[6-9]\d\d|20\d\d)(?P<dot>\.)?(?P<im>(?(dot)[01]?\d|(?:0[1-9]|1[0-2])))"
+            r"(?(dot)\.)(?P<id>(?(dot)[0-3]?\d|(?:0[1-9]|[12]\d|3[01])))",
+            build_iso,
+            day_level=True,
+            triggers=DIGIT,
+            in_text=False,
+            late=True,
+        ),
+        Rule(
             # "5.8. - 16.8.", "5/8 to 16/8": two numeric dates, read in one order.
             K.NUMERIC_RANGE,
             r"(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?:(?P=ns)(?P<ny>\d{4}))?(?P=ns)?"
