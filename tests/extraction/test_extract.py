@@ -139,6 +139,14 @@ def test_day_and_clock_times_are_separate_timexes() -> None:
     )
 
 
+def test_a_clock_range_after_between_is_two_times_on_its_day() -> None:
+    text = "The clinic opens between 2pm and 4pm on Monday."
+    assert found(text, date(2026, 2, 12)) == [
+        ("2pm", "TIME", "2026-02-16T14:00"),
+        ("4pm", "TIME", "2026-02-16T16:00"),
+    ]
+
+
 def test_zone_words_and_full_stops_stay_outside() -> None:
     text = "It was released at 20:19 Beijing time on Monday. It ends in late July."
     texts = [t for t, _, _ in found(text, date(2025, 1, 22))]

@@ -86,10 +86,18 @@ def test_new_clock_styles_are_not_looked_for_in_running_text() -> None:
         ("2-5pm on Friday", "2026-03-13T14:00/2026-03-13T17:00"),
         ("Thursday 8pm to Saturday 6am", "2026-03-12T20:00/2026-03-14T06:00"),
         ("the night of Friday to Saturday", "2026-03-13TNI"),
+        ("between 1 and 3 pm on Friday", "2026-03-13T13:00/2026-03-13T15:00"),
+        ("Friday between 10am and noon", "2026-03-13T10:00/2026-03-13T12:00"),
     ],
 )
 def test_clock_ranges(phrase: str, value: str) -> None:
     assert _got(phrase, f"The line will be shut {phrase}.")[:2] == (value, "TIME")
+
+
+def test_and_joins_two_clocks_before_a_day_only_after_between() -> None:
+    """Without "between", "9 a.m. and 5 p.m. on Monday" are two times, not a range."""
+    with pytest.raises(PhraseError):
+        resolve("9 a.m. and 5 p.m. on Monday", reference=REF)
 
 
 def test_a_range_keeps_its_zone() -> None:

@@ -180,7 +180,10 @@ class Builder:
         clocks = self._tagged_clocks(raw)
         if not clocks:
             return False
-        day_part = DAY_BEFORE_CLOCK.match(normalize(self.text[cand.start : clocks[0].start()]))
+        # "between 2pm and 4pm on Monday": the "between" of a clock range is no day.
+        between = raw.part("btp")
+        lead = between[1] if between is not None and between[0] == cand.start else cand.start
+        day_part = DAY_BEFORE_CLOCK.match(normalize(self.text[lead : clocks[0].start()]))
         if day_part is None and len(clocks) == 1 and self._zoned(raw, clocks[0], res, index):
             return True
         if day_part is None:

@@ -220,13 +220,15 @@ def _day(f: Fragments, core: str, decorations: int) -> str:
     zone_p = rf"(?:\s+{f.zone('p')})?" if zoned else ""
     clock_p = (
         # "9 a.m. on Monday", "from 9 a.m. to 5 p.m. on Monday" (a leading "from" is the
-        # preposition)
-        rf"(?:{f.clock('p', zoned)}(?:\s*(?:-|to|until|till)\s*{f.clock('pe', zoned)})?"
+        # preposition), "between 2 and 4 pm on Monday" ("and" joins a range after
+        # "between" only: "9 a.m. and 5 p.m." alone are two times)
+        rf"(?:(?P<btp>between\s+)?{f.clock('p', zoned)}"
+        rf"(?:\s*(?:-|to|until|till|(?(btp)and|(?!)))\s*{f.clock('pe', zoned)})?"
         rf"{zone_p},?\s+(?:on\s+)?)?"
     )
     clock_t = (
-        rf"(?:,?\s+(?:at\s+|from\s+|around\s+)?{f.clock('t', zoned)}"
-        rf"(?:\s*(?:-|to|until|till)\s*{f.clock('e', zoned)})?)?"
+        rf"(?:,?\s+(?:at\s+|from\s+|around\s+|(?P<btt>between\s+))?{f.clock('t', zoned)}"
+        rf"(?:\s*(?:-|to|until|till|(?(btt)and|(?!)))\s*{f.clock('e', zoned)})?)?"
     )
     clocked = bool(decorations & CLOCK)
     return (
