@@ -70,6 +70,8 @@ def test_a_zone_word_stays_outside_the_expression() -> None:
     text = "北京时间10日上午，中国队以2比0战胜对手。"
     (m,) = extract(text, reference=date(2025, 6, 10))
     assert (m.text, m.timex) == ("10日上午", "2025-06-10TMO")
+    assert m.span is not None
+    assert m.span.zone == "Asia/Shanghai"  # kept, though the zone word stays outside
 
 
 def test_words_that_hold_a_unit_are_no_amounts() -> None:

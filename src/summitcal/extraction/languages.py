@@ -115,6 +115,8 @@ class _Document:
                 sentence=(lo, hi),
                 anchor=story,
                 lang=self.language.code,
+                # As the scan read it: with a zone word it found outside the phrase.
+                parsed=(match.phrase, 0, match.end - match.start),
             )
         except PhraseError:
             return

@@ -468,6 +468,7 @@ def resolve_in_context(
     anchor: date | datetime | None = None,
     lang: str | None = None,
     seasons: str = "meteorological",
+    parsed: tuple[Phrase, int, int] | None = None,
 ) -> Resolution:
     """Resolve the phrase at ``text[start:end]``, reading that occurrence's own clause.
 
@@ -491,6 +492,10 @@ def resolve_in_context(
         anchor: As for :func:`resolve`: the day the story is at.
         lang: As for :func:`resolve`; detected from the phrase and its sentence.
         seasons: As for :func:`resolve`.
+        parsed: The phrase as the language's grammar already read it, with where its
+            own words start and end in ``text[start:end]`` (a language's ``scan`` gives
+            it, read with words around the phrase that its text alone lacks, such as a
+            zone word before it); by default the text is parsed.
 
     Returns:
         The resolution, with ``text`` the phrase's own words.
@@ -511,7 +516,9 @@ def resolve_in_context(
     code = _phrase_language(phrase_text, text[lo:hi], lang)
     ref = _reference_date(phrase_text, reference)
     other = None if code == ENGLISH else language(code)
-    phrase, p_start, p_end = parse(phrase_text) if other is None else other.parse(phrase_text)
+    if parsed is None:
+        parsed = parse(phrase_text) if other is None else other.parse(phrase_text)
+    phrase, p_start, p_end = parsed
     return _in_clause(
         text,
         start,
