@@ -25,6 +25,7 @@ import functools
 import re
 
 from summitcal.resolver.french.lexicon import fold, french
+from summitcal.resolver.memo import per_phrase
 from summitcal.resolver.phrase import (
     DayWord,
     HolidayRef,
@@ -93,6 +94,11 @@ def _place_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{places})\s+(?:du|de\s+la|des|de|d'|de\s+l')\s*$")
 
 
+#: The text :func:`refuse` reads, folded once: extraction asks about every phrase of an
+#: article in turn, and folding the whole article each time made it quadratic.
+_folded = per_phrase(maxsize=2)(fold)
+
+
 def refuse(
     text: str, start: int, end: int, *, bare: bool, holiday: bool = False, day: bool = False
 ) -> str | None:
@@ -107,7 +113,7 @@ def refuse(
         day: Whether it is a weekday or a day word, which may open a sentence before a
             name ("Jeudi Emmanuel Macron a reçu...").
     """
-    folded = fold(text)
+    folded = _folded(text)
     lo = max(0, start - _REACH)
     for m in _listed().finditer(folded, lo, min(len(text), end + _REACH)):
         if m.start() < end and start < m.end():
