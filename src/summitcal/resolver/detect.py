@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from summitcal.resolver.languages import ENGLISH, available
+from summitcal.resolver.lexicon import load_data
 from summitcal.resolver.memo import per_phrase
 
 __all__ = ["detect", "detect_text", "has_han"]
@@ -66,14 +67,8 @@ class _Lists(NamedTuple):
 
 @functools.cache
 def _words() -> _Lists:
-    """The word lists and the pattern of a word (read on first use, which comes only once
-    French is installed)."""
-    import importlib.resources
-    import tomllib
-
-    resource = importlib.resources.files("summitcal.resolver").joinpath("data", "languages.toml")
-    with resource.open("rb") as handle:
-        data = tomllib.load(handle)
+    """The word lists and the patterns of a word and of an elision (read on first use)."""
+    data = load_data("languages.toml")
     french = frozenset(data["fr"]["words"])
     # The starts of the French words that hold an apostrophe ("l'", "aujourd'"), as written
     # at the start of a word, with either apostrophe.

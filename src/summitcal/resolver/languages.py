@@ -99,7 +99,6 @@ BUNDLED = frozenset({"en", "fr", "zh"})
 
 
 @functools.cache
-@functools.cache
 def available() -> tuple[str, ...]:
     """The codes whose module is installed, sorted (a listed language whose package is
     not there is not offered; asked once a process, since every phrase asks)."""

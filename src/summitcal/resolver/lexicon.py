@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Holiday", "Lexicon", "holiday_key", "lexicon", "read_holidays"]
+__all__ = ["Holiday", "Lexicon", "holiday_key", "lexicon", "load_data", "read_holidays"]
 
 
 @attrs.frozen(kw_only=True)
@@ -155,7 +155,9 @@ def read_holidays(
     return holidays
 
 
-def _load(name: str) -> dict[str, Any]:
+def load_data(name: str) -> dict[str, Any]:
+    """The TOML file ``name`` of the resolver's data (``"calendar.toml"``,
+    ``"fr/tense.toml"``), every language's."""
     # pkgutil rather than importlib.resources, which would cost more to import than all
     # of the resolver's data takes to read.
     data = pkgutil.get_data("summitcal.resolver", f"data/{name}")
@@ -200,19 +202,19 @@ def _holidays(
 @functools.cache
 def lexicon() -> Lexicon:
     """The vocabulary, read from the package data on first call and cached."""
-    cal = _load("calendar.toml")
-    nums = _load("numbers.toml")
-    mods = _load("modifiers.toml")
-    seas = _load("seasons.toml")
-    hol = _load("holidays.toml")
-    tense = _load("tense.toml")
-    names = _load("function_words.toml")
-    preps = _load("prepositions.toml")
+    cal = load_data("calendar.toml")
+    nums = load_data("numbers.toml")
+    mods = load_data("modifiers.toml")
+    seas = load_data("seasons.toml")
+    hol = load_data("holidays.toml")
+    tense = load_data("tense.toml")
+    names = load_data("function_words.toml")
+    preps = load_data("prepositions.toml")
     weekdays, weekday_names = _names(cal["weekdays"])
     months, month_names = _names(cal["months"])
     holidays, by_country = _holidays(hol)
-    rejects = _load("rejects.toml")
-    festival = {int(y): d for y, d in _load("spring_festival.toml")["first_day"].items()}
+    rejects = load_data("rejects.toml")
+    festival = {int(y): d for y, d in load_data("spring_festival.toml")["first_day"].items()}
     return Lexicon(
         weekdays=weekdays,
         weekday_names=weekday_names,
@@ -248,10 +250,10 @@ def lexicon() -> Lexicon:
         holiday_keys={holiday_key(name): holiday for name, holiday in holidays.items()},
         holiday_countries=by_country,
         countries={
-            code: tuple(words) for code, words in _load("countries.toml")["countries"].items()
+            code: tuple(words) for code, words in load_data("countries.toml")["countries"].items()
         },
         spring_festival=festival,
-        zones=dict(_load("zones.toml")["zones"]),
+        zones=dict(load_data("zones.toml")["zones"]),
         tense_future=tuple(tense["future"]["cues"]),
         tense_present=tuple(tense["present"]["cues"]),
         tense_past=tuple(tense["past"]["cues"]),

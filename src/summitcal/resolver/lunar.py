@@ -13,10 +13,10 @@ Example::
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from collections.abc import Mapping
 from datetime import date
+
+from summitcal.resolver.lexicon import load_data
 
 __all__ = ["LunarRangeError", "lunar_day", "qingming"]
 
@@ -27,9 +27,7 @@ class LunarRangeError(LookupError):
 
 @functools.cache
 def _table() -> tuple[dict[int, tuple[date, ...]], dict[int, date]]:
-    resource = importlib.resources.files("summitcal.resolver").joinpath("data", "lunar.toml")
-    with resource.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = load_data("lunar.toml")
     starts = {int(y): tuple(days) for y, days in data["month_starts"].items()}
     terms = {int(y): day for y, day in data["qingming"].items()}
     return starts, terms

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from typing import Any
 
 import attrs
 
-from summitcal.resolver.lexicon import Holiday, read_holidays
+from summitcal.resolver.lexicon import Holiday, load_data, read_holidays
 
 __all__ = ["Vocabulary", "vocabulary"]
 
@@ -53,9 +51,7 @@ class Vocabulary:
 
 
 def _load(name: str) -> dict[str, Any]:
-    resource = importlib.resources.files("summitcal.resolver").joinpath("data", "zh", name)
-    with resource.open("rb") as handle:
-        return tomllib.load(handle)
+    return load_data(f"zh/{name}")
 
 
 @functools.cache

@@ -16,13 +16,11 @@ Example::
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from typing import Any
 
 import attrs
 
-from summitcal.resolver.lexicon import Holiday
+from summitcal.resolver.lexicon import Holiday, load_data
 from summitcal.resolver.text import normalize
 
 __all__ = ["FrenchLexicon", "fold", "french"]
@@ -74,9 +72,7 @@ class FrenchLexicon:
 
 
 def _load(name: str) -> dict[str, Any]:
-    resource = importlib.resources.files("summitcal.resolver").joinpath("data", "fr", name)
-    with resource.open("rb") as handle:
-        return tomllib.load(handle)
+    return load_data(f"fr/{name}")
 
 
 def _folded(table: dict[str, Any]) -> dict[str, Any]:
