@@ -29,3 +29,17 @@ def test_an_office_names_a_person_and_a_country_adjective_is_not_an_actor() -> N
         ("Amina Odhiambo", "person", "Kenyan Foreign Minister", "KE"),
         ("OECD", "organisation", None, None),
     ]
+
+
+def test_a_name_broken_across_a_line_or_spaced_twice_is_still_the_name() -> None:
+    g = Gazetteer.build(None)
+    text = "Talks moved from New\nDelhi to Hong  Kong, then to the United\nKingdom."
+    assert [(p.text, p.level, p.place.country) for p in g.places(text)] == [
+        ("New Delhi", "city", "IN"),
+        ("Hong Kong", "city", "HK"),
+        ("United Kingdom", "country", "GB"),
+    ]
+    assert [(a.name, a.country) for a in g.actors(text)] == [
+        ("Hong Kong", "HK"),
+        ("United Kingdom", "GB"),
+    ]

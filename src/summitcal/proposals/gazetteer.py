@@ -110,9 +110,7 @@ class Gazetteer:
                     organisations.setdefault(actor.name, actor.kind)
         return cls(venues, cities, names, dict(table["adjectives"]), people, organisations)
 
-    def _pattern(
-        self, name: str, words: Iterable[str], ignore_case: bool = False
-    ) -> re.Pattern[str]:
+    def _pattern(self, name: str, words: Iterable[str]) -> re.Pattern[str]:
         if name not in self._patterns:
             self._patterns[name] = phrase_pattern(words, ignore_case=False)
         return self._patterns[name]
@@ -128,12 +126,14 @@ class Gazetteer:
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                found.append(FoundPlace(m.start(), m.end(), m.group(), names[m.group()], level))
+                written = _one_spaced(m)
+                found.append(FoundPlace(m.start(), m.end(), written, names[written], level))
         for m in self._pattern("country", self.country_names).finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            code = self.country_names[m.group()]
-            found.append(FoundPlace(m.start(), m.end(), m.group(), Place(country=code), "country"))
+            written = _one_spaced(m)
+            code = self.country_names[written]
+            found.append(FoundPlace(m.start(), m.end(), written, Place(country=code), "country"))
         return sorted(found, key=lambda f: f.start)
 
     def actors(self, text: str, start: int = 0, end: int | None = None) -> list[FoundActor]:
@@ -160,20 +160,20 @@ class Gazetteer:
             )
         for m in self._pattern("people", self.people).finditer(text, start, end):
             if not _inside(found, m.start(), m.end()):
-                office, country = self.people[m.group()]
+                written = _one_spaced(m)
+                office, country = self.people[written]
                 found.append(
-                    FoundActor(m.start(), m.end(), m.group(), ActorKind.PERSON, office, country)
+                    FoundActor(m.start(), m.end(), written, ActorKind.PERSON, office, country)
                 )
         for m in self._pattern("organisations", self.organisations).finditer(text, start, end):
             if not _inside(found, m.start(), m.end()):
-                kind = self.organisations[m.group()]
-                found.append(FoundActor(m.start(), m.end(), m.group(), kind))
+                written = _one_spaced(m)
+                found.append(FoundActor(m.start(), m.end(), written, self.organisations[written]))
         for m in self._pattern("country", self.country_names).finditer(text, start, end):
-            code = self.country_names[m.group()]
             if not _inside(found, m.start(), m.end()):
-                found.append(
-                    FoundActor(m.start(), m.end(), m.group(), ActorKind.COUNTRY, None, code)
-                )
+                written = _one_spaced(m)
+                code = self.country_names[written]
+                found.append(FoundActor(m.start(), m.end(), written, ActorKind.COUNTRY, None, code))
         return sorted(found, key=lambda f: f.start)
 
     def _office_pattern(self) -> re.Pattern[str]:
@@ -202,3 +202,9 @@ def _inside(found: list[FoundActor], start: int, end: int) -> bool:
     return any(f.start <= start and end <= f.end for f in found) or any(
         f.start < end and start < f.end for f in found
     )
+
+
+def _one_spaced(m: re.Match[str]) -> str:
+    """A name as the tables hold it: the patterns let any white space part its words
+    ("Hong\nKong" in a wrapped line, "New  Delhi")."""
+    return " ".join(m.group().split())
