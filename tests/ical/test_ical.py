@@ -273,6 +273,13 @@ class TestCalendar:
         with pytest.raises(FeedError, match="duplicate event ids"):
             to_ical([_simple(), _simple(title="Other")], name="c")
 
+    def test_a_bad_feed_is_refused_before_the_disk_is_touched(self, tmp_path: Path) -> None:
+        """The feed's own error, not the write's, even where the write would fail too."""
+        target = tmp_path / "missing" / "c.ics"
+        with pytest.raises(FeedError, match="duplicate event ids"):
+            write_calendar([_simple(), _simple(title="Other")], target)
+        assert list(tmp_path.iterdir()) == []
+
     def test_empty_name_refused(self) -> None:
         with pytest.raises(FeedError, match="non-empty name"):
             to_ical([], name=" \n ")

@@ -42,6 +42,7 @@ backslash followed by ``N``); CR and CRLF become LF, as iCalendar has no escape 
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import timedelta
@@ -294,7 +295,10 @@ def write_calendar(
         refresh=refresh,
         embed_data=embed_data,
     )
+    # Its checks run before its first piece: taking that piece now keeps a bad feed from
+    # touching the disk, and its errors from coming out as errors of the write.
+    first = next(chunks)
     try:
-        return atomic_write_chunks(path, chunks)
+        return atomic_write_chunks(path, itertools.chain((first,), chunks))
     except OSError as exc:
         raise FeedError(str(path), f"cannot write: {exc.strerror or exc}") from None
