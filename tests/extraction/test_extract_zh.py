@@ -14,6 +14,7 @@ from summitcal.extraction import extract
 from summitcal.extraction.evaluate import evaluate
 from summitcal.extraction.score import Scores
 from summitcal.extraction.timeml import parse_timeml, to_timeml
+from summitcal.span.span import Mod
 
 ARTICLES = sorted((Path(__file__).parents[1] / "data" / "zh" / "articles").glob("*.tml"))
 FLOORS = {"strict_f1": 0.98, "relaxed_f1": 0.98, "value_accuracy": 1.0, "value_f1": 0.98}
@@ -86,3 +87,14 @@ def test_every_monday_is_a_set_but_once_a_week_is_not_a_monday() -> None:
     text = "该线路每周一次往返，每周一发车。"
     found = [(m.text, m.timex) for m in extract(text, reference=date(2024, 6, 5))]
     assert found == [("每周", "P1W"), ("每周一", "XXXX-WXX-1")]
+
+
+def test_a_year_before_the_mid_autumn_festival_reads_and_mid_year_is_its_middle() -> None:
+    """中 after a year is its middle, as the pattern reads it (the table lacked it)."""
+    found = [
+        (m.text, m.timex)
+        for m in extract("今年中秋节与国庆节恰逢同一天。", reference=date(2025, 1, 1))
+    ]
+    assert ("中秋节", "2025-10-06") in found
+    (mid,) = extract("今年中，两国将举行会谈。", reference=date(2025, 1, 1))
+    assert (mid.text, mid.timex, mid.mod) == ("今年中", "2025", Mod.MID)
