@@ -198,7 +198,9 @@ def rules() -> tuple[ZhRule, ...]:
             K.CLOCK_TIME,
             # A part of the day alone, or a clock time, on the publication day (晚 and 凌晨
             # only before a clock: 晚 alone is "late", 凌晨 has no TIMEX3 part).
-            rf"{NO_NUMBER_BEFORE}{f.zone}"
+            # (Every part is optional: the lookahead keeps it from matching nothing at every
+            # position of a text.)
+            rf"{NO_NUMBER_BEFORE}(?={_alt(v.zones)}|{f.parts_alone}|晚|凌晨|{NUM}(?:时|点)){f.zone}"
             rf"(?:(?P<pod>{f.parts_alone}|(?:晚|凌晨)(?={NUM}(?:时|点))))?(?:{_clock()})?",
             b.build_clock,
         ),
