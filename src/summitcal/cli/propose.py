@@ -34,8 +34,7 @@ import attrs
 
 from summitcal.catalog.audit import FORWARD_LOOKING
 from summitcal.catalog.catalog import Catalog
-from summitcal.catalog.load import load_catalog
-from summitcal.cli._common import add_catalog_arguments, iso_date
+from summitcal.cli._common import add_catalog_arguments, iso_date, load_from_args
 from summitcal.cli._seedtoml import event_record
 from summitcal.cli.extract import (
     _TIMEML_SUFFIXES,
@@ -162,17 +161,11 @@ def _source(name: str, args: argparse.Namespace, fields: dict[str, str], publish
     )
 
 
-def _catalog(args: argparse.Namespace) -> Catalog:
-    if args.seeds:
-        return load_catalog(args.seeds, include_shipped=args.with_shipped)
-    return load_catalog()
-
-
 def run(args: argparse.Namespace) -> int:
     names = _expand(args.files)
     if names.count("-") > 1:
         raise InputError("standard input (-) can be read only once")
-    catalog = _catalog(args)
+    catalog = load_from_args(args)
     reader = proposer(catalog)
     found: list[tuple[str, Proposal]] = []
     for name in names:
