@@ -91,9 +91,16 @@ _AI = re.compile(r"\bartificial[\s-]+intelligence\b")
 _CONFLICT_GAP = 45
 
 
+#: Each kind's alike kinds (its groups' members), made once: matching asks for every
+#: pair of a proposal and a catalogue event.
+_ALIKE: dict[EventKind, frozenset[EventKind]] = {
+    kind: frozenset().union(*(g for g in _GROUPS if kind in g)) for kind in EventKind
+}
+
+
 def kinds_alike(a: EventKind, b: EventKind) -> bool:
     """Whether an article may call an event of kind ``a`` one of kind ``b``."""
-    return a is b or any(a in g and b in g for g in _GROUPS)
+    return a is b or b in _ALIKE[a]
 
 
 @functools.cache
@@ -201,14 +208,14 @@ def _name_cover(words: frozenset[str], folded: str, event: Event) -> _Cover:
     return attrs.evolve(best, uncommon=uncommon)
 
 
-def _date_fit(article: DateSpan, event: DateSpan) -> tuple[float, str]:
+def _date_fit(article: DateSpan, event: DateSpan, gap: int) -> tuple[float, str]:
+    """How well the dates agree, ``gap`` (:func:`_gap`) the days between them."""
     if (article.first, article.last) == (event.first, event.last):
         return 3.0, "the same days"
     if _within(article, event) or _within(event, article):
         return 2.0, "dates hold one another"
-    if article.overlaps(event.first, event.last):
+    if gap == 0:
         return 1.0, "dates overlap"
-    gap = min(abs((article.first - event.last).days), abs((event.first - article.last).days))
     return max(0.0, 1.0 - gap / 60), f"dates {gap} days apart"
 
 
@@ -267,17 +274,16 @@ def _score(
         return None  # neither named nor pointed to, whatever the sentence says
     found = _name_cover(words, folded, event)
     cover, whole, name, half = found.share, found.whole, found.name, found.uncommon >= 0.5
-    named = whole and alike and (overlap or (gap <= _CONFLICT_GAP and _days(clues.span, event)))
+    named = whole and (overlap or (gap <= _CONFLICT_GAP and _days(clues.span, event)))
     actors = _actors_found(words, folded, event)
     if not actors and context:
         actors = _actors_found(context, f" {' '.join(sorted(context))} ", event)
     place = _place_found(folded, event, clues.place)
-    same_kind = clues.kind is event.kind or alike
     precise = clues.span.day_count <= 31 or half or event.when.granularity.is_coarse or place
-    pointed = overlap and same_kind and precise and (actors > 0 or place or half)
+    pointed = overlap and precise and (actors > 0 or place or half)  # (kinds alike: above)
     if not (named or pointed):
         return None
-    fit, fit_reason = _date_fit(clues.span, event.when)
+    fit, fit_reason = _date_fit(clues.span, event.when, gap)
     reasons = [f"names it ('{name}')" if named else f"{round(cover * 100)}% of its name's words"]
     reasons.append(fit_reason)
     reasons.append("same kind" if clues.kind is event.kind else "a kind alike")
