@@ -23,14 +23,13 @@ Usage: python bench/bench_forms.py FILE [--repeat N]
 from __future__ import annotations
 
 import argparse
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from bench_resolve import ORDERS, Case, load, right_peer
+from bench_resolve import ORDERS, Case, load, right_peer, throughput
 
 from summitcal.errors import PhraseError
 from summitcal.resolver import Direction, resolve
@@ -137,20 +136,6 @@ def tally(
             counts[key][1] += wrong
             counts[key][2] += 1
     return counts
-
-
-def throughput(cases: list[Case], run: Callable[[Case], Any], repeat: int) -> float:
-    """Phrases per second in the fastest of ``repeat`` passes, summitcal's cache emptied."""
-    from summitcal.resolver import clear_caches
-
-    best = float("inf")
-    for _ in range(repeat):
-        clear_caches()
-        start = time.perf_counter()
-        for case in cases:
-            run(case)
-        best = min(best, time.perf_counter() - start)
-    return len(cases) / best
 
 
 def main() -> None:

@@ -39,6 +39,7 @@ from bench_resolve import (
     right_peer,
     right_summitcal,
     score,
+    throughput,
 )
 
 from summitcal.errors import PhraseError
@@ -98,20 +99,6 @@ def make_dateparser() -> Callable[[Case], Any]:
 
     run.prepare = lambda cases: [parser_for(c) for c in cases]  # type: ignore[attr-defined]
     return run
-
-
-def throughput(cases: list[Case], run: Callable[[Case], Any], repeat: int) -> float:
-    """Phrases per second in the fastest of ``repeat`` passes, each with the parse caches
-    of every language emptied first (each phrase parsed as the first time it is seen)."""
-
-    best = float("inf")
-    for _ in range(repeat):
-        clear_caches()
-        start = time.perf_counter()
-        for case in cases:
-            run(case)
-        best = min(best, time.perf_counter() - start)
-    return len(cases) / best
 
 
 def _table(cases: list[Case], peers: dict[str, Any], tallies: dict[str, Any], name: str) -> None:
