@@ -861,3 +861,11 @@ class TestWeekdayAndDayOfMonth:
     def test_with_its_clock(self) -> None:
         r = resolve("Friday the 13th at 9 a.m.", reference=SUNDAY, direction=Direction.FUTURE)
         assert (r.timex, r.type) == ("2025-06-13T09:00", TimexType.TIME)
+
+
+def test_scan_reads_no_year_in_the_whole_part_of_a_figure() -> None:
+    """The grammar itself, not only extraction, leaves "2082" of "2082.1" alone."""
+    from summitcal.resolver import scan
+
+    text = "The index closed at 2082.1 points in 2024, up from 1,678.5 in May 2019."
+    assert [m.text for m in scan(text)] == ["2024", "May 2019"]

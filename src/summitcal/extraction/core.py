@@ -159,9 +159,6 @@ _COUNT_BEFORE = re.compile(
 _FRACTION = re.compile(r"-quarters?\b(?!\s+of\s+an?\s+(?:year|century|hour))")
 
 
-_DECIMAL_AFTER = re.compile(r"[.,]\d")
-
-
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
 
 
@@ -210,8 +207,6 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
     kind = raw.rule.kind
     if (kind is RuleKind.WEEKDAY or kind is RuleKind.MONTH) and _in_name(text, raw):
         return False
-    if isinstance(core, YearRef) and _DECIMAL_AFTER.match(norm, raw.end):
-        return False  # "closed at 2082.1", "1,678.5 points": a figure, not a year
     if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
         # A bare four-digit number: a year ("the 2025 edition", "the 2025 World AI
         # Conference", "compared with 2023"; names such as "the 2030 Agenda" are listed)

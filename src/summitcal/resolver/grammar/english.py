@@ -296,8 +296,9 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             triggers=k.months,
         ),
         Rule(
+            # Not the whole part of a figure: "closed at 2082.1", "1,678.5 points".
             K.YEAR,
-            rf"{fuzz}(?:the\s+year\s+(?:of\s+)?)?{f.year('')}",
+            rf"{fuzz}(?:the\s+year\s+(?:of\s+)?)?{f.year('')}(?![.,]\d)",
             build_year,
             day_level=False,
             triggers=DIGIT,
