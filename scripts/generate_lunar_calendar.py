@@ -2,9 +2,9 @@
 
 The lunar holidays (the Lantern, Dragon Boat, Mid-Autumn and Double Ninth festivals...)
 are days of the Chinese lunisolar calendar, and Qingming is a solar term (the Sun at 15
-degrees of ecliptic longitude, Beijing date).  As for spring_festival.toml, the dates are
-computed once here and shipped as data, so the resolver needs no calendar arithmetic of its
-own at run time:
+degrees of ecliptic longitude, Beijing date).  The dates are computed once here and
+shipped as data, so the resolver needs no calendar arithmetic of its own at run time (the
+Spring Festival is the first month's first day):
 
 * the first day of each ordinary (non-leap) lunar month, from ``lunardate``, each checked
   against ``lunar_python``;

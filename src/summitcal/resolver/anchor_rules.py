@@ -34,7 +34,7 @@ from summitcal.resolver.anchor_days import (
 from summitcal.resolver.astronomy import season_days
 from summitcal.resolver.calendars import CalendarError, feast_day
 from summitcal.resolver.explain import Why
-from summitcal.resolver.lexicon import Holiday, lexicon
+from summitcal.resolver.lexicon import Holiday
 from summitcal.resolver.phrase import (
     Core,
     DayOfMonth,
@@ -131,8 +131,8 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
         first = plus_days(easter(year), h.offset)
     elif h.rule == "nth":
         first = nth_weekday(year, h.month, h.weekday, h.n)
-    elif h.rule == "lunar" and h.month:  # a day of the lunar year (its month and day)
-        first = plus_days(_lunar("day", year, h.month, h.day), h.offset)
+    elif h.rule == "lunar":  # a day of the lunar year; its first without month and day
+        first = plus_days(_lunar("day", year, h.month or 1, h.day or 1), h.offset)
     elif h.rule == "solar-term":
         first = _lunar("qingming", year)
     elif h.rule == "orthodox":
@@ -143,10 +143,7 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
         except CalendarError as exc:
             raise Failure(str(exc)) from None
     else:
-        table = lexicon().spring_festival
-        if year not in table:
-            raise Failure(f"the Spring Festival table covers {min(table)}-{max(table)}, not {year}")
-        first = plus_days(table[year], h.offset)
+        raise AssertionError(f"holiday {h.key!r} has no rule the resolver knows: {h.rule!r}")
     return first, plus_days(first, h.days - 1)
 
 

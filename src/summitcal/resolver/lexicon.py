@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import pkgutil
 import tomllib
-from datetime import date
 from typing import Any
 
 import attrs
@@ -115,7 +114,6 @@ class Lexicon:
     holiday_countries: dict[str, dict[str, Holiday]]
     #: The words that name each country in a sentence (ISO 3166 code -> words).
     countries: dict[str, tuple[str, ...]]
-    spring_festival: dict[int, date]
     zones: dict[str, str]
     tense_future: tuple[str, ...]
     tense_present: tuple[str, ...]
@@ -214,7 +212,6 @@ def lexicon() -> Lexicon:
     months, month_names = _names(cal["months"])
     holidays, by_country = _holidays(hol)
     rejects = load_data("rejects.toml")
-    festival = {int(y): d for y, d in load_data("spring_festival.toml")["first_day"].items()}
     return Lexicon(
         weekdays=weekdays,
         weekday_names=weekday_names,
@@ -252,7 +249,6 @@ def lexicon() -> Lexicon:
         countries={
             code: tuple(words) for code, words in load_data("countries.toml")["countries"].items()
         },
-        spring_festival=festival,
         zones=dict(load_data("zones.toml")["zones"]),
         tense_future=tuple(tense["future"]["cues"]),
         tense_present=tuple(tense["present"]["cues"]),
