@@ -240,7 +240,10 @@ def lexicon() -> Lexicon:
         parts_of_day=dict(seas["parts_of_day"]),
         day_parts={k: (int(v["offset"]), v["part"]) for k, v in seas["day_parts"].items()},
         clock_words=dict(seas["clock_words"]),
-        clock_hours=dict(nums["clock_hours"]),
+        # The hours of a clock in words: the cardinals "one" to "twelve".
+        clock_hours={
+            w: n for w, n in nums["cardinals"].items() if n <= 12 and w not in ("a", "an")
+        },
         clock_minutes=dict(nums["clock_minutes"]),
         clock_fractions=dict(nums["clock_fractions"]),
         holidays=holidays,

@@ -481,9 +481,7 @@ def _loose_clock_words(lex: Lexicon) -> frozenset[str]:
     """Words one of which a clock in an agenda's or chat's style holds ("19.45", "half
     past nine", "11 o'clock", "ten thirty", "15h30" has its "h")."""
     # A bare hour is a clock only in a range or before a part of the day ("at 8 tonight").
-    words = {".", "past", "to", "after", "before", "oclock", "clock", "-", "and", "until"}
-    words |= {"till", "tonight", "morning", "afternoon", "evening", "night"}
-    return frozenset(words) | keys(lex.clock_hours)
+    return _BARE_HOUR_WORDS | {".", "past", "oclock", "clock"} | keys(lex.clock_hours)
 
 
 #: Words that join a bare hour to a range or a part of the day ("3-4pm", "at 8 tonight"):
