@@ -268,10 +268,22 @@ def test_resolve_parsed_in_english_is_resolve(phrase: str, context: str | None) 
 
 
 def test_the_package_reads_more_of_the_sentence_than_the_registry() -> None:
-    """What only the package's resolve reads: a day's own "dernier" with no sentence,
-    and a bare count of hours that the sentence makes an amount."""
+    """A day's own "dernier" with no sentence (which the registry's path reads too), and
+    what only the package's resolve reads: a bare count of hours that the sentence makes
+    an amount."""
     ref = date(2024, 5, 20)
     assert french.resolve("le 5 mai dernier", reference=ref).timex == "2024-05-05"
     context = "Les négociations ont duré 12 heures."
     assert french.resolve("12 heures", reference=ref, context=context).timex == "PT12H"
     assert resolve("12 heures", reference=ref, lang="fr").timex == "2024-05-20T12:00"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("le 5 août dernier", "2023-08-05"), ("du 10 au 12 mars prochain", "2025-03-10/2025-03-12")],
+)
+def test_a_phrase_that_points_itself_does_so_without_a_sentence(phrase: str, value: str) -> None:
+    """summitcal.resolve(lang="fr") and french.resolve agree: "dernier" looks back."""
+    ref = date(2024, 6, 1)
+    assert resolve(phrase, reference=ref, lang="fr").timex == value
+    assert french.resolve(phrase, reference=ref).timex == value

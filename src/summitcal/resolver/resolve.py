@@ -200,20 +200,26 @@ NOT_NEEDED = "no direction needed"
 
 
 def _direction(
+    text: str,
     phrase: Phrase,
     context: str | None,
     where: tuple[int, int] | None,
     direction: Direction,
     other: Language | None = None,
 ) -> tuple[Direction, Why]:
-    """The direction to use, and its words for the explanation (read by the tense of
-    English, or by ``other``'s reader)."""
+    """The direction to use for the phrase ``text``, and its words for the explanation
+    (read by the tense of English, or by ``other``'s reader)."""
     if direction is not Direction.AUTO:
         return direction, direction.value
     if not needs_direction(phrase):
         return Direction.NEAREST, NOT_NEEDED
     if not context:
-        return Direction.NEAREST, (_NO_CONTEXT, Direction.NEAREST.value)
+        if other is None:
+            return Direction.NEAREST, (_NO_CONTEXT, Direction.NEAREST.value)
+        # Another language's phrase may point itself ("le 5 mai dernier"): its reader
+        # reads the phrase alone.
+        used, cue = other.read_cue(text, 0, len(text))
+        return used, ((CUED, used.value, cue) if cue is not None else (_NO_CONTEXT, used.value))
     start, end = where if where is not None else (len(context), len(context))
     used, cue = (read_cue if other is None else other.read_cue)(context, start, end)
     word = used.value
@@ -265,7 +271,7 @@ def _finish(
             phrase = attrs.evolve(phrase, core=local)
     if other is None and p_start:  # "until Friday": English prepositions open a bound
         bound = open_bound(text, p_start, phrase)
-    used, label = _direction(phrase, context, where, direction, other)
+    used, label = _direction(text, phrase, context, where, direction, other)
     if bound is not None and direction is Direction.AUTO:
         pointed = bound_direction(bound, used)
         if pointed is not used:

@@ -8,10 +8,7 @@ from datetime import date, datetime
 from summitcal.resolver.french.grammar import parse
 from summitcal.resolver.french.lexicon import fold
 from summitcal.resolver.phrase import (
-    DayOfMonth,
-    DayRange,
     Direction,
-    MonthDay,
     NumericOrder,
     Phrase,
 )
@@ -20,8 +17,6 @@ from summitcal.resolver.resolve import resolve_parsed
 
 __all__ = ["resolve"]
 
-# "le 5 mai dernier", "du 10 au 12 mars prochain": the words place the day themselves.
-_SIDE = re.compile(r"\s(dernier|derniere|passe|passee|prochain|prochaine)s?\W*$")
 # Words before a bare "12 heures" that make it an amount of time ("ont duré 12 heures",
 # "un retard de 12 heures"): alone, or after "à", it is a clock time.
 _FOR_BEFORE = re.compile(
@@ -29,18 +24,6 @@ _FOR_BEFORE = re.compile(
     r"|environ|(?<!partir )de)\s+$"
 )
 _BARE_HOURS = re.compile(r"\d{1,2}\s*heures?")
-
-
-def _side(text: str, phrase: Phrase, direction: Direction) -> Direction:
-    """The direction a day's own "dernier"/"prochain" sets, when the caller set none."""
-    if direction is not Direction.AUTO:
-        return direction
-    if not isinstance(phrase.core, (MonthDay, DayRange, DayOfMonth)):
-        return direction
-    m = _SIDE.search(fold(text))
-    if m is None:
-        return direction
-    return Direction.PAST if m.group(1).startswith(("d", "pa")) else Direction.FUTURE
 
 
 def _parsed(text: str, context: str | None) -> tuple[Phrase, int, int]:
@@ -71,9 +54,8 @@ def resolve(
     tense of the phrase's clause in ``context`` (see
     :func:`~summitcal.resolver.french.read_direction`), names are French names, and an
     all-numeric date is read day first, as French writes it (``order`` is not used).
-    Besides what ``summitcal.resolve(..., lang="fr")`` reads, a day's own "dernier" or
-    "prochain" places it without a sentence, and a bare "12 heures" is an amount of time
-    where the sentence says so ("ont duré 12 heures").
+    Besides what ``summitcal.resolve(..., lang="fr")`` reads, a bare "12 heures" is an
+    amount of time where the sentence says so ("ont duré 12 heures").
 
     Raises:
         PhraseError: If the text is not a French date phrase, is a name here, or names
@@ -91,7 +73,7 @@ def resolve(
         parsed,
         reference=reference,
         context=context,
-        direction=_side(text, parsed[0], direction),
+        direction=direction,
         order=order,
         anchor=anchor,
         lang="fr",
