@@ -12,6 +12,7 @@ from datetime import date, time
 
 from summitcal.resolver.chinese.numerals import number
 from summitcal.resolver.chinese.vocabulary import vocabulary
+from summitcal.resolver.grammar.readers import group
 from summitcal.resolver.grammar.rules import RuleKind as K
 from summitcal.resolver.phrase import (
     Core,
@@ -75,24 +76,19 @@ _DAY_NAMES = {
 }
 
 
-def _group(m: Match, name: str) -> str | None:
-    """A group's text, or ``None`` when the pattern has no such group or it is unset."""
-    return m.groupdict().get(name)
-
-
 def _phrase(m: Match, core: Core, kind: K, mod: Mod | None = None) -> Phrase | None:
     """The phrase of ``core`` with what the match adds to a day: a part of the day, a
     clock time, a zone; ``None`` for a clock that no day has (25时)."""
     v = vocabulary()
-    zone_word = _group(m, "zone")
+    zone_word = group(m, "zone")
     zone = v.zones[zone_word] if zone_word else None
-    pod_word = _group(m, "pod")
+    pod_word = group(m, "pod")
     part, pm = v.parts_of_day[pod_word] if pod_word else ("", False)
-    hour_text = _group(m, "hh")
+    hour_text = group(m, "hh")
     start = None
     if hour_text is not None:
         hour = number(hour_text)
-        minute = 30 if _group(m, "half") else number(_group(m, "mi") or "0")
+        minute = 30 if group(m, "half") else number(group(m, "mi") or "0")
         if pm and hour < 12:
             hour += 12
         if hour > 23 or minute > 59:
@@ -105,10 +101,10 @@ def _phrase(m: Match, core: Core, kind: K, mod: Mod | None = None) -> Phrase | N
 
 def _year_of(m: Match, suffix: str = "") -> tuple[int | None, int | None]:
     """The year a match names: (a year written out, a step from the publication year)."""
-    written = _group(m, "y" + suffix)
+    written = group(m, "y" + suffix)
     if written is not None:
         return number(written), None
-    word = _group(m, "yw" + suffix)
+    word = group(m, "yw" + suffix)
     return None, (vocabulary().year_words[word] if word else None)
 
 
@@ -119,15 +115,15 @@ def _mod(word: str | None, table: dict[str, str]) -> Mod | None:
 def _small_numeral_day(m: Match, suffix: str) -> bool:
     """Whether a day without its month is 一日...九日 in characters: "一日三餐", "一日游"
     are no dates (Xinhua writes the days of the month in digits)."""
-    text = _group(m, "d" + suffix) or ""
+    text = group(m, "d" + suffix) or ""
     return not text.isdigit() and number(text) < 10
 
 
 def _day_core(m: Match, s: str, weekday: int | None) -> MonthDay | DayOfMonth | Explicit | None:
     year, step = _year_of(m, s)
-    month_text = _group(m, "m" + s)
-    day = number(_group(m, "d" + s) or "")
-    month_word = _group(m, "mw" + s)
+    month_text = group(m, "m" + s)
+    day = number(group(m, "d" + s) or "")
+    month_word = group(m, "mw" + s)
     if month_word is not None:  # 上月28日, 本月10号
         if not 1 <= day <= 31:
             return None
@@ -149,7 +145,7 @@ def _day_core(m: Match, s: str, weekday: int | None) -> MonthDay | DayOfMonth | 
 
 
 def build_date(m: Match) -> Phrase | None:
-    bw = _group(m, "bw")
+    bw = group(m, "bw")
     core = _day_core(m, "a", vocabulary().weekdays[bw] if bw else None)
     if core is None:
         return None
@@ -161,8 +157,8 @@ def build_date_range(m: Match) -> Phrase | None:
     start = _day_core(m, "a", None)
     if start is None:
         return None
-    day = number(_group(m, "db") or "")
-    month_b = _group(m, "mb")
+    day = number(group(m, "db") or "")
+    month_b = group(m, "mb")
     if isinstance(start, DayOfMonth):
         if month_b is not None or not 1 <= day <= 31:
             return None
@@ -170,7 +166,7 @@ def build_date_range(m: Match) -> Phrase | None:
     if isinstance(start, Explicit):
         first = start.day
         start = MonthDay(first.month, first.day, year=first.year)
-    year_b = _group(m, "yb")
+    year_b = group(m, "yb")
     month = number(month_b) if month_b else start.month
     year = number(year_b) if year_b else start.year
     if month_b is None and day < start.day:  # 1月30日至2日: the elided month is the next
@@ -188,14 +184,14 @@ def build_date_range(m: Match) -> Phrase | None:
 def build_month(m: Match) -> Phrase | None:
     year, step = _year_of(m)
     month = number(m.group("m"))
-    mod = _mod(_group(m, "mp"), vocabulary().month_parts)
+    mod = _mod(group(m, "mp"), vocabulary().month_parts)
     return _phrase(m, MonthRef(month, year=year, year_step=step), K.MONTH, mod)
 
 
 def build_year_part(m: Match) -> Phrase | None:
     v = vocabulary()
     year, step = _year_of(m)
-    half, quarter, season = _group(m, "half"), _group(m, "q"), _group(m, "sea")
+    half, quarter, season = group(m, "half"), group(m, "q"), group(m, "sea")
     if half is not None:
         return _phrase(m, HalfRef(v.halves[half], year=year, year_step=step), K.HALF_YEAR)
     if quarter is not None:
@@ -204,7 +200,7 @@ def build_year_part(m: Match) -> Phrase | None:
     if season is not None:
         core = SeasonRef(v.seasons[season], year=year, year_step=step)
         return _phrase(m, core, K.SEASON)
-    mod = _mod(_group(m, "yp"), v.year_parts)
+    mod = _mod(group(m, "yp"), v.year_parts)
     if year is not None:
         return _phrase(m, YearRef(year), K.YEAR, mod)
     return _phrase(m, Relative("year", step or 0), K.RELATIVE_UNIT, mod)
@@ -212,7 +208,7 @@ def build_year_part(m: Match) -> Phrase | None:
 
 def build_year(m: Match) -> Phrase | None:
     year, step = _year_of(m)
-    mod = _mod(_group(m, "yp"), vocabulary().year_parts)
+    mod = _mod(group(m, "yp"), vocabulary().year_parts)
     if year is not None:
         return _phrase(m, YearRef(year), K.YEAR, mod) if 1000 <= year <= 2999 else None
     return _phrase(m, Relative("year", step or 0), K.RELATIVE_UNIT, mod)
@@ -228,7 +224,7 @@ def build_short_season(m: Match) -> Phrase | None:
 
 def build_decade(m: Match) -> Phrase | None:
     tens = number(m.group("dec"))
-    century = _group(m, "c")
+    century = group(m, "c")
     if century is not None:
         first = (number(century) - 1) * 100 + tens
     else:  # 90年代: the 1990s; 20年代: the 2020s
@@ -238,7 +234,7 @@ def build_decade(m: Match) -> Phrase | None:
 
 def _weekday(m: Match, s: str = "") -> Weekday:
     v = vocabulary()
-    step = _group(m, "ws" + s)
+    step = group(m, "ws" + s)
     week = v.week_steps[step] if step else None
     return Weekday(v.weekdays[m.group("wd" + s)], week=week)
 
@@ -253,18 +249,18 @@ def build_weekday(m: Match) -> Phrase | None:
 
 
 def build_weekend(m: Match) -> Phrase | None:
-    step = _group(m, "ws")
+    step = group(m, "ws")
     return _phrase(m, WeekendRef(vocabulary().week_steps[step] if step else None), K.WEEKEND)
 
 
 def build_relative(m: Match) -> Phrase | None:
     v = vocabulary()
-    week = _group(m, "ws")
+    week = group(m, "ws")
     if week is not None:
         return _phrase(m, Relative("week", v.week_steps[week]), K.RELATIVE_UNIT)
-    word = _group(m, "mw")
+    word = group(m, "mw")
     if word is not None:
-        mod = _mod(_group(m, "mp"), v.month_parts)
+        mod = _mod(group(m, "mp"), v.month_parts)
         return _phrase(m, Relative("month", v.month_words[word]), K.RELATIVE_UNIT, mod)
     part = m.group("mpart")
     mod = _mod(part if part in v.month_parts else part[1:], v.month_parts)  # 月中旬: 中旬
@@ -273,7 +269,7 @@ def build_relative(m: Match) -> Phrase | None:
 
 def build_day_word(m: Match) -> Phrase | None:
     v = vocabulary()
-    word = _group(m, "dw")
+    word = group(m, "dw")
     if word is not None:
         offset = v.day_words[word]
         core = DayWord(offset, f"{_DAY_NAMES[offset]} ({word})")
@@ -297,7 +293,7 @@ def build_day_word(m: Match) -> Phrase | None:
 
 
 def build_clock(m: Match) -> Phrase | None:
-    if not m.group() or (_group(m, "pod") is None and _group(m, "hh") is None):
+    if not m.group() or (group(m, "pod") is None and group(m, "hh") is None):
         return None
     return _phrase(m, DayWord(0, "the publication day"), K.CLOCK_TIME)
 
@@ -352,10 +348,10 @@ def build_duration(m: Match) -> Phrase | None:
             return None
         if count == 0:
             return None
-    mod = _mod(_group(m, "amod"), v.amount_mods)
-    if (_group(m, "more") or _group(m, "more2")) and count is not None:
+    mod = _mod(group(m, "amod"), v.amount_mods)
+    if (group(m, "more") or group(m, "more2")) and count is not None:
         mod = Mod.MORE_THAN  # 十多年, 10余天, 一年多: more than the count
-    elif _group(m, "about"):
+    elif group(m, "about"):
         mod = Mod.APPROX  # 两小时左右
     return _phrase(m, DurationCore(unit, count), K.DURATION, mod)
 
@@ -382,7 +378,7 @@ _SET_UNITS |= {"年": "P1Y", "季度": "P3M"}
 
 
 def build_set(m: Match) -> Phrase | None:
-    day = _group(m, "swd")
+    day = group(m, "swd")
     if day is not None:
         value = f"XXXX-WXX-{vocabulary().weekdays[day[-1]] + 1}"
     else:

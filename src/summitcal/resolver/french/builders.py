@@ -13,6 +13,7 @@ from datetime import date, time
 import attrs
 
 from summitcal.resolver.french.lexicon import french
+from summitcal.resolver.grammar.readers import NoParse, group
 from summitcal.resolver.phrase import (
     Core,
     DayOfMonth,
@@ -38,16 +39,6 @@ from summitcal.resolver.phrase import (
 from summitcal.span.span import Mod
 
 __all__ = ["NoParse", "group"]
-
-
-class NoParse(Exception):
-    """The words matched a pattern but name no date (the next rule is tried)."""
-
-
-def group(m: re.Match[str], name: str) -> str | None:
-    """The text of group ``name``, or ``None`` if the pattern has no such group or it did
-    not take part in the match."""
-    return m.group(name) if name in m.re.groupindex else None
 
 
 def number(word: str) -> int:
