@@ -30,6 +30,7 @@ import functools
 import re
 
 from summitcal.resolver.chinese.vocabulary import vocabulary
+from summitcal.resolver.grammar.fragments import word_trie
 from summitcal.resolver.phrase import Direction
 
 __all__ = ["read_cue"]
@@ -49,13 +50,7 @@ def _cues() -> tuple[re.Pattern[str], dict[str, Direction], re.Pattern[str]]:
     cue's characters without being one."""
     v = vocabulary()
     kinds = dict.fromkeys(v.ahead, Direction.FUTURE) | dict.fromkeys(v.back, Direction.PAST)
-    words = sorted(kinds, key=lambda w: (-len(w), w))
-    not_cues = sorted(v.not_cues, key=lambda w: (-len(w), w))
-    return (
-        re.compile("|".join(map(re.escape, words))),
-        kinds,
-        re.compile("|".join(map(re.escape, not_cues))),
-    )
+    return re.compile(word_trie(kinds)), kinds, re.compile(word_trie(v.not_cues))
 
 
 def _found(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -87,8 +82,7 @@ def _is_lone(text: str, lo: int, hi: int, start: int, end: int) -> bool:
 
 @functools.cache
 def _reporting_verbs() -> re.Pattern[str]:
-    verbs = sorted(vocabulary().reporting, key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, verbs)))
+    return re.compile(word_trie(vocabulary().reporting))
 
 
 def _reporting(text: str, lo: int, hi: int) -> tuple[Direction, str | None] | None:

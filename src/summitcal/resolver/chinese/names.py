@@ -22,6 +22,7 @@ import functools
 import re
 
 from summitcal.resolver.chinese.vocabulary import vocabulary
+from summitcal.resolver.grammar.fragments import word_trie
 
 __all__ = ["false_friend"]
 
@@ -49,8 +50,7 @@ _KINDS_BY_PLACE = ("holiday", "month", "weekday", "day")
 
 @functools.cache
 def _listed() -> re.Pattern[str]:
-    names = sorted(vocabulary().names, key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(word_trie(vocabulary().names))
 
 
 def _listed_name(text: str, start: int, end: int) -> str | None:

@@ -20,6 +20,7 @@ import attrs
 
 from summitcal.resolver.chinese.numerals import DIGITS
 from summitcal.resolver.chinese.vocabulary import vocabulary
+from summitcal.resolver.grammar.fragments import word_trie
 from summitcal.resolver.grammar.rules import RuleKind as K
 from summitcal.resolver.phrase import Phrase
 
@@ -41,7 +42,7 @@ _MID = "中(?![国华央方心部东西南北外资欧美日韩印共英法德�
 
 def _alt(words: Iterable[str]) -> str:
     """An alternation of ``words``, longest first (so 上个月 is tried before 上月)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return word_trie(words)
 
 
 @attrs.frozen

@@ -25,6 +25,7 @@ import functools
 import re
 
 from summitcal.resolver.french.lexicon import fold, french
+from summitcal.resolver.grammar.fragments import word_trie
 from summitcal.resolver.memo import per_phrase
 from summitcal.resolver.phrase import (
     DayWord,
@@ -83,14 +84,12 @@ def _is_clock_word(text: str, start: int, end: int) -> bool:
 
 @functools.cache
 def _listed() -> re.Pattern[str]:
-    names = sorted(french().rejects, key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{word_trie(french().rejects)})(?![\w-])")
 
 
 @functools.cache
 def _place_before() -> re.Pattern[str]:
-    places = "|".join(re.escape(w) for w in sorted(french().places, key=len, reverse=True))
+    places = word_trie(french().places)
     return re.compile(rf"(?<![\w-])(?:{places})\s+(?:du|de\s+la|des|de|d'|de\s+l')\s*$")
 
 

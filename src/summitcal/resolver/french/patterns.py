@@ -13,14 +13,15 @@ from collections.abc import Iterable
 import attrs
 
 from summitcal.resolver.french.lexicon import FrenchLexicon, french
+from summitcal.resolver.grammar.fragments import word_trie
 
 __all__ = ["Pieces", "alt", "pieces"]
 
 
 def alt(words: Iterable[str]) -> str:
-    """An alternation of ``words``, longest first, spaces matching any white space."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in ordered)
+    """An alternation of ``words``, a longer word before its prefix, spaces matching any
+    white space (:func:`~summitcal.resolver.grammar.fragments.word_trie`)."""
+    return word_trie(words)
 
 
 @attrs.frozen

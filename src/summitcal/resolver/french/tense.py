@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from summitcal.resolver.french.lexicon import fold, french
+from summitcal.resolver.grammar.fragments import word_trie
 from summitcal.resolver.phrase import Direction
 from summitcal.resolver.tense import Cue, within_reach
 from summitcal.resolver.text import normalize
@@ -41,8 +42,7 @@ _WORD = re.compile(rf"[{_LETTERS}]+(?:-[{_LETTERS}]+)*'?")
 
 
 def _alt(words: Any) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return word_trie(words)
 
 
 @attrs.frozen
