@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from summitcal.resolver.lexicon import Holiday, load_data
+from summitcal.resolver.lexicon import Holiday, load_data, read_holidays
 from summitcal.resolver.text import normalize
 
 __all__ = ["FrenchLexicon", "fold", "french"]
@@ -85,12 +85,7 @@ def french() -> FrenchLexicon:
     cal = _load("calendar.toml")
     nums = _load("numbers.toml")
     names = _load("names.toml")
-    holidays: dict[str, Holiday] = {}
-    for key, entry in _load("holidays.toml").items():
-        fields = {k: v for k, v in entry.items() if k != "names"}
-        holiday = Holiday(key=key, **fields)
-        for name in entry["names"]:
-            holidays[fold(name)] = holiday
+    holidays = {fold(n): h for n, h in read_holidays(_load("holidays.toml")).items()}
     return FrenchLexicon(
         weekdays=_folded(cal["weekdays"]),
         months=_folded(cal["months"]),
