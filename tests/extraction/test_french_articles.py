@@ -74,3 +74,10 @@ def test_a_clock_time_takes_the_day_the_article_last_named() -> None:
     text = "Le Tournoi débute vendredi 2 février. Le coup d'envoi sera donné à 21 heures."
     tags = timexes(text, reference=date(2024, 1, 29))
     assert [t.timex for t in tags] == ["2024-02-02", "2024-02-02T21:00"]
+
+
+def test_timexes_and_extract_count_the_next_day_from_a_ranges_last_day() -> None:
+    text = "Du 10 au 12 mars, réunion à Paris. Le lendemain, les ministres sont repartis."
+    tagged = [t.timex for t in timexes(text, reference=date(2024, 3, 1))]
+    extracted = [m.timex for m in extract(text, reference=date(2024, 3, 1), lang="fr")]
+    assert tagged == extracted == ["2024-03-10", "2024-03-12", "2024-03-13"]

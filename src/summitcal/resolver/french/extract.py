@@ -9,7 +9,7 @@ from datetime import date, datetime
 import attrs
 
 from summitcal.errors import PhraseError
-from summitcal.resolver.french.grammar import Match, matches, parse
+from summitcal.resolver.french.grammar import Match, matches
 from summitcal.resolver.french.lexicon import fold
 from summitcal.resolver.french.names import names
 from summitcal.resolver.phrase import (
@@ -21,9 +21,7 @@ from summitcal.resolver.phrase import (
     YearRef,
 )
 from summitcal.resolver.resolution import PhraseMatch, Resolution
-from summitcal.resolver.resolve import resolve_parsed
-from summitcal.resolver.tense import REACH, within_reach
-from summitcal.resolver.text import sentence_around
+from summitcal.resolver.resolve import resolve_in_context
 
 __all__ = ["Timex", "find", "range_ends", "resolve_at", "scan", "timexes"]
 
@@ -129,21 +127,16 @@ def resolve_at(
     Raises:
         PhraseError: If the phrase is no date there, or the offsets lie outside the text.
     """
-    if not 0 <= start < end <= len(text):
-        raise PhraseError(text[:40], f"offsets {start}..{end} lie outside the text", 0)
-    lo, hi = sentence_around(text, start, end, REACH)
-    lo, hi = within_reach(text, lo, hi, start, end)
-    phrase_text = text[start:end]
-    return resolve_parsed(
-        phrase_text,
-        parsed if parsed is not None else parse(phrase_text),
+    return resolve_in_context(
+        text,
+        start,
+        end,
         reference=reference,
-        context=text[lo:hi],
-        where=(start - lo, end - lo),
         direction=direction,
         order=order,
         anchor=anchor,
         lang="fr",
+        parsed=parsed,
     )
 
 
@@ -203,7 +196,7 @@ def timexes(text: str, *, reference: date | datetime) -> list[Timex]:
             (a0, a1), (b0, b1) = match.parts
             found.append(Timex(a0, a1, kind, span.first.isoformat()))
             found.append(Timex(b0, b1, kind, span.last.isoformat()))
-            story_day = span.first
+            story_day = span.last  # as extraction: the story is at the range's last day
             continue
         value = res.timex
         day_span = res.resolved_span
