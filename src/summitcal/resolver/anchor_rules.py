@@ -17,7 +17,6 @@ from summitcal.resolver.anchor_base import (
     Failure,
     Parts,
     add_months,
-    amount_delta,
     duration_value,
     plus_days,
 )
@@ -400,13 +399,17 @@ def counted_interval(core: DurationCore, reference: date) -> DateSpan | None:
     on it ("the past three months" read on 31 August: 1 June to 31 August), or starting
     on it ("the next five years"); ``None`` for a bare amount, a unit under a day (the
     reference has no clock), or one that would reach past the ends of the calendar."""
-    if not core.side or core.unit not in _DAYS_IN or core.count is None:
+    unit, count = core.unit, core.count
+    if not core.side or unit not in _DAYS_IN or count is None:
         return None
-    step = amount_delta(core.unit, core.count)
+    count *= core.side
     try:
-        if core.side < 0:
-            return DateSpan.days(reference - step + _ONE_DAY, reference)
-        return DateSpan.days(reference, reference + step - _ONE_DAY)
+        # As dateutil's relativedelta steps (whole months clipped to the end of a shorter
+        # month), without building one: this runs for every amount read.
+        other = _moved(reference, unit, count)
+        if count < 0:
+            return DateSpan.days(other + _ONE_DAY, reference)
+        return DateSpan.days(reference, other - _ONE_DAY)
     except (ValueError, OverflowError):  # past the ends of the calendar: no interval
         return None
 

@@ -23,7 +23,7 @@ from summitcal.resolver.languages import ENGLISH, available
 from summitcal.resolver.lexicon import load_data
 from summitcal.resolver.memo import per_phrase
 
-__all__ = ["detect", "detect_text", "has_han"]
+__all__ = ["context_language", "detect", "detect_text", "french_words", "has_han", "own_language"]
 
 #: The first character of the Han blocks (CJK Unified Ideographs, Extension A and the
 #: Compatibility Ideographs).  They are tested character by character: a pattern of their
@@ -101,6 +101,17 @@ def _french_or_english(text: str) -> str | None:
 _own_language = per_phrase()(_french_or_english)
 
 
+def own_language(text: str) -> str | None:
+    """``fr`` or ``en`` when the words of the phrase ``text`` (not Chinese) say which it
+    is in, else ``None`` (not kept: see :func:`detect` for the kept one)."""
+    return _french_or_english(text)
+
+
+def french_words() -> frozenset[str]:
+    """The words that make a phrase or a text lean French (``data/languages.toml``)."""
+    return _words().french
+
+
 def _lean(text: str, lists: _Lists) -> str | None:
     """The full reading of :func:`_french_or_english`: acronyms and zones set aside, an
     English clock mark, elided French words, then the words counted."""
@@ -143,15 +154,21 @@ def detect(text: str, context: str | None = None) -> str:
     langs = available()
     if not text.isascii() and "zh" in langs and has_han(text):
         return "zh"
-    french = "fr" in langs
-    if french and (own := _own_language(text)) is not None:
+    if "fr" in langs and (own := _own_language(text)) is not None:
         return own
+    return context_language(text, context)
+
+
+def context_language(text: str, context: str | None) -> str:
+    """The language of the phrase ``text`` when its own words do not tell: its sentence's,
+    or English (see the module docstring)."""
     if not context:
         return ENGLISH
+    langs = available()
     # "2046", "3-1": a phrase without words is in the language of its sentence
     if "zh" in langs and has_han(context) and not any(c.isalpha() for c in text):
         return "zh"
-    if french and (near := _french_or_english(context)) is not None:
+    if "fr" in langs and (near := _french_or_english(context)) is not None:
         return near
     return ENGLISH
 

@@ -29,7 +29,7 @@ from summitcal.errors import PhraseError
 if TYPE_CHECKING:
     from summitcal.resolver.phrase import Phrase
 
-__all__ = ["clear_caches", "per_phrase", "per_phrase_parse"]
+__all__ = ["Refusal", "clear_caches", "per_phrase", "per_phrase_parse", "reading", "refusal"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 _CACHES: list[Any] = []
@@ -47,11 +47,29 @@ def per_phrase(maxsize: int = 4096) -> Callable[[_F], _F]:
     return wrap
 
 
-class _Refusal(NamedTuple):
+class Refusal(NamedTuple):
     """A :class:`PhraseError` as kept: what a fresh one is made of."""
 
     reason: str
     position: int
+
+
+Parsed = tuple["Phrase", int, int]
+
+
+def refusal(exc: PhraseError) -> Refusal:
+    """A parser's refusal, to keep; a narrower error than :class:`PhraseError` is not
+    kept, but raised again."""
+    if type(exc) is not PhraseError:
+        raise exc
+    return Refusal(exc.reason, exc.position)
+
+
+def reading(kept: Parsed | Refusal, text: str) -> Parsed:
+    """A kept reading of ``text``, or a fresh :class:`PhraseError` for a kept refusal."""
+    if type(kept) is Refusal:
+        raise PhraseError(text, kept.reason, kept.position)
+    return kept  # type: ignore[return-value]
 
 
 def per_phrase_parse(
@@ -62,20 +80,15 @@ def per_phrase_parse(
     reason and position of the first."""
 
     @per_phrase()
-    def kept(text: str) -> tuple[Phrase, int, int] | _Refusal:
+    def kept(text: str) -> Parsed | Refusal:
         try:
             return function(text)
         except PhraseError as exc:
-            if type(exc) is not PhraseError:  # a narrower error is not kept, but raised
-                raise
-            return _Refusal(exc.reason, exc.position)
+            return refusal(exc)
 
     @functools.wraps(function)
-    def parse(text: str) -> tuple[Phrase, int, int]:
-        read = kept(text)
-        if type(read) is _Refusal:
-            raise PhraseError(text, read.reason, read.position)
-        return read  # type: ignore[return-value]
+    def parse(text: str) -> Parsed:
+        return reading(kept(text), text)
 
     # As on an lru_cache: this parser's own cache, to inspect or empty alone.
     parse.cache_info = kept.cache_info  # type: ignore[attr-defined]

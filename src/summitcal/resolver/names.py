@@ -26,7 +26,7 @@ from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.memo import per_phrase
 from summitcal.resolver.text import normalize
 
-__all__ = ["false_friend"]
+__all__ = ["Hits", "false_friend", "names_sharing_a_word"]
 
 #: How far (in characters) around a phrase to look for a listed name.
 _REACH = 40
@@ -67,10 +67,12 @@ def _names_by_word() -> dict[str, tuple[tuple[str, str], ...]]:
     return {word: tuple(names) for word, names in index.items()}
 
 
-@per_phrase()
-def _names_sharing_a_word(phrase: str) -> tuple[tuple[str, str], ...]:
-    """The listed names (each with its probe word) that share a word with ``phrase``
-    (kept: news repeats its phrases, and most share none)."""
+#: The listed names that share a word with a phrase, each with its probe word.
+Hits = tuple[tuple[str, str], ...]
+
+
+def names_sharing_a_word(phrase: str) -> Hits:
+    """The listed names (each with its probe word) that share a word with ``phrase``."""
     index = _names_by_word()
     norm = normalize(phrase)
     if norm.isascii():  # the words of _TOKEN, found faster in bytes
@@ -83,9 +85,16 @@ def _names_sharing_a_word(phrase: str) -> tuple[tuple[str, str], ...]:
     return tuple(name for found in hits for name in found)
 
 
-def _listed_name(text: str, start: int, end: int) -> str | None:
-    """The listed name that overlaps ``text[start:end]``, as written there, if any."""
-    hits = _names_sharing_a_word(text[start:end])
+#: :func:`names_sharing_a_word`, kept per phrase: news repeats its phrases, and most share
+#: no word with a name.
+_names_sharing_a_word = per_phrase()(names_sharing_a_word)
+
+
+def _listed_name(text: str, start: int, end: int, hits: Hits | None = None) -> str | None:
+    """The listed name that overlaps ``text[start:end]``, as written there, if any
+    (``hits``: the names that share a word with that phrase, when known)."""
+    if hits is None:
+        hits = _names_sharing_a_word(text[start:end])
     if not hits:
         return None
     # A name can only overlap the phrase if it shares a word with it, and names are short:
@@ -200,7 +209,9 @@ def _bare_abbreviation(text: str, start: int, end: int, word: str) -> bool:
     return _AFTER_SHORT_DAY.match(text, end) is None and not text[start:end].endswith(".")
 
 
-def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> str | None:
+def false_friend(
+    text: str, start: int, end: int, *, bare: bool, kind: str, hits: Hits | None = None
+) -> str | None:
     """Why ``text[start:end]`` is not a date here, or ``None`` if nothing speaks against it.
 
     Args:
@@ -211,8 +222,10 @@ def false_friend(text: str, start: int, end: int, *, bare: bool, kind: str) -> s
             number, year or modifier): only such phrases get the capitalisation check.
         kind: ``month``, ``season``, ``holiday``, ``year``, ``weekday`` or another rule
             name, to pick the checks that apply.
+        hits: What :func:`names_sharing_a_word` gives for the phrase, when the caller
+            has it already.
     """
-    name = _listed_name(text, start, end)
+    name = _listed_name(text, start, end, hits)
     if name is not None:
         return f"part of the name {name!r}"
     lex = lexicon()

@@ -17,12 +17,14 @@ from summitcal.resolver.anchor_base import SEASON_MODELS
 from summitcal.resolver.anchor_rules import counted_interval
 from summitcal.resolver.bounds import bound_direction, bounded, open_bound
 from summitcal.resolver.countries import local_holiday
-from summitcal.resolver.detect import detect, detect_text
+from summitcal.resolver.detect import context_language, detect, detect_text
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
-from summitcal.resolver.languages import ENGLISH, Language, check, language
-from summitcal.resolver.names import false_friend
+from summitcal.resolver.languages import ENGLISH, Language, available, check, language
+from summitcal.resolver.memo import Refusal
+from summitcal.resolver.names import Hits, false_friend
 from summitcal.resolver.needs import needs_direction
+from summitcal.resolver.own_words import own_reading
 from summitcal.resolver.phrase import (
     Direction,
     DurationCore,
@@ -79,9 +81,11 @@ def _plain(phrase: Phrase) -> bool:
     return phrase.mod is None and phrase.start_time is None and phrase.part_of_day is None
 
 
-def _check_names(text: str, start: int, end: int, phrase: Phrase, whole: str) -> None:
+def _check_names(
+    text: str, start: int, end: int, phrase: Phrase, whole: str, hits: Hits | None = None
+) -> None:
     kind, bare = _kind_and_bare(phrase, phrase.rule)
-    reason = false_friend(text, start, end, bare=bare, kind=kind)
+    reason = false_friend(text, start, end, bare=bare, kind=kind, hits=hits)
     if reason is not None:
         raise PhraseError(whole, reason, max(0, start))
 
@@ -244,11 +248,13 @@ def _finish(
     anchor: date | datetime | None,
     other: Language | None = None,
     seasons: str = "meteorological",
+    hits: Hits | None = None,
 ) -> Resolution:
     """Check names, read the direction and anchor a parsed phrase.
 
     ``where`` is where the phrase (stripped) sits in ``context``, if it was found there;
-    ``other`` is the phrase's language when it is not English.
+    ``other`` is the phrase's language when it is not English; ``hits`` are the listed
+    names that share a word with an English phrase, when known.
     """
     if seasons != "meteorological" and seasons not in SEASON_MODELS:
         raise ValueError(f"seasons is one of {', '.join(SEASON_MODELS)}, not {seasons!r}")
@@ -258,11 +264,13 @@ def _finish(
         # The phrase's own words, placed in the sentence (parse gave them in ``text``).
         shift = where[0] - (len(text) - len(text.lstrip()))
         kind, bare = _kind_and_bare(phrase, phrase.rule)
-        reason = false_friend(context, shift + p_start, shift + p_end, bare=bare, kind=kind)
+        reason = false_friend(
+            context, shift + p_start, shift + p_end, bare=bare, kind=kind, hits=hits
+        )
         if reason is not None:
             raise PhraseError(text, reason, 0)
     else:
-        _check_names(text, p_start, p_end, phrase, text)
+        _check_names(text, p_start, p_end, phrase, text, hits)
     bound = None
     if other is None and type(phrase.core) is HolidayRef:  # "Thanksgiving" in Canada
         named = phrase.core
@@ -384,10 +392,23 @@ def resolve(
     """
     if not isinstance(text, str):
         raise PhraseError(repr(text), "a phrase is a string", 0)
-    code = _phrase_language(text, context, lang)
+    read = hits = None
+    if lang is None and text.isascii():  # no Han: its own words tell, or its sentence
+        own, read, hits = own_reading(text)
+        code = own if own is not None and own in available() else context_language(text, context)
+    else:
+        code = _phrase_language(text, context, lang)
     ref = _reference_date(text, reference)
     other = None if code == ENGLISH else language(code)
-    phrase, p_start, p_end = parse(text) if other is None else other.parse(text)
+    if other is not None:
+        phrase, p_start, p_end = other.parse(text)
+    else:
+        if read is None:
+            phrase, p_start, p_end = parse(text)
+        elif isinstance(read, Refusal):
+            raise PhraseError(text, read.reason, read.position)
+        else:
+            phrase, p_start, p_end = read
     where = _locate(text, context) if context else None
     return _finish(
         text,
@@ -402,6 +423,7 @@ def resolve(
         anchor,
         other,
         seasons,
+        hits,
     )
 
 

@@ -321,8 +321,9 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     possessive = _is_possessive_weekday(norm, start, end)
     if not found:
         return (Direction.PAST, _POSSESSIVE) if possessive else (Direction.NEAREST, None)
-    found.sort()
-    found = _participles_dropped(found)
+    if len(found) > 1:  # one cue: nothing to sort, no verb to make a participle of
+        found.sort()
+        found = _participles_dropped(found)
     strong = reporting = None
     before = False  # whether a non-reporting cue was met before the phrase, nearer
     for cue in found:

@@ -8,7 +8,7 @@ from summitcal.resolver.memo import per_phrase_parse
 from summitcal.resolver.phrase import Phrase
 from summitcal.resolver.text import normalize
 
-__all__ = ["is_fixed", "parse"]
+__all__ = ["FixedFound", "fixed_lookup", "is_fixed", "parse"]
 
 
 @per_phrase_parse
@@ -39,24 +39,49 @@ def parse(text: str) -> tuple[Phrase, int, int]:
 def _fixed(body: str) -> tuple[Phrase, int, int] | None:
     """The fixed-expression table's reading of ``body`` (offsets within it), if any: the
     body itself, or what follows a single-word preposition."""
+    found = fixed_lookup(body)
+    return None if found is None else found[0]
+
+
+#: A phrase found in the fixed-expression table: what the grammar reads it as (offsets
+#: within the text looked up), the group it is in (see :func:`~.fixed.fixed_groups`), its
+#: key there, and the single-word preposition before the key ("" if none).  A plain
+#: tuple: one is made for most phrases read.
+FixedFound = tuple[tuple[Phrase, int, int], tuple[str, int], str, str]
+
+
+def fixed_lookup(body: str) -> FixedFound | None:
+    """The fixed-expression table's reading of ``body`` (normalised, without surrounding
+    spaces and punctuation), if it is there: the body itself, or what follows a
+    single-word preposition."""
     head, _, rest = body.partition(" ")
-    known = _fixed_entry(head, body)
-    if known is None and head in one_word_prepositions():
-        known = _fixed_entry(rest.partition(" ")[0], rest)
+    group = (head, body.count(" ") + 1)
+    known = _fixed_entry(group, body)
+    if known is not None:
+        return known, group, body, ""
+    if head in one_word_prepositions():
+        group = (rest.partition(" ")[0], group[1] - 1)
+        known = _fixed_entry(group, rest)
         if known is not None:
             phrase, start, stop = known
             skip = len(head) + 1
-            return phrase, start + skip, stop + skip
-    return known
+            return (phrase, start + skip, stop + skip), group, rest, head
+    return None
 
 
-def _fixed_entry(first: str, body: str) -> tuple[Phrase, int, int] | None:
-    # Only groups that exist reach the cached group reader, so its cache holds at most
-    # one entry per group, whatever text comes in.
-    group = (first, body.count(" ") + 1)
-    if group not in fixed_groups():
-        return None
-    return fixed_group(group).get(body)
+#: The groups of the table read so far (each at most once: see fixed.fixed_group).
+_READ: dict[tuple[str, int], dict[str, tuple[Phrase, int, int]]] = {}
+
+
+def _fixed_entry(group: tuple[str, int], body: str) -> tuple[Phrase, int, int] | None:
+    table = _READ.get(group)
+    if table is None:
+        # Only groups that exist are read and kept, so this holds at most one entry per
+        # group, whatever text comes in.
+        if group not in fixed_groups():
+            return None
+        table = _READ[group] = fixed_group(group)
+    return table.get(body)
 
 
 def is_fixed(text: str) -> bool:
