@@ -23,21 +23,31 @@ __all__ = ["local_holiday"]
 
 
 @functools.cache
-def _country_words() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple(
-        (re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})(?![\w])"), code)
-        for code, words in lexicon().countries.items()
-    )
+def _country_pattern(key: str) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """A pattern of the words that name any of the countries with a reading of the
+    holiday ``key``, and one for each country (to tell, where the first matches, which
+    of them it names)."""
+    countries = lexicon().countries
+    codes = sorted(lexicon().holiday_countries[key])
+    words = sorted({w for code in codes for w in countries[code]}, key=lambda w: (-len(w), w))
+    each = {code: re.compile(_alternation(countries[code])) for code in codes}
+    return re.compile(_alternation(words)), each
 
 
-def _named_countries(context: str) -> list[str]:
-    """The countries the sentence names, in the order they first appear."""
-    found = []
-    for pattern, code in _country_words():
-        m = pattern.search(context)
-        if m is not None:
-            found.append((m.start(), code))
-    return [code for _, code in sorted(found)]
+def _alternation(words: object) -> str:
+    assert isinstance(words, (list, tuple))
+    return rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})(?![\w])"
+
+
+def _first_country(context: str, key: str) -> str | None:
+    """The first country with a reading of the holiday ``key`` that the sentence names (of
+    two named at the same place, the first code)."""
+    anywhere, each = _country_pattern(key)
+    m = anywhere.search(context)
+    if m is None:
+        return None
+    at = m.start()
+    return min(code for code, pattern in each.items() if pattern.match(context, at))
 
 
 def local_holiday(core: HolidayRef, context: str | None, text: str) -> HolidayRef:
@@ -48,12 +58,14 @@ def local_holiday(core: HolidayRef, context: str | None, text: str) -> HolidayRe
         AmbiguousHolidayError: If the name has no default reading and the sentence names
             none of the countries that have one.
     """
-    readings = lexicon().holiday_countries.get(holiday_key(core.name))
+    key = holiday_key(core.name)
+    readings = lexicon().holiday_countries.get(key)
     if readings is None:
         return core
-    for code in _named_countries(context or ""):
-        if code in readings:
-            return attrs.evolve(core, holiday=readings[code])
+    # One search for the countries with a reading of this holiday: the first named wins.
+    code = _first_country(context, key) if context else None
+    if code is not None:
+        return attrs.evolve(core, holiday=readings[code])
     if core.holiday.rule == "ambiguous":
         raise AmbiguousHolidayError(text, core.name, tuple(sorted(readings)))
     return core

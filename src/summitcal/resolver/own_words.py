@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import functools
 
-from summitcal.errors import PhraseError
 from summitcal.resolver.detect import french_words, own_language
 from summitcal.resolver.grammar.fixed import fixed_group, one_word_prepositions
-from summitcal.resolver.grammar.match import bounds, parse_by_rules
+from summitcal.resolver.grammar.match import bounds, read_by_rules
 from summitcal.resolver.grammar.parse import fixed_lookup
 from summitcal.resolver.languages import ENGLISH
-from summitcal.resolver.memo import Parsed, Refusal, per_phrase, refusal
+from summitcal.resolver.memo import Parsed, Refusal, per_phrase
 from summitcal.resolver.names import Hits, names_sharing_a_word
 from summitcal.resolver.text import normalize
 
@@ -61,11 +60,10 @@ def own_reading(text: str) -> OwnReading:
         return own, None, None
     if found is not None:
         return own, read, hits[key]
-    try:
-        read = parse_by_rules(text, norm, lo, hi)
-    except PhraseError as exc:
-        return own, refusal(exc), None
-    return own, read, names_sharing_a_word(text[read[1] : read[2]])
+    ruled = read_by_rules(text, norm, lo, hi)
+    if isinstance(ruled, Refusal):
+        return own, ruled, None
+    return own, ruled, names_sharing_a_word(text[ruled[1] : ruled[2]])
 
 
 #: Each group of the fixed-expression table read so far -> what its keys' words give.

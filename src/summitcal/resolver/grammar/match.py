@@ -27,12 +27,13 @@ from summitcal.resolver.grammar.readers import (
     unmarked,
 )
 from summitcal.resolver.grammar.rules import Rule
-from summitcal.resolver.grammar.triggers import Triggers, tokens
+from summitcal.resolver.grammar.triggers import Triggers, words_of
 from summitcal.resolver.lexicon import Lexicon, lexicon
+from summitcal.resolver.memo import Refusal
 from summitcal.resolver.phrase import DayWord, Phrase
 from summitcal.span.span import Mod
 
-__all__ = ["RawMatch", "candidates", "matches", "parse_by_rules"]
+__all__ = ["RawMatch", "candidates", "matches", "parse_by_rules", "read_by_rules"]
 
 
 @attrs.frozen
@@ -238,24 +239,38 @@ def bounds(norm: str) -> tuple[int, int]:
 
 def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, int]:
     """:func:`parse` by the grammar's patterns: ``norm`` is ``text`` normalised, and the
-    phrase lies within ``norm[lo:hi]`` (surrounding spaces and punctuation left out)."""
+    phrase lies within ``norm[lo:hi]`` (surrounding spaces and punctuation left out).
+
+    Raises:
+        PhraseError: As :func:`~.parse.parse`.
+    """
+    read = read_by_rules(text, norm, lo, hi)
+    if type(read) is Refusal:
+        raise PhraseError(text, read.reason, read.position)
+    return read  # type: ignore[return-value]
+
+
+def read_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, int] | Refusal:
+    """:func:`parse_by_rules`, giving its refusal rather than raising it (a refusal kept
+    per phrase is then made without an exception)."""
     body = norm[lo:hi]
     ends: tuple[int, ...] = (hi,)
     if body.endswith(".") and not body.endswith(("a.m.", "p.m.")):
         ends = (hi, hi - 1)
     if lo >= hi:
-        raise PhraseError(text, "empty phrase", 0)
+        return Refusal("empty phrase", 0)
     lex = lexicon()
     failure: NoParse | None = None
     # The clock styles of agendas and chat make every pattern that holds a clock longer:
     # they are tried second, on what the plain patterns could not read (a reading those
     # give stands).  A failure of the second pass is the more telling.
-    tried = _plain().candidates(body)
+    words = words_of(body)
+    tried = _plain().candidates(body, words)
     for second in (False, True):
         candidates = tried
         if second:
-            candidates = _second().candidates(body)
-            if not may_hold_styled_clock(tokens(body)):
+            candidates = _second().candidates(body, words)
+            if not may_hold_styled_clock(set(words)):
                 candidates = tuple(c for c in candidates if not _clocked(c[0]))
         found: NoParse | None = None
         for end in ends:
@@ -272,7 +287,7 @@ def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int,
         if failure is not None and type(failure) is not ClockConflict:
             break  # the words name no date ("February 30"): no clock style changes that
     if failure is not None:
-        raise PhraseError(text, failure.reason, failure.offset)
+        return Refusal(failure.reason, failure.offset)
     # The first word no rule's pattern covers (the spans alone: no meanings are built).
     position = lo
     spans = sorted(
@@ -289,7 +304,7 @@ def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int,
         position += 1
     word = _WORD.match(norm, position, hi) if position < hi else None
     what = f"unexpected {text[position : position + len(word.group())]!r}" if word else "an end"
-    raise PhraseError(text, f"not a date phrase ({what})", min(position, max(hi - 1, 0)))
+    return Refusal(f"not a date phrase ({what})", min(position, max(hi - 1, 0)))
 
 
 def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from summitcal.resolver.grammar.fragments import CLOCK, DECORATIONS, decoration_words
 from summitcal.resolver.grammar.rules import Rule
 
-__all__ = ["Triggers", "tokens"]
+__all__ = ["Triggers", "tokens", "words_of"]
 
 # Apostrophes go (so "new year's" and "new years" give the same words); the text's words
 # are then runs of letters, single digits (a trigger "#" stands for any digit) and the
@@ -25,10 +25,15 @@ _DIGITS = tuple("0123456789")
 DIGIT = frozenset("#")
 
 
+def words_of(norm: str) -> list[str]:
+    """The trigger words of normalised text in order, repeats and all: runs of letters,
+    each digit alone, and the signs ``- & / . :``."""
+    return _TOKEN.findall(norm.replace("'", ""))
+
+
 def tokens(norm: str) -> set[str]:
-    """The trigger words of normalised text: runs of letters, each digit alone, and the
-    signs ``- & / . :``."""
-    return set(_TOKEN.findall(norm.replace("'", "")))
+    """The trigger words of normalised text (:func:`words_of`, as a set)."""
+    return set(words_of(norm))
 
 
 def keys(words: object) -> frozenset[str]:
@@ -86,10 +91,13 @@ class Triggers:
         # one entry per pair), not results.
         self._by_mask: dict[int, tuple[tuple[Rule, re.Pattern[str]], ...]] = {}
 
-    def candidates(self, norm: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    def candidates(
+        self, norm: str, words: list[str] | None = None
+    ) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
         """The rules that can match somewhere in ``norm``, in priority order, with their
-        compiled patterns."""
-        key = self._read(norm)
+        compiled patterns (``words``: its trigger words, :func:`words_of` it, if the
+        caller has them)."""
+        key = self._read(norm, words)
         found = self._by_mask.get(key)
         if found is None:
             mask, held = key & self._rule_bits, self._held(key)
@@ -102,12 +110,14 @@ class Triggers:
         day-level patterns are made with for ``norm``."""
         return self._held(self._read(norm))
 
-    def _read(self, norm: str) -> int:
+    def _read(self, norm: str, words: list[str] | None = None) -> int:
         """The bits of the rules that can match ``norm`` and, above them, what its tokens
         tell of its decorations (see _decoration_tokens)."""
         table, mask2 = self._table, self._free
         mask = 0
-        for word in _TOKEN.findall(norm.replace("'", "")):  # as tokens(), repeats and all
+        if words is None:
+            words = _TOKEN.findall(norm.replace("'", ""))
+        for word in words:
             bits = table.get(word)
             if bits is not None:
                 mask |= bits[0]
