@@ -260,32 +260,23 @@ def read_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, 
     if lo >= hi:
         return Refusal("empty phrase", 0)
     lex = lexicon()
-    failure: NoParse | None = None
     # The clock styles of agendas and chat make every pattern that holds a clock longer:
     # they are tried second, on what the plain patterns could not read (a reading those
     # give stands).  A failure of the second pass is the more telling.
     words = words_of(body)
     tried = _plain().candidates(body, words)
-    for second in (False, True):
-        candidates = tried
-        if second:
-            candidates = _second().candidates(body, words)
-            if not may_hold_styled_clock(set(words)):
-                candidates = tuple(c for c in candidates if not _clocked(c[0]))
-        found: NoParse | None = None
-        for end in ends:
-            for rule, pattern in candidates:
-                m = pattern.fullmatch(norm, lo, end)
-                if m is None:
-                    continue
-                try:
-                    start, stop = m.span("body")
-                    return read_phrase(rule, m, lex), start, stop
-                except NoParse as exc:
-                    found = found or type(exc)(exc.reason, exc.offset or m.start("body"))
+    read, failure = _first_reading(tried, norm, lo, ends, lex)
+    if read is not None:
+        return read
+    if failure is None or type(failure) is ClockConflict:
+        # (Words that name no date, "February 30", no clock style changes.)
+        candidates = _second().candidates(body, words)
+        if not may_hold_styled_clock(set(words)):
+            candidates = tuple(c for c in candidates if not _clocked(c[0]))
+        read, found = _first_reading(candidates, norm, lo, ends, lex)
+        if read is not None:
+            return read
         failure = found or failure
-        if failure is not None and type(failure) is not ClockConflict:
-            break  # the words name no date ("February 30"): no clock style changes that
     if failure is not None:
         return Refusal(failure.reason, failure.offset)
     # The first word no rule's pattern covers (the spans alone: no meanings are built).
@@ -305,6 +296,29 @@ def read_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, 
     word = _WORD.match(norm, position, hi) if position < hi else None
     what = f"unexpected {text[position : position + len(word.group())]!r}" if word else "an end"
     return Refusal(f"not a date phrase ({what})", min(position, max(hi - 1, 0)))
+
+
+def _first_reading(
+    candidates: tuple[tuple[Rule, re.Pattern[str]], ...],
+    norm: str,
+    lo: int,
+    ends: tuple[int, ...],
+    lex: Lexicon,
+) -> tuple[tuple[Phrase, int, int] | None, NoParse | None]:
+    """The reading of the first candidate whose pattern matches ``norm[lo:end]`` whole
+    (for each end in turn) and whose words name a date; else the first such failure."""
+    failure: NoParse | None = None
+    for end in ends:
+        for rule, pattern in candidates:
+            m = pattern.fullmatch(norm, lo, end)
+            if m is None:
+                continue
+            try:
+                start, stop = m.span("body")
+                return (read_phrase(rule, m, lex), start, stop), None
+            except NoParse as exc:
+                failure = failure or type(exc)(exc.reason, exc.offset or m.start("body"))
+    return None, failure
 
 
 def matches(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[RawMatch]:

@@ -58,6 +58,7 @@ class Triggers:
     __slots__ = (
         "_above",
         "_by_mask",
+        "_clock_bit",
         "_clock_word",
         "_day_level",
         "_free",
@@ -79,6 +80,7 @@ class Triggers:
         zones, clock_words = decoration_words(made) if made else ((), ())
         self._clock_word = re.compile("|".join(map(re.escape, clock_words)) or "(?!)")
         above = self._above = len(rules)
+        self._clock_bit = CLOCK << above
         self._rule_bits = (1 << above) - 1
         for word, signal in _decoration_tokens(zones).items():
             first[word] = first.get(word, 0) | signal << above
@@ -123,7 +125,7 @@ class Triggers:
                 mask |= bits[0]
                 mask2 |= bits[1]
         mask &= mask2
-        clock = CLOCK << self._above
+        clock = self._clock_bit
         if mask & self._day_level and not mask & clock and self._clock_word.search(norm):
             # A clock word, which may stand inside a token ("noon-midnight").
             mask |= clock
