@@ -9,6 +9,7 @@ part readable; :func:`rules` joins the parts in order.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import attrs
 
@@ -499,13 +500,13 @@ def _styled_marks() -> frozenset[str]:
     return frozenset(marks) | keys(lex.clock_hours) | keys(lex.clock_fractions)
 
 
-def may_hold_styled_clock(words: set[str]) -> bool:
+def may_hold_styled_clock(words: Iterable[str]) -> bool:
     """Whether a text of these trigger words (see :func:`.triggers.tokens`) may hold a
     clock only the styles of a phrase read whole read ("7p", "15h30", "half past nine",
     "at 8 tonight", "3-4pm"): a text that cannot reads the same without those styles."""
-    if words & _styled_marks():
+    if not _styled_marks().isdisjoint(words):
         return True
-    return bool(words & _BARE_HOUR_WORDS) and any(w.isdigit() for w in words)
+    return not _BARE_HOUR_WORDS.isdisjoint(words) and any(w.isdigit() for w in words)
 
 
 def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:

@@ -108,14 +108,15 @@ def _plain() -> Triggers:
 
 
 @functools.cache
-def _second() -> Triggers:
-    """The rules a phrase the plain ones cannot read is tried with: the late ones, and
-    those whose patterns the clock styles of a phrase read whole change."""
+def _second(styled: bool) -> Triggers:
+    """The rules a phrase the plain ones cannot read is tried with: the late ones, and,
+    for a phrase that may hold a clock in one of the styles of a phrase read whole
+    (``styled``), those whose patterns these styles change."""
     return Triggers(
         tuple(
             loose
             for loose, strict in zip(rules(True), rules(), strict=True)
-            if loose.late or loose.source != strict.source
+            if loose.late or (loose.source != strict.source and (styled or not _clocked(loose)))
         )
     )
 
@@ -270,9 +271,7 @@ def read_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, 
         return read
     if failure is None or type(failure) is ClockConflict:
         # (Words that name no date, "February 30", no clock style changes.)
-        candidates = _second().candidates(body, words)
-        if not may_hold_styled_clock(set(words)):
-            candidates = tuple(c for c in candidates if not _clocked(c[0]))
+        candidates = _second(may_hold_styled_clock(words)).candidates(body, words)
         read, found = _first_reading(candidates, norm, lo, ends, lex)
         if read is not None:
             return read
