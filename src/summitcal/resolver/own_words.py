@@ -26,7 +26,7 @@ from summitcal.resolver.memo import Parsed, Refusal, per_phrase
 from summitcal.resolver.names import Hits, names_sharing_a_word
 from summitcal.resolver.text import normalize
 
-__all__ = ["OwnReading", "own_reading"]
+__all__ = ["OwnReading", "english_reading", "own_reading"]
 
 #: What a phrase's own words give (see :func:`own_reading`).
 OwnReading = tuple[str | None, Parsed | Refusal | None, Hits | None]
@@ -41,9 +41,21 @@ def own_reading(text: str) -> OwnReading:
     ``None`` for a French phrase, which it does not read); and the listed names that
     share a word with the phrase it reads (:func:`~.names.names_sharing_a_word`; ``None``
     when it reads none)."""
+    return _read(text, tell=True)
+
+
+@per_phrase()
+def english_reading(text: str) -> OwnReading:
+    """:func:`own_reading` of a phrase known to be English (its language is not told:
+    the first item is always ``en``)."""
+    return _read(text, tell=False)
+
+
+def _read(text: str, *, tell: bool) -> OwnReading:
     norm = normalize(text)
     lo, hi = bounds(norm)
     found = fixed_lookup(norm[lo:hi])
+    own: str | None = ENGLISH
     if found is not None:
         (phrase, start, stop), group, key, preposition = found
         read = phrase, start + lo, stop + lo
@@ -51,13 +63,16 @@ def own_reading(text: str) -> OwnReading:
         if facts is None:
             facts = _group_facts(group)
         alone, hits = facts
+        if not tell:
+            return ENGLISH, read, hits[key]
         # A key holds no apostrophe (which may make a French word, "l'an"), and around it
         # there is a preposition at most: what the bounds leave out holds no letters.
         if key in alone and (not preposition or preposition in _plain_prepositions()):
             return ENGLISH, read, hits[key]
-    own = own_language(text)
-    if own is not None and own != ENGLISH:
-        return own, None, None
+    if tell:
+        own = own_language(text)
+        if own is not None and own != ENGLISH:
+            return own, None, None
     if found is not None:
         return own, read, hits[key]
     ruled = read_by_rules(text, norm, lo, hi)

@@ -24,7 +24,7 @@ from summitcal.resolver.languages import ENGLISH, Language, available, check, la
 from summitcal.resolver.memo import Refusal
 from summitcal.resolver.names import Hits, false_friend
 from summitcal.resolver.needs import needs_direction
-from summitcal.resolver.own_words import own_reading
+from summitcal.resolver.own_words import english_reading, own_reading
 from summitcal.resolver.phrase import (
     Direction,
     DurationCore,
@@ -404,11 +404,11 @@ def resolve(
         phrase, p_start, p_end = other.parse(text)
     else:
         if read is None:
-            phrase, p_start, p_end = parse(text)
-        elif isinstance(read, Refusal):
+            _, read, hits = english_reading(text)
+        if isinstance(read, Refusal):
             raise PhraseError(text, read.reason, read.position)
-        else:
-            phrase, p_start, p_end = read
+        assert read is not None  # the English grammar reads what it is handed
+        phrase, p_start, p_end = read
     where = _locate(text, context) if context else None
     return _finish(
         text,
