@@ -17,12 +17,19 @@ of the registry offered, and the share detected right is printed with the cost o
 detection: for a phrase seen for the first time, and for one seen before (a phrase's own
 words are read once and kept).
 
-Usage: python bench/bench_languages.py [--cases FILE] [--unseen FILE] [--repeat N]
+Last, what telling the language costs English: the English cases (own and the first two
+held-out sets) resolved with the language detected and with ``lang="en"``, in alternating
+passes in one process (``--rounds``), first seen (every per-phrase cache emptied) and seen
+before; medians of CPU time, and their ratio.
+
+Usage: python bench/bench_languages.py [--cases FILE] [--unseen FILE] [--repeat N] [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -43,7 +50,7 @@ from bench_resolve import (
 )
 
 from summitcal.errors import PhraseError
-from summitcal.resolver import clear_caches, resolve
+from summitcal.resolver import NumericOrder, clear_caches, resolve
 from summitcal.resolver import detect as detection
 from summitcal.resolver.languages import MODULES
 
@@ -151,11 +158,58 @@ def detection_report(repeat: int) -> None:
         detection.available = real  # type: ignore[assignment]
 
 
+ENGLISH_FILES = ("resolve_cases.toml", "resolve_unseen.toml", "resolve_unseen2.toml")
+
+
+def english_cost_report(rounds: int) -> None:
+    """English resolved with the language detected beside ``lang="en"``, alternating."""
+    cases = [c for name in ENGLISH_FILES for c in load(ROOT / "tests/data" / name)]
+    orders = {"day-first": NumericOrder.DAY_FIRST, "month-first": NumericOrder.MONTH_FIRST}
+    args = [
+        (c["phrase"], c["published"], c.get("context"), orders.get(c.get("order", "")))
+        for c in cases
+    ]
+
+    def runner(lang: str | None) -> Callable[[], None]:
+        def run() -> None:
+            for phrase, published, context, order in args:
+                try:
+                    resolve(phrase, reference=published, context=context, order=order, lang=lang)
+                except PhraseError:  # a refusal is an answer too, and timed as one
+                    continue
+
+        return run
+
+    runs = {"detected": runner(None), "en": runner("en")}
+    for run in runs.values():
+        run()
+    print(f"\nEnglish, {len(args)} cases, language detected beside lang='en' (CPU, medians)")
+    for label, clear in (("first seen", clear_caches), ("seen before", None)):
+        seconds: dict[str, list[float]] = {name: [] for name in runs}
+        names = list(runs)
+        for i in range(rounds):
+            for name in names if i % 2 == 0 else names[::-1]:
+                if clear is not None:
+                    clear()
+                gc.collect()
+                gc.disable()
+                start = time.process_time()
+                runs[name]()
+                seconds[name].append(time.process_time() - start)
+                gc.enable()
+        med = {name: 1e6 * statistics.median(v) / len(args) for name, v in seconds.items()}
+        print(
+            f"{label:<12} detected {med['detected']:6.2f} us  lang='en' {med['en']:6.2f} us"
+            f"  ratio {med['detected'] / med['en']:.3f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=Path, default=ROOT / "tests/data/zh/resolve_zh.toml")
     parser.add_argument("--unseen", type=Path, help="held-out cases, on a line of their own")
     parser.add_argument("--repeat", type=int, default=5, help="passes for throughput")
+    parser.add_argument("--rounds", type=int, default=15, help="alternating passes, English")
     args = parser.parse_args()
     cases = load(args.cases)
     unseen = load(args.unseen) if args.unseen else []
@@ -179,6 +233,7 @@ def main() -> None:
         held = {name: score(unseen, run, right) for name, (run, right) in peers.items()}
         _table(unseen, peers, held, args.unseen.name)
     detection_report(args.repeat)
+    english_cost_report(args.rounds)
 
 
 if __name__ == "__main__":
