@@ -65,10 +65,18 @@ def test_the_reading_is_what_the_separate_readers_give(text: str) -> None:
         assert hits == names_sharing_a_word(text[read[1] : read[2]])
 
 
-def test_a_fixed_expression_with_a_french_preposition_is_told_by_its_words() -> None:
-    # "en" is a French word: the table's English entry does not decide alone.
-    assert own_reading("en 2025")[0] == own_language("en 2025")
-    assert own_reading("on Friday")[0] == "en"
+def test_a_fixed_expression_in_french_words_is_french() -> None:
+    # The English table lists Bastille Day's French name: its words tell French.
+    assert own_reading("le quatorze juillet")[:2] == ("fr", None)
+    assert own_reading("on Bastille Day")[0] == "en"
+
+
+def test_a_counted_interval_needs_a_count_of_one_or_more() -> None:
+    for count in (0, -3):
+        assert (
+            counted_interval(DurationCore(unit="day", count=count, side=-1), date(2024, 3, 1))
+            is None
+        )
 
 
 @pytest.mark.parametrize("text", ["Boeing 737", "COVID-19", "", "   ", "February 30", "at 25:00"])

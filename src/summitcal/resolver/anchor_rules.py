@@ -400,7 +400,7 @@ def counted_interval(core: DurationCore, reference: date) -> DateSpan | None:
     on it ("the next five years"); ``None`` for a bare amount, a unit under a day (the
     reference has no clock), or one that would reach past the ends of the calendar."""
     unit, count = core.unit, core.count
-    if not core.side or unit not in _DAYS_IN or count is None:
+    if not core.side or unit not in _DAYS_IN or count is None or count < 1:
         return None
     count *= core.side
     try:

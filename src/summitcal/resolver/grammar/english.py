@@ -9,7 +9,7 @@ part readable; :func:`rules` joins the parts in order.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Collection
 
 import attrs
 
@@ -500,7 +500,7 @@ def _styled_marks() -> frozenset[str]:
     return frozenset(marks) | keys(lex.clock_hours) | keys(lex.clock_fractions)
 
 
-def may_hold_styled_clock(words: Iterable[str]) -> bool:
+def may_hold_styled_clock(words: Collection[str]) -> bool:
     """Whether a text of these trigger words (see :func:`.triggers.tokens`) may hold a
     clock only the styles of a phrase read whole read ("7p", "15h30", "half past nine",
     "at 8 tonight", "3-4pm"): a text that cannot reads the same without those styles."""
