@@ -190,12 +190,13 @@ def _extract_runner(package: str, texts: list[tuple[str, date]]) -> Callable[[],
     return run
 
 
-def _duel(
+def duel(
     runs: dict[str, Callable[[], None]],
     clears: dict[str, Callable[[], None] | None],
     rounds: int,
 ) -> dict[str, list[float]]:
-    """CPU seconds of each side's passes, alternating (the order swapped each round)."""
+    """CPU seconds of each side's passes, alternating (the order swapped each round);
+    ``clears[side]``, when given, runs before each of that side's passes, untimed."""
     for run in runs.values():  # patterns compiled, tables read: not timed
         run()
     seconds: dict[str, list[float]] = {side: [] for side in runs}
@@ -252,17 +253,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for side, pkg in packages.items()
     }
     us = 1e6 / len(cases)
-    _line("first seen", _duel(runs, dict(clears), args.rounds), us, "µs/phrase")
-    _line("seen before", _duel(runs, dict.fromkeys(runs), args.rounds), us, "µs/phrase")
+    _line("first seen", duel(runs, dict(clears), args.rounds), us, "µs/phrase")
+    _line("seen before", duel(runs, dict.fromkeys(runs), args.rounds), us, "µs/phrase")
 
     if (args.corpus / "docs.jsonl").is_file():
         texts, phrases = _timebank(args.corpus)
         runs = {side: _in_context_runner(pkg, phrases) for side, pkg in packages.items()}
-        seconds = _duel(runs, dict(clears), args.rounds)
+        seconds = duel(runs, dict(clears), args.rounds)
         _line("TimeBank gold phrases in context", seconds, 1e6 / len(phrases), "µs/phrase")
         size = sum(len(text.encode("utf-8")) for text, _ in texts) / 1e6
         runs = {side: _extract_runner(pkg, texts) for side, pkg in packages.items()}
-        _line("TimeBank extraction", _duel(runs, dict(clears), args.rounds), size, "MB/s")
+        _line("TimeBank extraction", duel(runs, dict(clears), args.rounds), size, "MB/s")
     else:
         print(f"(no corpus at {args.corpus}: the TimeBank lines are left out)")
     return 0

@@ -28,7 +28,6 @@ Usage: python bench/bench_languages.py [--cases FILE] [--unseen FILE] [--repeat 
 from __future__ import annotations
 
 import argparse
-import gc
 import statistics
 import sys
 import time
@@ -39,6 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_before_after import duel
 from bench_resolve import (
     ROOT,
     Case,
@@ -181,22 +181,9 @@ def english_cost_report(rounds: int) -> None:
         return run
 
     runs = {"detected": runner(None), "en": runner("en")}
-    for run in runs.values():
-        run()
     print(f"\nEnglish, {len(args)} cases, language detected beside lang='en' (CPU, medians)")
     for label, clear in (("first seen", clear_caches), ("seen before", None)):
-        seconds: dict[str, list[float]] = {name: [] for name in runs}
-        names = list(runs)
-        for i in range(rounds):
-            for name in names if i % 2 == 0 else names[::-1]:
-                if clear is not None:
-                    clear()
-                gc.collect()
-                gc.disable()
-                start = time.process_time()
-                runs[name]()
-                seconds[name].append(time.process_time() - start)
-                gc.enable()
+        seconds = duel(runs, dict.fromkeys(runs, clear), rounds)
         med = {name: 1e6 * statistics.median(v) / len(args) for name, v in seconds.items()}
         print(
             f"{label:<12} detected {med['detected']:6.2f} us  lang='en' {med['en']:6.2f} us"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -34,8 +35,8 @@ def _country_pattern(key: str) -> tuple[re.Pattern[str], dict[str, re.Pattern[st
     return re.compile(_alternation(words)), each
 
 
-def _alternation(words: object) -> str:
-    assert isinstance(words, (list, tuple))
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern of any of ``words`` standing as words (not after a dot: "U.S.A")."""
     return rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})(?![\w])"
 
 

@@ -63,11 +63,9 @@ def _read(text: str, *, tell: bool) -> OwnReading:
         if facts is None:
             facts = _group_facts(group)
         alone, hits = facts
-        if not tell:
-            return ENGLISH, read, hits[key]
         # A key holds no apostrophe (which may make a French word, "l'an"), and around it
         # there is a preposition at most: what the bounds leave out holds no letters.
-        if key in alone and (not preposition or preposition in _plain_prepositions()):
+        if not tell or (key in alone and (not preposition or preposition in _plain_prepositions())):
             return ENGLISH, read, hits[key]
     if tell:
         own = own_language(text)

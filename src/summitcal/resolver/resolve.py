@@ -21,7 +21,7 @@ from summitcal.resolver.detect import context_language, detect, detect_text
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.languages import ENGLISH, Language, available, check, language
-from summitcal.resolver.memo import Refusal
+from summitcal.resolver.memo import reading
 from summitcal.resolver.names import Hits, false_friend
 from summitcal.resolver.needs import needs_direction
 from summitcal.resolver.own_words import english_reading, own_reading
@@ -405,10 +405,8 @@ def resolve(
     else:
         if read is None:
             _, read, hits = english_reading(text)
-        if isinstance(read, Refusal):
-            raise PhraseError(text, read.reason, read.position)
         assert read is not None  # the English grammar reads what it is handed
-        phrase, p_start, p_end = read
+        phrase, p_start, p_end = reading(read, text)  # a kept refusal raises afresh
     where = _locate(text, context) if context else None
     return _finish(
         text,

@@ -16,7 +16,6 @@ from datetime import time
 import attrs
 
 from summitcal._unchecked import unchecked
-from summitcal.errors import PhraseError
 from summitcal.resolver.grammar.english import may_hold_styled_clock, rules
 from summitcal.resolver.grammar.fragments import prepositions, squash
 from summitcal.resolver.grammar.readers import (
@@ -29,7 +28,7 @@ from summitcal.resolver.grammar.readers import (
 from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers, words_of
 from summitcal.resolver.lexicon import Lexicon, lexicon
-from summitcal.resolver.memo import Refusal
+from summitcal.resolver.memo import Refusal, reading
 from summitcal.resolver.phrase import DayWord, Phrase
 from summitcal.span.span import Mod
 
@@ -245,10 +244,7 @@ def parse_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int,
     Raises:
         PhraseError: As :func:`~.parse.parse`.
     """
-    read = read_by_rules(text, norm, lo, hi)
-    if type(read) is Refusal:
-        raise PhraseError(text, read.reason, read.position)
-    return read  # type: ignore[return-value]
+    return reading(read_by_rules(text, norm, lo, hi), text)
 
 
 def read_by_rules(text: str, norm: str, lo: int, hi: int) -> tuple[Phrase, int, int] | Refusal:

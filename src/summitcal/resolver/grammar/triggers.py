@@ -117,9 +117,7 @@ class Triggers:
         tell of its decorations (see _decoration_tokens)."""
         table, mask2 = self._table, self._free
         mask = 0
-        if words is None:
-            words = _TOKEN.findall(norm.replace("'", ""))
-        for word in words:
+        for word in words_of(norm) if words is None else words:
             bits = table.get(word)
             if bits is not None:
                 mask |= bits[0]
