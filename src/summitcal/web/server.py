@@ -46,7 +46,6 @@ from summitcal.catalog.criteria import Criteria
 from summitcal.catalog.load import load_catalog
 from summitcal.errors import BadRequest, SummitcalError
 from summitcal.feeds.feeds import FeedSpec
-from summitcal.models.events import Event
 from summitcal.web.http import (
     Receive,
     Reply,
@@ -175,69 +174,63 @@ class FeedServer:
         """Status, headers and body for one HTTP request (the body already read)."""
         path = local_path(scope)
         method = scope.get("method", "GET")
-        route = self._which(path)
-        if route is None:
-            return plain(404, "not found")
-        if method not in ("GET", "HEAD"):
-            return plain(405, f"method {method[:20]} not allowed", ("allow", ALLOW))
+        headers = request_headers(scope)
+        state = self.state  # one catalogue for the whole request, even across a reload
+        reply = self._answer(state, method, path, headers)
+        if reply is not None:
+            return reply
+        # What is left is rendered by the pool: the page, the SVG and custom feeds.
+        route = _route(state, path)
+        assert route is not None
         try:
-            resource = await self._resource(route, scope)
+            resource = await self._render(state, route, scope)
         except RenderRefused as exc:
             return plain(
                 exc.status, f"unavailable: {exc.reason}", ("retry-after", str(exc.retry_after))
             )
         except SummitcalError as exc:  # ours, or the feeds layer refused the parameters
             return plain(400, f"bad request: {exc}")
-        status, headers, body = conditional(resource, request_headers(scope))
-        return status, headers, b"" if method == "HEAD" else body
+        return _answered(method, resource, headers)
 
-    def _which(self, path: str) -> str | None:
-        """The route ``path`` names, if any: a named feed's name, or a route word."""
-        if path in ("/", "/index.html"):
-            return "page"
-        if path == "/timeline.svg":
-            return "svg"
-        if path == "/events.json":
-            return "events"
-        if path == "/" + SCRIPT_PATH:
-            return "script"
-        if path.startswith("/events/") and path.endswith(".ics"):
-            event_id = path[len("/events/") : -len(".ics")]
-            event = self._event(event_id)
-            if event is not None and has_calendar(event):
-                return "event:" + event_id
-        if path.startswith("/feeds/") and path.endswith(".ics"):
-            name = path[len("/feeds/") : -len(".ics")]
-            if name == "custom" or name in self.state.feeds:
-                return "feed:" + name
-        return None
+    def answer_now(self, method: str, path: str, headers: Mapping[str, str]) -> Reply | None:
+        """The reply to a bodiless request that can be answered without waiting, or ``None``.
 
-    async def _resource(self, route: str, scope: Scope) -> Resource:
-        state = self.state  # one catalogue for the whole request, even across a reload
-        if route == "events":
-            return state.events
-        if route == "script":
-            return state.script
-        if route.startswith("event:"):  # one small event: rendered here, in about a ms, once
-            event_id = route[len("event:") :]
-            found = state.event_files.get(event_id)
-            if found is None:
-                found = event_resource(state.catalog, state.catalog.get(event_id))
-                state.event_files[event_id] = found
-            return found
+        Everything served from memory is answered here: the named feeds, ``events.json``,
+        the script and the single-event files (each made the first time it is asked
+        for), and every 404 and 405.  What the render pool makes (the page, the SVG and
+        custom feeds) gives ``None``: it is answered through the ASGI entry point.  The
+        HTTP protocol of :func:`~summitcal.web.run.serve` calls this as soon as a
+        request's headers are parsed, so these replies cost no ASGI round trip; the
+        answers are the same either way.
+
+        Args:
+            method: The request method.
+            path: The path below the mount point (see :func:`~summitcal.web.http.local_path`).
+            headers: Request headers by lower-case name (see
+                :func:`~summitcal.web.http.request_headers`).
+        """
+        return self._answer(self.state, method, path, headers)
+
+    def _answer(
+        self, state: _State, method: str, path: str, headers: Mapping[str, str]
+    ) -> Reply | None:
+        route = _route(state, path)
+        if route is None:
+            return plain(404, "not found")
+        if method not in ("GET", "HEAD"):
+            return plain(405, f"method {method[:20]} not allowed", ("allow", ALLOW))
+        resource = _in_memory(state, route)
+        return None if resource is None else _answered(method, resource, headers)
+
+    async def _render(self, state: _State, route: str, scope: Scope) -> Resource:
+        """What the render pool makes for ``route``: a custom feed, the page or the SVG."""
         if route == "feed:custom":
             spec = self._custom_spec(state, bytes(scope.get("query_string", b"")))
             return await state.pool.render(("feed", spec.criteria.query), ("feed", spec))
-        if route.startswith("feed:"):
-            return state.feeds[route[len("feed:") :]]
         today = self.clock().date()
         base = self._base_url(scope) if route == "page" else ""
         job: Job = ("page", route, today, base)
         return await state.pool.render(job, job)
-
-    def _event(self, event_id: str) -> Event | None:
-        catalog = self.state.catalog
-        return catalog.get(event_id) if event_id in catalog else None
 
     # --- resources built on demand ----------------------------------------------------
 
@@ -322,6 +315,50 @@ class FeedServer:
         if catalog == old.catalog:
             return None
         return _build(catalog, self.base_url, self.renders)
+
+
+def _route(state: _State, path: str) -> str | None:
+    """The route ``path`` names, if any: ``feed:`` or ``event:`` and a name, or a word."""
+    if path.startswith("/feeds/") and path.endswith(".ics"):
+        name = path[len("/feeds/") : -len(".ics")]
+        return "feed:" + name if name == "custom" or name in state.feeds else None
+    if path in ("/", "/index.html"):
+        return "page"
+    if path == "/timeline.svg":
+        return "svg"
+    if path == "/events.json":
+        return "events"
+    if path == "/" + SCRIPT_PATH:
+        return "script"
+    if path.startswith("/events/") and path.endswith(".ics"):
+        event_id = path[len("/events/") : -len(".ics")]
+        catalog = state.catalog
+        if event_id in catalog and has_calendar(catalog.get(event_id)):
+            return "event:" + event_id
+    return None
+
+
+def _in_memory(state: _State, route: str) -> Resource | None:
+    """The resource ``route`` names if it is served from memory, else ``None``."""
+    if route.startswith("feed:"):
+        return state.feeds.get(route[len("feed:") :])  # None for custom: rendered
+    if route == "events":
+        return state.events
+    if route == "script":
+        return state.script
+    if route.startswith("event:"):  # one small event: rendered here, in about a ms, once
+        event_id = route[len("event:") :]
+        found = state.event_files.get(event_id)
+        if found is None:
+            found = event_resource(state.catalog, state.catalog.get(event_id))
+            state.event_files[event_id] = found
+        return found
+    return None
+
+
+def _answered(method: str, resource: Resource, headers: Mapping[str, str]) -> Reply:
+    status, reply_headers, body = conditional(resource, headers)
+    return status, reply_headers, b"" if method == "HEAD" else body
 
 
 def _one_line(exc: BaseException) -> str:
