@@ -48,10 +48,12 @@ class Records(logging.Handler):
 class Running:
     """uvicorn serving the app in a thread, on a free loopback port."""
 
-    def __init__(self, limits: ConnectionLimits, http: str) -> None:
+    def __init__(
+        self, limits: ConnectionLimits, http: str, direct: bool = True, access_log: bool = False
+    ) -> None:
         import uvicorn
 
-        from summitcal.web.run import uvicorn_config
+        from summitcal.web.run import guarded_protocol, uvicorn_config
 
         self.app: FeedServer = create_app(
             load_catalog(SITE_SEEDS), clock=lambda: NOW, renders=RenderPolicy(mode="thread")
@@ -61,9 +63,25 @@ class Running:
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         config = uvicorn_config(
-            self.app, host="127.0.0.1", port=self.port, limits=limits, http=http
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            limits=limits,
+            http=http,
+            access_log=access_log,
         )
         assert config.http.http_name == http
+        if not direct:  # every request through the ASGI app
+            config.http = guarded_protocol(limits, RateLimitedLog(10), http)
+        if not access_log:
+            # uvicorn logs a request whenever its access logger has a handler, and pytest
+            # hangs its capture handler on every logger that does not propagate: keep the
+            # protocol's flag to what the configuration says, as outside the tests.
+            config.http = type(
+                "WithoutAccessLog",
+                (config.http,),
+                {"access_log": property(lambda self: False, lambda self, value: None)},
+            )
         self.log = Records()
         for name in ("uvicorn.error", "summitcal"):
             logging.getLogger(name).addHandler(self.log)

@@ -130,8 +130,8 @@ def register(sub: Any) -> None:
     s.add_argument(
         "--access-log",
         action="store_true",
-        help="log a line per request (off by default: it costs about a third of the 304s "
-        "and a fifth of the full feeds served a second)",
+        help="log a line per request (off by default: it costs about three quarters of the "
+        "304s and half the full feeds served a second)",
     )
     s.add_argument(
         "--reload-interval",

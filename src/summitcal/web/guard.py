@@ -227,11 +227,16 @@ class _HeadSizeLimit(_Guard):
 
 
 def guarded_protocol(
-    limits: ConnectionLimits, refusals: RateLimitedLog, http: str = "h11"
+    limits: ConnectionLimits,
+    refusals: RateLimitedLog,
+    http: str = "h11",
+    answer_now: Callable[..., Any] | None = None,
 ) -> type[asyncio.Protocol]:
     """uvicorn's ``http`` protocol ("h11" or "httptools") with a header deadline and a
     connection cap (see above); with httptools, also the request-head size limit, which
-    uvicorn applies to h11 only."""
+    uvicorn applies to h11 only, and, given ``answer_now``
+    (:meth:`~summitcal.web.server.FeedServer.answer_now`), the replies written straight
+    from the parser of :mod:`summitcal.web.direct`."""
     waiting: dict[_Guard, None] = {}
     if http == "h11":
         import h11
@@ -247,8 +252,10 @@ def guarded_protocol(
     elif http == "httptools":
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-        class Guarded(_HeadSizeLimit, HttpToolsProtocol):  # type: ignore[no-redef]
-            pass
+        from summitcal.web.direct import DirectReplies
+
+        class Guarded(_HeadSizeLimit, DirectReplies, HttpToolsProtocol):  # type: ignore[no-redef]
+            _answer_now = () if answer_now is None else (answer_now,)
 
     else:
         raise ValueError(f"no guarded protocol for {http!r}")

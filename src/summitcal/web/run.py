@@ -98,8 +98,11 @@ def uvicorn_config(
     """The uvicorn configuration for ``app`` under ``limits``.
 
     ``http`` is ``"auto"``, ``"h11"`` or ``"httptools"`` (see :func:`http_protocol`);
-    ``access_log`` turns on uvicorn's line per request, which costs about a third of the
-    304s and a fifth of the full feeds served a second (docs/server.md).
+    ``access_log`` turns on uvicorn's line per request, which costs about three quarters
+    of the 304s and half the full feeds served a second (docs/server.md).  An ``app``
+    with an ``answer_now`` method (a :class:`~summitcal.web.server.FeedServer`) has
+    what it serves from memory answered straight from the httptools parser
+    (:mod:`summitcal.web.direct`).
     """
     import copy
 
@@ -114,7 +117,9 @@ def uvicorn_config(
         app,
         host=host,
         port=port,
-        http=guarded_protocol(limits, refusals, http_protocol(http)),
+        http=guarded_protocol(
+            limits, refusals, http_protocol(http), getattr(app, "answer_now", None)
+        ),
         lifespan="on",
         log_config=log_config,
         log_level=log_level,
