@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,62 +44,71 @@ def without_date(response: bytes) -> bytes:
     return re.sub(rb"(?im)^date: [^\r\n]*\r\n", b"", response)
 
 
-def requests(r: Running) -> list[bytes]:
+def request(method: str, path: str, *headers: str, version: str = "1.1", body: str = "") -> bytes:
+    """One request, closing the connection after it unless a header says otherwise."""
+    lines = [f"{method} {path} HTTP/{version}", "Host: t", *headers]
+    if version == "1.1" and not any(h.lower().startswith("connection:") for h in headers):
+        lines.append("Connection: close")
+    return ("\r\n".join(lines) + "\r\n\r\n" + body).encode("latin-1")
+
+
+def requests(r: Running) -> list[tuple[bytes, bool]]:
+    """Requests of every kind, each with whether it is answered directly."""
     feed = r.app.state.feeds["all"]
     event = next(iter(r.app.state.catalog)).id
-    close = b"Host: t\r\nConnection: close\r\n"
-    gets = [
-        b"/feeds/all.ics",
-        b"/feeds/all.ics?utm=x",
-        b"/feeds/all%2Eics",
-        b"/events.json",
-        b"/assets/site.js",
-        b"/events/" + event.encode() + b".ics",
-        b"/events/no-such-event.ics",
-        b"/nowhere",
-        b"/",
-        b"/feeds/custom.ics?series=waic",
-        b"/feeds/custom.ics?bogus=1",
+    direct = [
+        request("GET", "/feeds/all.ics"),
+        request("GET", "/feeds/all.ics?utm=x"),
+        request("GET", "/events.json"),
+        request("GET", "/assets/site.js"),
+        request("GET", f"/events/{event}.ics"),
+        request("GET", "/events/no-such-event.ics"),
+        request("GET", "/nowhere"),
+        request("HEAD", "/feeds/all.ics"),
+        request("HEAD", "/nowhere"),
+        request("HEAD", "/events/no-such-event.ics"),
+        request("POST", "/feeds/all.ics"),
+        request("POST", "/feeds/all.ics", "Content-Length: 0"),
+        request("DELETE", "/nowhere"),
+        request("GET", "/feeds/all.ics", "Accept-Encoding: gzip"),
+        request("GET", "/feeds/all.ics", f"If-None-Match: {feed.etag}"),
+        request("GET", "/feeds/all.ics", "If-None-Match: *"),
+        request(
+            "GET", "/feeds/all.ics", "Accept-Encoding: gzip", f"If-None-Match: {feed.gzip_etag}"
+        ),
+        request("GET", "/feeds/all.ics", f"If-None-Match: {feed.gzip_etag}"),
+        request("GET", "/feeds/all.ics", "If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT"),
+        request("GET", "/feeds/all.ics", "If-Modified-Since: Mon, 01 Jan 2001 00:00:00 GMT"),
+        request("GET", "/feeds/all.ics", version="1.0"),
+        request("GET", "/feeds/all.ics", "Connection: keep-alive", version="1.0"),
+        request("HEAD", "/nowhere", version="1.0"),
+        request("GET", "http://t/feeds/all.ics"),
+        request("GET", "/feeds/all.ics#top"),
     ]
-    out = [b"GET " + path + b" HTTP/1.1\r\n" + close + b"\r\n" for path in gets]
-    out += [
-        b"HEAD /feeds/all.ics HTTP/1.1\r\n" + close + b"\r\n",
-        b"GET /feeds/all.ics HTTP/1.1\r\n" + close + b"Accept-Encoding: gzip\r\n\r\n",
-        b"GET /feeds/all.ics HTTP/1.1\r\n"
-        + close
-        + b"If-None-Match: "
-        + feed.etag.encode()
-        + b"\r\n\r\n",
-        b"GET /feeds/all.ics HTTP/1.1\r\n" + close + b"Accept-Encoding: gzip\r\n"
-        b"If-None-Match: " + feed.gzip_etag.encode() + b"\r\n\r\n",
-        b"GET /feeds/all.ics HTTP/1.1\r\n"
-        + close
-        + b"If-None-Match: "
-        + feed.gzip_etag.encode()
-        + b"\r\n\r\n",
-        b"GET /feeds/all.ics HTTP/1.1\r\n"
-        + close
-        + b"If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n\r\n",
-        b"GET /feeds/all.ics HTTP/1.1\r\n"
-        + close
-        + b"If-Modified-Since: Mon, 01 Jan 2001 00:00:00 GMT\r\n\r\n",
-        b"POST /feeds/all.ics HTTP/1.1\r\n" + close + b"\r\n",
-        b"POST /feeds/all.ics HTTP/1.1\r\n" + close + b"Content-Length: 3\r\n\r\nabc",
-        b"DELETE /nowhere HTTP/1.1\r\n" + close + b"\r\n",
-        b"GET /feeds/all.ics HTTP/1.0\r\nHost: t\r\n\r\n",
-        b"GET /feeds/all.ics HTTP/1.0\r\nHost: t\r\nConnection: keep-alive\r\n\r\n",
+    by_asgi = [
+        request("GET", "/feeds/all%2Eics"),
+        request("GET", "/"),
+        request("HEAD", "/"),
+        request("GET", "/feeds/custom.ics?series=waic"),
+        request("GET", "/feeds/custom.ics?bogus=1"),
+        request("POST", "/feeds/all.ics", "Content-Length: 3", body="abc"),
+        request("GET", "/feeds/all.ics", "Expect: 100-continue"),
+        request("POST", "/nowhere", "Expect: 100-continue", "Content-Length: 0"),
     ]
-    return out
+    return [(r, True) for r in direct] + [(r, False) for r in by_asgi]
 
 
 def test_direct_replies_are_byte_for_byte_the_asgi_replies(
-    servers: tuple[Running, Running],
+    servers: tuple[Running, Running], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     direct, asgi = servers
-    for request in requests(direct):
-        mine, theirs = exchange(direct, request), exchange(asgi, request)
-        assert mine.startswith(b"HTTP/1.1 "), request
-        assert without_date(mine) == without_date(theirs), request
+    through_asgi = counting(direct, monkeypatch)
+    for data, directly in requests(direct):
+        before = len(through_asgi)
+        mine, theirs = exchange(direct, data), exchange(asgi, data)
+        assert mine.startswith(b"HTTP/1.1 "), data
+        assert without_date(mine) == without_date(theirs), data
+        assert len(through_asgi) == before + (not directly), data
 
 
 def counting(r: Running, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -150,8 +160,9 @@ def test_with_the_access_log_on_every_request_is_logged_through_asgi(
     assert any("GET /feeds/all.ics" in line and "200" in line for line in lines)
 
 
-def statuses_and_types(response: bytes) -> list[tuple[bytes, bytes]]:
-    """(status, content type) of each response in a pipelined stream, in order."""
+def statuses_and_types(response: bytes, heads: tuple[int, ...] = ()) -> list[tuple[bytes, bytes]]:
+    """(status, content type) of each response in a pipelined stream, in order; the
+    replies numbered in ``heads`` answer HEAD requests (a length, but no body)."""
     out = []
     rest = response
     while rest:
@@ -159,8 +170,9 @@ def statuses_and_types(response: bytes) -> list[tuple[bytes, bytes]]:
         status = head.split(b" ", 2)[1]
         length = re.search(rb"(?im)^content-length: (\d+)", head)
         kind = re.search(rb"(?im)^content-type: ([^;\r\n]+)", head)
+        bodiless = status == b"304" or len(out) in heads
         out.append((status, kind.group(1) if kind else b""))
-        rest = rest[int(length.group(1)) if length and status != b"304" else 0 :]
+        rest = rest[int(length.group(1)) if length and not bodiless else 0 :]
     return out
 
 
@@ -205,6 +217,72 @@ def test_a_kept_alive_connection_serves_request_after_request(
                 body += s.recv(length - len(body))
             assert head.startswith(b"HTTP/1.1 200")
             assert body.startswith(b"[")
+
+
+def read_reply(s: Any) -> bytes:
+    """One whole reply (head and body) from a kept-alive connection."""
+    head = b""
+    while b"\r\n\r\n" not in head:
+        chunk = s.recv(1)
+        assert chunk, "closed by the server"
+        head += chunk
+    found = re.search(rb"(?im)^content-length: (\d+)", head)
+    length = int(found.group(1)) if found and not head.startswith(b"HTTP/1.1 304") else 0
+    body = b""
+    while len(body) < length:
+        body += s.recv(length - len(body))
+    return head + body
+
+
+@pytest.mark.parametrize("direct", [True, False], ids=["direct", "asgi"])
+def test_each_reply_starts_the_header_deadline_afresh(direct: bool) -> None:
+    """A client that keeps asking within the deadline is never cut off, however long it
+    stays (the deadline runs from the end of the previous reply)."""
+    r = Running(ConnectionLimits(header_timeout=0.4, keep_alive_timeout=30), "httptools", direct)
+    try:
+        with r.connect() as s:
+            s.settimeout(5)
+            for _ in range(6):  # 1.2 s in all, three deadlines
+                s.sendall(
+                    request("GET", "/events.json", "Connection: keep-alive", "If-None-Match: *")
+                )
+                assert read_reply(s).startswith(b"HTTP/1.1 304")
+                time.sleep(0.2)
+        assert "sent no complete request" not in r.log.text()
+    finally:
+        r.stop()
+
+
+@pytest.mark.parametrize("direct", [True, False], ids=["direct", "asgi"])
+def test_at_the_cap_the_idle_connection_goes_not_the_one_just_answered(direct: bool) -> None:
+    r = Running(ConnectionLimits(max_connections=2, header_timeout=30), "httptools", direct)
+    try:
+        busy = r.connect()
+        busy.settimeout(5)
+        idle = r.connect()
+        time.sleep(0.1)
+        busy.sendall(request("GET", "/events.json", "Connection: keep-alive", "If-None-Match: *"))
+        assert read_reply(busy).startswith(b"HTTP/1.1 304")
+        with r.connect(request("GET", "/events.json")) as third:
+            third.settimeout(5)
+            assert third.recv(12) == b"HTTP/1.1 200"
+        idle.settimeout(2)
+        assert idle.recv(1) == b""  # closed by the server
+        busy.sendall(request("GET", "/events.json", "Connection: keep-alive", "If-None-Match: *"))
+        assert read_reply(busy).startswith(b"HTTP/1.1 304")
+        busy.close()
+        idle.close()
+    finally:
+        r.stop()
+
+
+def test_a_head_reply_has_no_body_so_the_next_reply_follows_it(
+    servers: tuple[Running, Running],
+) -> None:
+    direct, _ = servers
+    stream = request("HEAD", "/nowhere", "Connection: keep-alive") + request("GET", "/events.json")
+    replies = statuses_and_types(exchange(direct, stream), heads=(0,))
+    assert replies == [(b"404", b"text/plain"), (b"200", b"application/json")]
 
 
 # --- when a request is left to the ASGI path: the decision alone, with stand-ins -------
@@ -285,6 +363,7 @@ def protocol(
     p = Protocol()
     p.access_log = False
     p.cycle = None
+    p.expect_100_continue = False
     p.flow = FakeFlow()
     p.headers = list(headers)
     p.parser = FakeParser(method, version, keep_alive, upgrade)
@@ -325,6 +404,7 @@ def test_a_plain_request_is_answered_directly() -> None:
         lambda p: setattr(p.flow, "write_paused", True),
         lambda p: setattr(p.transport, "closed", True),
         lambda p: setattr(p.parser, "upgrade", True),
+        lambda p: setattr(p, "expect_100_continue", True),
         lambda p: setattr(p, "cycle", type("Busy", (), {"response_complete": False})()),
         lambda p: p.headers.append((b"content-length", b"5")),
         lambda p: p.headers.append((b"transfer-encoding", b"chunked")),
@@ -337,6 +417,7 @@ def test_a_plain_request_is_answered_directly() -> None:
         "write-buffer-full",
         "closing",
         "upgrade",
+        "expect-100-continue",
         "response-under-way",
         "content-length",
         "chunked",

@@ -11,7 +11,8 @@ request's headers, the reply is written to the socket, status line, uvicorn's de
 headers (``server``, ``date``) and the app's headers and body, as uvicorn would write
 them.  Everything else takes the ASGI path unchanged:
 
-* requests that declare a body (the app reads it first, within its limits), upgrades;
+* requests that declare a body (the app reads it first, within its limits), upgrades,
+  and those that send ``Expect: 100-continue`` (uvicorn answers the interim 100);
 * requests behind a response still under way (pipelining keeps its order) or while the
   socket's write buffer is full (the ASGI path waits for the client to read);
 * paths with percent-escapes or bytes beyond ASCII (uvicorn decodes those);
@@ -70,6 +71,7 @@ class DirectReplies:
     # Provided by uvicorn's HttpToolsProtocol.
     access_log: bool
     cycle: Any
+    expect_100_continue: bool
     flow: Any
     headers: list[tuple[bytes, bytes]]
     parser: Any
@@ -96,6 +98,7 @@ class DirectReplies:
             or self.flow.write_paused
             or self.transport.is_closing()
             or self.parser.should_upgrade()
+            or self.expect_100_continue  # uvicorn answers "100 Continue" first
             or declares_body({"headers": self.headers})
         ):
             return False
@@ -115,6 +118,8 @@ class DirectReplies:
             reply = plain(500, "internal error")
         if reply is None:
             return False
+        if method == "HEAD":  # no body, whatever the reply (a 404's too), as uvicorn sends
+            reply = (reply[0], reply[1], b"")
         keep_alive = self.parser.get_http_version() != "1.0" and self.parser.should_keep_alive()
         keep_alive = self._write(reply, keep_alive)
         self.cycle = ANSWERED

@@ -153,6 +153,9 @@ class _Guard(asyncio.Protocol):
         self._track()
 
     def on_response_complete(self) -> None:
+        # The deadline for the next request starts now.  A request answered within the
+        # read that brought it (summitcal.web.direct) never stopped the one before.
+        self._stop_waiting()
         super().on_response_complete()  # type: ignore[misc]
         self._track()
 
