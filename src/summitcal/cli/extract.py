@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -40,7 +39,7 @@ from typing import Any, TextIO
 from summitcal.cli._common import add_force_argument, add_lang_argument, catalogue_paths, iso_date
 from summitcal.errors import SummitcalError
 from summitcal.extraction import Mention, extract
-from summitcal.extraction.many import in_order
+from summitcal.extraction.many import in_order, usable_cores
 from summitcal.extraction.timeml import parse_timeml, to_timeml
 from summitcal.publish import check_dir_target, write_file
 from summitcal.resolver.languages import check
@@ -195,14 +194,6 @@ def _jobs(text: str) -> int:
     return n
 
 
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _expand(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
@@ -334,7 +325,7 @@ def _outputs(args: argparse.Namespace, names: list[str]) -> Iterator[tuple[str, 
         )
         for name in names
     ]
-    jobs = min(args.jobs or _cores(), len(work))
+    jobs = min(args.jobs or usable_cores(), len(work))
     if jobs <= 1 or "-" in names:  # standard input is read in this process
         yield from map(_one, work)
         return

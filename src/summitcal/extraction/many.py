@@ -3,8 +3,10 @@
 ``extract`` is a pure function of one document, so a collection of documents is a map.
 On one machine :func:`extract_many` streams: it takes any iterable (a generator reading a
 directory, say) and yields one :class:`Extraction` per document, in input order, holding
-only a bounded number of documents in memory.  With ``processes=N`` the work is spread
-over a process pool.  For archives larger than one machine, see examples/dask_pipeline.py.
+only a bounded number of documents in memory.  By default a stream that proves long is
+spread over every core (see :func:`extract_many`); ``processes=N`` asks for a pool of N
+from the start, ``processes=1`` for this process alone.  For archives larger than one
+machine, see examples/dask_pipeline.py.
 
 Example::
 
@@ -17,6 +19,10 @@ Example::
 from __future__ import annotations
 
 import itertools
+import logging
+import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
@@ -31,8 +37,16 @@ from summitcal.resolver.languages import check
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
+    from multiprocessing.context import BaseContext
 
-__all__ = ["Document", "Extraction", "extract_many", "in_order"]
+__all__ = ["SPREAD_AFTER", "Document", "Extraction", "extract_many", "in_order", "usable_cores"]
+
+log = logging.getLogger(__name__)
+
+#: Characters of text extracted in this process before the rest of a stream is spread
+#: over every core: about a fifth of a second of news, ten times what starting the
+#: processes costs, so a short stream never pays for them.
+SPREAD_AFTER = 256 * 1024
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -105,20 +119,33 @@ def extract_many(
     executor: Executor | None = None,
     chunk: int = 64,
     lang: str | None = None,
+    spread_after: int = SPREAD_AFTER,
 ) -> Iterator[Extraction]:
     """Extract from each document of a stream, lazily, results in input order.
+
+    By default (``processes=None``) the first documents are read in this process, one at
+    a time, as results are asked for; once ``spread_after`` characters of text have been
+    read, the rest of the stream goes over a pool of every core this process may use,
+    and a log line (INFO, logger ``summitcal.extraction.many``) says how many.  That
+    happens only where starting processes is safe without the caller's help: in a main
+    process (never inside a worker of the caller's own pool), on Linux, with no other
+    thread running (the workers are forked, so they start with what is already loaded
+    and need no ``if __name__ == "__main__"`` guard).  Elsewhere, the stream stays in
+    this process; pass ``processes=N`` to ask for a pool.
 
     Args:
         documents: :class:`Document` objects or ``(text, reference)`` /
             ``(text, reference, id)`` tuples; any iterable, consumed as results are
             asked for.
-        processes: Run on a process pool of this many workers (``None`` or ``1``: in
-            this process).
+        processes: ``None``: as above; ``1``: in this process only; ``N``: on a pool of
+            N workers from the start (the platform's way of starting processes).
         executor: Or an executor of your own (its workers must be able to import
             summitcal); not shut down here.
         chunk: How many documents are in flight at once with a pool (memory bound).
         lang: The language of every document (ISO 639-1: ``en``, ``zh``, ``fr``) that
             does not give its own (:attr:`Document.lang`); by default each is detected.
+        spread_after: With ``processes=None``, the characters of text read here before
+            the rest is spread (default :data:`SPREAD_AFTER`).
 
     Yields:
         One :class:`Extraction` per document, in input order.  A document whose
@@ -133,24 +160,79 @@ def extract_many(
     if lang is not None:
         check(lang)
     docs = (_with_lang(_as_document(item, i), lang) for i, item in enumerate(documents))
-    if executor is None and (processes is None or processes <= 1):
+    if executor is not None:
+        yield from _on_pool(executor, docs, processes or 2, chunk)
+        return
+    if processes is not None:
+        if processes <= 1:
+            yield from map(_run, docs)
+        else:
+            yield from _on_own_pool(docs, processes, chunk, context=None)
+        return
+    read = 0
+    for doc in docs:
+        yield _run(doc)
+        read += len(doc.text)
+        if read >= spread_after:
+            break
+    else:
+        return  # the whole stream was short
+    context = _spread_context()
+    workers = usable_cores()
+    if context is None or workers < 2:
         yield from map(_run, docs)
         return
+    log.info(
+        "extract_many: %d characters read in this process; the rest of the stream goes "
+        "over %d processes",
+        read,
+        workers,
+    )
+    yield from _on_own_pool(docs, workers, chunk, context)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _spread_context() -> BaseContext | None:
+    """How to start worker processes unasked, or ``None`` where that is not safe."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:  # a worker of somebody's pool
+        return None
+    # Forking is what needs no __main__ guard; with threads running it can deadlock, and
+    # off Linux (macOS) system libraries do not survive it.
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _on_own_pool(
+    docs: Iterator[Document], workers: int, chunk: int, context: BaseContext | None
+) -> Iterator[Extraction]:
     # Imported here: multiprocessing costs more to import than a short article takes to
     # read, and extraction in this process never needs it.
     from concurrent.futures import ProcessPoolExecutor
 
-    own = executor is None
-    workers = processes or 2
-    pool = executor or ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        yield from _on_pool(pool, docs, workers, chunk)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _on_pool(
+    pool: Executor, docs: Iterator[Document], workers: int, chunk: int
+) -> Iterator[Extraction]:
     # Several documents per task: one round trip to a worker costs about as much as
     # extracting from a short article.
     per_task = max(1, chunk // (4 * workers))
-    try:
-        yield from in_order(pool, _run, docs, in_flight=-(-chunk // per_task), per_task=per_task)
-    finally:
-        if own:
-            pool.shutdown(cancel_futures=True)
+    yield from in_order(pool, _run, docs, in_flight=-(-chunk // per_task), per_task=per_task)
 
 
 def in_order(
