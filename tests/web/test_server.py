@@ -570,15 +570,16 @@ def test_serve_runs_uvicorn_with_the_app_and_its_limits(monkeypatch: pytest.Monk
 
 
 @pytest.mark.parametrize(
-    ("argv", "http", "access_log"),
+    ("argv", "http", "access_log", "direct"),
     [
-        ([], "httptools", False),  # the test extra installs httptools
-        (["--http", "h11"], "h11", False),
-        (["--http", "httptools", "--access-log"], "httptools", True),
+        ([], "httptools", False, True),  # the test extra installs httptools
+        (["--http", "h11"], "h11", False, False),
+        (["--http", "httptools", "--access-log"], "httptools", True, True),
+        (["--asgi-only"], "httptools", False, False),
     ],
 )
-def test_serve_picks_the_http_protocol_and_the_access_log(
-    monkeypatch: pytest.MonkeyPatch, argv: list[str], http: str, access_log: bool
+def test_serve_picks_the_http_protocol_the_access_log_and_direct_replies(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], http: str, access_log: bool, direct: bool
 ) -> None:
     from summitcal.cli import main
 
@@ -586,6 +587,8 @@ def test_serve_picks_the_http_protocol_and_the_access_log(
     assert main(["serve", "--seeds", str(SITE_SEEDS), *argv], now=NOW) == 0
     assert seen["config"].http.http_name == http
     assert seen["config"].access_log is access_log
+    answers = getattr(seen["config"].http, "_answer_now", ())
+    assert answers == ((seen["app"].answer_now,) if direct else ())
 
 
 def test_serve_without_httptools_runs_h11_or_says_how_to_install_it(

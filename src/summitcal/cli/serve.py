@@ -134,6 +134,12 @@ def register(sub: Any) -> None:
         "304s and half the full feeds served a second)",
     )
     s.add_argument(
+        "--asgi-only",
+        action="store_true",
+        help="answer every request through the ASGI app (by default, with httptools, "
+        "what is in memory is answered straight from the HTTP parser, in the same bytes)",
+    )
+    s.add_argument(
         "--reload-interval",
         type=_positive(float),
         metavar="SECONDS",
@@ -184,6 +190,7 @@ def run_serve(args: argparse.Namespace) -> int:
         limits=_limits(args),
         http=http,
         access_log=args.access_log,
+        direct=not args.asgi_only,
     )
     watch = [Path(p) for p in args.seeds or ()]
     run = serve(

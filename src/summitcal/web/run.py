@@ -94,15 +94,17 @@ def uvicorn_config(
     log_level: str = "info",
     http: str = "auto",
     access_log: bool = False,
+    direct: bool = True,
 ) -> uvicorn.Config:
     """The uvicorn configuration for ``app`` under ``limits``.
 
     ``http`` is ``"auto"``, ``"h11"`` or ``"httptools"`` (see :func:`http_protocol`);
     ``access_log`` turns on uvicorn's line per request, which costs about three quarters
-    of the 304s and half the full feeds served a second (docs/server.md).  An ``app``
-    with an ``answer_now`` method (a :class:`~summitcal.web.server.FeedServer`) has
-    what it serves from memory answered straight from the httptools parser
-    (:mod:`summitcal.web.direct`).
+    of the 304s and half the full feeds served a second (docs/server.md).  With
+    ``direct``, an ``app`` with an ``answer_now`` method (a
+    :class:`~summitcal.web.server.FeedServer`) has what it serves from memory answered
+    straight from the httptools parser (:mod:`summitcal.web.direct`); without, every
+    request goes through ASGI.
     """
     import copy
 
@@ -118,7 +120,10 @@ def uvicorn_config(
         host=host,
         port=port,
         http=guarded_protocol(
-            limits, refusals, http_protocol(http), getattr(app, "answer_now", None)
+            limits,
+            refusals,
+            http_protocol(http),
+            getattr(app, "answer_now", None) if direct else None,
         ),
         lifespan="on",
         log_config=log_config,
@@ -225,7 +230,15 @@ async def serve(
     http = getattr(config.http, "http_name", config.http)
     event_loop = "uvloop" if type(loop).__module__.startswith("uvloop") else "asyncio"
     access = "on" if config.access_log else "off"
-    log.info("HTTP protocol %s, event loop %s, access log %s", http, event_loop, access)
+    # Direct replies need httptools and stand aside for the access log (summitcal.web.direct).
+    direct = "on" if getattr(config.http, "_answer_now", ()) and not config.access_log else "off"
+    log.info(
+        "HTTP protocol %s, event loop %s, access log %s, direct replies %s",
+        http,
+        event_loop,
+        access,
+        direct,
+    )
     try:
         await uvicorn.Server(config).serve()
     finally:
