@@ -3,9 +3,9 @@
 ``extract`` is a pure function of one document, so a collection of documents is a map.
 On one machine :func:`extract_many` streams: it takes any iterable (a generator reading a
 directory, say) and yields one :class:`Extraction` per document, in input order, holding
-only a bounded number of documents in memory.  By default a stream that proves long is
-spread over every core (see :func:`extract_many`); ``processes=N`` asks for a pool of N
-from the start, ``processes=1`` for this process alone.  For archives larger than one
+only a bounded number of documents in memory.  ``processes="auto"`` spreads a stream
+that proves long over every core, where that is safe (see :func:`extract_many`);
+``processes=N`` asks for a pool of N from the start.  For archives larger than one
 machine, see examples/dask_pipeline.py.
 
 Example::
@@ -26,7 +26,8 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
@@ -115,7 +116,7 @@ def _run(doc: Document) -> Extraction:
 def extract_many(
     documents: Iterable[DocumentLike],
     *,
-    processes: int | None = None,
+    processes: int | Literal["auto"] | None = None,
     executor: Executor | None = None,
     chunk: int = 64,
     lang: str | None = None,
@@ -123,29 +124,35 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract from each document of a stream, lazily, results in input order.
 
-    By default (``processes=None``) the first documents are read in this process, one at
-    a time, as results are asked for; once ``spread_after`` characters of text have been
-    read, the rest of the stream goes over a pool of every core this process may use,
-    and a log line (INFO, logger ``summitcal.extraction.many``) says how many.  That
-    happens only where starting processes is safe without the caller's help: in a main
-    process (never inside a worker of the caller's own pool), on Linux, with no other
-    thread running (the workers are forked, so they start with what is already loaded
-    and need no ``if __name__ == "__main__"`` guard).  Elsewhere, the stream stays in
-    this process; pass ``processes=N`` to ask for a pool.
+    By default everything runs in this process, one document at a time as results are
+    asked for.  ``processes="auto"`` reads the first documents here too, and once
+    ``spread_after`` characters of text have been read, sends the rest of the stream
+    over a pool of every core this process may use; a log line (INFO, logger
+    ``summitcal.extraction.many``) says how many.  It does so only where starting
+    processes is safe without more from the caller: on Linux, in a main process (never
+    inside a worker of the caller's own pool), with no other thread in the process
+    (Python's or native; the workers are forked, so they start with what is already
+    loaded and need no ``if __name__ == "__main__"`` guard).  Elsewhere the stream stays
+    here, and the log line says why.  ``summitcal extract`` over files uses every core
+    by default.
+
+    With a pool, documents must pickle (a :class:`Document` of ``str`` and ``date``
+    always does), and an error raised by ``documents`` itself surfaces when it is read,
+    up to ``chunk`` documents ahead of the results.
 
     Args:
         documents: :class:`Document` objects or ``(text, reference)`` /
             ``(text, reference, id)`` tuples; any iterable, consumed as results are
             asked for.
-        processes: ``None``: as above; ``1``: in this process only; ``N``: on a pool of
-            N workers from the start (the platform's way of starting processes).
+        processes: ``None`` or ``1``: in this process; ``"auto"``: as above; ``N``: on a
+            pool of N workers from the start (the platform's way of starting processes).
         executor: Or an executor of your own (its workers must be able to import
             summitcal); not shut down here.
         chunk: How many documents are in flight at once with a pool (memory bound).
         lang: The language of every document (ISO 639-1: ``en``, ``zh``, ``fr``) that
             does not give its own (:attr:`Document.lang`); by default each is detected.
-        spread_after: With ``processes=None``, the characters of text read here before
-            the rest is spread (default :data:`SPREAD_AFTER`).
+        spread_after: With ``processes="auto"``, the characters of text read here
+            before the rest is spread (default :data:`SPREAD_AFTER`).
 
     Yields:
         One :class:`Extraction` per document, in input order.  A document whose
@@ -161,10 +168,11 @@ def extract_many(
         check(lang)
     docs = (_with_lang(_as_document(item, i), lang) for i, item in enumerate(documents))
     if executor is not None:
-        yield from _on_pool(executor, docs, processes or 2, chunk)
+        workers = processes if isinstance(processes, int) and processes > 1 else 2
+        yield from _on_pool(executor, docs, workers, chunk)
         return
-    if processes is not None:
-        if processes <= 1:
+    if processes != "auto":
+        if processes is None or processes <= 1:
             yield from map(_run, docs)
         else:
             yield from _on_own_pool(docs, processes, chunk, context=None)
@@ -177,18 +185,16 @@ def extract_many(
             break
     else:
         return  # the whole stream was short
-    context = _spread_context()
     workers = usable_cores()
-    if context is None or workers < 2:
+    unsafe = _why_not_fork() if workers > 1 else "one core"
+    if unsafe is not None:
+        log.info("extract_many: the rest of the stream stays in this process (%s)", unsafe)
         yield from map(_run, docs)
         return
-    log.info(
-        "extract_many: %d characters read in this process; the rest of the stream goes "
-        "over %d processes",
-        read,
-        workers,
-    )
-    yield from _on_own_pool(docs, workers, chunk, context)
+    import multiprocessing
+
+    # The workers are forked at once, before anything else of the caller's runs.
+    yield from _on_own_pool(docs, workers, chunk, multiprocessing.get_context("fork"), read)
 
 
 def usable_cores() -> int:
@@ -199,21 +205,34 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _spread_context() -> BaseContext | None:
-    """How to start worker processes unasked, or ``None`` where that is not safe."""
+def _why_not_fork() -> str | None:
+    """Why forking worker processes unasked is not safe here, or ``None`` if it is."""
     import multiprocessing
 
-    if multiprocessing.parent_process() is not None:  # a worker of somebody's pool
-        return None
-    # Forking is what needs no __main__ guard; with threads running it can deadlock, and
-    # off Linux (macOS) system libraries do not survive it.
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
-        return None
-    return multiprocessing.get_context("fork")
+    if not sys.platform.startswith("linux"):  # macOS's system libraries do not survive it
+        return f"workers are forked only on Linux, not on {sys.platform}"
+    if multiprocessing.parent_process() is not None:
+        return "this is a worker process"
+    threads = _thread_count()
+    if threads > 1:  # a thread holding a lock at the fork leaves the child stuck
+        return f"{threads} threads are running"
+    return None
+
+
+def _thread_count() -> int:
+    """The threads of this process, native ones included."""
+    try:
+        return sum(1 for _ in Path("/proc/self/task").iterdir())
+    except OSError:
+        return threading.active_count()
 
 
 def _on_own_pool(
-    docs: Iterator[Document], workers: int, chunk: int, context: BaseContext | None
+    docs: Iterator[Document],
+    workers: int,
+    chunk: int,
+    context: BaseContext | None,
+    read_here: int | None = None,
 ) -> Iterator[Extraction]:
     # Imported here: multiprocessing costs more to import than a short article takes to
     # read, and extraction in this process never needs it.
@@ -221,6 +240,14 @@ def _on_own_pool(
 
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
+        if read_here is not None:
+            pool.submit(int).result()  # a forking pool starts every worker on its first task
+            log.info(
+                "extract_many: %d characters read in this process; the rest of the stream "
+                "goes over %d processes",
+                read_here,
+                workers,
+            )
         yield from _on_pool(pool, docs, workers, chunk)
     finally:
         pool.shutdown(cancel_futures=True)
