@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -521,4 +523,25 @@ def test_in_order_raises_an_error_when_its_turn_comes() -> None:
         stream = in_order(pool, fails_at_five, range(10), in_flight=3)
         assert [next(stream) for _ in range(5)] == [0, 1, 2, 3, 4]
         with pytest.raises(ValueError, match="five"):
+            next(stream)
+
+
+def test_in_order_raises_an_error_of_its_input_after_the_results_before_it() -> None:
+    def source() -> Iterator[int]:
+        yield from range(7)
+        raise OSError("the disk went away")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        stream = in_order(pool, lambda n: n * 10, source(), in_flight=4, per_task=3)
+        assert [next(stream) for _ in range(7)] == [0, 10, 20, 30, 40, 50, 60]
+        with pytest.raises(OSError, match="the disk went away"):
+            next(stream)
+
+
+def test_a_pool_gives_every_result_before_a_malformed_document() -> None:
+    docs: list[Any] = [("It ended on Friday.", SUNDAY)] * 5 + ["not a document"]
+    for processes in (1, 2):
+        stream = extract_many(iter(docs), processes=processes, chunk=8)
+        assert [next(stream).id for _ in range(5)] == ["0", "1", "2", "3", "4"]
+        with pytest.raises(TypeError, match="document #5"):
             next(stream)

@@ -137,8 +137,8 @@ def extract_many(
     by default.
 
     With a pool, documents must pickle (a :class:`Document` of ``str`` and ``date``
-    always does), and an error raised by ``documents`` itself surfaces when it is read,
-    up to ``chunk`` documents ahead of the results.
+    always does).  An error raised by ``documents`` itself (or a malformed item) is
+    raised after the results of every document before it, with a pool as without.
 
     Args:
         documents: :class:`Document` objects or ``(text, reference)`` /
@@ -277,13 +277,23 @@ def in_order(
     Memory holds that many items and results, however long ``items`` is (an executor's
     own ``map`` submits every item at once).  A new task goes in as each one is taken,
     so the workers never wait for a whole batch to finish.  ``fn`` must be picklable for
-    a process pool.  An exception of ``fn`` is raised when its task's turn comes.
+    a process pool.  An exception of ``fn`` is raised when its task's turn comes; one
+    raised by ``items`` itself, after the results of every item before it, as ``map``
+    would.
     """
     source = iter(items)
     pending: deque[Future[list[R]]] = deque()
+    failure: Exception | None = None
 
     def submit() -> None:
-        batch = list(itertools.islice(source, per_task))
+        nonlocal failure
+        if failure is not None:
+            return
+        batch: list[T] = []
+        try:
+            batch.extend(itertools.islice(source, per_task))
+        except Exception as exc:  # raised in its turn, below
+            failure = exc
         if batch:
             pending.append(executor.submit(_each, fn, batch))
 
@@ -297,6 +307,8 @@ def in_order(
     finally:
         for future in pending:
             future.cancel()
+    if failure is not None:
+        raise failure
 
 
 def _each(fn: Callable[[T], R], batch: list[T]) -> list[R]:
