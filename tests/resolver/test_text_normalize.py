@@ -16,13 +16,14 @@ def one_by_one(text: str) -> str:
     for char in text:
         low = char.lower()
         low = low if len(low) == 1 else char
-        unified = text_module._TABLE.get(ord(low))
+        unified = text_module._UNIFY.table.get(ord(low))
         out.append(low if unified is None else str(unified))
     return "".join(out)
 
 
 CHARS = st.sampled_from(
-    [chr(code) for code in text_module._TABLE] + list("aZ 9.,'\"-\u0130\u00c9\u00e9\u4e2d\u00df")
+    [chr(code) for code in text_module._UNIFY.table]
+    + list("aZ 9.,'\"-\u0130\u00c9\u00e9\u4e2d\u00df")
 )
 
 
@@ -40,6 +41,16 @@ def test_every_length_gives_the_character_by_character_reading(
 def test_an_article_is_unified_like_a_phrase() -> None:
     sentence = "\u201cTalks ended\u00a0on Feb.\u20096\u20137,\u201d she said.\nIt\u2019s over.\t"
     article = sentence * 100
-    assert len(article) > text_module._LONG
+    assert len(article) > text_module.CharMap.LONG
     assert normalize(article) == normalize(sentence) * 100
     assert normalize(sentence) == '"talks ended on feb. 6-7," she said. it\'s over. '
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a\u00e9\u00e0\uff11\u3000 x\u00e7"), max_size=30))
+def test_a_char_map_gives_what_str_translate_gives_at_any_length(piece: str) -> None:
+    mapping = {"\u00e9": "e", "\u00e0": "a", "\uff11": "1", "\u3000": " ", "\u00e7": "c"}
+    char_map = text_module.CharMap(mapping)
+    table = str.maketrans(mapping)
+    for text in (piece, piece * (text_module.CharMap.LONG // max(1, len(piece)) + 1)):
+        assert char_map(text) == text.translate(table)

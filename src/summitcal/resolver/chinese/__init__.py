@@ -41,7 +41,7 @@ from summitcal.resolver.phrase import (
     Weekday,
 )
 from summitcal.resolver.resolution import PhraseMatch
-from summitcal.resolver.text import Sentence
+from summitcal.resolver.text import CharMap, Sentence
 
 __all__ = [
     "false_friend",
@@ -53,14 +53,12 @@ __all__ = [
     "split_sentences",
 ]
 
-_FULL_WIDTH = str.maketrans(
-    {chr(0xFF10 + i): str(i) for i in range(10)} | {"\u3000": " ", "\u00a0": " "}
-)
+_FULL_WIDTH = CharMap({chr(0xFF10 + i): str(i) for i in range(10)} | {"\u3000": " ", "\u00a0": " "})
 
 
 def normalize(text: str) -> str:
     """``text`` with full-width digits as ASCII digits, one character for one."""
-    return text.translate(_FULL_WIDTH)
+    return _FULL_WIDTH(text)
 
 
 # What may stand around a phrase without being part of it: prepositions before it, and

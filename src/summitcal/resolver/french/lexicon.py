@@ -21,11 +21,11 @@ from typing import Any
 import attrs
 
 from summitcal.resolver.lexicon import Holiday, load_data, read_holidays
-from summitcal.resolver.text import normalize
+from summitcal.resolver.text import CharMap, normalize
 
 __all__ = ["FrenchLexicon", "fold", "french"]
 
-_FOLD = str.maketrans(
+_FOLD = CharMap(
     {
         **dict.fromkeys("àâä", "a"),
         **dict.fromkeys("éèêë", "e"),
@@ -42,7 +42,7 @@ def fold(text: str) -> str:
     """``text`` lower-cased, with one kind of dash, apostrophe and space, and accents
     folded; the same length as ``text``."""
     norm = normalize(text)
-    return norm if norm.isascii() else norm.translate(_FOLD)
+    return norm if norm.isascii() else _FOLD(norm)
 
 
 @attrs.frozen(kw_only=True)
