@@ -3,6 +3,7 @@ another way through it than a phrase)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +55,9 @@ def test_a_char_map_gives_what_str_translate_gives_at_any_length(piece: str) -> 
     table = str.maketrans(mapping)
     for text in (piece, piece * (text_module.CharMap.LONG // max(1, len(piece)) + 1)):
         assert char_map(text) == text.translate(table)
+
+
+def test_a_char_map_refuses_characters_mapped_on_in_a_chain() -> None:
+    """Replaced one after another, "a" would become "c"; str.translate makes it "b"."""
+    with pytest.raises(ValueError, match="both mapped and mapped to: b"):
+        text_module.CharMap({"a": "b", "b": "c"})

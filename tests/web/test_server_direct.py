@@ -208,13 +208,7 @@ def test_a_kept_alive_connection_serves_request_after_request(
         s.settimeout(5)
         for _ in range(3):
             s.sendall(b"GET /events.json HTTP/1.1\r\nHost: t\r\n\r\n")
-            head = b""
-            while b"\r\n\r\n" not in head:
-                head += s.recv(1)
-            length = int(re.search(rb"(?im)^content-length: (\d+)", head).group(1))  # type: ignore[union-attr]
-            body = b""
-            while len(body) < length:
-                body += s.recv(length - len(body))
+            head, _, body = read_reply(s).partition(b"\r\n\r\n")
             assert head.startswith(b"HTTP/1.1 200")
             assert body.startswith(b"[")
 

@@ -234,6 +234,10 @@ def _on_own_pool(
     context: BaseContext | None,
     read_here: int | None = None,
 ) -> Iterator[Extraction]:
+    """``docs`` over a pool of ``workers`` of its own, shut down when the stream ends or is
+    closed.  With ``read_here`` (the characters already read in this process: the pool
+    was not asked for), every worker is started before the stream is read on, and a log
+    line says so."""
     # Imported here: multiprocessing costs more to import than a short article takes to
     # read, and extraction in this process never needs it.
     from concurrent.futures import ProcessPoolExecutor

@@ -54,6 +54,11 @@ class CharMap:
     LONG = 512
 
     def __init__(self, mapping: dict[str, str]) -> None:
+        # Replaced one after another, a character mapped to another mapped one would go
+        # on to the third, where str.translate stops at the second.
+        chained = set(mapping) & set("".join(mapping.values()))
+        if chained:
+            raise ValueError(f"characters both mapped and mapped to: {''.join(sorted(chained))}")
         self.table: dict[int, str] = {ord(char): to for char, to in mapping.items()}
         self.pairs = tuple(mapping.items())
 

@@ -134,11 +134,12 @@ class DirectReplies:
         head = [STATUS_LINE[status]]
         for name, value in self.server_state.default_headers:
             head += (name, b": ", value, b"\r\n")
+        says_close = False
         for name, value in headers:
             if name == "connection" and "close" in _tokens(value):
-                keep_alive = False
+                keep_alive, says_close = False, True
             head += (name.encode("latin-1"), b": ", value.encode("latin-1"), b"\r\n")
-        if not keep_alive and not any(name == "connection" for name, _ in headers):
+        if not keep_alive and not says_close:
             head.append(b"connection: close\r\n")
         head.append(b"\r\n")
         self.transport.writelines((b"".join(head), body) if body else (b"".join(head),))

@@ -176,11 +176,11 @@ class FeedServer:
         method = scope.get("method", "GET")
         headers = request_headers(scope)
         state = self.state  # one catalogue for the whole request, even across a reload
-        reply = self._answer(state, method, path, headers)
+        route = _route(state, path)
+        reply = _answer(state, route, method, headers)
         if reply is not None:
             return reply
         # What is left is rendered by the pool: the page, the SVG and custom feeds.
-        route = _route(state, path)
         assert route is not None
         try:
             resource = await self._render(state, route, scope)
@@ -209,18 +209,8 @@ class FeedServer:
             headers: Request headers by lower-case name (see
                 :func:`~summitcal.web.http.request_headers`).
         """
-        return self._answer(self.state, method, path, headers)
-
-    def _answer(
-        self, state: _State, method: str, path: str, headers: Mapping[str, str]
-    ) -> Reply | None:
-        route = _route(state, path)
-        if route is None:
-            return plain(404, "not found")
-        if method not in ("GET", "HEAD"):
-            return plain(405, f"method {method[:20]} not allowed", ("allow", ALLOW))
-        resource = _in_memory(state, route)
-        return None if resource is None else _answered(method, resource, headers)
+        state = self.state
+        return _answer(state, _route(state, path), method, headers)
 
     async def _render(self, state: _State, route: str, scope: Scope) -> Resource:
         """What the render pool makes for ``route``: a custom feed, the page or the SVG."""
@@ -336,6 +326,19 @@ def _route(state: _State, path: str) -> str | None:
         if event_id in catalog and has_calendar(catalog.get(event_id)):
             return "event:" + event_id
     return None
+
+
+def _answer(
+    state: _State, route: str | None, method: str, headers: Mapping[str, str]
+) -> Reply | None:
+    """The reply to a request for ``route`` (see :func:`_route`) when nothing need be
+    rendered for it, else ``None``."""
+    if route is None:
+        return plain(404, "not found")
+    if method not in ("GET", "HEAD"):
+        return plain(405, f"method {method[:20]} not allowed", ("allow", ALLOW))
+    resource = _in_memory(state, route)
+    return None if resource is None else _answered(method, resource, headers)
 
 
 def _in_memory(state: _State, route: str) -> Resource | None:
