@@ -225,7 +225,8 @@ def false_friend(
         hits: What :func:`names_sharing_a_word` gives for the phrase, when the caller
             has it already.
     """
-    name = _listed_name(text, start, end, hits)
+    # (Most phrases share no word with a name, and their caller knows it already.)
+    name = None if hits == () else _listed_name(text, start, end, hits)
     if name is not None:
         return f"part of the name {name!r}"
     lex = lexicon()

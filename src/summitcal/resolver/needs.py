@@ -21,7 +21,7 @@ from summitcal.resolver.phrase import (
     WeekendRef,
 )
 
-__all__ = ["needs_direction"]
+__all__ = ["DIRECTION_TESTS", "needs_direction"]
 
 
 def needs_direction(phrase: Phrase) -> bool:
@@ -31,7 +31,7 @@ def needs_direction(phrase: Phrase) -> bool:
     years, quarters, "last week", "three days ago", "May 2024", "next Friday", durations
     and sets cannot, so their sentence's tense is not read.
     """
-    test = _NEEDS_DIRECTION.get(type(phrase.core))
+    test = DIRECTION_TESTS.get(type(phrase.core))
     return test is not None and test(phrase.core)
 
 
@@ -67,7 +67,7 @@ def _bare_weekday(core: Weekday) -> bool:
 
 #: For each kind of core whose value may depend on the direction, whether this one does
 #: (a table by type, not a chain of type tests).
-_NEEDS_DIRECTION: dict[type, Callable[[Any], bool]] = {
+DIRECTION_TESTS: dict[type, Callable[[Any], bool]] = {
     Weekday: _bare_weekday,
     MonthDay: _yearless,
     MonthRef: _unplaced,

@@ -21,9 +21,9 @@ from summitcal.resolver.detect import context_language, detect, detect_text
 from summitcal.resolver.explain import CUED, Why
 from summitcal.resolver.grammar import RawMatch, matches, parse, rules
 from summitcal.resolver.languages import ENGLISH, Language, available, check, language
-from summitcal.resolver.memo import reading
+from summitcal.resolver.memo import Refusal
 from summitcal.resolver.names import Hits, false_friend
-from summitcal.resolver.needs import needs_direction
+from summitcal.resolver.needs import DIRECTION_TESTS
 from summitcal.resolver.own_words import english_reading, own_reading
 from summitcal.resolver.phrase import (
     Direction,
@@ -202,6 +202,10 @@ _BOUND = "{} (an interval's end after '{}')"
 #: The explanation's word for a phrase whose value no direction could change.
 NOT_NEEDED = "no direction needed"
 
+#: Each direction's word ("past"): a dict lookup costs less than the enum's ``value``,
+#: a property called in Python.
+_WORD_OF = {d: d.value for d in Direction}
+
 
 def _direction(
     text: str,
@@ -214,19 +218,21 @@ def _direction(
     """The direction to use for the phrase ``text``, and its words for the explanation
     (read by the tense of English, or by ``other``'s reader)."""
     if direction is not Direction.AUTO:
-        return direction, direction.value
-    if not needs_direction(phrase):
+        return direction, _WORD_OF[direction]
+    needs = DIRECTION_TESTS.get(type(phrase.core))  # needs_direction, without its call
+    if needs is None or not needs(phrase.core):
         return Direction.NEAREST, NOT_NEEDED
     if not context:
         if other is None:
-            return Direction.NEAREST, (_NO_CONTEXT, Direction.NEAREST.value)
+            return Direction.NEAREST, (_NO_CONTEXT, _WORD_OF[Direction.NEAREST])
         # Another language's phrase may point itself ("le 5 mai dernier"): its reader
         # reads the phrase alone.
         used, cue = other.read_cue(text, 0, len(text))
-        return used, ((CUED, used.value, cue) if cue is not None else (_NO_CONTEXT, used.value))
+        word = _WORD_OF[used]
+        return used, ((CUED, word, cue) if cue is not None else (_NO_CONTEXT, word))
     start, end = where if where is not None else (len(context), len(context))
     used, cue = (read_cue if other is None else other.read_cue)(context, start, end)
-    word = used.value
+    word = _WORD_OF[used]
     return used, ((CUED, word, cue) if cue is not None else (_NO_CUE, word))
 
 
@@ -283,7 +289,7 @@ def _finish(
     if bound is not None and direction is Direction.AUTO:
         pointed = bound_direction(bound, used)
         if pointed is not used:
-            used, label = pointed, (_BOUND, pointed.value, bound[0])
+            used, label = pointed, (_BOUND, _WORD_OF[pointed], bound[0])
     context_year = None
     core = phrase.core
     if context and type(core) is Relative and core.anchored:
@@ -395,10 +401,14 @@ def resolve(
     read = hits = None
     if lang is None and text.isascii():  # no Han: its own words tell, or its sentence
         own, read, hits = own_reading(text)
-        code = own if own is not None and own in available() else context_language(text, context)
+        if own == ENGLISH or (own is not None and own in available()):  # (English always is)
+            code = own
+        else:
+            code = context_language(text, context)
     else:
         code = _phrase_language(text, context, lang)
-    ref = _reference_date(text, reference)
+    # (A plain date, the common case, is told by one type test without a call.)
+    ref = reference if type(reference) is date else _reference_date(text, reference)
     other = None if code == ENGLISH else language(code)
     if other is not None:
         phrase, p_start, p_end = other.parse(text)
@@ -406,7 +416,9 @@ def resolve(
         if read is None:
             _, read, hits = english_reading(text)
         assert read is not None  # the English grammar reads what it is handed
-        phrase, p_start, p_end = reading(read, text)  # a kept refusal raises afresh
+        if isinstance(read, Refusal):  # a kept refusal raises afresh
+            raise PhraseError(text, read.reason, read.position)
+        phrase, p_start, p_end = read
     where = _locate(text, context) if context else None
     return _finish(
         text,

@@ -303,8 +303,14 @@ def _leading() -> re.Pattern[str]:
 
 
 def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]:
-    lo, hi = within_reach(context, 0, len(context), start, end)
-    if lo or hi < len(context):
+    # (Most sentences lie within reach: the cut is made only for one that does not.)
+    length = len(context)
+    lo, hi = (
+        (0, length)
+        if start < REACH and length - end < REACH
+        else within_reach(context, 0, length, start, end)
+    )
+    if lo or hi < length:
         context, start, end = context[lo:hi], start - lo, end - lo
     norm = normalize(context)
     trailer = _reporting_trailer().search(norm, end)
@@ -318,7 +324,8 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     found = _cues(norm, start, end, c_lo, c_hi)
     if not found and (c_lo > 0 or c_hi < size):  # nothing in the clause: the sentence
         found = _cues(norm, start, end, 0, size)
-    possessive = _is_possessive_weekday(norm, start, end)
+    # (The "'s" is looked for first: most phrases have none, and no call is made.)
+    possessive = norm.startswith("'s", end) and _is_possessive_weekday(norm, start, end)
     if not found:
         return (Direction.PAST, _POSSESSIVE) if possessive else (Direction.NEAREST, None)
     if len(found) > 1:  # one cue: nothing to sort, no verb to make a participle of

@@ -157,7 +157,8 @@ class DateSpan:
     def day(cls, day: date, *, zone: str | None = None) -> DateSpan:
         """One whole day."""
         if type(day) is date:  # all a day needs checking; its value is at hand
-            return _valued(day, day, Granularity.DAY, None, None, _zone(zone), None, None, str(day))
+            zone = zone if zone is None else _zone(zone)  # (most spans have none: no call)
+            return _valued(day, day, Granularity.DAY, None, None, zone, None, None, str(day))
         return cls(first=day, last=day, zone=zone)
 
     @classmethod
@@ -205,7 +206,8 @@ class DateSpan:
             # narrowed day is left to the checks).  The TIMEX3 value is the unit's label,
             # narrowed or not, and cheaper to take now than to work out from the span.
             label = unit.label(day)
-            return _valued(first, last, granularity, None, None, _zone(zone), None, mod, label)
+            zone = zone if zone is None else _zone(zone)
+            return _valued(first, last, granularity, None, None, zone, None, mod, label)
         return cls(first=first, last=last, granularity=granularity, mod=mod, zone=zone)
 
     @classmethod
