@@ -37,7 +37,6 @@ from summitcal.errors import PhraseError
 from summitcal.extraction.builder import Builder, Candidate
 from summitcal.extraction.extents import prepositions
 from summitcal.extraction.extras import (
-    alternation,
     find_extras,
 )
 from summitcal.extraction.languages import extract_in
@@ -45,6 +44,7 @@ from summitcal.extraction.mention import Mention
 from summitcal.extraction.quantities import age, measured_rate, per_unit
 from summitcal.resolver.detect import detect_text
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
+from summitcal.resolver.grammar.fragments import led_by_first_character, words_led
 from summitcal.resolver.languages import ENGLISH, check, language
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import YearRef
@@ -67,10 +67,25 @@ _SNAP = 32
 # phrase once the possessive is blanked out (same length, so offsets hold).
 @functools.cache
 def _possessive() -> re.Pattern[str]:
+    """A calendar word at a word's start, then "'s" (each branch led by its first
+    character: see :func:`led_by_first_character`).  "New Year's" is one too, which
+    :func:`_blank_possessives` leaves alone."""
     lex = lexicon()
-    names = alternation([*lex.weekday_names, *_one_word(lex.day_words), *lex.month_names])
-    units = "(?<!new )year|week|weekend|month|quarter|spring|summer|autumn|winter"
-    return re.compile(rf"\b((?:{names})|{units})'s\b")
+    names = [*lex.weekday_names, *_one_word(lex.day_words), *lex.month_names]
+    units = ["year", "week", "weekend", "month", "quarter", "spring", "summer", "autumn", "winter"]
+    return re.compile(rf"({led_by_first_character(words_led([*names, *units]))})'s\b")
+
+
+def _blank_possessives(norm: str) -> str:
+    """``norm`` with the "'s" after each calendar word blanked out (same length)."""
+
+    def blank(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word == "year" and norm.endswith("new ", 0, m.start()):
+            return m.group()  # "New Year's Day" is a holiday's name
+        return word + "  "
+
+    return _possessive().sub(blank, norm)
 
 
 def _one_word(words: Iterable[str]) -> list[str]:
@@ -78,8 +93,8 @@ def _one_word(words: Iterable[str]) -> list[str]:
 
 
 @functools.cache
-def _trigger() -> re.Pattern[str]:
-    """Words (and digit shapes) without which no temporal expression can stand."""
+def _trigger_words() -> frozenset[str]:
+    """Words without which no temporal expression can stand (besides digits)."""
     lex = lexicon()
     words: set[str] = set()
     words |= set(lex.weekdays) | set(lex.months) | set(lex.seasons)
@@ -92,13 +107,26 @@ def _trigger() -> re.Pattern[str]:
     words |= {"annual", "annually", "once", "twice", "thrice", "seconds", "second"}
     words |= {"centuries", "century", "half", "q1", "q2", "q3", "q4", "h1", "h2"}
     words |= set(lex.decades) | {"noon", "day", "days"}
-    # Digits only where they can be part of a date or time: a year, a numeric date or
-    # clock time, an ordinal day, a decade; "28 countries" or "90 percent" start nothing.
-    digits = (
-        r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\d[/.:-]\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-        r"|\d(?:st|nd|rd|th)\b|\d0'?s\b"
-    )
-    return re.compile(rf"{digits}|(?<![\w])(?:{alternation(words)})(?!\w)")
+    return frozenset(words)
+
+
+@functools.cache
+def _trigger() -> re.Pattern[str]:
+    """Trigger words (:func:`_trigger_words`) and digit shapes without which no temporal
+    expression can stand."""
+    # Digits only where they can be part of a date or time: a year (from 1500, not inside
+    # a longer number), a numeric date or clock time, an ordinal day, a decade; "28
+    # countries" or "90 percent" start nothing.  Every branch opens with its first
+    # character, so that a scan skips the positions no trigger can start at.
+    branches: dict[str, list[str]] = {}
+    for digit in "0123456789":
+        year = {"1": r"[5-9]\d\d", "2": r"0\d\d"}.get(digit)
+        branches[digit] = [rf"(?<!\d.){year}(?!\d)"] if year else []
+        branches[digit] += [r"[/.:-]\d", r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", r"(?:st|nd|rd|th)\b"]
+        branches[digit] += [r"0'?s\b"]
+    for first, rests in words_led(_trigger_words()).items():
+        branches.setdefault(first, []).extend(rf"{rest}(?!\w)" for rest in rests)
+    return re.compile(led_by_first_character(branches))
 
 
 def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -292,7 +320,7 @@ def extract(
     code = check(lang) if lang is not None else detect_text(text)
     if code != ENGLISH:
         return extract_in(text, _reference_day(reference), language(code), narrative)
-    norm = _possessive().sub(lambda m: m.group(1) + "  ", normalize(text))
+    norm = _blank_possessives(normalize(text))
     builder = Builder(text, norm, _reference_day(reference), narrative)
     for index, sentence in enumerate(split_sentences(text)):
         for _ in _accepted(norm, sentence, builder, index):

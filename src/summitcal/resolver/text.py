@@ -119,14 +119,21 @@ _ENDS = ".!?"
 _CLOSERS = "\"')]\u201d\u2019"
 _OPENERS = "\"'([\u201c\u2018"
 _START = "A-Z0-9"
-_BLANK_LINE = r"\n[ \t]*\n"
+_AFTER_LINE_BREAK = r"[ \t]*\n"  # what makes a line break a blank line
+_BLANK_LINE = rf"\n{_AFTER_LINE_BREAK}"
 
 
 def _any(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
-_BOUNDARY = re.compile(rf"{_any(_ENDS)}+{_any(_CLOSERS)}*(?=\s)|{_BLANK_LINE}")
+# The boundary opens with a character class (an end mark, or a line break), which the
+# regex engine scans for quickly, position by position, before it tries the rest; its
+# plain form "[.!?]+...|\n[ \t]*\n" is tried in full at every position of the text.
+_BOUNDARY = re.compile(
+    rf"[{re.escape(_ENDS)}\n](?:(?<={_any(_ENDS)}){_any(_ENDS)}*{_any(_CLOSERS)}*(?=\s)"
+    rf"|(?<=\n){_AFTER_LINE_BREAK})"
+)
 _NEXT_START = re.compile(rf"\s+{_any(_OPENERS)}*[{_START}]")
 # The quick reading, for one phrase (no exceptions for abbreviations): an end mark and any
 # closers, then the white space before the next sentence's start.

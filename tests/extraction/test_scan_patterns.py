@@ -1,0 +1,132 @@
+"""The whole-text scans written for speed find what their plain forms find.
+
+The trigger scan, the sentence boundaries and the possessive blanking are written with
+every branch opening on a literal character (the regex engine then skips positions that
+cannot start a match).  Their plain forms, written here as the definitions, must give the
+same matches on any text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitcal.extraction import core
+from summitcal.extraction.extras import alternation
+from summitcal.resolver import text as text_module
+from summitcal.resolver.grammar.fragments import led_by_first_character, words_led
+from summitcal.resolver.lexicon import lexicon
+
+_PLAIN_DIGITS = (
+    r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\d[/.:-]\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\d(?:st|nd|rd|th)\b|\d0'?s\b"
+)
+
+
+def _plain_trigger() -> re.Pattern[str]:
+    return re.compile(rf"{_PLAIN_DIGITS}|(?<![\w])(?:{alternation(core._trigger_words())})(?!\w)")
+
+
+def _plain_boundary() -> re.Pattern[str]:
+    ends, closers = text_module._any(text_module._ENDS), text_module._any(text_module._CLOSERS)
+    return re.compile(rf"{ends}+{closers}*(?=\s)|\n[ \t]*\n")
+
+
+def _plain_blanking(norm: str) -> str:
+    lex = lexicon()
+    names = alternation([*lex.weekday_names, *core._one_word(lex.day_words), *lex.month_names])
+    units = "(?<!new )year|week|weekend|month|quarter|spring|summer|autumn|winter"
+    return re.sub(rf"\b((?:{names})|{units})'s\b", lambda m: m.group(1) + "  ", norm)
+
+
+def _spans(pattern: re.Pattern[str], text: str, pos: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, pos)]
+
+
+# Pieces that make the branches meet their edges: words of the lists and their parts,
+# digits, signs, apostrophes, white space, letters that join a word.
+_WORDS = sorted(core._trigger_words())
+_PIECES = st.sampled_from(
+    [
+        *_WORDS[::3],
+        "monday",
+        "new year",
+        "year",
+        "may",
+        "sept",
+        "'s",
+        "'",
+        "s",
+        "x",
+        "_",
+        "é",
+        "1",
+        "9",
+        "2024",
+        "1999",
+        "0",
+        "/",
+        ".",
+        ":",
+        "-",
+        " ",
+        "\n",
+        "\t",
+        "!",
+        "?",
+        '"',
+        ")",
+        "A",
+        "a.m.",
+        "pm",
+        "th",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, st.integers(min_value=0, max_value=4))
+def test_the_trigger_scan_finds_what_its_plain_form_finds(text: str, pos: int) -> None:
+    assert _spans(core._trigger(), text, pos) == _spans(_plain_trigger(), text, pos)
+
+
+def test_every_trigger_word_is_found_at_a_word_start_only() -> None:
+    trigger, plain = core._trigger(), _plain_trigger()
+    for word in _WORDS:
+        for text in (word, f" {word} ", f"x{word}", f"{word}x", f"1{word}", f"-{word}-"):
+            assert _spans(trigger, text) == _spans(plain, text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_sentence_boundaries_are_those_of_the_plain_rule(text: str) -> None:
+    assert _spans(text_module._BOUNDARY, text) == _spans(_plain_boundary(), text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_possessives_are_blanked_as_by_the_plain_rule(text: str) -> None:
+    assert core._blank_possessives(text) == _plain_blanking(text)
+
+
+def test_new_years_keeps_its_possessive() -> None:
+    assert core._blank_possessives("new year's day, this year's") == "new year's day, this year  "
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.text(alphabet="abyz1 ", min_size=1, max_size=5).map(str.strip), max_size=8),
+    st.text(alphabet="abyz1 _.-", max_size=30),
+)
+def test_words_led_by_their_first_character_are_the_words_at_a_word_start(
+    words: set[str], text: str
+) -> None:
+    words.discard("")
+    if not words:
+        return
+    led = re.compile(led_by_first_character(words_led(words)))
+    plain = re.compile(rf"(?<!\w)(?:{alternation(words)})")
+    assert _spans(led, text) == _spans(plain, text)
