@@ -1,23 +1,30 @@
 """The whole-text scans written for speed find what their plain forms find.
 
-The trigger scan, the sentence boundaries and the possessive blanking are written with
-every branch opening on a literal character (the regex engine then skips positions that
-cannot start a match).  Their plain forms, written here as the definitions, must give the
-same matches on any text.
+The trigger scan and the sentence boundaries are written with every branch opening on a
+literal character (the regex engine then skips positions that cannot start a match); the
+possessive blanking finds each "'s" first and looks the word before it up.  Their plain
+forms, written here as the definitions, must give the same results on any text.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitcal.extraction import core
+from summitcal.extraction import core, extras
 from summitcal.extraction.extras import alternation
+from summitcal.extraction.timeml import read_timeml
 from summitcal.resolver import text as text_module
 from summitcal.resolver.grammar.fragments import led_by_first_character, words_led
 from summitcal.resolver.lexicon import lexicon
+from summitcal.resolver.text import normalize
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+_NEEDLES = {word for words in extras._needs().values() for word in words}
 
 _PLAIN_DIGITS = (
     r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\d[/.:-]\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
@@ -52,6 +59,9 @@ _PIECES = st.sampled_from(
     [
         *_WORDS[::3],
         "monday",
+        "mondays",
+        "weekend",
+        "september",
         "new year",
         "year",
         "may",
@@ -112,6 +122,23 @@ def test_possessives_are_blanked_as_by_the_plain_rule(text: str) -> None:
     assert core._blank_possessives(text) == _plain_blanking(text)
 
 
+def test_a_possessive_is_blanked_after_a_whole_calendar_word_only() -> None:
+    for text in (
+        "monday's",
+        "(monday's)",
+        "x monday's",
+        "1monday's",
+        "_monday's",
+        "émonday's",
+        "xmonday's",
+        "mondays's",
+        "monday'sx",
+        "septembers's",
+        "mid-year's",
+    ):
+        assert core._blank_possessives(text) == _plain_blanking(text), text
+
+
 def test_new_years_keeps_its_possessive() -> None:
     assert core._blank_possessives("new year's day, this year's") == "new year's day, this year  "
 
@@ -130,3 +157,25 @@ def test_words_led_by_their_first_character_are_the_words_at_a_word_start(
     led = re.compile(led_by_first_character(words_led(words)))
     plain = re.compile(rf"(?<!\w)(?:{alternation(words)})")
     assert _spans(led, text) == _spans(plain, text)
+
+
+def _extras_everywhere(norm: str, monkeypatch: pytest.MonkeyPatch) -> list[extras.Extra]:
+    """Every extra pattern's matches in ``norm``, no pattern skipped for want of a word."""
+    with monkeypatch.context() as patched:
+        patched.setattr(extras, "_needs", dict)
+        return list(extras.find_extras(norm))
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("articles*/*.tml")), ids=lambda p: p.name)
+def test_skipping_extra_patterns_by_their_words_loses_no_match(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    norm = normalize(read_timeml(path).text)
+    assert list(extras.find_extras(norm)) == _extras_everywhere(norm, monkeypatch)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*sorted(_NEEDLES), "s", " ", "-", "2", "a", "the "]), max_size=12))
+def test_the_words_found_in_a_stretch_are_those_it_holds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert extras._needles_in(text, 0, len(text)) == {w for w in _NEEDLES if w in text}

@@ -66,26 +66,45 @@ _SNAP = 32
 # "Thursday's briefing", "this year's edition", "Last July's": the grammar reads the
 # phrase once the possessive is blanked out (same length, so offsets hold).
 @functools.cache
-def _possessive() -> re.Pattern[str]:
-    """A calendar word at a word's start, then "'s" (each branch led by its first
-    character: see :func:`led_by_first_character`).  "New Year's" is one too, which
-    :func:`_blank_possessives` leaves alone."""
+def _possessive_words() -> frozenset[str]:
+    """The calendar words after which "'s" is blanked out (weekdays, one-word day words,
+    months, units), each one run of letters."""
     lex = lexicon()
     names = [*lex.weekday_names, *_one_word(lex.day_words), *lex.month_names]
     units = ["year", "week", "weekend", "month", "quarter", "spring", "summer", "autumn", "winter"]
-    return re.compile(rf"({led_by_first_character(words_led([*names, *units]))})'s\b")
+    return frozenset([*names, *units])
+
+
+_APOSTROPHE_S = re.compile(r"'s\b")
+_WORD_RUN = re.compile(r"\w*+\Z")  # the run of word characters that ends where searched
 
 
 def _blank_possessives(norm: str) -> str:
-    """``norm`` with the "'s" after each calendar word blanked out (same length)."""
+    """``norm`` with the "'s" after each calendar word (a whole word) blanked out: the
+    same length.  "New Year's" keeps its "'s", a holiday's name.
 
-    def blank(m: re.Match[str]) -> str:
-        word = m.group(1)
-        if word == "year" and norm.endswith("new ", 0, m.start()):
-            return m.group()  # "New Year's Day" is a holiday's name
-        return word + "  "
-
-    return _possessive().sub(blank, norm)
+    Each "'s" is found first (a literal, found quickly) and the word before it looked up:
+    a pattern of the words followed by "'s" would be tried at every letter of the text.
+    """
+    words = _possessive_words()
+    reach = max(map(len, words)) + 1  # a longer run is no calendar word
+    cuts = []
+    for m in _APOSTROPHE_S.finditer(norm):
+        at = m.start()
+        run = _WORD_RUN.search(norm, max(0, at - reach), at)
+        assert run is not None  # (an empty run ends there too)
+        word = norm[run.start() : at]
+        if word in words and not (word == "year" and norm.endswith("new ", 0, run.start())):
+            cuts.append(at)
+    if not cuts:
+        return norm
+    parts: list[str] = []
+    pos = 0
+    for at in cuts:
+        parts += (norm[pos:at], "  ")
+        pos = at + 2
+    parts.append(norm[pos:])
+    return "".join(parts)
 
 
 def _one_word(words: Iterable[str]) -> list[str]:

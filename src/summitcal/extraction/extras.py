@@ -473,10 +473,32 @@ _NEEDS = {
 
 
 @functools.cache
-def _needs() -> dict[str, tuple[str, ...]]:
+def _needs() -> dict[str, frozenset[str]]:
     lex = lexicon()
     narrative = ("day", "week", "year", *lex.parts_of_day, *lex.weekdays)
-    return {**_NEEDS, "narrative": narrative}
+    return {name: frozenset(words) for name, words in {**_NEEDS, "narrative": narrative}.items()}
+
+
+@functools.cache
+def _needle_finder() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """A pattern that gives, at every position, the longest needed word (of any pattern)
+    that starts there; and for each needed word, those it holds ("centuries" holds
+    "centur"): every needed word in a text is held by one of those found."""
+    needles = {word for words in _needs().values() for word in words}
+    # (Literal words: the trie's spaces would stand for any white space.)
+    assert not any(c.isspace() for word in needles for c in word)
+    holds = {word: frozenset(n for n in needles if n in word) for word in needles}
+    return re.compile(f"(?=({word_trie(needles)}))"), holds
+
+
+def _needles_in(norm: str, lo: int, hi: int) -> set[str]:
+    """The needed words that occur in ``norm[lo:hi]``: one scan of the stretch, instead
+    of a substring search per word and pattern."""
+    finder, holds = _needle_finder()
+    found: set[str] = set()
+    for m in finder.finditer(norm, lo, hi):
+        found |= holds[m.group(1)]
+    return found
 
 
 def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra]:
@@ -489,12 +511,13 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
         hi: Where to stop (default: the end).
     """
     end = len(norm) if hi is None else hi
-    window = None
+    present = None
+    needs = _needs()
     for name, pattern in _patterns():
-        needs = _needs().get(name)
-        if needs is not None:
-            window = norm[lo:end] if window is None else window
-            if not any(word in window for word in needs):
+        needed = needs.get(name)
+        if needed is not None:
+            present = _needles_in(norm, lo, end) if present is None else present
+            if needed.isdisjoint(present):
                 continue
         for m in pattern.finditer(norm, lo, end):
             if name in ("present", "past", "future"):
