@@ -21,7 +21,7 @@ from summitcal.extraction.timeml import read_timeml
 from summitcal.resolver import text as text_module
 from summitcal.resolver.grammar.fragments import led_by_first_character, words_led
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.text import normalize
+from summitcal.resolver.text import normalize, split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _NEEDLES = {word for words in extras._needs().values() for word in words}
@@ -92,6 +92,8 @@ _PIECES = st.sampled_from(
         "a.m.",
         "pm",
         "th",
+        "workers'",
+        "workers'day",
     ]
 )
 _TEXTS = st.lists(_PIECES, max_size=14).map("".join)
@@ -101,6 +103,25 @@ _TEXTS = st.lists(_PIECES, max_size=14).map("".join)
 @given(_TEXTS, st.integers(min_value=0, max_value=4))
 def test_the_trigger_scan_finds_what_its_plain_form_finds(text: str, pos: int) -> None:
     assert _spans(core._trigger(), text, pos) == _spans(_plain_trigger(), text, pos)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, st.integers(min_value=0, max_value=6), st.integers(min_value=0, max_value=6))
+def test_the_split_trigger_scans_find_what_one_scan_finds(text: str, cut: int, end: int) -> None:
+    first, last = min(cut, len(text)), max(min(cut, len(text)), len(text) - end)
+    one_scan = _spans(core._trigger(), text[:last], first)
+    assert core._triggers_in(text, first, last) == one_scan
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("articles*/*.tml")), ids=lambda p: p.name)
+def test_the_split_trigger_scans_agree_on_every_sentence_of_an_article(path: Path) -> None:
+    text = read_timeml(path).text
+    norm = core._blank_possessives(normalize(text))
+    for sentence in split_sentences(text):
+        first, last = sentence.start, sentence.end
+        assert core._triggers_in(norm, first, last) == [
+            m.span() for m in core._trigger().finditer(norm, first, last)
+        ]
 
 
 def test_every_trigger_word_is_found_at_a_word_start_only() -> None:

@@ -29,9 +29,11 @@ Example::
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from typing import NamedTuple
 
 from summitcal.errors import PhraseError
 from summitcal.extraction.builder import Builder, Candidate
@@ -44,7 +46,7 @@ from summitcal.extraction.mention import Mention
 from summitcal.extraction.quantities import age, measured_rate, per_unit
 from summitcal.resolver.detect import detect_text
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
-from summitcal.resolver.grammar.fragments import led_by_first_character, words_led
+from summitcal.resolver.grammar.fragments import led_by_first_character, word_trie, words_led
 from summitcal.resolver.languages import ENGLISH, check, language
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import YearRef
@@ -129,23 +131,75 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@functools.cache
-def _trigger() -> re.Pattern[str]:
-    """Trigger words (:func:`_trigger_words`) and digit shapes without which no temporal
-    expression can stand."""
-    # Digits only where they can be part of a date or time: a year (from 1500, not inside
-    # a longer number), a numeric date or clock time, an ordinal day, a decade; "28
-    # countries" or "90 percent" start nothing.  Every branch opens with its first
-    # character, so that a scan skips the positions no trigger can start at.
+def _digit_branches() -> dict[str, list[str]]:
+    """The digit shapes a temporal expression may start from, by first digit (each a
+    regex): a year (from 1500, not inside a longer number), a numeric date or clock time,
+    an ordinal day, a decade; "28 countries" or "90 percent" start nothing."""
     branches: dict[str, list[str]] = {}
     for digit in "0123456789":
         year = {"1": r"[5-9]\d\d", "2": r"0\d\d"}.get(digit)
         branches[digit] = [rf"(?<!\d.){year}(?!\d)"] if year else []
         branches[digit] += [r"[/.:-]\d", r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", r"(?:st|nd|rd|th)\b"]
         branches[digit] += [r"0'?s\b"]
+    return branches
+
+
+@functools.cache
+def _trigger() -> re.Pattern[str]:
+    """Trigger words (:func:`_trigger_words`) and digit shapes without which no temporal
+    expression can stand: the definition of a trigger (see :func:`_triggers_in`)."""
+    branches = _digit_branches()
     for first, rests in words_led(_trigger_words()).items():
         branches.setdefault(first, []).extend(rf"{rest}(?!\w)" for rest in rests)
     return re.compile(led_by_first_character(branches))
+
+
+class _Scans(NamedTuple):
+    """The trigger pattern in the parts that :func:`_triggers_in` scans for apart."""
+
+    digits: re.Pattern[str]  # the digit shapes, each branch led by its digit
+    words: re.Pattern[str]  # a non-word character, then a trigger word (group 1)
+    opening: re.Pattern[str]  # a trigger word at the start of the text
+    open_ends: frozenset[str]  # the non-word characters a trigger word may end with
+
+
+@functools.cache
+def _scans() -> _Scans:
+    words = _trigger_words()
+    # (A word that opened with a digit would meet the digit shapes at one position.)
+    assert all(word[0].isalpha() for word in words)
+    trie = word_trie(words)
+    return _Scans(
+        re.compile(led_by_first_character(_digit_branches())),
+        re.compile(rf"\W({trie})(?!\w)"),
+        re.compile(rf"(?:{trie})(?!\w)"),
+        frozenset(word[-1] for word in words if not re.match(r"\w", word[-1])),
+    )
+
+
+def _triggers_in(norm: str, first: int, last: int) -> list[tuple[int, int]]:
+    """Where :func:`_trigger` matches in ``norm[first:last]`` (as ``finditer`` finds them).
+
+    The words are scanned for as a non-word character followed by a word, and the digit
+    shapes apart: the regex engine skips quickly to the few positions where each can
+    start, where the whole pattern would be tried at every letter.  When the two scans
+    disagree with one pass of the whole pattern (a match of one inside a match of the
+    other, or a word that ends with the character the next one needs before it, such as
+    "workers'"), the whole pattern is scanned instead.
+    """
+    scans = _scans()
+    # The word scan starts one character early, so that it can read the one before the
+    # first word; a word at the very start of the text has none.
+    words = [m.span(1) for m in scans.words.finditer(norm, first - 1 if first else 0, last)]
+    if first == 0 and (opening := scans.opening.match(norm, 0, last)) is not None:
+        words.insert(0, opening.span())
+    digits = [m.span() for m in scans.digits.finditer(norm, first, last)]
+    both = sorted(words + digits) if digits else words
+    if any(b[0] < a[1] for a, b in itertools.pairwise(both)) or any(
+        norm[end - 1] in scans.open_ends for _, end in words
+    ):
+        return [m.span() for m in _trigger().finditer(norm, first, last)]
+    return both
 
 
 def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -159,9 +213,9 @@ def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     first, last = sentence.start, sentence.end
-    for m in _trigger().finditer(norm, first, last):
-        lo = max(first, m.start() - _MARGIN)
-        hi = min(last, m.end() + _MARGIN)
+    for start, end in _triggers_in(norm, first, last):
+        lo = max(first, start - _MARGIN)
+        hi = min(last, end + _MARGIN)
         if not out or lo > out[-1][1]:  # a window merged into the last needs no edge
             edge = max(first, lo - _SNAP)
             while lo > edge and not norm[lo - 1].isspace():
