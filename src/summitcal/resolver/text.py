@@ -27,6 +27,8 @@ import re
 
 import attrs
 
+from summitcal._unchecked import unchecked
+
 __all__ = [
     "ABBREVIATIONS",
     "CharMap",
@@ -127,14 +129,14 @@ def _any(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
-# The boundary opens with a character class (an end mark, or a line break), which the
+# A boundary: end marks and closers before white space and the next sentence's start, or
+# a blank line.  It opens with a character class (an end mark, or a line break), which the
 # regex engine scans for quickly, position by position, before it tries the rest; its
 # plain form "[.!?]+...|\n[ \t]*\n" is tried in full at every position of the text.
 _BOUNDARY = re.compile(
-    rf"[{re.escape(_ENDS)}\n](?:(?<={_any(_ENDS)}){_any(_ENDS)}*{_any(_CLOSERS)}*(?=\s)"
-    rf"|(?<=\n){_AFTER_LINE_BREAK})"
+    rf"[{re.escape(_ENDS)}\n](?:(?<={_any(_ENDS)}){_any(_ENDS)}*{_any(_CLOSERS)}*"
+    rf"(?=\s+{_any(_OPENERS)}*[{_START}])|(?<=\n){_AFTER_LINE_BREAK})"
 )
-_NEXT_START = re.compile(rf"\s+{_any(_OPENERS)}*[{_START}]")
 # The quick reading, for one phrase (no exceptions for abbreviations): an end mark and any
 # closers, then the white space before the next sentence's start.
 _SENTENCE_END = re.compile(
@@ -152,6 +154,10 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+#: A sentence made without ``__init__``: split_sentences derives every field itself.
+_make_sentence = unchecked(Sentence)
 
 
 @functools.cache
@@ -199,8 +205,6 @@ def split_sentences(text: str) -> list[Sentence]:
             cuts.append(m.start())
             continue
         end = m.end()
-        if not _NEXT_START.match(text, end):
-            continue
         dot = m.start() if text[m.start()] == "." else -1
         if dot >= 0 and len(m.group().rstrip(_CLOSERS)) == 1 and _is_abbreviation(text, dot, end):
             continue
@@ -212,7 +216,7 @@ def split_sentences(text: str) -> list[Sentence]:
         stripped = chunk.strip()
         if stripped:
             start = pos + (len(chunk) - len(chunk.lstrip()))
-            sentences.append(Sentence(start, start + len(stripped), stripped))
+            sentences.append(_make_sentence(start, start + len(stripped), stripped))
         pos = cut
     return sentences
 
