@@ -137,6 +137,13 @@ def test_the_split_trigger_scans_find_what_one_scan_finds(text: str, cut: int, e
     assert core._triggers_in(text, first, last) == one_scan
 
 
+def test_a_trigger_word_opening_the_text_is_found_as_by_one_scan() -> None:
+    for word in _WORDS:
+        for text in (word, f"{word} of", f"{word}x", f"{word}s day", f"{word}_1"):
+            one_scan = _spans(core._trigger(), text)
+            assert core._triggers_in(text, 0, len(text)) == one_scan, text
+
+
 @pytest.mark.parametrize("path", sorted(DATA.glob("articles*/*.tml")), ids=lambda p: p.name)
 def test_the_split_trigger_scans_agree_on_every_sentence_of_an_article(path: Path) -> None:
     text = read_timeml(path).text

@@ -159,7 +159,7 @@ class _Scans(NamedTuple):
 
     digits: re.Pattern[str]  # the digit shapes, each branch led by its digit
     words: re.Pattern[str]  # a non-word character, then a trigger word (group 1)
-    opening: re.Pattern[str]  # a trigger word at the start of the text
+    longest: int  # the length of the longest trigger word
     open_ends: frozenset[str]  # the non-word characters a trigger word may end with
 
 
@@ -168,11 +168,10 @@ def _scans() -> _Scans:
     words = _trigger_words()
     # (A word that opened with a digit would meet the digit shapes at one position.)
     assert all(word[0].isalpha() for word in words)
-    trie = word_trie(words)
     return _Scans(
         re.compile(led_by_first_character(_digit_branches())),
-        re.compile(rf"\W({trie})(?!\w)"),
-        re.compile(rf"(?:{trie})(?!\w)"),
+        re.compile(rf"\W({word_trie(words)})(?!\w)"),
+        max(map(len, words)),
         frozenset(word[-1] for word in words if not re.match(r"\w", word[-1])),
     )
 
@@ -189,10 +188,14 @@ def _triggers_in(norm: str, first: int, last: int) -> list[tuple[int, int]]:
     """
     scans = _scans()
     # The word scan starts one character early, so that it can read the one before the
-    # first word; a word at the very start of the text has none.
+    # first word.  A word at the very start of the text has none: a space is put before
+    # the text's head (long enough to show what follows the longest word), and the same
+    # pattern read there.
     words = [m.span(1) for m in scans.words.finditer(norm, first - 1 if first else 0, last)]
-    if first == 0 and (opening := scans.opening.match(norm, 0, last)) is not None:
-        words.insert(0, opening.span())
+    if first == 0:
+        opening = scans.words.match(" " + norm[: min(last, scans.longest + 1)])
+        if opening is not None:
+            words.insert(0, (opening.start(1) - 1, opening.end(1) - 1))
     digits = [m.span() for m in scans.digits.finditer(norm, first, last)]
     both = sorted(words + digits) if digits else words
     if any(b[0] < a[1] for a, b in itertools.pairwise(both)) or any(
