@@ -512,6 +512,11 @@ class TestDirectionArgument:
         assert value("on Friday", ctx, direction=Direction.FUTURE) == "2025-02-14"
         assert value("on Friday", ctx, direction=Direction.PAST) == "2025-02-07"
 
+    @pytest.mark.parametrize("wrong", ["past", None, ["past"], 1])
+    def test_a_direction_that_is_no_direction_is_refused_by_name(self, wrong: object) -> None:
+        with pytest.raises(TypeError, match="direction is a Direction"):
+            resolve("on Friday", reference=SUNDAY, direction=wrong)  # type: ignore[arg-type]
+
     def test_explanation_names_the_deciding_cue(self) -> None:
         r = resolve("on Friday", reference=SUNDAY, context="The court ruled on Friday.")
         assert r.direction is Direction.PAST

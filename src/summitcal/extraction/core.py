@@ -46,7 +46,7 @@ from summitcal.extraction.mention import Mention
 from summitcal.extraction.quantities import age, measured_rate, per_unit
 from summitcal.resolver.detect import detect_text
 from summitcal.resolver.grammar import RawMatch, RuleKind, matches
-from summitcal.resolver.grammar.fragments import led_by_first_character, word_trie, words_led
+from summitcal.resolver.grammar.fragments import led_by_first_character, word_trie
 from summitcal.resolver.languages import ENGLISH, check, language
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import YearRef
@@ -132,9 +132,10 @@ def _trigger_words() -> frozenset[str]:
 
 
 def _digit_branches() -> dict[str, list[str]]:
-    """The digit shapes a temporal expression may start from, by first digit (each a
-    regex): a year (from 1500, not inside a longer number), a numeric date or clock time,
-    an ordinal day, a decade; "28 countries" or "90 percent" start nothing."""
+    """The digit shapes a temporal expression may start from (:data:`_DIGIT_SHAPES`), by
+    first digit, 0 to 9 (each a regex): a year (from 1500, not inside a longer number), a
+    numeric date or clock time, an ordinal day, a decade; "28 countries" or "90 percent"
+    start nothing."""
     branches: dict[str, list[str]] = {}
     for digit in "0123456789":
         year = {"1": r"[5-9]\d\d", "2": r"0\d\d"}.get(digit)
@@ -144,14 +145,23 @@ def _digit_branches() -> dict[str, list[str]]:
     return branches
 
 
+#: The digit shapes, in their plain form (any decimal digit, as ``\d`` reads them).
+_DIGIT_SHAPES = (
+    r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\d[/.:-]\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\d(?:st|nd|rd|th)\b|\d0'?s\b"
+)
+
+
 @functools.cache
 def _trigger() -> re.Pattern[str]:
     """Trigger words (:func:`_trigger_words`) and digit shapes without which no temporal
     expression can stand: the definition of a trigger (see :func:`_triggers_in`)."""
-    branches = _digit_branches()
-    for first, rests in words_led(_trigger_words()).items():
-        branches.setdefault(first, []).extend(rf"{rest}(?!\w)" for rest in rests)
-    return re.compile(led_by_first_character(branches))
+    return re.compile(rf"{_DIGIT_SHAPES}|(?<![\w])(?:{word_trie(_trigger_words())})(?!\w)")
+
+
+#: A decimal digit other than 0-9 ("２", "٣"): led by a character class of everything but
+#: ASCII, so that a scan skips ASCII text at once.
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
 
 
 class _Scans(NamedTuple):
@@ -180,12 +190,16 @@ def _triggers_in(norm: str, first: int, last: int) -> list[tuple[int, int]]:
     """Where :func:`_trigger` matches in ``norm[first:last]`` (as ``finditer`` finds them).
 
     The words are scanned for as a non-word character followed by a word, and the digit
-    shapes apart: the regex engine skips quickly to the few positions where each can
-    start, where the whole pattern would be tried at every letter.  When the two scans
-    disagree with one pass of the whole pattern (a match of one inside a match of the
-    other, or a word that ends with the character the next one needs before it, such as
-    "workers'"), the whole pattern is scanned instead.
+    shapes (from the digits 0 to 9) apart: the regex engine skips quickly to the few
+    positions where each can start, where the whole pattern would be tried at every
+    letter.  When the two scans could disagree with one pass of the whole pattern (a
+    match of one inside a match of the other, a word that ends with the character the
+    next one needs before it, such as "workers'", or a digit of another script), the
+    whole pattern is scanned instead.
     """
+    # (isascii() is read from a flag of the string: no scan.)
+    if not norm.isascii() and _OTHER_DIGIT.search(norm, first, last) is not None:
+        return [m.span() for m in _trigger().finditer(norm, first, last)]
     scans = _scans()
     # The word scan starts one character early, so that it can read the one before the
     # first word.  A word at the very start of the text has none: a space is put before

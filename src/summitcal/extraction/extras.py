@@ -509,8 +509,13 @@ def find_extras(norm: str, lo: int = 0, hi: int | None = None) -> Iterator[Extra
             (offsets are the same as in the original).
         lo: Where to start looking.
         hi: Where to stop (default: the end).
+
+    Raises:
+        ValueError: If ``lo`` or ``hi`` is negative (they are offsets from the start).
     """
     end = len(norm) if hi is None else hi
+    if lo < 0 or end < 0:
+        raise ValueError(f"find_extras reads norm[{lo}:{hi}]: offsets count from 0")
     present = None
     needs = _needs()
     for name, pattern in _patterns():

@@ -218,6 +218,10 @@ def _direction(
     """The direction to use for the phrase ``text``, and its words for the explanation
     (read by the tense of English, or by ``other``'s reader)."""
     if direction is not Direction.AUTO:
+        if type(direction) is not Direction:
+            raise TypeError(
+                f"direction is a Direction (AUTO, PAST, FUTURE or NEAREST), not {direction!r}"
+            )
         return direction, _WORD_OF[direction]
     needs = DIRECTION_TESTS.get(type(phrase.core))  # needs_direction, without its call
     if needs is None or not needs(phrase.core):
@@ -388,6 +392,7 @@ def resolve(
         PhraseError: If the text is not a date phrase, is a name or ordinary word here,
             or names no real date; ``position`` points at the offending place in ``text``.
         UnsupportedLanguageError: If ``lang`` names a language the resolver does not read.
+        TypeError: If ``direction`` is not a :class:`Direction`.
 
     Example::
 

@@ -132,10 +132,12 @@ def _any(chars: str) -> str:
 # A boundary: end marks and closers before white space and the next sentence's start, or
 # a blank line.  It opens with a character class (an end mark, or a line break), which the
 # regex engine scans for quickly, position by position, before it tries the rest; its
-# plain form "[.!?]+...|\n[ \t]*\n" is tried in full at every position of the text.
+# plain form "[.!?]+...|\n[ \t]*\n" is tried in full at every position of the text.  A
+# run of end marks is read from its first mark only, and whole (a later mark has the same
+# text after it): a long run that ends no sentence costs one try, not one per mark.
 _BOUNDARY = re.compile(
-    rf"[{re.escape(_ENDS)}\n](?:(?<={_any(_ENDS)}){_any(_ENDS)}*{_any(_CLOSERS)}*"
-    rf"(?=\s+{_any(_OPENERS)}*[{_START}])|(?<=\n){_AFTER_LINE_BREAK})"
+    rf"[{re.escape(_ENDS)}\n](?:(?<={_any(_ENDS)})(?<!{_any(_ENDS)}.){_any(_ENDS)}*+"
+    rf"{_any(_CLOSERS)}*+(?=\s+{_any(_OPENERS)}*[{_START}])|(?<=\n){_AFTER_LINE_BREAK})"
 )
 # The quick reading, for one phrase (no exceptions for abbreviations): an end mark and any
 # closers, then the white space before the next sentence's start.
