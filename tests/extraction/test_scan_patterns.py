@@ -9,6 +9,7 @@ written here as the definitions, must give the same results on any text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from summitcal.extraction.extras import alternation
 from summitcal.extraction.timeml import read_timeml
 from summitcal.resolver import text as text_module
 from summitcal.resolver.lexicon import lexicon
-from summitcal.resolver.text import normalize, split_sentences
+from summitcal.resolver.text import Sentence, normalize, split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _NEEDLES = {word for words in extras._needs().values() for word in words}
@@ -141,6 +142,85 @@ def test_a_trigger_word_opening_the_text_is_found_as_by_one_scan() -> None:
         for text in (word, f"{word} of", f"{word}x", f"{word}s day", f"{word}_1"):
             one_scan = _spans(_plain_trigger(), text)
             assert core._triggers_in(text, 0, len(text)) == one_scan, text
+
+
+def _per_sentence(text: str) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The triggers of each sentence of ``text`` by one plain scan of it, and the text as
+    extraction reads it."""
+    norm = core._blank_possessives(normalize(text))
+    plain = _plain_trigger()
+    spans = [_spans(plain, norm[: s.end], s.start) for s in split_sentences(text)]
+    return norm, spans
+
+
+# Sentences whose ends meet triggers: end marks, blank lines, capitals and digits on both
+# sides of a break, a clock mark opening the next sentence.
+_SENTENCE_PIECES = st.sampled_from(
+    [
+        ". ",
+        "! ",
+        "? ",
+        ".\n\n",
+        "\n\n",
+        " ",
+        "7",
+        "2024",
+        "Am",
+        "am",
+        "PM",
+        "May",
+        "may",
+        "Monday",
+        "1st",
+        "x",
+        "A",
+        '"',
+        ")",
+        "'s",
+        "today",
+        "2:30",
+        "workers'",
+        "--",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=16).map("".join))
+def test_one_scan_of_the_text_gives_each_sentence_its_triggers(text: str) -> None:
+    norm, expected = _per_sentence(text)
+    assert core._triggers_by_sentence(norm, split_sentences(text)) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=16).map("".join), st.lists(st.integers(0, 60)))
+def test_any_stretches_get_the_triggers_a_scan_of_each_alone_finds(
+    text: str, cuts: list[int]
+) -> None:
+    # Stretches cut anywhere (inside words, over triggers), not only at sentence ends.
+    norm = core._blank_possessives(normalize(text))
+    edges = sorted({0, len(norm), *(c for c in cuts if c < len(norm))})
+    stretches = [Sentence(a, b, text[a:b]) for a, b in itertools.pairwise(edges)]
+    expected = [_spans(_plain_trigger(), norm[: s.end], s.start) for s in stretches]
+    assert core._triggers_by_sentence(norm, stretches) == expected
+
+
+def test_a_trigger_over_a_sentence_break_is_read_in_each_sentence_alone() -> None:
+    for text in (
+        "We met at 7\n\nAm I late? Yes.",
+        "It was 2024.\n\n12th May.",
+        "Go 7. Am here.",
+        "It rained last\n\nnight we met.",  # "last night" is one trigger, over the break
+    ):
+        norm, expected = _per_sentence(text)
+        assert core._triggers_by_sentence(norm, split_sentences(text)) == expected, text
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("articles*/*.tml")), ids=lambda p: p.name)
+def test_one_scan_of_an_article_gives_each_sentence_its_triggers(path: Path) -> None:
+    text = read_timeml(path).text
+    norm, expected = _per_sentence(text)
+    assert core._triggers_by_sentence(norm, split_sentences(text)) == expected
 
 
 def test_digits_of_other_scripts_are_triggers_as_any_digit_is() -> None:

@@ -198,8 +198,16 @@ def _triggers_in(norm: str, first: int, last: int) -> list[tuple[int, int]]:
     whole pattern is scanned instead.
     """
     # (isascii() is read from a flag of the string: no scan.)
-    if not norm.isascii() and _OTHER_DIGIT.search(norm, first, last) is not None:
-        return [m.span() for m in _trigger().finditer(norm, first, last)]
+    if norm.isascii() or _OTHER_DIGIT.search(norm, first, last) is None:
+        found = _split_scans(norm, first, last)
+        if found is not None:
+            return found
+    return [m.span() for m in _trigger().finditer(norm, first, last)]
+
+
+def _split_scans(norm: str, first: int, last: int) -> list[tuple[int, int]] | None:
+    """The triggers of ``norm[first:last]`` by the word scan and the digit scan, in order;
+    ``None`` where the two could disagree with one pass of the whole pattern."""
     scans = _scans()
     # The word scan starts one character early, so that it can read the one before the
     # first word.  A word at the very start of the text has none: a space is put before
@@ -215,12 +223,50 @@ def _triggers_in(norm: str, first: int, last: int) -> list[tuple[int, int]]:
     if any(b[0] < a[1] for a, b in itertools.pairwise(both)) or any(
         norm[end - 1] in scans.open_ends for _, end in words
     ):
-        return [m.span() for m in _trigger().finditer(norm, first, last)]
+        return None
     return both
 
 
-def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
-    """Stretches of a sentence around its trigger words, merged, snapped to spaces.
+def _triggers_by_sentence(norm: str, sentences: list[Sentence]) -> list[list[tuple[int, int]]]:
+    """:func:`_triggers_in` for each sentence, taken from one scan of the whole text.
+
+    Within a sentence whose edges are white space (or the text's ends) the whole text's
+    scan finds what the sentence's own would, unless a match runs over an edge ("7" at
+    the end of one paragraph and "am" opening the next): such a sentence is scanned on
+    its own, as is every one where the whole text's scan gives no answer.  One scan
+    saves a pair of scans per sentence.
+    """
+    found = None
+    if norm.isascii() or _OTHER_DIGIT.search(norm) is None:
+        found = _split_scans(norm, 0, len(norm))
+    if found is None:
+        return [_triggers_in(norm, s.start, s.end) for s in sentences]
+    out = []
+    k, n, size = 0, len(found), len(norm)
+    for sentence in sentences:
+        first, last = sentence.start, sentence.end
+        while k < n and found[k][0] < first:
+            k += 1
+        # (The matches do not overlap: only the last to start before the sentence can
+        # run into it.)
+        crossing = k > 0 and found[k - 1][1] > first
+        j = k
+        while j < n and found[j][0] < last:
+            j += 1
+        mine = found[k:j]
+        edged = (first == 0 or norm[first - 1].isspace()) and (last == size or norm[last].isspace())
+        if crossing or not edged or (mine and mine[-1][1] > last):
+            mine = _triggers_in(norm, first, last)
+        out.append(mine)
+        k = j
+    return out
+
+
+def _windows(
+    norm: str, sentence: Sentence, triggers: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Stretches of a sentence around its trigger words (``triggers``, as
+    :func:`_triggers_in` finds them), merged, snapped to spaces.
 
     Each trigger's stretch reaches ``_MARGIN`` characters either side of it, then on to
     the nearest white space, but at most ``_SNAP`` characters further: a window ends at
@@ -230,7 +276,7 @@ def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     first, last = sentence.start, sentence.end
-    for start, end in _triggers_in(norm, first, last):
+    for start, end in triggers:
         lo = max(first, start - _MARGIN)
         hi = min(last, end + _MARGIN)
         if not out or lo > out[-1][1]:  # a window merged into the last needs no edge
@@ -247,9 +293,11 @@ def _windows(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-def _candidates(text: str, norm: str, sentence: Sentence) -> list[Candidate]:
+def _candidates(
+    text: str, norm: str, sentence: Sentence, triggers: list[tuple[int, int]]
+) -> list[Candidate]:
     found: dict[tuple[int, int, int], Candidate] = {}
-    for lo, hi in _windows(norm, sentence):
+    for lo, hi in _windows(norm, sentence, triggers):
         for e in find_extras(norm, lo, hi):
             if e.rule == "set" and measured_rate(norm, e.start, e.end):
                 continue
@@ -361,9 +409,15 @@ def _reference_day(reference: date | datetime) -> date:
     raise PhraseError("", f"the reference must be a date, not {type(reference).__name__}", 0)
 
 
-def _accepted(norm: str, sentence: Sentence, builder: Builder, index: int) -> Iterator[None]:
+def _accepted(
+    norm: str,
+    sentence: Sentence,
+    builder: Builder,
+    index: int,
+    triggers: list[tuple[int, int]],
+) -> Iterator[None]:
     taken_until = sentence.start
-    for cand in _candidates(builder.text, norm, sentence):
+    for cand in _candidates(builder.text, norm, sentence, triggers):
         if cand.start < taken_until:
             continue
         ok = (
@@ -412,7 +466,9 @@ def extract(
         return extract_in(text, _reference_day(reference), language(code), narrative)
     norm = _blank_possessives(normalize(text))
     builder = Builder(text, norm, _reference_day(reference), narrative)
-    for index, sentence in enumerate(split_sentences(text)):
-        for _ in _accepted(norm, sentence, builder, index):
+    sentences = split_sentences(text)
+    triggers = _triggers_by_sentence(norm, sentences)
+    for index, sentence in enumerate(sentences):
+        for _ in _accepted(norm, sentence, builder, index, triggers[index]):
             pass
     return builder.mentions
