@@ -57,6 +57,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "control characters and dates": ("", _repeat("\x01\x02May 5\x07 2024\x0b\x1f on Friday\x00 ")),
     "stacked possessives": ("", _repeat("Thursday's year's week's month's ")),
     "a run of end marks": ("Done", _repeat("!?.")),
+    "clock times ending sentences": ("", _repeat("We start at 9 a.m. The talks go on. ")),
     "one sentence of meetings": ("", _repeat("they met on Friday and will meet on Monday and ")),
     "unpunctuated transcript": (
         "",

@@ -170,6 +170,10 @@ def _day_or_month_words() -> frozenset[str]:
     return frozenset(w.lower() for w in (*lex.weekdays, *lex.months))
 
 
+#: The word after a clock's "a.m." or "p.m.", read where it stands (no copy of the rest).
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     """Whether the full stop at ``dot`` belongs to a word rather than ending a sentence."""
     word_start = dot
@@ -181,7 +185,7 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     bare = word.rstrip(".").lower()
     if _CLOCK.search(word):
         # "at 9 a.m. Tuesday" goes on; "at 9 a.m. The talks..." ends.
-        following = re.match(r"\s+([A-Za-z]+)", text[after:])
+        following = _NEXT_WORD.match(text, after)
         return following is not None and following.group(1).lower() in _day_or_month_words()
     if bare in ABBREVIATIONS:
         return True
