@@ -58,6 +58,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "stacked possessives": ("", _repeat("Thursday's year's week's month's ")),
     "a run of end marks": ("Done", _repeat("!?.")),
     "clock times ending sentences": ("", _repeat("We start at 9 a.m. The talks go on. ")),
+    "a run of French prepositions": ("", _repeat("de à en du ")),
     "one sentence of meetings": ("", _repeat("they met on Friday and will meet on Monday and ")),
     "unpunctuated transcript": (
         "",

@@ -266,12 +266,18 @@ def _table(p: Pieces) -> list[tuple[str, str, Callable[[re.Match[str]], Phrase]]
 
 _NOT_IN_TEXT = frozenset({"numeric day"})
 
+#: The most prepositions a phrase's head chains.
+_CHAIN = 3
+
 
 @functools.cache
 def rules() -> tuple[FrenchRule, ...]:
     """The French rules in priority order, compiled on first use and cached."""
     p = pieces()
-    head = rf"(?:(?P<prep>(?:{p.preposition})(?:\s+(?:{p.preposition}))*?)\s+)?"
+    # A chain of prepositions ("jusqu'au", "à partir du", "depuis"...) holds three at most:
+    # an unbounded chain would be tried at every word of a run of them ("de de de ..."),
+    # to the run's end each time.
+    head = rf"(?:(?P<prep>(?:{p.preposition})(?:\s+(?:{p.preposition})){{0,{_CHAIN - 1}}}?)\s+)?"
     return tuple(
         FrenchRule(
             name,
