@@ -61,11 +61,18 @@ def _listed_name(text: str, start: int, end: int) -> str | None:
     return None
 
 
+#: How far from a phrase the marks of a title around it are looked for: further than any
+#: title runs, and bounded, so that a text with many phrases and no title marks is not
+#: read to its ends for each.
+_TITLE_REACH = 120
+
+
 def _in_title(text: str, start: int, end: int) -> bool:
-    opened = max(text.rfind(c, 0, start) for c in _TITLE_OPEN)
+    lo, hi = max(0, start - _TITLE_REACH), end + _TITLE_REACH
+    opened = max(text.rfind(c, lo, start) for c in _TITLE_OPEN)
     if opened < 0 or max(text.rfind(c, opened, start) for c in _TITLE_CLOSE) >= 0:
         return False
-    closes = [k for k in (text.find(c, end) for c in _TITLE_CLOSE) if k >= 0]
+    closes = [k for k in (text.find(c, end, hi) for c in _TITLE_CLOSE) if k >= 0]
     return bool(closes) and max(text.rfind(c, end, min(closes)) for c in _TITLE_OPEN) < 0
 
 
