@@ -60,6 +60,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "clock times ending sentences": ("", _repeat("We start at 9 a.m. The talks go on. ")),
     "a run of French prepositions": ("", _repeat("de à en du ")),
     "Chinese dates, title marks, no full stop": ("", _repeat("《2月》上周1月")),
+    "periods of financial news, no full stop": ("", _repeat("sales fell a year earlier, ")),
     "one sentence of meetings": ("", _repeat("they met on Friday and will meet on Monday and ")),
     "unpunctuated transcript": (
         "",

@@ -322,3 +322,22 @@ def test_skipping_extra_patterns_by_their_words_loses_no_match(
 def test_the_words_found_in_a_stretch_are_those_it_holds(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert extras._needles_in(text, 0, len(text)) == {w for w in _NEEDLES if w in text}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", ".", "a.", "Z.", "1", "-"]), max_size=30).map("".join))
+def test_a_dotted_word_is_told_from_its_last_characters(word: str) -> None:
+    # The sentence splitter reads only the word's end; the plain search reads it all.
+    plain = re.search(r"(?:[A-Za-z]\.){2,}$", word) is not None
+    assert (text_module._DOTTED.search(word, len(word) - 4) is not None) == plain
+
+
+def test_the_sentence_a_period_is_read_in_stops_at_full_stops_or_at_its_reach() -> None:
+    sentence = "Sales fell 5% from a year earlier in the six months to June"
+    text = f"First part. {sentence}. Next one."
+    start = text.index("a year earlier")
+    assert extras._sentence_around(text, start, start + 14) == f" {sentence}"
+    long = "x " * 1000 + "a year earlier" + " y" * 1000  # no full stop anywhere
+    at = long.index("a year")
+    around = extras._sentence_around(long, at, at + 14)
+    assert around == long[at - extras._PERIOD_REACH : at + 14 + extras._PERIOD_REACH]

@@ -292,13 +292,20 @@ _LONGER_PERIOD = re.compile(
 )
 
 
+#: How far either side of a phrase its sentence is read for a longer period: a text
+#: without full stops is not read whole for every phrase in it.
+_PERIOD_REACH = 400
+
+
 def _sentence_around(norm: str, start: int, end: int) -> str:
-    """The text between the full stops (or line breaks) around ``start..end``: narrower
-    than :func:`summitcal.resolver.text.sentence_around`, which reads across a line
-    break, so a figure on the line before does not make "a year earlier" a year."""
-    lo = max(norm.rfind(". ", 0, start), norm.rfind("\n", 0, start)) + 1
-    hi = norm.find(". ", end)
-    return norm[lo : len(norm) if hi < 0 else hi]
+    """The text between the full stops (or line breaks) around ``start..end``, at most
+    :data:`_PERIOD_REACH` characters either side: narrower than
+    :func:`summitcal.resolver.text.sentence_around`, which reads across a line break, so
+    a figure on the line before does not make "a year earlier" a year."""
+    reach_lo, reach_hi = max(0, start - _PERIOD_REACH), end + _PERIOD_REACH
+    lo = max(norm.rfind(". ", reach_lo, start), norm.rfind("\n", reach_lo, start)) + 1
+    hi = norm.find(". ", end, reach_hi)
+    return norm[max(lo, reach_lo) : min(len(norm), reach_hi) if hi < 0 else hi]
 
 
 def _period(m: re.Match[str]) -> Extra:

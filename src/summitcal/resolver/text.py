@@ -189,7 +189,9 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         return following is not None and following.group(1).lower() in _day_or_month_words()
     if bare in ABBREVIATIONS:
         return True
-    if _DOTTED.search(word):
+    # (Two dotted letters end the word or none do: read from its last four characters,
+    # not from each of its characters in turn, which is quadratic in a long dotted word.)
+    if _DOTTED.search(word, len(word) - 4):
         # "U.S." may end a sentence, but far more often it is inside one.
         return True
     return len(bare) == 1 and bare.isalpha() and word[0].isupper()  # an initial
