@@ -61,6 +61,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "a run of French prepositions": ("", _repeat("de à en du ")),
     "Chinese dates, title marks, no full stop": ("", _repeat("《2月》上周1月")),
     "periods of financial news, no full stop": ("", _repeat("sales fell a year earlier, ")),
+    "French days in quotes and days later": ("", _repeat('"lundi" deux semaines plus tard, ')),
     "one sentence of meetings": ("", _repeat("they met on Friday and will meet on Monday and ")),
     "unpunctuated transcript": (
         "",

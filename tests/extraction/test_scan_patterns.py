@@ -9,6 +9,7 @@ written here as the definitions, must give the same results on any text.
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import re
 from pathlib import Path
@@ -341,3 +342,12 @@ def test_the_sentence_a_period_is_read_in_stops_at_full_stops_or_at_its_reach() 
     at = long.index("a year")
     around = extras._sentence_around(long, at, at + 14)
     assert around == long[at - extras._PERIOD_REACH : at + 14 + extras._PERIOD_REACH]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \"«»'", max_size=40), st.integers(0, 45))
+def test_quotation_marks_before_a_place_are_counted_as_count_does(text: str, at: int) -> None:
+    # (The package exports a function under the module's name.)
+    french_names = importlib.import_module("summitcal.resolver.french.names")
+    for mark in ('"', "'"):
+        assert french_names._marks_before(text, mark, at) == text.count(mark, 0, at)

@@ -55,6 +55,9 @@ class _Document:
         self.language = language
         self.narrative = narrative
         self.mentions: list[Mention] = []
+        # The last day named so far (kept as mentions are added: a text of many
+        # "the next day" and no day is not read back to its start for each).
+        self._story_day: date | None = None
         sentences = language.split_sentences(text)
         self.bounds = [(s.start, s.end) for s in sentences] or [(0, len(text))]
         self.starts = [lo for lo, _ in self.bounds]
@@ -65,10 +68,7 @@ class _Document:
     def story_day(self) -> date | None:
         """The last single day the text named (the day "次日" counts from), by its date,
         a part of it or a clock time on it ("demain matin")."""
-        for m in reversed(self.mentions):
-            if m.span is not None and m.span.granularity in _DAY_LEVEL:
-                return m.span.last
-        return None
+        return self._story_day
 
     def add(
         self,
@@ -81,6 +81,8 @@ class _Document:
         relative: bool = True,
         whole: DateSpan | None = None,
     ) -> None:
+        if span is not None and span.granularity in _DAY_LEVEL:
+            self._story_day = span.last
         self.mentions.append(
             Mention(
                 start=start,

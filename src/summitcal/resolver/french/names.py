@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -209,13 +210,26 @@ def _planet_near(folded: str, start: int, end: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=2)
+def _mark_positions(text: str, mark: str) -> list[int]:
+    """Where ``mark`` stands in ``text``, in order (kept for the text being read: every
+    phrase of it asks)."""
+    return [m.start() for m in re.finditer(re.escape(mark), text)]
+
+
+def _marks_before(text: str, mark: str, at: int) -> int:
+    """How many ``mark`` characters ``text`` holds before ``at`` (as ``text.count``, which
+    would read the text from its start for every phrase)."""
+    return bisect.bisect_left(_mark_positions(text, mark), at)
+
+
 def _quoted(text: str, start: int, end: int) -> str | None:
     """The short quotation (a title) that holds ``text[start:end]``, if any."""
     for opener, closer in _QUOTES.items():
         left = text.rfind(opener, max(0, start - 60), start)
         if left < 0:
             continue
-        if opener == closer and text.count(opener, 0, left) % 2:
+        if opener == closer and _marks_before(text, opener, left) % 2:
             continue  # this mark closes an earlier quotation
         right = text.find(closer, end, end + 60)
         if right < 0:
