@@ -62,6 +62,8 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "Chinese dates, title marks, no full stop": ("", _repeat("《2月》上周1月")),
     "periods of financial news, no full stop": ("", _repeat("sales fell a year earlier, ")),
     "French days in quotes and days later": ("", _repeat('"lundi" deux semaines plus tard, ')),
+    "Chinese dates after an open quote": ("", _repeat("“2月")),
+    "French capitalised days": ("", _repeat("Il part Lundi et ")),
     "one sentence of meetings": ("", _repeat("they met on Friday and will meet on Monday and ")),
     "unpunctuated transcript": (
         "",
@@ -124,6 +126,21 @@ def work_of(shape: str, size: int, monkeypatch: pytest.MonkeyPatch) -> int:
     with _counted(monkeypatch) as work:
         extract(text, reference=REFERENCE)
     return sum(work)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il reviendra dans " + "1" * 4301 + " jours.", "fr"),
+        ("1" * 4301 + "天前", "zh"),
+        ("He returns in " + "1" * 4301 + " days.", "en"),
+        ("Il reviendra dans " + "1" * 19 + " jours.", "fr"),
+        ("1" * 19 + "天前", "zh"),
+    ],
+)
+def test_a_number_longer_than_any_date_holds_is_no_date(text: str, lang: str) -> None:
+    # (Python refuses to read a number of more than 4,300 digits: no such error escapes.)
+    assert extract(text, reference=REFERENCE, lang=lang) == []
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))

@@ -351,3 +351,12 @@ def test_quotation_marks_before_a_place_are_counted_as_count_does(text: str, at:
     french_names = importlib.import_module("summitcal.resolver.french.names")
     for mark in ('"', "'"):
         assert french_names._marks_before(text, mark, at) == text.count(mark, 0, at)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n«—(ab.", max_size=20), st.integers(0, 25))
+def test_a_french_word_opens_its_sentence_as_the_plain_reading_says(text: str, at: int) -> None:
+    french_names = importlib.import_module("summitcal.resolver.french.names")
+    head = text[:at].rstrip()
+    plain = not head or head[-1] in french_names._OPENERS or head.endswith(("—", "» "))
+    assert french_names._opens_sentence(text, at) == plain

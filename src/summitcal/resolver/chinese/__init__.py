@@ -29,8 +29,9 @@ from collections.abc import Iterator
 from summitcal.errors import PhraseError
 from summitcal.resolver.chinese import names
 from summitcal.resolver.chinese.aspect import read_cue
-from summitcal.resolver.chinese.patterns import rules
+from summitcal.resolver.chinese.patterns import ZhRule, rules
 from summitcal.resolver.chinese.vocabulary import vocabulary
+from summitcal.resolver.grammar.readers import NoParse
 from summitcal.resolver.memo import per_phrase_parse
 from summitcal.resolver.phrase import (
     DayOfMonth,
@@ -76,7 +77,7 @@ def _matches(norm: str, lo: int, hi: int) -> Iterator[tuple[int, int, int, Phras
     for priority, rule in enumerate(rules()):
         for m in rule.pattern.finditer(norm, lo, hi):
             if m.end() > m.start():
-                phrase = rule.build(m)
+                phrase = _built(rule, m)
                 if phrase is not None:
                     yield m.start(), m.end(), priority, phrase
 
@@ -86,10 +87,19 @@ def _whole(norm: str, lo: int, hi: int) -> Phrase | None:
     for rule in rules():
         m = rule.pattern.fullmatch(norm, lo, hi)
         if m is not None:
-            phrase = rule.build(m)
+            phrase = _built(rule, m)
             if phrase is not None:
                 return phrase
     return None
+
+
+def _built(rule: ZhRule, m: re.Match[str]) -> Phrase | None:
+    """What ``rule`` builds of its match, or ``None`` when the words name no date (a
+    numeral too long for any, "10000000000000000000天前")."""
+    try:
+        return rule.build(m)
+    except NoParse:
+        return None
 
 
 def _strip(norm: str, lo: int, hi: int, words: tuple[str, ...], *, leading: bool) -> int:

@@ -82,8 +82,10 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
         if opened < 0:
             continue
         closed = text.find(closer, end, end + _QUOTED_NAME)
+        if closed < 0:  # (before slicing: -1 would copy the text to its end)
+            continue
         inside = text[opened + 1 : closed]
-        if closed >= 0 and len(inside) <= _QUOTED_NAME and not re.search(r"[，,。；！？]", inside):
+        if len(inside) <= _QUOTED_NAME and not re.search(r"[，,。；！？]", inside):
             return True
     return False
 

@@ -41,10 +41,17 @@ from summitcal.span.span import Mod
 __all__ = ["NoParse", "group"]
 
 
+#: The most digits a number in a date phrase is read with (a count of days or years, a
+#: year): longer ones name no date, and Python refuses to read numbers of thousands.
+MAX_DIGITS = 18
+
+
 def number(word: str) -> int:
     """A number written in digits, as a cardinal ("trois") or an ordinal ("1er")."""
     word = " ".join(word.split())
     if word.isdigit():
+        if len(word) > MAX_DIGITS:
+            raise NoParse(f"a number of {len(word)} digits counts no date")
         return int(word)
     lex = french()
     found = lex.cardinals.get(word, lex.ordinals.get(word))

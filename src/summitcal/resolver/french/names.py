@@ -169,8 +169,12 @@ def _capitalised(word: str) -> bool:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    head = text[:start].rstrip()
-    return not head or head[-1] in _OPENERS or head.endswith(("—", "» "))
+    # The last character before the white space ahead of ``start``, read back over that
+    # white space alone (a copy of the text before it would be made for every phrase).
+    k = min(start, len(text))
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k == 0 or text[k - 1] in _OPENERS or text[k - 1] == "—"
 
 
 def _word_before(text: str, start: int) -> str | None:
