@@ -131,24 +131,27 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# The digit shapes a temporal expression may start from: a year (from 1500, not inside a
+# longer number), a numeric date or clock time, an ordinal day, a decade; "28 countries"
+# or "90 percent" start nothing.  The years by their first digit, the other shapes by
+# what follows any digit; the scans and the plain pattern are both made from these.
+_YEARS = {"1": r"[5-9]\d\d", "2": r"0\d\d"}
+_AFTER_A_DIGIT = (r"[/.:-]\d", r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", r"(?:st|nd|rd|th)\b", r"0'?s\b")
+
+
 def _digit_branches() -> dict[str, list[str]]:
-    """The digit shapes a temporal expression may start from (:data:`_DIGIT_SHAPES`), by
-    first digit, 0 to 9 (each a regex): a year (from 1500, not inside a longer number), a
-    numeric date or clock time, an ordinal day, a decade; "28 countries" or "90 percent"
-    start nothing."""
+    """The digit shapes by first digit, 0 to 9 (each a regex of what follows it)."""
     branches: dict[str, list[str]] = {}
     for digit in "0123456789":
-        year = {"1": r"[5-9]\d\d", "2": r"0\d\d"}.get(digit)
+        year = _YEARS.get(digit)
         branches[digit] = [rf"(?<!\d.){year}(?!\d)"] if year else []
-        branches[digit] += [r"[/.:-]\d", r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", r"(?:st|nd|rd|th)\b"]
-        branches[digit] += [r"0'?s\b"]
+        branches[digit] += _AFTER_A_DIGIT
     return branches
 
 
 #: The digit shapes, in their plain form (any decimal digit, as ``\d`` reads them).
-_DIGIT_SHAPES = (
-    r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\d[/.:-]\d|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\d(?:st|nd|rd|th)\b|\d0'?s\b"
+_DIGIT_SHAPES = rf"(?<!\d)(?:{'|'.join(d + rest for d, rest in _YEARS.items())})(?!\d)" + "".join(
+    rf"|\d{after}" for after in _AFTER_A_DIGIT
 )
 
 

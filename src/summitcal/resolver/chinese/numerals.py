@@ -9,7 +9,7 @@ Example::
 
 from __future__ import annotations
 
-from summitcal.resolver.grammar.readers import NoParse
+from summitcal.resolver.grammar.readers import refuse_long_number
 
 __all__ = ["DIGITS", "number"]
 
@@ -20,11 +20,6 @@ _VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _VALUES |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-#: The most digits a numeral in a date phrase is read with: longer ones name no date, and
-#: Python refuses to read numbers of thousands of digits.
-MAX_DIGITS = 18
-
-
 def number(text: str) -> int:
     """The value of a numeral written in Arabic digits or Chinese characters.
 
@@ -33,10 +28,10 @@ def number(text: str) -> int:
 
     Raises:
         ValueError: If ``text`` is not a numeral.
-        NoParse: If it has more digits than a date's number ever has (:data:`MAX_DIGITS`).
+        NoParse: If it is longer than a date's number ever is (see
+            :func:`~summitcal.resolver.grammar.readers.refuse_long_number`).
     """
-    if len(text) > MAX_DIGITS:
-        raise NoParse(f"a numeral of {len(text)} digits counts no date")
+    refuse_long_number(text)
     if text.isdigit() and text.isascii():
         return int(text)
     if not text or any(c not in DIGITS for c in text):

@@ -13,7 +13,7 @@ from datetime import date, time
 import attrs
 
 from summitcal.resolver.french.lexicon import french
-from summitcal.resolver.grammar.readers import NoParse, group
+from summitcal.resolver.grammar.readers import NoParse, group, refuse_long_number
 from summitcal.resolver.phrase import (
     Core,
     DayOfMonth,
@@ -41,17 +41,11 @@ from summitcal.span.span import Mod
 __all__ = ["NoParse", "group"]
 
 
-#: The most digits a number in a date phrase is read with (a count of days or years, a
-#: year): longer ones name no date, and Python refuses to read numbers of thousands.
-MAX_DIGITS = 18
-
-
 def number(word: str) -> int:
     """A number written in digits, as a cardinal ("trois") or an ordinal ("1er")."""
     word = " ".join(word.split())
     if word.isdigit():
-        if len(word) > MAX_DIGITS:
-            raise NoParse(f"a number of {len(word)} digits counts no date")
+        refuse_long_number(word)
         return int(word)
     lex = french()
     found = lex.cardinals.get(word, lex.ordinals.get(word))

@@ -13,7 +13,15 @@ from datetime import date, time
 from summitcal.resolver.grammar.fragments import squash
 from summitcal.resolver.lexicon import Lexicon
 
-__all__ = ["ClockConflict", "NoParse", "clock_of", "clock_word", "unmarked"]
+__all__ = [
+    "MAX_DIGITS",
+    "ClockConflict",
+    "NoParse",
+    "clock_of",
+    "clock_word",
+    "refuse_long_number",
+    "unmarked",
+]
 
 
 class NoParse(Exception):
@@ -23,6 +31,18 @@ class NoParse(Exception):
         super().__init__(reason)
         self.reason = reason
         self.offset = offset
+
+
+#: The most digits a number in a date phrase is read with (a count of days or years, a
+#: year): a longer one names no date, and Python refuses to read one of thousands.
+MAX_DIGITS = 18
+
+
+def refuse_long_number(text: str) -> None:
+    """Raise :class:`NoParse` for a number written with more than :data:`MAX_DIGITS`
+    characters (before it is read: reading it would cost as much as it is long)."""
+    if len(text) > MAX_DIGITS:
+        raise NoParse(f"a number of {len(text)} digits counts no date")
 
 
 class ClockConflict(NoParse):
