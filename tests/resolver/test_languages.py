@@ -163,11 +163,11 @@ def test_detection_reads_lower_case_text_as_the_full_count_does(
     """The short ways detection takes (plain words only, an apostrophe that is no French
     elision) give the answer of counting every word."""
     text = joint.join(words)
-    assert detection._french_or_english(text) == detection._lean(text, detection._words())
+    assert detection.own_language(text) == detection._lean(text, detection._words())
 
 
 def test_a_quote_that_closes_an_english_word_does_not_hide_it() -> None:
     """The full count reads "after'" as a word of its own, which no list holds; the short
     way reads the word inside the quotes."""
     assert detection._lean("'after' 2025", detection._words()) is None
-    assert detection._french_or_english("'after' 2025") == "en"
+    assert detection.own_language("'after' 2025") == "en"

@@ -77,8 +77,9 @@ def _words() -> _Lists:
     return _Lists(french, frozenset(data["en"]["words"]), re.compile(_WORD), elided)
 
 
-def _french_or_english(text: str) -> str | None:
-    """``fr`` or ``en`` when the words of ``text`` lean one way, else ``None``."""
+def own_language(text: str) -> str | None:
+    """``fr`` or ``en`` when the words of ``text`` (a phrase, or a sentence; not Chinese)
+    lean one way, else ``None`` (not kept: see :func:`detect` for the kept one)."""
     lists = _words()
     low = text.lower()
     if ("'" in low or "’" in low) and lists.elided.search(low):
@@ -98,13 +99,7 @@ def _french_or_english(text: str) -> str | None:
 
 
 #: The language a phrase's own words tell, kept per phrase (a sentence is read afresh).
-_own_language = per_phrase()(_french_or_english)
-
-
-def own_language(text: str) -> str | None:
-    """``fr`` or ``en`` when the words of the phrase ``text`` (not Chinese) say which it
-    is in, else ``None`` (not kept: see :func:`detect` for the kept one)."""
-    return _french_or_english(text)
+_own_language = per_phrase()(own_language)
 
 
 def french_words() -> frozenset[str]:
@@ -113,7 +108,7 @@ def french_words() -> frozenset[str]:
 
 
 def _lean(text: str, lists: _Lists) -> str | None:
-    """The full reading of :func:`_french_or_english`: acronyms and zones set aside, an
+    """The full reading of :func:`own_language`: acronyms and zones set aside, an
     English clock mark, elided French words, then the words counted."""
     french, english, word = lists.french, lists.english, lists.word
     if _CAPS.search(text):  # "2 p.m. ET", "EST": capitals are zones and acronyms, no words
@@ -168,7 +163,7 @@ def context_language(text: str, context: str | None) -> str:
     # "2046", "3-1": a phrase without words is in the language of its sentence
     if "zh" in langs and has_han(context) and not any(c.isalpha() for c in text):
         return "zh"
-    if "fr" in langs and (near := _french_or_english(context)) is not None:
+    if "fr" in langs and (near := own_language(context)) is not None:
         return near
     return ENGLISH
 
@@ -182,5 +177,5 @@ def detect_text(text: str) -> str:
     if "zh" in langs and has_han(sample) and _han_share(sample) >= 0.2:
         return "zh"
     if "fr" in langs:
-        return _french_or_english(sample) or ENGLISH
+        return own_language(sample) or ENGLISH
     return ENGLISH

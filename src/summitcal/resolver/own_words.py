@@ -33,25 +33,16 @@ OwnReading = tuple[str | None, Parsed | Refusal | None, Hits | None]
 
 
 @per_phrase()
-def own_reading(text: str) -> OwnReading:
+def own_reading(text: str, tell: bool = True) -> OwnReading:
     """What the words of the phrase ``text`` (not Chinese) give, as
     :func:`~.detect.detect`, :func:`~.grammar.parse` and the name checks find it: the
     language they say it is in (``en``, ``fr``, or ``None`` when they do not tell); what
     the English grammar makes of it (a :class:`~.memo.Refusal` when it refuses it;
     ``None`` for a French phrase, which it does not read); and the listed names that
     share a word with the phrase it reads (:func:`~.names.names_sharing_a_word`; ``None``
-    when it reads none)."""
-    return _read(text, tell=True)
-
-
-@per_phrase()
-def english_reading(text: str) -> OwnReading:
-    """:func:`own_reading` of a phrase known to be English (its language is not told:
-    the first item is always ``en``)."""
-    return _read(text, tell=False)
-
-
-def _read(text: str, *, tell: bool) -> OwnReading:
+    when it reads none).  ``tell=False``: see :func:`english_reading`."""
+    # (One function, kept per phrase and per ``tell``, rather than one for each: a phrase
+    # read for the first time then costs one Python call fewer.)
     norm = normalize(text)
     lo, hi = bounds(norm)
     found = fixed_lookup(norm[lo:hi])
@@ -77,6 +68,12 @@ def _read(text: str, *, tell: bool) -> OwnReading:
     if isinstance(ruled, Refusal):
         return own, ruled, None
     return own, ruled, names_sharing_a_word(text[ruled[1] : ruled[2]])
+
+
+def english_reading(text: str) -> OwnReading:
+    """:func:`own_reading` of a phrase known to be English (its language is not told:
+    the first item is always ``en``)."""
+    return own_reading(text, False)
 
 
 #: Each group of the fixed-expression table read so far -> what its keys' words give.
