@@ -53,7 +53,7 @@ from summitcal.resolver.grammar.builders import (
 from summitcal.resolver.grammar.fragments import FROM, RANGE_SEP, WEEK_REL, Fragments, alt
 from summitcal.resolver.grammar.rules import Rule, compile_table
 from summitcal.resolver.grammar.rules import RuleKind as K
-from summitcal.resolver.grammar.triggers import DIGIT, keys
+from summitcal.resolver.grammar.triggers import DIGIT, keys, second_keys
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.span.span import Mod
 
@@ -349,6 +349,7 @@ def _months_and_years(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_holiday,
             day_level=True,
             triggers=keys(lex.holidays),
+            also=second_keys(lex.holidays, lex.function_words),
         ),
         Rule(
             K.SEASON,

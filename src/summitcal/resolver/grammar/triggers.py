@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from summitcal.resolver.grammar.fragments import CLOCK, DECORATIONS, decoration_words
 from summitcal.resolver.grammar.rules import Rule
 
-__all__ = ["Triggers", "tokens", "words_of"]
+__all__ = ["Triggers", "keys", "second_keys", "tokens", "words_of"]
 
 # Apostrophes go (so "new year's" and "new years" give the same words); the text's words
 # are then runs of letters, single digits (a trigger "#" stands for any digit) and the
@@ -40,6 +40,28 @@ def keys(words: object) -> frozenset[str]:
     """One necessary word per entry: the longest word of each name in ``words``."""
     assert isinstance(words, (list, tuple, set, frozenset, dict))
     return frozenset(max(_TOKEN.findall(str(w).replace("'", "")), key=len) for w in words)
+
+
+def second_keys(words: object, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """A second necessary word per entry, for a rule's ``also``: the longest word of each
+    name in ``words`` other than its key (:func:`keys`) and not ``common``, or the key
+    when there is none.  Words that are no name's key are taken first.
+
+    A rule whose names' keys are common words ("national" of "national day") then passes
+    only a text that also holds a second word of one of them.  The two sets are tested
+    apart, so a word in both (a key, and another name's second word) would let a text
+    through on that word alone; and a second word that every text holds ("the" of "the
+    ascension") would let every text through."""
+    assert isinstance(words, (list, tuple, set, frozenset, dict))
+    named = [_TOKEN.findall(str(name).replace("'", "")) for name in words]
+    firsts = {max(found, key=len) for found in named}
+    seconds = set()
+    for found in named:
+        key = max(found, key=len)
+        rest = [word for word in found if word != key and word not in common]
+        unkeyed = [word for word in rest if word not in firsts]
+        seconds.add(max(unkeyed or rest or [key], key=len))
+    return frozenset(seconds)
 
 
 def _masks(words: Iterable[tuple[int, frozenset[str]]]) -> dict[str, int]:
