@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from summitcal.errors import AmbiguousHolidayError, PhraseError
+from summitcal.extraction import extract
 from summitcal.resolver import NumericOrder, resolve, scan
 
 REF = date(2026, 3, 11)  # a Wednesday
@@ -285,6 +286,55 @@ def test_hanukkah_is_its_eight_days() -> None:
     r = resolve("Hanukkah", reference=REF, context="Lights will burn through Hanukkah.")
     assert r.timex == "2026-12-05/2026-12-12"
     assert r.span.day_count == 8
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "reference", "value"),
+    [
+        # 1 Ramadan 1446 was 1 March 2025 and Eid al-Fitr 30 March (Umm al-Qura).
+        (
+            "Ramadan",
+            "Markets will open late during Ramadan.",
+            date(2025, 2, 9),
+            "2025-03-01/2025-03-29",
+        ),
+        # 1 Ramadan 1445: 11 March 2024; Eid al-Fitr: 10 April 2024.
+        (
+            "the holy month of Ramadan",
+            "Shops closed early in the holy month of Ramadan.",
+            date(2024, 6, 1),
+            "2024-03-11/2024-04-09",
+        ),
+        # 1 Ramadan 1420 was 9 December 1999 and Eid al-Fitr 8 January 2000.
+        ("Ramadan 1999", None, REF, "1999-12-09/2000-01-07"),
+    ],
+)
+def test_ramadan_is_its_month_to_the_day_before_eid(
+    phrase: str, context: str | None, reference: date, value: str
+) -> None:
+    assert _got(phrase, context, reference=reference)[:2] == (value, "DATE")
+
+
+def test_ramadan_in_a_year_of_two_eids_ends_before_the_eid_after_it() -> None:
+    """2033 holds two Eids al-Fitr (2 January and 23 December): Ramadan 2033, which
+    begins on 23 November, ends before the second."""
+    r = resolve("Ramadan 2033", reference=REF)
+    assert r.timex == "2033-11-23/2033-12-22"
+    assert r.span.day_count in (29, 30)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context"),
+    [
+        ("the Mid-Autumn holiday", "Trains were full over the Mid-Autumn holiday."),
+        ("Mid-Autumn Day", "Lanterns lit the river on Mid-Autumn Day."),
+    ],
+)
+def test_the_mid_autumn_holiday_is_the_festival_not_the_season(phrase: str, context: str) -> None:
+    # The 15th day of the 8th lunar month of 2025 was 6 October.
+    assert _got(phrase, context, reference=date(2025, 11, 1))[:2] == ("2025-10-06", "DATE")
+    found = extract(context, reference=date(2025, 11, 1))
+    assert [(m.text, m.timex) for m in found] == [(phrase, "2025-10-06")]
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from summitcal.resolver.anchor_days import (
     with_year,
 )
 from summitcal.resolver.astronomy import season_days
-from summitcal.resolver.calendars import CalendarError, feast_day
+from summitcal.resolver.calendars import CalendarError, feast_day, feast_days
 from summitcal.resolver.explain import Why
 from summitcal.resolver.lexicon import Holiday
 from summitcal.resolver.phrase import (
@@ -139,11 +139,23 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
     elif h.rule == "calendar":
         try:
             first = feast_day(h.calendar, h.event, year)
+            if h.until:  # to the day before the next such feast (Ramadan: Eid al-Fitr)
+                return first, plus_days(_feast_after(h.calendar, h.until, first), -1)
         except CalendarError as exc:
             raise Failure(str(exc)) from None
     else:
         raise AssertionError(f"holiday {h.key!r} has no rule the resolver knows: {h.rule!r}")
     return first, plus_days(first, h.days - 1)
+
+
+def _feast_after(calendar: str, event: str, day: date) -> date:
+    """The first day of ``event`` after ``day``: in its year, or the next (a month of
+    the Islamic year may run into January)."""
+    for year in (day.year, day.year + 1):
+        for found in feast_days(calendar, event, year):
+            if found > day:
+                return found
+    raise CalendarError(f"the {calendar} calendar gives no date for {event} after {day}")
 
 
 def _lunar(what: str, *args: int) -> date:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-__all__ = ["CalendarError", "feast_day"]
+__all__ = ["CalendarError", "feast_day", "feast_days"]
 
 #: The package's class for each calendar the holiday table names.
 _CLASSES = {
@@ -50,12 +50,26 @@ def _dates(found: object) -> Iterable[date]:
     return (day for item in found for day in _dates(item))
 
 
-@functools.lru_cache(maxsize=1024)
 def feast_day(calendar: str, event: str, year: int) -> date:
     """The first day of ``event`` (``"eid_al_fitr"``) in the Gregorian ``year``.
 
     Raises:
         CalendarError: If the calendar has no such feast, or no date for it that year.
+    """
+    days = feast_days(calendar, event, year)
+    if not days:
+        raise CalendarError(f"the {calendar} calendar gives no date for {event} in {year}")
+    return days[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def feast_days(calendar: str, event: str, year: int) -> tuple[date, ...]:
+    """Every first day of ``event`` in the Gregorian ``year``, in order: none, one, or
+    two for a feast of the Islamic year, which is 11 days shorter (Eid al-Fitr fell on
+    2 January and 23 December 2033).
+
+    Raises:
+        CalendarError: If the calendar has no such feast.
     """
     if calendar not in _CLASSES:
         raise CalendarError(f"no calendar called {calendar!r}")
@@ -63,7 +77,4 @@ def feast_day(calendar: str, event: str, year: int) -> date:
     method = getattr(cal, f"{event}_dates", None) or getattr(cal, f"{event}_date", None)
     if method is None:
         raise CalendarError(f"the {calendar} calendar has no feast {event!r}")
-    days = sorted(day for day in _dates(method(year)) if day.year == year)
-    if not days:
-        raise CalendarError(f"the {calendar} calendar gives no date for {event} in {year}")
-    return days[0]
+    return tuple(sorted(day for day in _dates(method(year)) if day.year == year))

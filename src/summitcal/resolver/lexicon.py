@@ -40,6 +40,9 @@ class Holiday:
         calendar: For ``calendar``: ``islamic``, ``hebrew``, ``chinese``, ``hindu`` or
             ``buddhist``.
         event: For ``calendar``: the day's name in that calendar (``eid_al_fitr``).
+        until: For ``calendar``: the feast of the same calendar whose day ends the
+            holiday, which lasts to the day before it (Ramadan, to Eid al-Fitr); ``""``
+            for a holiday of ``days`` days.
         country: The ISO 3166 code of the country whose day this is, if it depends on
             the country.
         default: Whether this country's reading is taken when no country is named.
@@ -55,6 +58,7 @@ class Holiday:
     n: int = 0
     calendar: str = ""
     event: str = ""
+    until: str = ""
     country: str = ""
     default: bool = False
 
