@@ -528,3 +528,33 @@ def test_compact_and_dotted_year_first_dates_are_not_looked_for_in_running_text(
 ) -> None:
     """Read when handed over alone, never found in prose, where such numbers are codes."""
     assert [m.text for m in scan(text)] == []
+
+
+def test_white_space_between_the_words_changes_no_reading() -> None:
+    """Every form case reads the same with its spaces doubled ("Friday after  next" was
+    read as "Friday before last")."""
+    import tomllib
+    from pathlib import Path
+
+    orders = {"day-first": NumericOrder.DAY_FIRST, "month-first": NumericOrder.MONTH_FIRST}
+    forms = Path(__file__).parents[1] / "data" / "forms"
+    differ = []
+    for name in ("forms_dev.toml", "forms_heldout.toml", "forms_heldout2.toml"):
+        for case in tomllib.loads((forms / name).read_text(encoding="utf-8"))["case"]:
+            phrase = case["phrase"]
+            if " " not in phrase or case.get("reject"):
+                continue
+            answers = []
+            for written in (phrase, phrase.replace(" ", "  ")):
+                context = case.get("context")
+                r = resolve(
+                    written,
+                    reference=case["published"],
+                    context=context.replace(phrase, written) if context else None,
+                    order=orders.get(case.get("order", "")),
+                    seasons=case.get("seasons", "meteorological"),
+                )
+                answers.append(r.timex)
+            if answers[0] != answers[1]:
+                differ.append((phrase, *answers))
+    assert differ == []

@@ -373,7 +373,8 @@ def build_nth_weekday(m: re.Match[str], lex: Lexicon) -> Core:
 def build_weeks_over(m: re.Match[str], lex: Lexicon) -> Core:
     """ "Friday after next": Friday of the ISO week two after the publication's; "the
     Friday before last", two before."""
-    return Weekday(weekday_of(m, lex, ""), week=2 if m.group("over") == "after next" else -2)
+    # (The words may be parted by any white space: "after  next".)
+    return Weekday(weekday_of(m, lex, ""), week=2 if m.group("over").startswith("after") else -2)
 
 
 def build_night_of(m: re.Match[str], lex: Lexicon) -> Core:
