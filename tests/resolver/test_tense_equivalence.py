@@ -55,7 +55,8 @@ def _found(words: list[str], before: bool) -> list[Cue]:
             participle = kind in ("reporting", "past")
             passive = participle and i > 0 and words[i - 1] in lex.passive_aux
             prev = words[i - 1] if i > 0 else ""
-            bare = kind == "present" and prev in lex.not_finite_after
+            one_past = kind == "past" and len(seq) == 1  # "will hit", "the left"
+            bare = (kind == "present" or one_past) and prev in lex.not_finite_after
             noun = kind == "future" and seq[0] in _NOUN_PLANS and prev.endswith("ed")
             if not passive and not bare and not noun and kind != "none":
                 gap = len(words) - i - len(seq) if before else i
@@ -242,3 +243,22 @@ def test_the_plain_rules_read_known_sentences() -> None:
     joined = "The envoy arrived on Sunday and will leave on Wednesday."
     assert _reference(joined, 43, 55)[1] == Cue("will", Direction.FUTURE, "future", 1, True)
     assert _reference("Talks on Friday.", 6, 15) == (Direction.NEAREST, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "direction"),
+    [
+        ("The storm will hit the coast on Friday.", "on Friday", Direction.FUTURE),
+        ("The storm hit the coast on Friday.", "on Friday", Direction.PAST),
+        ("Forecasters expect it to hit on Friday.", "on Friday", Direction.FUTURE),
+        ("The left marched on Friday.", "on Friday", Direction.PAST),
+    ],
+)
+def test_a_past_form_after_a_modal_or_a_determiner_is_no_past_cue(
+    sentence: str, phrase: str, direction: Direction
+) -> None:
+    """ "hit" is past and present alike: after "will" or "to" it is the present; "the
+    left" is no verb (the -ed form "marched" decides)."""
+    start = sentence.index(phrase)
+    assert read_direction(sentence, start, start + len(phrase))[0] is direction
+    assert _reference(sentence, start, start + len(phrase))[0] is direction

@@ -19,10 +19,11 @@ not the phrase's verb); a clause opened by ", which" or ", who" ends at its comm
    cue decides ("ahead of Friday's vote").
 
 A listed past form or a reporting verb after "be" is a participle ("to be unveiled"), an
--ed form after an auxiliary and an adverb a state ("are fully booked"), and a present form
-after a determiner a noun ("the close"): none is a cue.  A reporting clause that closes
-the sentence after a comma ("..., the council announced.") is not read at all: it dates
-the saying, not the phrase before it.
+-ed form after an auxiliary and an adverb a state ("are fully booked"), a present form
+after a determiner a noun ("the close"), and a present or a one-word past form after a
+modal, "to" or "not" no finite verb ("will hit", "did not meet"): none is a cue.  A
+reporting clause that closes the sentence after a comma ("..., the council announced.")
+is not read at all: it dates the saying, not the phrase before it.
 
 Example::
 
@@ -210,8 +211,14 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
                 free = i + size
                 if i and kind in ("reporting", "past") and words[i - 1] in table.passive_aux:
                     continue  # "will be announced", "to be unveiled": a participle, no cue
-                if i and kind == "present" and words[i - 1] in table.not_finite_after:
-                    continue  # "expected to conclude", "did not meet": not this verb's tense
+                if (
+                    i
+                    and (kind == "present" or (kind == "past" and size == 1))
+                    and words[i - 1] in table.not_finite_after
+                ):
+                    # "expected to conclude", "did not meet", "will hit", "the left": not
+                    # this verb's tense, or no verb
+                    continue
                 if i and kind == "future" and w in _NOUN_PLANS and words[i - 1].endswith("ed"):
                     continue  # "announced plans to acquire": a noun, the verb before decides
                 if kind == "none":
