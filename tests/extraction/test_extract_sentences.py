@@ -41,6 +41,33 @@ def test_clock_abbreviation_goes_on_before_a_weekday_and_ends_before_a_sentence(
     ]
 
 
+def test_clock_abbreviation_goes_on_before_a_zone() -> None:
+    for text in (
+        "The report comes out at 8:30 a.m. ET on Friday.",
+        "Polls closed at 8 p.m. Paris time on Sunday.",
+        "Trading resumes at 9 a.m. Hong Kong Time after the holiday.",
+    ):
+        assert texts(text) == [text]
+    # A zone's name must end where a word ends: "Ethics" opens a sentence.
+    assert texts("They met at 9 a.m. Ethics came up later.") == [
+        "They met at 9 a.m.",
+        "Ethics came up later.",
+    ]
+
+
+def test_a_clock_before_a_zone_dates_with_the_weekday_after_it() -> None:
+    from datetime import date
+
+    from summitcal.extraction import extract
+
+    text = "The jobs report will be released at 8:30 a.m. ET on Friday."
+    found = extract(text, reference=date(2025, 3, 9))
+    assert [(m.text, m.timex) for m in found] == [
+        ("8:30 a.m.", "2025-03-14T08:30"),
+        ("Friday", "2025-03-14"),
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     assert texts('"We are ready." The minister left.') == ['"We are ready."', "The minister left."]
 

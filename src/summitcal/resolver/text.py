@@ -174,6 +174,16 @@ def _day_or_month_words() -> frozenset[str]:
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
+@functools.cache
+def _zone_next() -> re.Pattern[str]:
+    """A zone's name after a clock ("8:30 a.m. ET", "8 p.m. Paris time"), any case."""
+    from summitcal.resolver.lexicon import lexicon
+
+    names = sorted(lexicon().zones, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"\s+(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+
+
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     """Whether the full stop at ``dot`` belongs to a word rather than ending a sentence."""
     word_start = dot
@@ -184,9 +194,15 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     word = text[word_start : dot + 1]
     bare = word.rstrip(".").lower()
     if _CLOCK.search(word):
-        # "at 9 a.m. Tuesday" goes on; "at 9 a.m. The talks..." ends.
+        # "at 9 a.m. Tuesday" and "at 8:30 a.m. ET on Friday" go on; "at 9 a.m. The
+        # talks..." ends.
         following = _NEXT_WORD.match(text, after)
-        return following is not None and following.group(1).lower() in _day_or_month_words()
+        if following is None:
+            return False
+        return (
+            following.group(1).lower() in _day_or_month_words()
+            or _zone_next().match(text, after) is not None
+        )
     if bare in ABBREVIATIONS:
         return True
     # (Two dotted letters end the word or none do: read from its last four characters,
