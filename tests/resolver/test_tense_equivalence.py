@@ -28,6 +28,8 @@ _TOWARD = {"future": Direction.FUTURE, "present": Direction.FUTURE, "past": Dire
 _TOWARD |= {"reporting": Direction.PAST, "-ed": Direction.PAST}
 _NOUN_PLANS = {"plans", "plan", "aims", "hopes"}
 _LEADING = {"on", "in", "at", "by", "since", "until", "till", "through", "during", "from"}
+# A clock and its zone between "until" and the date moved to ("until 5 p.m. EST Nov. 9").
+_CLOCK_BEFORE = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s*(?:[a-z]{2,5}\b\s*)?,?\s*$"
 
 
 def _every_cue() -> list[tuple[list[str], str]]:
@@ -144,6 +146,7 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
     cut = _trailer(norm, end)
     if cut is not None:
         norm = norm[:cut]
+    phrase_start = start
     before = _WORD.findall(norm, 0, start)
     spaced = norm[:start] != norm[:start].rstrip()  # the word before ends before the phrase
     if spaced and before and before[-1] in _LEADING and norm[:start].rstrip().endswith(before[-1]):
@@ -177,6 +180,24 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
     best = strong or found  # else the nearest reporting verb
     if possessive and (not best or best[0].kind == "present"):
         return Direction.PAST, Cue("possessive day", Direction.PAST, "possessive", 0, False)
+    if best and best[0].kind in ("past", "-ed") and best[0].words in lexicon().deferrals:
+        # A verb that moves a date, and "until", "to"... right before the phrase, with at
+        # most a clock (and its zone) between, all within 40 characters.
+        head = norm[:phrase_start]
+        clock = re.search(_CLOCK_BEFORE, head)
+        cut = clock.start() if clock is not None else len(head)
+        word = re.search(r"(until|till|to|through|into)\s+$", head[:cut])
+        if (
+            word is not None
+            and word.start() >= phrase_start - 40
+            and not (
+                word.start() and (head[word.start() - 1].isalnum() or head[word.start() - 1] == "_")
+            )
+        ):
+            cue = best[0]
+            return Direction.FUTURE, Cue(
+                cue.words, Direction.FUTURE, "deferral", cue.distance, cue.before
+            )
     return (best[0].direction, best[0]) if best else (Direction.NEAREST, None)
 
 
@@ -198,6 +219,7 @@ def _other_words() -> list[str]:
     words += ["when", ",", ".", "—", "Friday", "May", "spring", "on", "next", "the"]
     words += ["talks", "signed", "voted", "co-hosted", "won't", "ministers'", "3pm", "U.S."]
     words += ["İzmir", "\t", "’s", "'s", "ed", "and and", " and  and ", " that ", "that day"]
+    words += ["extended", "postponed", "until", "to", "into", "5 p.m.", "10:30am EST,", "run-until"]
     return words
 
 
@@ -259,6 +281,25 @@ def test_a_past_form_after_a_modal_or_a_determiner_is_no_past_cue(
 ) -> None:
     """ "hit" is past and present alike: after "will" or "to" it is the present; "the
     left" is no verb (the -ed form "marched" decides)."""
+    start = sentence.index(phrase)
+    assert read_direction(sentence, start, start + len(phrase))[0] is direction
+    assert _reference(sentence, start, start + len(phrase))[0] is direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "direction"),
+    [
+        ("Officials extended the curfew until Monday.", "Monday", Direction.FUTURE),
+        ("The vote was postponed to Friday.", "Friday", Direction.FUTURE),
+        ("It extended its offer until 5 p.m. EST Nov. 9.", "Nov. 9", Direction.FUTURE),
+        # The moving verb governs no date that "until" or "to" does not lead to.
+        ("Officials extended the curfew on Monday.", "Monday", Direction.PAST),
+        ("The shop was closed until Friday.", "Friday", Direction.PAST),
+    ],
+)
+def test_a_date_a_verb_moves_something_to_lies_ahead(
+    sentence: str, phrase: str, direction: Direction
+) -> None:
     start = sentence.index(phrase)
     assert read_direction(sentence, start, start + len(phrase))[0] is direction
     assert _reference(sentence, start, start + len(phrase))[0] is direction

@@ -126,6 +126,8 @@ class Lexicon:
     tense_none: tuple[str, ...]
     not_past: frozenset[str]
     passive_before: frozenset[str]
+    #: Past forms that move a date ("extended ... until Nov. 9"): see tense.toml.
+    deferrals: frozenset[str]
     passive_aux: frozenset[str]
     not_finite_after: frozenset[str]
     rejects: tuple[str, ...]
@@ -264,6 +266,7 @@ def lexicon() -> Lexicon:
         tense_none=tuple(tense["none"]["cues"]),
         not_past=frozenset(tense["not_past"]["words"]),
         passive_before=frozenset(tense["passive_before"]["words"]),
+        deferrals=frozenset(tense["deferral"]["words"]),
         passive_aux=frozenset(tense["passive_aux"]["words"]),
         not_finite_after=frozenset(tense["not_finite_after"]["words"]),
         rejects=tuple(rejects["names"]["phrases"]),

@@ -81,7 +81,7 @@ class Cue:
 
     words: str
     direction: Direction
-    kind: str  # "future", "present", "past", "reporting", "-ed"
+    kind: str  # "future", "present", "past", "reporting", "-ed", "deferral"
     distance: int
     before: bool
 
@@ -93,6 +93,7 @@ _KIND_DIRECTION = {
     "reporting": Direction.PAST,
     "-ed": Direction.PAST,
     "possessive": Direction.PAST,
+    "deferral": Direction.FUTURE,
 }
 
 
@@ -301,6 +302,14 @@ def _reporting_trailer() -> re.Pattern[str]:
     )
 
 
+#: What stands between a date moved to and the verb that moves it: "until", "to"... and
+#: at most a clock time with its zone ("until 5 p.m. EST Nov. 9"), read in normalised text.
+_MOVED_TO = re.compile(
+    r"\b(?:until|till|to|through|into)\s+"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s*(?:[a-z]{2,5}\b\s*)?,?\s*)?$"
+)
+
+
 @functools.cache
 def _leading() -> re.Pattern[str]:
     """A preposition that belongs with the phrase after it: TimeML leaves "on" out of "on
@@ -324,6 +333,7 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     size = trailer.start() if trailer is not None else len(norm)
     if trailer is not None:  # "..., the commission confirmed.": it dates the saying only
         norm = norm[:size]
+    phrase_start = start
     lead = _leading().search(norm, max(0, start - 12), start)
     if lead is not None:
         start = lead.start()
@@ -352,6 +362,13 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     assert best is not None
     if possessive and best[3] == "present":
         return Direction.PAST, _POSSESSIVE
+    if (
+        best[3] in ("past", "-ed")
+        and best[2] in lexicon().deferrals
+        and _MOVED_TO.search(norm, max(0, phrase_start - 40), phrase_start) is not None
+    ):
+        # "extended its offer until Nov. 9": the date moved to lies after the moving
+        return Direction.FUTURE, (best[0], best[1], best[2], "deferral")
     return _KIND_DIRECTION[best[3]], best
 
 
