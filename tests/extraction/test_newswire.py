@@ -48,6 +48,37 @@ def test_amounts_are_no_times(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A quarter of the staff left.",
+        "Sales rose by a quarter.",
+        "She paid a quarter for the gum.",
+        "Three quarters of voters agreed.",
+        "The queue moved in half an hour.",
+        "It took a quarter of an hour.",
+        "The party ruled for half a century.",
+        "The dynasty lasted a quarter of a century.",
+    ],
+)
+def test_fractions_and_coins_are_no_amounts_of_time(text: str) -> None:
+    """ "a quarter" is three months only where time is spoken of, and the unit of a
+    fraction ("half an hour") is no amount alone: nothing here is an amount of time."""
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales fell for a quarter, then recovered.", [("a quarter", "P3M")]),
+        ("Margins were wider a quarter earlier.", [("a quarter", "P3M")]),
+        ("Output shrank for three quarters.", [("three quarters", "P9M")]),
+    ],
+)
+def test_a_quarter_of_time_is_three_months(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The agency will hold annual workshops.", [("annual", "P1Y")]),

@@ -328,6 +328,21 @@ _COUNT_BEFORE = re.compile(
 _FRACTION = re.compile(r"-quarters?\b(?!\s+of\s+an?\s+(?:year|century|hour))")
 
 
+# "a quarter" is a time only where time is spoken of: "for a quarter", "a quarter
+# earlier"; elsewhere it is a fraction ("a quarter of the staff", "by a quarter"), a coin
+# or a clock's ("a quarter to eight").
+_A_QUARTER = re.compile(r"(?:a|one)\s+quarter")
+_TIME_BEFORE = re.compile(r"\b(?:for|in|within|over|after|about|nearly|almost|than)\s+$")
+_TIME_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|or\s+(?:so|two|more))\b")
+# Quarters of something ("three quarters of the vote", "a quarter of a century").
+_QUARTERS_OF = re.compile(r"[a-z0-9]+\s+quarters?\s+of\b")
+
+
+# "half an hour", "a quarter of a century": a fraction of the amount, which the grammar
+# does not read; the amount alone ("an hour") would be a wrong value.
+_FRACTION_BEFORE = re.compile(r"\b(?:half|halves|quarters?|thirds?)\s+(?:of\s+)?$")
+
+
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
 
 
@@ -394,6 +409,13 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
         age(norm, raw.end)
         or per_unit(norm, raw.start, raw.end)
         or _FRACTION.search(norm, raw.start, raw.end)
+        or _FRACTION_BEFORE.search(norm, max(0, raw.start - 16), raw.start)
+        or _QUARTERS_OF.match(norm, raw.start, min(len(norm), raw.end + 4))
+        or (
+            _A_QUARTER.fullmatch(norm, raw.start, raw.end)
+            and not _TIME_BEFORE.search(norm, max(0, raw.start - 8), raw.start)
+            and not _TIME_AFTER.match(norm, raw.end)
+        )
     ):
         return False
     if kind is RuleKind.WEEKEND:
