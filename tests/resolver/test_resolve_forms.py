@@ -324,6 +324,31 @@ def test_ramadan_in_a_year_of_two_eids_ends_before_the_eid_after_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("phrase", "context", "reference", "value"),
+    [
+        # Eid al-Fitr fell on 2 January and 23 December 2033 (1 Shawwal 1454 and 1455).
+        ("next Eid al-Fitr", None, date(2033, 1, 3), "2033-12-23"),
+        ("Eid al-Fitr", "Shops will shut for Eid al-Fitr.", date(2033, 6, 1), "2033-12-23"),
+        ("Eid al-Fitr", "Shops shut for Eid al-Fitr.", date(2033, 6, 1), "2033-01-02"),
+        # Eid al-Adha: 10 January and 31 December 2006.
+        ("last Eid al-Adha", None, date(2007, 1, 1), "2006-12-31"),
+        # Ramadan began on 5 January and 26 December 2030.
+        ("Ramadan", "Muslims will observe Ramadan.", date(2030, 6, 1), "2030-12-26/2031-01-23"),
+    ],
+)
+def test_a_feast_that_falls_twice_in_a_year_is_chosen_among_both(
+    phrase: str, context: str | None, reference: date, value: str
+) -> None:
+    assert _got(phrase, context, reference=reference)[0] == value
+
+
+@pytest.mark.parametrize("phrase", ["Eid al-Fitr 2033", "Ramadan 2030"])
+def test_a_feast_named_with_a_year_it_falls_twice_in_is_refused(phrase: str) -> None:
+    with pytest.raises(PhraseError, match="falls twice in 20"):
+        resolve(phrase, reference=REF)
+
+
+@pytest.mark.parametrize(
     ("phrase", "context"),
     [
         ("the Mid-Autumn holiday", "Trains were full over the Mid-Autumn holiday."),

@@ -173,7 +173,11 @@ def _holiday(core: HolidayRef, ctx: Context) -> tuple[DateSpan, Why]:
         return _holiday_span(core.holiday, y)
 
     how: Why
-    if core.rel is not None and core.year is None:
+    ref_year = ctx.reference.year
+    named_year = core.year if core.year is not None else ref_year + (core.year_step or 0)
+    if core.holiday.rule == "calendar" and not _once_a_year(core.holiday, named_year):
+        first, last, how = _uneven_holiday(core, ctx)
+    elif core.rel is not None and core.year is None:
         ref = ctx.reference
         if core.rel == 0:
             first, last = make(ref.year)
@@ -192,6 +196,73 @@ def _holiday(core: HolidayRef, ctx: Context) -> tuple[DateSpan, Why]:
         direction_word(ctx),
         how,
     )
+
+
+#: How many years either side of the reference an uneven holiday is looked for in.
+_UNEVEN_REACH = 2
+
+
+def _occurrences(h: Holiday, year: int) -> list[tuple[date, date]]:
+    """The days of each occurrence of a holiday of another calendar that starts in
+    ``year``: a feast of the Islamic year, 11 days shorter than the Gregorian, falls twice
+    in some years (Eid al-Fitr: 2 January and 23 December 2033) and in none at all in
+    others; a year outside the calendar's tables has none."""
+    try:
+        days = feast_days(h.calendar, h.event, year)
+        if h.until:  # to the day before the next such feast (Ramadan: Eid al-Fitr)
+            return [(d, plus_days(_feast_after(h.calendar, h.until, d), -1)) for d in days]
+    except CalendarError as exc:
+        raise Failure(str(exc)) from None
+    return [(d, plus_days(d, h.days - 1)) for d in days]
+
+
+def _once_a_year(h: Holiday, year: int) -> bool:
+    """Whether the holiday falls once in each year around ``year`` (the yearly choice
+    of every other holiday then applies)."""
+    reach = range(year - _UNEVEN_REACH, year + _UNEVEN_REACH + 1)
+    return all(len(_occurrences(h, y)) == 1 for y in reach)
+
+
+def _uneven_holiday(core: HolidayRef, ctx: Context) -> tuple[date, date, Why]:
+    """A holiday that falls twice in a year near the reference, or not at all: the
+    occurrence the phrase names, chosen among all of them rather than one a year."""
+    h, ref = core.holiday, ctx.reference
+    if core.year is not None or core.year_step is not None:
+        year = core.year if core.year is not None else ref.year + (core.year_step or 0)
+        found = _occurrences(h, year)
+        if not found:
+            raise Failure(f"the {h.calendar} calendar gives no date for {h.event} in {year}")
+        if len(found) > 1:
+            days = " and ".join(f"{first:%-d %B}" for first, _ in found)
+            raise Failure(f"{core.name} falls twice in {year} ({days}): say which")
+        return found[0][0], found[0][1], ("year {} given", year)
+    around = sorted(
+        occurrence
+        for y in range(ref.year - _UNEVEN_REACH, ref.year + _UNEVEN_REACH + 1)
+        for occurrence in _occurrences(h, y)
+    )
+    rel = core.rel
+    chosen: tuple[date, date] | None = None
+    if rel is not None and rel < 0:  # "last Eid": strictly before
+        chosen = next((o for o in reversed(around) if o[0] < ref), None)
+        how: Why = ("latest before {}", ref)
+    elif rel is not None and rel > 0:  # "next Eid": strictly after
+        chosen = next((o for o in around if o[0] > ref), None)
+        how = ("earliest after {}", ref)
+    elif rel is None and ctx.direction is Direction.PAST:
+        chosen = next((o for o in reversed(around) if o[0] <= ref), None)
+        how = ("latest on or before {}", ref)
+    elif rel is None and ctx.direction is Direction.FUTURE:
+        chosen = next((o for o in around if o[0] >= ref), None)
+        how = ("earliest on or after {}", ref)
+    else:  # "this Eid" (of the publication year), or no direction: the nearest
+        pool = [o for o in around if o[0].year == ref.year] if rel == 0 else around
+        if pool:
+            chosen = min(pool, key=lambda o: abs((o[0] - ref).days))
+        how = ("nearest to {}", ref)
+    if chosen is not None:
+        return chosen[0], chosen[1], how
+    raise Failure(f"the {h.calendar} calendar gives no date for {h.event} near {ref}")
 
 
 def _season(core: SeasonRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
