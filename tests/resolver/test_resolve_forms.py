@@ -46,6 +46,15 @@ def _got(phrase: str, context: str | None = None, **kw: object) -> tuple[str, st
         ("a quarter to eight tomorrow morning", "2026-03-12T07:45"),
         ("ten thirty tonight", "2026-03-11T22:30"),
         ("half past nine on Friday", "2026-03-13T09:30"),
+        # A part of the day gives a bare hour its half of the day; after midnight in a
+        # night, the day after the one named.
+        ("at 5 this evening", "2026-03-11T17:00"),
+        ("at 3 this afternoon", "2026-03-11T15:00"),
+        ("at 12 tonight", "2026-03-12T00:00"),
+        ("half past twelve tonight", "2026-03-12T00:30"),
+        ("1am tonight", "2026-03-12T01:00"),
+        ("1am last night", "2026-03-11T01:00"),
+        ("2:30 Friday night", "2026-03-14T02:30"),
     ],
 )
 def test_clock_styles_read_as_written(phrase: str, value: str) -> None:
@@ -58,7 +67,12 @@ def test_a_zone_on_a_clock_in_a_new_style_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    "phrase", ["17", "at 9", "9 to", "half past", "13 o'clock", "3 p.m. tonight"]
+    "phrase",
+    [
+        *("17", "at 9", "9 to", "half past", "13 o'clock", "3 p.m. tonight"),
+        # An hour the part of the day does not hold: noon or midnight, or a slip.
+        *("at 11 this afternoon", "at 12 this morning", "at 2 this evening"),
+    ],
 )
 def test_an_hour_with_nothing_to_make_it_one_is_refused(phrase: str) -> None:
     with pytest.raises(PhraseError):
@@ -89,6 +103,13 @@ def test_new_clock_styles_are_not_looked_for_in_running_text() -> None:
         ("the night of Friday to Saturday", "2026-03-13TNI"),
         ("between 1 and 3 pm on Friday", "2026-03-13T13:00/2026-03-13T15:00"),
         ("Friday between 10am and noon", "2026-03-13T10:00/2026-03-13T12:00"),
+        # A part of the day gives both bare hours their half of the day.
+        ("from 9 to 11 tonight", "2026-03-11T21:00/2026-03-11T23:00"),
+        ("from 2 to 4 this afternoon", "2026-03-11T14:00/2026-03-11T16:00"),
+        ("from 10 to 2 tonight", "2026-03-11T22:00/2026-03-12T02:00"),
+        # 12 before an am end is midnight; two bare hours from 12 are noon onwards.
+        ("12-2am", "2026-03-11T00:00/2026-03-11T02:00"),
+        ("from 12 to 2", "2026-03-11T12:00/2026-03-11T14:00"),
     ],
 )
 def test_clock_ranges(phrase: str, value: str) -> None:

@@ -29,7 +29,7 @@ from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers, words_of
 from summitcal.resolver.lexicon import Lexicon, lexicon
 from summitcal.resolver.memo import Refusal, reading
-from summitcal.resolver.phrase import DayWord, Phrase
+from summitcal.resolver.phrase import Core, DayWord, MonthDay, Phrase, Shift, Weekday
 from summitcal.span.span import Mod
 
 __all__ = ["RawMatch", "candidates", "matches", "parse_by_rules", "read_by_rules"]
@@ -178,41 +178,77 @@ def read_phrase(rule: Rule, m: re.Match[str], lex: Lexicon) -> Phrase:
         and f"bh{first}" in m.re.groupindex
     ):
         # A phrase read whole: an hour with no am/pm takes it from what qualifies it.
-        start, end, part = _read_hours(m, first, start, end, part)
+        start, end, part, next_day = _read_hours(m, first, start, end, part)
+        if next_day:  # "1am tonight", "at 12 tonight": the night's next day
+            core = _day_after(core)
     if part is not None and start is not None:
         raise ClockConflict("a part of the day and a clock time together")
     # Every field is read here: made without __init__ (see summitcal._unchecked).
     return _make_phrase(core, rule.name, mod, part, start, end, zone)
 
 
-#: The parts of the day that make a bare hour pm ("at 8 tonight": 20:00).
-_AFTER_NOON = frozenset({"AF", "EV", "NI"})
+#: The hour of the day each hour written with no am/pm (0 to 12) is in a part of the day
+#: ("at 8 tonight": 20:00; "at 5 this evening": 17:00; "at 1 tonight": 01:00, of the
+#: night's next day).  An hour a part of the day does not hold ("at 11 this afternoon",
+#: "at 12 this morning", midnight or noon) is refused.
+_BARE_HOURS = {
+    "MO": {h: h for h in range(1, 12)},
+    "AF": {12: 12, **{h: h + 12 for h in range(1, 7)}},
+    "EV": {h: h + 12 for h in range(4, 12)},
+    "NI": {**{h: h + 12 for h in range(6, 12)}, **{h: h for h in range(5)}, 12: 0},
+}
 
 
 def _read_hours(
     m: re.Match[str], first: str, start: time, end: time | None, part: str | None
-) -> tuple[time, time | None, str | None]:
+) -> tuple[time, time | None, str | None, bool]:
     """Clock times of a phrase read whole, by what qualifies them: a part of the day
-    makes an hour with no am/pm pm ("at 8 tonight" is 20:00) and agrees with one that has
-    it ("10 pm tonight"; the part is then said by the clock); the pm of a range's end
-    goes to its start ("3-4pm", "from 8 to 10 p.m."); and a bare end before a bare start
-    is pm ("from 9 to 5" ends at 17:00), where the range stays in order."""
+    gives an hour with no am/pm its half of the day ("at 8 tonight" is 20:00, and so is
+    the end of "from 7 to 8 tonight") and agrees with one that has it ("10 pm tonight";
+    the part is then said by the clock); the pm of a range's end goes to its start
+    ("3-4pm", "from 8 to 10 p.m."), as the am of "12-2am" does; and a bare end before a
+    bare start is pm ("from 9 to 5" ends at 17:00), where the range stays in order.  The
+    last item says whether the time falls after midnight in a night ("1am tonight"), on
+    the day after the one named."""
     hour = start.hour
     bare = unmarked(m, first)
     if part is not None:
         if not bare:
             if hour not in _HOURS_OF[part]:
                 raise NoParse("the clock time and the part of the day disagree")
-            return start, end, None
-        if (part in _AFTER_NOON and 6 <= hour < 12) or (part == "AF" and hour < 6):
-            hour += 12
-        return start.replace(hour=hour), end, None
+            return start, end, None, part == "NI" and hour < 5
+        if part in _BARE_HOURS:
+            hour = _bare_hour(part, hour)
+            if end is not None and unmarked(m, _END_OF[first]):
+                end = end.replace(hour=_bare_hour(part, end.hour))
+        return start.replace(hour=hour), end, None, part == "NI" and hour < 5
     assert end is not None
     if bare and hour < 12 and end.hour >= 12 and hour + 12 <= end.hour:
-        return start.replace(hour=hour + 12), end, None
-    if bare and unmarked(m, _END_OF[first]) and end.hour < hour < 12 < end.hour + 12:
-        return start, end.replace(hour=end.hour + 12), None
-    return start, end, None
+        return start.replace(hour=hour + 12), end, None, False
+    end_bare = unmarked(m, _END_OF[first])
+    if bare and hour == 12 and end.hour < 12 and not end_bare:  # "12-2am": from midnight
+        return start.replace(hour=0), end, None, False
+    if bare and end_bare and end.hour < hour <= 12 < end.hour + 12:
+        return start, end.replace(hour=end.hour + 12), None, False
+    return start, end, None, False
+
+
+def _bare_hour(part: str, hour: int) -> int:
+    """The hour of the day an hour written with no am/pm is in the part of the day."""
+    found = _BARE_HOURS[part].get(hour)
+    if found is None:
+        raise NoParse("the clock time and the part of the day disagree")
+    return found
+
+
+def _day_after(core: Core) -> Core:
+    """The day after the one a day phrase names, for a time after midnight in its night
+    ("1am Friday night" is early on Saturday); a phrase of more than a day is refused."""
+    if type(core) is Shift:
+        return Shift(core.base, core.days + 1)
+    if type(core) in (Weekday, DayWord, MonthDay):
+        return Shift(core, 1)  # type: ignore[arg-type]
+    raise NoParse("a time after midnight in a night: name the day it falls on")
 
 
 #: The hours a part of the day holds, for a clock written with it ("10 pm tonight").
