@@ -243,6 +243,30 @@ def test_ordinal_and_relative_weekdays(phrase: str, context: str, value: str) ->
     assert _got(phrase, context)[:2] == (value, "DATE")
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The vote will be held on Friday after next.", ("Friday after next", "2026-03-27")),
+        (
+            "Rent is due on the last Friday of the month.",
+            ("the last Friday of the month", "2026-03-27"),
+        ),
+        (
+            "They met on the third Tuesday of September 2014.",
+            ("the third Tuesday of September 2014", "2014-09-16"),
+        ),
+        ("The fair opens on the first Monday in May.", ("the first Monday in May", "2026-05-04")),
+        (
+            "Storms will hit during the night of Friday to Saturday.",
+            ("the night of Friday to Saturday", "2026-03-13TNI"),
+        ),
+    ],
+)
+def test_ordinal_weekdays_are_found_in_running_text(text: str, found: tuple[str, str]) -> None:
+    """Whole, not as the bare weekday inside them (which named another day)."""
+    assert [(m.text, m.timex) for m in extract(text, reference=REF)] == [found]
+
+
 def test_a_fifth_weekday_the_month_lacks_is_refused() -> None:
     with pytest.raises(PhraseError, match="no fifth Monday"):
         resolve("the fifth Monday of February 2026", reference=REF)

@@ -632,9 +632,10 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             rf"\s+month|{f.mon('')}(?:,?\s+(?:of\s+)?{f.year_q('')})?)",
             build_nth_weekday,
             day_level=True,
-            triggers=k.weekdays,
-            also={"of", "in"},
-            in_text=False,
+            # (Its ordinal is rarer in news than "of" or "in", which every window holds.)
+            triggers={"first", "second", "third", "fourth", "fifth", "last", "final"}
+            | {"st", "nd", "rd", "th"},
+            also=k.weekdays,
             late=True,
         ),
         Rule(
@@ -645,7 +646,6 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             day_level=True,
             triggers=k.weekdays,
             also={"next", "last"},
-            in_text=False,
             late=True,
         ),
         Rule(
@@ -668,7 +668,6 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             day_level=False,
             triggers={"night"},
             also=k.weekdays,
-            in_text=False,
             late=True,
             part="NI",
         ),
