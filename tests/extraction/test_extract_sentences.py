@@ -68,6 +68,13 @@ def test_a_clock_before_a_zone_dates_with_the_weekday_after_it() -> None:
     ]
 
 
+def test_a_day_written_with_its_full_stop_goes_on_into_its_month() -> None:
+    assert texts("The shop closed on 26. Feb. 2018 for good.") == [
+        "The shop closed on 26. Feb. 2018 for good."
+    ]
+    assert texts("Prices rose 12. Sales fell.") == ["Prices rose 12.", "Sales fell."]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     assert texts('"We are ready." The minister left.') == ['"We are ready."', "The minister left."]
 

@@ -69,6 +69,28 @@ def test_fractions_and_coins_are_no_amounts_of_time(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # The year of a numeric date read as no date (its order unknown), or of a version,
+        # is no year alone.
+        ("The plant closed on 12.05.2024 after talks.", []),
+        ("Version 2.1.2024 shipped.", []),
+        ("The fair runs 5.8.2025 - 16.8.2025.", [("16.8.2025", "2025-08-16")]),
+        # A day written with its full stop, in running text.
+        ("The shop closed on 26. Feb. 2018 for good.", [("26. Feb. 2018", "2018-02-26")]),
+        # A range's last year is no count, though "to" and "and" often lead to one.
+        ("The talks ran from 2023 to 2024.", [("2023", "2023"), ("2024", "2024")]),
+        ("It grew between 2019 and 2021.", [("2019", "2019"), ("2021", "2021")]),
+        ("The index rose to 2024 points.", []),
+    ],
+)
+def test_numbers_joined_into_dates_and_ranges_of_years(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Sales fell for a quarter, then recovered.", [("a quarter", "P3M")]),
         ("Margins were wider a quarter earlier.", [("a quarter", "P3M")]),
         ("Output shrank for three quarters.", [("three quarters", "P9M")]),

@@ -344,6 +344,9 @@ _FRACTION_BEFORE = re.compile(r"\b(?:half|halves|quarters?|thirds?)\s+(?:of\s+)?
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
+_NUMBER_JOINED = re.compile(r"\d[./]$")
+_YEAR_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+[12]\d{3}\s+(?:to|and|until|through)\s+$")
+_JOINED_NUMBER = re.compile(r"[./]\d")
 
 
 _ORDINAL_WORD = re.compile(r"the\s+[a-z]+$")
@@ -396,7 +399,17 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
         # Conference", "compared with 2023"; names such as "the 2030 Agenda" are listed)
         # unless it reads as a count ("2000 delegates", "about 2000").
         head = norm[max(0, raw.start - 14) : raw.start]
-        return not (_COUNT_BEFORE.search(head) or _NOUN_AFTER.match(norm, raw.end))
+        if _YEAR_RANGE_BEFORE.search(norm, max(0, raw.start - 20), raw.start):
+            # "from 2023 to 2024", "between 2019 and 2021": a range's end, not a count
+            return not _NOUN_AFTER.match(norm, raw.end)
+        return not (
+            _COUNT_BEFORE.search(head)
+            or _NOUN_AFTER.match(norm, raw.end)
+            # the year of a numeric date the grammar did not read ("12.05.2024", whose
+            # order is not known) or of a version ("2.1.2024"): no year alone
+            or _NUMBER_JOINED.search(head)
+            or _JOINED_NUMBER.match(norm, raw.end)
+        )
     if kind is RuleKind.DAY_OF_MONTH:
         # "on the 11th" is a day; "the first such text", "the Third Forum" are not.
         words = norm[raw.start : raw.end]

@@ -170,6 +170,13 @@ def _day_or_month_words() -> frozenset[str]:
     return frozenset(w.lower() for w in (*lex.weekdays, *lex.months))
 
 
+@functools.cache
+def _month_words() -> frozenset[str]:
+    from summitcal.resolver.lexicon import lexicon
+
+    return frozenset(w.lower() for w in lexicon().months)
+
+
 #: The word after a clock's "a.m." or "p.m.", read where it stands (no copy of the rest).
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
@@ -205,6 +212,11 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         )
     if bare in ABBREVIATIONS:
         return True
+    if len(bare) <= 2 and bare.isdigit():
+        # "on 26. Feb. 2018": a day written with its full stop, as German does, goes on
+        # into its month; "they won 26. February was..." is too rare to weigh against it.
+        following = _NEXT_WORD.match(text, after)
+        return following is not None and following.group(1).lower() in _month_words()
     # (Two dotted letters end the word or none do: read from its last four characters,
     # not from each of its characters in turn, which is quadratic in a long dotted word.)
     if _DOTTED.search(word, len(word) - 4):

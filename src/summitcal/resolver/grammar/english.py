@@ -214,7 +214,8 @@ def _days(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             K.MONTH_DAY,
-            rf"(?:{f.wd('w')},?\s+)?(?:the\s+)?{f.day('')}(?:\s+of)?\s+{f.mon('')}"
+            # "26 February", "the 26th of February", and "26. Feb." as German writes it.
+            rf"(?:{f.wd('w')},?\s+)?(?:the\s+)?{f.day('')}(?:\.|\s+of)?\s+{f.mon('')}"
             rf"(?:,?\s+{f.year_q('')})?",
             build_md,
             day_level=True,
@@ -614,6 +615,7 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         ),
         Rule(
             # "26. Feb. 2018", "13-Mar-2017", and the airlines' "14JUL" ("06APR 07:40").
+            # (In running text the first is read by the day-first rule.)
             K.MONTH_DAY,
             rf"(?P<dn>3[01]|[12]\d|0?[1-9])(?:\.\s*|\s*-\s*|){f.mon('')}"
             rf"(?:(?:\s*-\s*|\s*){f.year('')})?",
