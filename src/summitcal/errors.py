@@ -20,6 +20,7 @@ __all__ = [
     "SummitcalError",
     "TimexError",
     "UnknownEventError",
+    "UnlistedLocalHolidayError",
     "UnsupportedLanguageError",
 ]
 
@@ -89,6 +90,28 @@ class AmbiguousHolidayError(PhraseError):
         self.countries = countries
         reason = (
             f"{name!r} names a different day in each country ({', '.join(countries)}): say which"
+        )
+        super().__init__(text, reason, 0)
+
+
+class UnlistedLocalHolidayError(PhraseError):
+    """A holiday's name means a different day in each country, and the sentence names a
+    country whose day for it is not in the holiday table ("Singapore will celebrate
+    National Day": not China's 1 October).
+
+    Attributes:
+        name: The holiday's name as written.
+        country: The ISO 3166 code of the country named.
+        countries: The codes of the countries whose day is known for it.
+    """
+
+    def __init__(self, text: str, name: str, country: str, countries: tuple[str, ...]) -> None:
+        self.name = name
+        self.country = country
+        self.countries = countries
+        reason = (
+            f"the sentence names {country}, whose {name!r} the holiday table does not hold "
+            f"(it holds {', '.join(countries)})"
         )
         super().__init__(text, reason, 0)
 

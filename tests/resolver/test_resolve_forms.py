@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from summitcal.errors import AmbiguousHolidayError, PhraseError
+from summitcal.errors import AmbiguousHolidayError, PhraseError, UnlistedLocalHolidayError
 from summitcal.extraction import extract
 from summitcal.resolver import NumericOrder, resolve, scan
 
@@ -419,6 +419,36 @@ def test_a_holiday_that_differs_by_country_needs_one(phrase: str, context: str) 
     with pytest.raises(AmbiguousHolidayError, match="say which") as caught:
         resolve(phrase, reference=REF, context=context)
     assert len(caught.value.countries) >= 2
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "country"),
+    [
+        ("National Day", "Singapore will celebrate National Day.", "SG"),
+        ("Golden Week", "Japan's Golden Week will be busy.", "JP"),
+        ("Mother's Day", "Mexicans will buy flowers for Mother's Day.", "MX"),
+        ("Memorial Day", "South Korea will mark Memorial Day.", "KR"),
+        ("Labor Day", "Filipinos will rest on Labor Day.", "PH"),
+    ],
+)
+def test_a_holiday_of_a_country_the_table_does_not_hold_is_refused(
+    phrase: str, context: str, country: str
+) -> None:
+    """Another country's day is never given for the one the sentence names."""
+    with pytest.raises(UnlistedLocalHolidayError, match="does not hold") as caught:
+        resolve(phrase, reference=REF, context=context)
+    assert caught.value.country == country
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Shops will shut on National Day.",
+        "Japanese and Chinese tourists will travel over National Day.",
+    ],
+)
+def test_a_country_with_a_reading_named_anywhere_keeps_it(context: str) -> None:
+    assert _got("National Day", context)[0] == "2026-10-01"
 
 
 def test_a_holiday_outside_its_calendars_years_is_refused() -> None:

@@ -4,19 +4,22 @@
 in Mexico; "Thanksgiving" is in November in the United States and in October in Canada.
 The holiday table (``data/holidays.toml``) gives each country's reading, and where one
 dominates (US Thanksgiving) a default; ``data/countries.toml`` the words that name each
-country.  The first country named in the sentence that has a reading wins; with none, the
-default, or :class:`~summitcal.errors.AmbiguousHolidayError`.
+country.  The first country named in the sentence that has a reading wins; with none,
+the default, or :class:`~summitcal.errors.AmbiguousHolidayError`; a sentence that names
+another country (one with no reading of that holiday) raises
+:class:`~summitcal.errors.UnlistedLocalHolidayError` rather than give another country's
+day.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from summitcal.errors import AmbiguousHolidayError
+from summitcal.errors import AmbiguousHolidayError, UnlistedLocalHolidayError
 from summitcal.resolver.lexicon import holiday_key, lexicon
 from summitcal.resolver.phrase import HolidayRef
 
@@ -58,6 +61,8 @@ def local_holiday(core: HolidayRef, context: str | None, text: str) -> HolidayRe
     Raises:
         AmbiguousHolidayError: If the name has no default reading and the sentence names
             none of the countries that have one.
+        UnlistedLocalHolidayError: If the sentence names none of those countries but
+            another one, whose day for the holiday the table does not hold.
     """
     key = holiday_key(core.name)
     readings = lexicon().holiday_countries.get(key)
@@ -67,6 +72,30 @@ def local_holiday(core: HolidayRef, context: str | None, text: str) -> HolidayRe
     code = _first_country(context, key) if context else None
     if code is not None:
         return attrs.evolve(core, holiday=readings[code])
+    # Another country named alone has its own day, which the table does not hold.
+    other = _other_country(context, readings) if context else None
+    if other is not None:
+        raise UnlistedLocalHolidayError(text, core.name, other, tuple(sorted(readings)))
     if core.holiday.rule == "ambiguous":
         raise AmbiguousHolidayError(text, core.name, tuple(sorted(readings)))
     return core
+
+
+@functools.cache
+def _any_country() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """A pattern of the words that name any listed country, and one for each."""
+    countries = lexicon().countries
+    words = sorted({w for names in countries.values() for w in names}, key=lambda w: (-len(w), w))
+    each = {code: re.compile(_alternation(names)) for code, names in countries.items()}
+    return re.compile(_alternation(words)), each
+
+
+def _other_country(context: str, readings: Mapping[str, object]) -> str | None:
+    """The first listed country the sentence names that has no reading of the holiday
+    (called once none with a reading is named)."""
+    anywhere, each = _any_country()
+    for m in anywhere.finditer(context):
+        named = [code for code, pattern in each.items() if pattern.match(context, m.start())]
+        if named and not any(code in readings for code in named):
+            return min(named)
+    return None
