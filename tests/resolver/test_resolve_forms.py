@@ -110,6 +110,10 @@ def test_new_clock_styles_are_not_looked_for_in_running_text() -> None:
         # 12 before an am end is midnight; two bare hours from 12 are noon onwards.
         ("12-2am", "2026-03-11T00:00/2026-03-11T02:00"),
         ("from 12 to 2", "2026-03-11T12:00/2026-03-11T14:00"),
+        # A bare end that would come before a marked start takes pm.
+        ("from 9am to 5", "2026-03-11T09:00/2026-03-11T17:00"),
+        ("between 2pm and 4", "2026-03-11T14:00/2026-03-11T16:00"),
+        ("from 10pm to 2", "2026-03-11T22:00/2026-03-12T02:00"),
     ],
 )
 def test_clock_ranges(phrase: str, value: str) -> None:

@@ -230,6 +230,9 @@ def _read_hours(
         return start.replace(hour=0), end, None, False
     if bare and end_bare and end.hour < hour <= 12 < end.hour + 12:
         return start, end.replace(hour=end.hour + 12), None, False
+    if end_bare and end.hour < 12 and end.hour <= hour < end.hour + 12:
+        # "from 9am to 5", "between 2pm and 4": the end's pm keeps it after the start
+        return start, end.replace(hour=end.hour + 12), None, False
     return start, end, None, False
 
 
