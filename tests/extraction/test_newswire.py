@@ -58,6 +58,8 @@ def test_amounts_are_no_times(text: str) -> None:
         "It took a quarter of an hour.",
         "The party ruled for half a century.",
         "The dynasty lasted a quarter of a century.",
+        "He was knocked out in the 3rd round.",
+        "Shares fell on the 3rd straight day.",
     ],
 )
 def test_fractions_and_coins_are_no_amounts_of_time(text: str) -> None:

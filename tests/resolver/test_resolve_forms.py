@@ -325,6 +325,9 @@ def test_a_day_near_a_verb_of_boarding_stays_a_day(phrase: str, context: str, va
         ("Passover", "Families will gather at Passover.", "2026-04-02"),
         ("Diwali", "Sweet shops will be busy before Diwali.", "2026-11-08"),
         ("Eid al-Fitr 2023", "Markets closed for Eid al-Fitr 2023.", "2023-04-21"),
+        # The days after US Thanksgiving (26 November 2026).
+        ("Black Friday", "Shoppers will queue on Black Friday.", "2026-11-27"),
+        ("Cyber Monday", "Sites will slash prices on Cyber Monday.", "2026-11-30"),
     ],
 )
 def test_holidays_by_rule_and_by_calendar(phrase: str, context: str, value: str) -> None:

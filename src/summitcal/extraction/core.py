@@ -350,6 +350,12 @@ _JOINED_NUMBER = re.compile(r"[./]\d")
 
 
 _ORDINAL_WORD = re.compile(r"the\s+[a-z]+$")
+# What an ordinal counts, when it is no day of the month: "in the 3rd round".
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:round|floor|lap|place|time|anniversary|edition|session|plenum|congress|term"
+    r"|grade|stage|leg|game|match|inning|innings|hole|seed|row|division|district|amendment"
+    r"|century|generation|minute|hour|attempt|try|ballot|reading|straight|consecutive)s?\b"
+)
 
 
 def _in_name(text: str, raw: RawMatch) -> bool:
@@ -411,11 +417,16 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
             or _JOINED_NUMBER.match(norm, raw.end)
         )
     if kind is RuleKind.DAY_OF_MONTH:
-        # "on the 11th" is a day; "the first such text", "the Third Forum" are not.
+        # "on the 11th" is a day; "the first such text", "the Third Forum", "in the 3rd
+        # round" are not.
         words = norm[raw.start : raw.end]
         if "month" in words:
             return True
-        return raw.preposition is not None and not _ORDINAL_WORD.fullmatch(words)
+        return (
+            raw.preposition is not None
+            and not _ORDINAL_WORD.fullmatch(words)
+            and not _COUNTED_AFTER.match(norm, raw.end)
+        )
     if kind is RuleKind.SET and measured_rate(norm, raw.start, raw.end):
         return False
     if kind is RuleKind.DURATION and (

@@ -128,8 +128,8 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
         first = date(year, h.month, h.day)
     elif h.rule == "easter":
         first = plus_days(easter(year), h.offset)
-    elif h.rule == "nth":
-        first = nth_weekday(year, h.month, h.weekday, h.n)
+    elif h.rule == "nth":  # "offset" days on: Black Friday follows Thanksgiving
+        first = plus_days(nth_weekday(year, h.month, h.weekday, h.n), h.offset)
     elif h.rule == "lunar":  # a day of the lunar year; its first without month and day
         first = plus_days(_lunar("day", year, h.month or 1, h.day or 1), h.offset)
     elif h.rule == "solar-term":

@@ -34,7 +34,8 @@ class Holiday:
         month: For ``fixed`` and ``nth``.
         day: For ``fixed``.
         days: How many days the holiday lasts (1 for most).
-        offset: For ``easter`` and ``orthodox``: days from Easter Sunday.
+        offset: For ``easter`` and ``orthodox``: days from Easter Sunday; for ``nth`` and
+            ``lunar``, days from the day the rule gives.
         weekday: For ``nth``: Monday = 0.
         n: For ``nth``: 1 = first, -1 = last.
         calendar: For ``calendar``: ``islamic``, ``hebrew``, ``chinese``, ``hindu`` or
