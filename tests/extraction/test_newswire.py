@@ -54,10 +54,8 @@ def test_amounts_are_no_times(text: str) -> None:
         "Sales rose by a quarter.",
         "She paid a quarter for the gum.",
         "Three quarters of voters agreed.",
-        "The queue moved in half an hour.",
-        "It took a quarter of an hour.",
-        "The party ruled for half a century.",
-        "The dynasty lasted a quarter of a century.",
+        "Half of the staff left.",
+        "The talks took half a week.",
         "He was knocked out in the 3rd round.",
         "Shares fell on the 3rd straight day.",
     ],
@@ -96,9 +94,15 @@ def test_numbers_joined_into_dates_and_ranges_of_years(
         ("Sales fell for a quarter, then recovered.", [("a quarter", "P3M")]),
         ("Margins were wider a quarter earlier.", [("a quarter", "P3M")]),
         ("Output shrank for three quarters.", [("three quarters", "P9M")]),
+        # A fraction of a unit, as the next unit down.
+        ("The queue moved in half an hour.", [("half an hour", "PT30M")]),
+        ("It took three quarters of an hour.", [("three quarters of an hour", "PT45M")]),
+        ("The party ruled for half a century.", [("half a century", "P50Y")]),
+        ("Talks lasted an hour and a half.", [("an hour and a half", "PT90M")]),
+        ("Growth slowed over two and a half years.", [("two and a half years", "P30M")]),
     ],
 )
-def test_a_quarter_of_time_is_three_months(text: str, expected: list[tuple[str, str]]) -> None:
+def test_quarters_and_fractions_of_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
 
 

@@ -490,6 +490,27 @@ def test_a_counted_range_is_a_duration_with_its_interval(
     assert r.interval.timex == interval
 
 
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("half an hour", "PT30M"),
+        ("a quarter of an hour", "PT15M"),
+        ("a half-day", "PT12H"),
+        ("a quarter of a century", "P25Y"),
+        ("a year and a half", "P18M"),
+        ("two and a half years", "P30M"),
+        ("a decade and a half", "P15Y"),
+    ],
+)
+def test_a_fraction_of_a_unit_is_the_next_unit_down(phrase: str, value: str) -> None:
+    assert _got(phrase)[:2] == (value, "DURATION")
+
+
+def test_a_fraction_that_comes_out_no_whole_amount_is_refused() -> None:
+    with pytest.raises(PhraseError):
+        resolve("half a week", reference=REF)
+
+
 @pytest.mark.parametrize("phrase", ["the past 36 hours", "next 90 minutes", "for three days"])
 def test_no_interval_under_a_day_or_for_a_bare_amount(phrase: str) -> None:
     r = resolve(phrase, reference=REF)

@@ -334,8 +334,9 @@ _FRACTION = re.compile(r"-quarters?\b(?!\s+of\s+an?\s+(?:year|century|hour))")
 _A_QUARTER = re.compile(r"(?:a|one)\s+quarter")
 _TIME_BEFORE = re.compile(r"\b(?:for|in|within|over|after|about|nearly|almost|than)\s+$")
 _TIME_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|or\s+(?:so|two|more))\b")
-# Quarters of something ("three quarters of the vote", "a quarter of a century").
-_QUARTERS_OF = re.compile(r"[a-z0-9]+\s+quarters?\s+of\b")
+# Quarters of something ("three quarters of the vote"): the amount is the quarters alone.
+_QUARTERS = re.compile(r"[a-z0-9]+\s+quarters?")
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 # "half an hour", "a quarter of a century": a fraction of the amount, which the grammar
@@ -434,7 +435,7 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
         or per_unit(norm, raw.start, raw.end)
         or _FRACTION.search(norm, raw.start, raw.end)
         or _FRACTION_BEFORE.search(norm, max(0, raw.start - 16), raw.start)
-        or _QUARTERS_OF.match(norm, raw.start, min(len(norm), raw.end + 4))
+        or (_QUARTERS.fullmatch(norm, raw.start, raw.end) and _OF_AFTER.match(norm, raw.end))
         or (
             _A_QUARTER.fullmatch(norm, raw.start, raw.end)
             and not _TIME_BEFORE.search(norm, max(0, raw.start - 8), raw.start)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from fractions import Fraction
 
 from summitcal.resolver.grammar.fragments import squash
 from summitcal.resolver.grammar.readers import (
@@ -409,6 +410,46 @@ def build_duration(m: re.Match[str], lex: Lexicon) -> Core:
     if unit == "decade":
         unit, count = "year", count * 10
     return DurationCore(unit, count, _SIDES.get(side or "", 0))
+
+
+#: A fraction of a unit, in the next unit down: "half an hour" is 30 minutes.
+_SMALLER = {
+    "hour": ("minute", 60),
+    "day": ("hour", 24),
+    "year": ("month", 12),
+    "decade": ("year", 10),
+    "century": ("year", 100),
+}
+_FRACTIONS = {
+    "half": Fraction(1, 2),
+    "a half": Fraction(1, 2),
+    "a quarter": Fraction(1, 4),
+    "one quarter": Fraction(1, 4),
+    "three quarters": Fraction(3, 4),
+    "a third": Fraction(1, 3),
+    "one third": Fraction(1, 3),
+    "two thirds": Fraction(2, 3),
+}
+
+
+def build_fraction(m: re.Match[str], lex: Lexicon) -> Core:
+    """ "half an hour" (PT30M), "a quarter of a century" (P25Y), "a half-day" (PT12H),
+    "an hour and a half" (PT90M), "two and a half years" (P30M): an amount of the next
+    unit down, which must come out whole ("half a week" is refused)."""
+    word = " ".join((group(m, "fr") or group(m, "fr2") or "").split())
+    unit = next(u for u in (group(m, f"fu{s}") for s in ("", "2", "3", "4", "5")) if u)
+    unit = "century" if unit.startswith("centur") else unit.removesuffix("s")
+    if word:
+        amount = _FRACTIONS[word]
+    else:  # "... and a half"
+        suffix = "f" if group(m, "nf") is not None else "f2"
+        whole = count_of(m, lex, suffix) if group(m, f"n{suffix}") is not None else 1
+        amount = whole + Fraction(1, 2)
+    smaller, per = _SMALLER[unit]
+    total = amount * per
+    if total.denominator != 1:
+        raise NoParse(f"{amount} of a {unit} is no whole number of {smaller}s")
+    return DurationCore(smaller, int(total))
 
 
 #: The side of the reference an amount lies on: "the past three months", "the next week".

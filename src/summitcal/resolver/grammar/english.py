@@ -20,6 +20,7 @@ from summitcal.resolver.grammar.builders import (
     build_day_word,
     build_decade,
     build_duration,
+    build_fraction,
     build_half,
     build_holiday,
     build_iso,
@@ -455,6 +456,24 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_duration,
             day_level=False,
             triggers=k.units,
+        ),
+        Rule(
+            # "half an hour", "a quarter of a century", "a half-day", "an hour and a half",
+            # "two and a half years": a fraction of a unit, as the next unit down.
+            K.DURATION,
+            r"(?:(?:for|within|over|during|in)\s+)?(?:"
+            r"(?P<fr>half|a\s+quarter|one\s+quarter|three\s+quarters|a\s+third|one\s+third"
+            r"|two\s+thirds)\s+(?:of\s+)?an?\s+(?P<fu>hour|day|year|decade|century)"
+            r"|(?:an?\s+)?(?P<fr2>half)[-\s](?P<fu2>hour|day|year|decade|century)"
+            rf"|(?:(?P<nf>\d{{1,3}}|{alt(lex.cardinals)})\s+(?P<fu3>hours|days|years|decades)"
+            r"|an?\s+(?P<fu4>hour|day|year|decade|century))\s+and\s+a\s+half"
+            rf"|(?P<nf2>\d{{1,3}}|{alt(lex.cardinals)})\s+and\s+a\s+half\s+"
+            r"(?P<fu5>hours|days|years|decades|centuries))",
+            build_fraction,
+            day_level=False,
+            triggers={"half", "quarter", "quarters", "third", "thirds"},
+            also={"hour", "hours", "day", "days", "year", "years", "decade", "decades"}
+            | {"century", "centuries"},
         ),
         Rule(
             # "a five-day visit", "a 90-day truce": the length of the thing named, when a
