@@ -57,6 +57,8 @@ def test_amounts_are_no_times(text: str) -> None:
         "Half of the staff left.",
         "The talks took half a week.",
         "He was knocked out in the 3rd round.",
+        "May I ask one more question?",
+        '"May we begin," the chair said.',
         "Shares fell on the 3rd straight day.",
     ],
 )
@@ -100,6 +102,8 @@ def test_numbers_joined_into_dates_and_ranges_of_years(
         ("The party ruled for half a century.", [("half a century", "P50Y")]),
         ("Talks lasted an hour and a half.", [("an hour and a half", "PT90M")]),
         ("Growth slowed over two and a half years.", [("two and a half years", "P30M")]),
+        # "May" before a pronoun is the month where a word leads to it.
+        ("In May we met twice.", [("May", "2024-05")]),
     ],
 )
 def test_quarters_and_fractions_of_time(text: str, expected: list[tuple[str, str]]) -> None:

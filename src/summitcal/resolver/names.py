@@ -201,6 +201,11 @@ def _sentence_start(text: str, index: int) -> bool:
 _AFTER_SHORT_DAY = re.compile(r"[.,]|\s*\d")
 
 
+#: Pronouns after which "May" asks or wishes ("May I ask", "May they prosper").
+_PRONOUNS = frozenset({"I", "we", "you", "he", "she", "it", "they", "We", "You", "He", "She"})
+_PRONOUNS |= frozenset({"It", "They"})
+
+
 def _bare_abbreviation(text: str, start: int, end: int, word: str) -> bool:
     """Whether ``word`` is a weekday's short form ("Sun", "Wed") standing alone: without
     its period or a date after it, it is a name ("Sun Microsystems", "Wed" in a title)."""
@@ -246,6 +251,14 @@ def false_friend(
     word = text[start:end].strip().rstrip(".")
     if word.lower() in lex.homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
+    if (
+        kind == "month"
+        and word == "May"
+        and after is not None
+        and after.group(1) in _PRONOUNS
+        and _word_before(text, start) is None
+    ):
+        return "'May' opening a sentence before a pronoun is the verb ('May I ask...')"
     if kind == "weekday" and _bare_abbreviation(text, start, end, word):
         return f"{word!r}, a day's short form with no date after it, is a name here"
     if kind not in ("month", "season", "holiday", "year"):
