@@ -102,6 +102,16 @@ def test_numbers_joined_into_dates_and_ranges_of_years(
         ("The party ruled for half a century.", [("half a century", "P50Y")]),
         ("Talks lasted an hour and a half.", [("an hour and a half", "PT90M")]),
         ("Growth slowed over two and a half years.", [("two and a half years", "P30M")]),
+        # A range's end clock that would come before its start is on the next day.
+        (
+            "The curfew runs from 10pm to 6am.",
+            [("10pm", "2024-10-24T22:00"), ("6am", "2024-10-25T06:00")],
+        ),
+        ("Shops open from 9am to 5pm.", [("9am", "2024-10-24T09:00"), ("5pm", "2024-10-24T17:00")]),
+        (
+            "They met at 6pm. At 5pm they left.",
+            [("6pm", "2024-10-24T18:00"), ("5pm", "2024-10-24T17:00")],
+        ),
         # "May" before a pronoun is the month where a word leads to it.
         ("In May we met twice.", [("May", "2024-05")]),
     ],

@@ -28,12 +28,16 @@ from summitcal.extraction.mention import Mention, TimexType
 from summitcal.extraction.narrative import Narrative
 from summitcal.resolver import Resolution, resolve_match
 from summitcal.resolver.anchor import duration_value
+from summitcal.resolver.anchor_base import plus_days
 from summitcal.resolver.grammar import RawMatch, RuleKind
 from summitcal.resolver.phrase import Offset
 from summitcal.resolver.text import Sentence, normalize
 from summitcal.span.span import DateSpan, Granularity, Mod
 
 __all__ = ["Builder", "Candidate"]
+
+#: What joins the two clocks of a range in normalised text: "10pm to 6am", "9pm-3am".
+_RANGE_JOIN = re.compile(r"\s*(?:-|to|until|till|through)\s*")
 
 
 @attrs.frozen
@@ -232,8 +236,29 @@ class Builder:
             moved = self.story.stamp(span)  # a live report's or schedule's time
         if moved is None:
             return False
-        self._one(cand.start, cand.end, res, TimexType.TIME, index, span=moved[0], anchor=moved[1])
+        timed = self._overnight(cand.start, moved[0], index)
+        self._one(cand.start, cand.end, res, TimexType.TIME, index, span=timed, anchor=moved[1])
         return True
+
+    def _overnight(self, start: int, span: DateSpan, index: int) -> DateSpan:
+        """A clock that ends a range begun by the clock before it ("from 10pm to 6am") on
+        the day after, where it would otherwise come before its start."""
+        if not self.mentions:
+            return span
+        before = self.mentions[-1]
+        at, begun = span.start_time, before.span.start_time if before.span else None
+        if (
+            before.type is TimexType.TIME
+            and before.sentence == index
+            and before.span is not None
+            and before.span.first == span.first
+            and at is not None
+            and begun is not None
+            and at <= begun
+            and _RANGE_JOIN.fullmatch(self.norm, before.end, start)
+        ):
+            return DateSpan.at(plus_days(span.first, 1), at, zone=span.zone)
+        return span
 
     def _one(
         self,
