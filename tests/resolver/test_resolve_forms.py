@@ -114,6 +114,9 @@ def test_new_clock_styles_are_not_looked_for_in_running_text() -> None:
         ("from 9am to 5", "2026-03-11T09:00/2026-03-11T17:00"),
         ("between 2pm and 4", "2026-03-11T14:00/2026-03-11T16:00"),
         ("from 10pm to 2", "2026-03-11T22:00/2026-03-12T02:00"),
+        # 24-hour clocks and a clock word keep their hours.
+        ("from 18:00 to 08:00", "2026-03-11T18:00/2026-03-12T08:00"),
+        ("12-midnight", "2026-03-11T12:00/2026-03-12T00:00"),
     ],
 )
 def test_clock_ranges(phrase: str, value: str) -> None:
@@ -445,6 +448,25 @@ def test_a_holiday_of_a_country_the_table_does_not_hold_is_refused(
     with pytest.raises(UnlistedLocalHolidayError, match="does not hold") as caught:
         resolve(phrase, reference=REF, context=context)
     assert caught.value.country == country
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "value"),
+    [
+        ("Thanksgiving", "Turkey prices will rise ahead of Thanksgiving.", "2026-11-26"),
+        ("Mother's Day", "Italian restaurants will be packed on Mother's Day.", "2026-05-10"),
+        ("Memorial Day", "French fries will sell out on Memorial Day.", "2026-05-25"),
+    ],
+)
+def test_an_adjective_or_a_word_of_another_sense_names_no_country(
+    phrase: str, context: str, value: str
+) -> None:
+    assert _got(phrase, context)[0] == value
+
+
+def test_a_holiday_of_several_days_under_way_is_the_one_ahead() -> None:
+    context = "Restaurants will shorten their hours during Ramadan."
+    assert _got("Ramadan", context, reference=date(2025, 3, 10))[0] == "2025-03-01/2025-03-29"
 
 
 @pytest.mark.parametrize(

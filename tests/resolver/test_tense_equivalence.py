@@ -57,7 +57,8 @@ def _found(words: list[str], before: bool) -> list[Cue]:
             participle = kind in ("reporting", "past")
             passive = participle and i > 0 and words[i - 1] in lex.passive_aux
             prev = words[i - 1] if i > 0 else ""
-            one_past = kind == "past" and len(seq) == 1  # "will hit", "the left"
+            # "will hit", "the left"; "never met" stays the past
+            one_past = kind == "past" and len(seq) == 1 and prev not in ("not", "never")
             bare = (kind == "present" or one_past) and prev in lex.not_finite_after
             noun = kind == "future" and seq[0] in _NOUN_PLANS and prev.endswith("ed")
             if not passive and not bare and not noun and kind != "none":
@@ -186,7 +187,7 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
         head = norm[:phrase_start]
         clock = re.search(_CLOCK_BEFORE, head)
         cut = clock.start() if clock is not None else len(head)
-        word = re.search(r"(until|till|to|through|into)\s+$", head[:cut])
+        word = re.search(r"(until|till|to)\s+$", head[:cut])
         if (
             word is not None
             and word.start() >= phrase_start - 40
@@ -195,8 +196,8 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
             )
         ):
             cue = best[0]
-            return Direction.FUTURE, Cue(
-                cue.words, Direction.FUTURE, "deferral", cue.distance, cue.before
+            return Direction.NEAREST, Cue(
+                cue.words, Direction.NEAREST, "deferral", cue.distance, cue.before
             )
     return (best[0].direction, best[0]) if best else (Direction.NEAREST, None)
 
@@ -220,6 +221,7 @@ def _other_words() -> list[str]:
     words += ["talks", "signed", "voted", "co-hosted", "won't", "ministers'", "3pm", "U.S."]
     words += ["İzmir", "\t", "’s", "'s", "ed", "and and", " and  and ", " that ", "that day"]
     words += ["extended", "postponed", "until", "to", "into", "5 p.m.", "10:30am EST,", "run-until"]
+    words += ["never", "not", "hit"]
     return words
 
 
@@ -276,12 +278,17 @@ def test_the_plain_rules_read_known_sentences() -> None:
         ("The storm hit the coast on Friday.", "on Friday", Direction.PAST),
         ("Forecasters expect it to hit on Friday.", "on Friday", Direction.FUTURE),
         ("The left marched on Friday.", "on Friday", Direction.PAST),
-        # A date that a verb moves something to lies ahead; the verb governs no other.
-        ("Officials extended the curfew until Monday.", "Monday", Direction.FUTURE),
-        ("The vote was postponed to Friday.", "Friday", Direction.FUTURE),
-        ("It extended its offer until 5 p.m. EST Nov. 9.", "Nov. 9", Direction.FUTURE),
+        # A date that a verb moves something to may lie on either side; the verb governs
+        # no other.
+        ("Officials extended the curfew until Monday.", "Monday", Direction.NEAREST),
+        ("It extended its offer until 5 p.m. EST Nov. 9.", "Nov. 9", Direction.NEAREST),
+        ("The court adjourned the case to March 3.", "March 3", Direction.NEAREST),
         ("Officials extended the curfew on Monday.", "Monday", Direction.PAST),
         ("The shop was closed until Friday.", "Friday", Direction.PAST),
+        ("Police suspended the search until Friday.", "Friday", Direction.PAST),
+        ("The Dow extended its losing streak through Friday.", "Friday", Direction.PAST),
+        # After "never" or "not", a past form is still the past.
+        ("The two leaders never met on Friday.", "on Friday", Direction.PAST),
     ],
 )
 def test_verbs_read_as_documented(sentence: str, phrase: str, direction: Direction) -> None:

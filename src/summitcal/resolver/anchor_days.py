@@ -38,6 +38,7 @@ __all__ = [
     "day_of_month",
     "day_range",
     "direction_word",
+    "near_instead",
     "numeric_date",
     "numeric_range",
     "shifted_day",
@@ -79,7 +80,7 @@ def _pick_yearly(
         for y in range(ref.year, ref.year - 5, -1):
             found = occurrence(y)
             if found is not None and found[0] <= ref:
-                near = _near_instead(found, functools.partial(occurrence, y + 1), ctx)
+                near = near_instead(found, functools.partial(occurrence, y + 1), ctx)
                 if near is not None:
                     return near
                 return found[0], found[1], ("latest on or before {}", ref)
@@ -87,7 +88,7 @@ def _pick_yearly(
         for y in range(ref.year - 1, ref.year + 5):
             found = occurrence(y)
             if found is not None and (found[1] if future_by_last else found[0]) >= ref:
-                near = _near_instead(found, functools.partial(occurrence, y - 1), ctx)
+                near = near_instead(found, functools.partial(occurrence, y - 1), ctx)
                 if near is not None:
                     return near
                 return found[0], found[1], ("earliest on or after {}", ref)
@@ -124,7 +125,7 @@ _FAR = 240
 _NEAR = 92
 
 
-def _near_instead(
+def near_instead(
     found: tuple[date, date],
     other_side: Callable[[], tuple[date, date] | None],
     ctx: Context,

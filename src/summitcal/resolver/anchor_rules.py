@@ -24,6 +24,7 @@ from summitcal.resolver.anchor_days import (
     day_of_month,
     day_range,
     direction_word,
+    near_instead,
     numeric_date,
     numeric_range,
     shifted_day,
@@ -189,7 +190,10 @@ def _holiday(core: HolidayRef, ctx: Context) -> tuple[DateSpan, Why]:
             first, last = next(s for s in (make(ref.year), make(ref.year + 1)) if s[0] > ref)
             how = ("earliest after {}", ref)
     else:
-        first, last, how = with_year(make, core.year, core.year_step, ctx, future_by_last=False)
+        # A holiday of several days still under way is the one ahead ("will fast during
+        # Ramadan", read in Ramadan).
+        lasting = core.holiday.days > 1 or bool(core.holiday.until)
+        first, last, how = with_year(make, core.year, core.year_step, ctx, future_by_last=lasting)
     return DateSpan.days(first, last), (
         "holiday ({}), {}: {}",
         core.name,
@@ -252,9 +256,16 @@ def _uneven_holiday(core: HolidayRef, ctx: Context) -> tuple[date, date, Why]:
     elif rel is None and ctx.direction is Direction.PAST:
         chosen = next((o for o in reversed(around) if o[0] <= ref), None)
         how = ("latest on or before {}", ref)
+        after = next((o for o in around if o[0] > ref), None)
+        if chosen is not None and (near := near_instead(chosen, lambda: after, ctx)):
+            return near
     elif rel is None and ctx.direction is Direction.FUTURE:
-        chosen = next((o for o in around if o[0] >= ref), None)
+        lasting = h.days > 1 or bool(h.until)  # one under way is still ahead
+        chosen = next((o for o in around if (o[1] if lasting else o[0]) >= ref), None)
         how = ("earliest on or after {}", ref)
+        before = next((o for o in reversed(around) if o[0] < ref), None)
+        if chosen is not None and (near := near_instead(chosen, lambda: before, ctx)):
+            return near
     else:  # "this Eid" (of the publication year), or no direction: the nearest
         pool = [o for o in around if o[0].year == ref.year] if rel == 0 else around
         if pool:

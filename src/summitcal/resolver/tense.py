@@ -93,8 +93,12 @@ _KIND_DIRECTION = {
     "reporting": Direction.PAST,
     "-ed": Direction.PAST,
     "possessive": Direction.PAST,
-    "deferral": Direction.FUTURE,
+    "deferral": Direction.NEAREST,
 }
+
+
+#: Words after which a past form is still the past ("never met", "not once took").
+_FINITE_AFTER = frozenset({"not", "never"})
 
 
 # A cue as the search knows it: (how many words, its words, its kind).
@@ -216,6 +220,7 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
                     i
                     and (kind == "present" or (kind == "past" and size == 1))
                     and words[i - 1] in table.not_finite_after
+                    and not (kind == "past" and words[i - 1] in _FINITE_AFTER)
                 ):
                     # "expected to conclude", "did not meet", "will hit", "the left": not
                     # this verb's tense, or no verb
@@ -302,10 +307,10 @@ def _reporting_trailer() -> re.Pattern[str]:
     )
 
 
-#: What stands between a date moved to and the verb that moves it: "until", "to"... and
+#: What stands between a date moved to and the verb that moves it: "until", "to" and
 #: at most a clock time with its zone ("until 5 p.m. EST Nov. 9"), read in normalised text.
 _MOVED_TO = re.compile(
-    r"\b(?:until|till|to|through|into)\s+"
+    r"\b(?:until|till|to)\s+"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s*(?:[a-z]{2,5}\b\s*)?,?\s*)?$"
 )
 
@@ -367,8 +372,8 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
         and best[2] in lexicon().deferrals
         and _MOVED_TO.search(norm, max(0, phrase_start - 40), phrase_start) is not None
     ):
-        # "extended its offer until Nov. 9": the date moved to lies after the moving
-        return Direction.FUTURE, (best[0], best[1], best[2], "deferral")
+        # "extended its offer until Nov. 9": the date moved to may lie on either side
+        return Direction.NEAREST, (best[0], best[1], best[2], "deferral")
     return _KIND_DIRECTION[best[3]], best
 
 

@@ -24,6 +24,7 @@ from summitcal.resolver.grammar.readers import (
     clock_time,
     group,
     unmarked,
+    with_meridiem,
 )
 from summitcal.resolver.grammar.rules import Rule
 from summitcal.resolver.grammar.triggers import Triggers, words_of
@@ -225,12 +226,13 @@ def _read_hours(
     assert end is not None
     if bare and hour < 12 and end.hour >= 12 and hour + 12 <= end.hour:
         return start.replace(hour=hour + 12), end, None, False
-    end_bare = unmarked(m, _END_OF[first])
-    if bare and hour == 12 and end.hour < 12 and not end_bare:  # "12-2am": from midnight
+    end_of = _END_OF[first]
+    end_bare = unmarked(m, end_of)
+    if bare and hour == 12 and end.hour < 12 and with_meridiem(m, end_of):  # "12-2am"
         return start.replace(hour=0), end, None, False
     if bare and end_bare and end.hour < hour <= 12 < end.hour + 12:
         return start, end.replace(hour=end.hour + 12), None, False
-    if end_bare and end.hour < 12 and end.hour <= hour < end.hour + 12:
+    if end_bare and with_meridiem(m, first) and end.hour < 12 and end.hour <= hour < end.hour + 12:
         # "from 9am to 5", "between 2pm and 4": the end's pm keeps it after the start
         return start, end.replace(hour=end.hour + 12), None, False
     return start, end, None, False

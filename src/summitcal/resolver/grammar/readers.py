@@ -21,6 +21,7 @@ __all__ = [
     "clock_word",
     "refuse_long_number",
     "unmarked",
+    "with_meridiem",
 ]
 
 
@@ -184,6 +185,12 @@ def unmarked(m: re.Match[str], s: str) -> bool:
         group(m, f"{hour}{s}") is not None and group(m, f"{half}{s}") is None
         for hour, half in (("fh", "fa"), ("oh", "oa"), ("wh", "wa"))
     )
+
+
+def with_meridiem(m: re.Match[str], s: str) -> bool:
+    """Whether the clock of suffix ``s`` has its am or pm written ("9am", "7p", "nine
+    pm"), not a 24-hour time or a clock word."""
+    return any(group(m, f"{mark}{s}") is not None for mark in ("ap", "la", "fa", "oa", "wa"))
 
 
 def clock_word(word: str, lex: Lexicon) -> time:
