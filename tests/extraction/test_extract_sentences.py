@@ -73,6 +73,11 @@ def test_a_day_written_with_its_full_stop_goes_on_into_its_month() -> None:
         "The shop closed on 26. Feb. 2018 for good."
     ]
     assert texts("Prices rose 12. Sales fell.") == ["Prices rose 12.", "Sales fell."]
+    # Without a year after the month, the number ends its sentence.
+    assert texts("The toll rose to 26. March was the worst month.") == [
+        "The toll rose to 26.",
+        "March was the worst month.",
+    ]
 
 
 def test_closing_quotes_stay_with_their_sentence() -> None:

@@ -112,6 +112,16 @@ def test_numbers_joined_into_dates_and_ranges_of_years(
             "They met at 6pm. At 5pm they left.",
             [("6pm", "2024-10-24T18:00"), ("5pm", "2024-10-24T17:00")],
         ),
+        # A fraction before a preposition leaves the amount after it whole.
+        ("Sales fell by half over the past five years.", [("the past five years", "P5Y")]),
+        ("Give it a quarter and we will know.", [("a quarter", "P3M")]),
+        # An index "from 1800 to 1950" is no range of years.
+        ("The index rose from 1800 to 1950 points.", [("1800", "1800")]),
+        # "after next" before a unit or a possessive is no weekday's week.
+        (
+            "They meet the Friday after next week's summit.",
+            [("Friday", "2024-10-25"), ("next week", "2024-W44")],
+        ),
         # "May" before a pronoun is the month where a word leads to it.
         ("In May we met twice.", [("May", "2024-05")]),
     ],

@@ -177,6 +177,10 @@ def _month_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon().months)
 
 
+#: A year after a month's name ("Feb. 2018", "March, 2024").
+_YEAR_NEXT = re.compile(r"\.?,?\s+\d{4}\b")
+
+
 #: The word after a clock's "a.m." or "p.m.", read where it stands (no copy of the rest).
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
@@ -214,9 +218,13 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         return True
     if len(bare) <= 2 and bare.isdigit():
         # "on 26. Feb. 2018": a day written with its full stop, as German does, goes on
-        # into its month; "they won 26. February was..." is too rare to weigh against it.
+        # into its month and year; "rose to 26. March was the worst month" ends.
         following = _NEXT_WORD.match(text, after)
-        return following is not None and following.group(1).lower() in _month_words()
+        return (
+            following is not None
+            and following.group(1).lower() in _month_words()
+            and _YEAR_NEXT.match(text, following.end()) is not None
+        )
     # (Two dotted letters end the word or none do: read from its last four characters,
     # not from each of its characters in turn, which is quadratic in a long dotted word.)
     if _DOTTED.search(word, len(word) - 4):

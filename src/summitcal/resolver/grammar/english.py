@@ -662,7 +662,9 @@ def _whole_phrases(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
         Rule(
             # "Friday after next", "the Friday before last".
             K.WEEKDAY,
-            rf"(?:the\s+)?{f.wd('')}\s+(?P<over>after\s+next|before\s+last)",
+            # (Not "the Friday after next week's summit", "before last year's vote".)
+            rf"(?:the\s+)?{f.wd('')}\s+(?P<over>after\s+next|before\s+last)"
+            r"(?!\s+(?:week|weekend|month|year|quarter|season|time)\b|\s+\w+'s\b)",
             build_weeks_over,
             day_level=True,
             triggers=k.weekdays,
