@@ -60,6 +60,7 @@ def test_amounts_are_no_times(text: str) -> None:
         "May I ask one more question?",
         '"May we begin," the chair said.',
         "Shares fell on the 3rd straight day.",
+        "Prices dropped a quarter.",
     ],
 )
 def test_fractions_and_coins_are_no_amounts_of_time(text: str) -> None:
@@ -115,6 +116,7 @@ def test_numbers_joined_into_dates_and_ranges_of_years(
         # A fraction before a preposition leaves the amount after it whole.
         ("Sales fell by half over the past five years.", [("the past five years", "P5Y")]),
         ("Give it a quarter and we will know.", [("a quarter", "P3M")]),
+        ("The motion was carried at a quarter past 3pm.", [("3pm", "2024-10-24T15:00")]),
         # An index "from 1800 to 1950" is no range of years.
         ("The index rose from 1800 to 1950 points.", [("1800", "1800")]),
         # "after next" before a unit or a possessive is no weekday's week.

@@ -117,6 +117,7 @@ def test_new_clock_styles_are_not_looked_for_in_running_text() -> None:
         # 24-hour clocks and a clock word keep their hours.
         ("from 18:00 to 08:00", "2026-03-11T18:00/2026-03-12T08:00"),
         ("12-midnight", "2026-03-11T12:00/2026-03-12T00:00"),
+        ("from noon to 2", "2026-03-11T12:00/2026-03-11T14:00"),
     ],
 )
 def test_clock_ranges(phrase: str, value: str) -> None:
@@ -439,6 +440,7 @@ def test_a_holiday_that_differs_by_country_needs_one(phrase: str, context: str) 
         ("Mother's Day", "Mexicans will buy flowers for Mother's Day.", "MX"),
         ("Memorial Day", "South Korea will mark Memorial Day.", "KR"),
         ("Labor Day", "Filipinos will rest on Labor Day.", "PH"),
+        ("Golden Week", "The Japanese will travel during Golden Week.", "JP"),
     ],
 )
 def test_a_holiday_of_a_country_the_table_does_not_hold_is_refused(

@@ -181,23 +181,30 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
     best = strong or found  # else the nearest reporting verb
     if possessive and (not best or best[0].kind == "present"):
         return Direction.PAST, Cue("possessive day", Direction.PAST, "possessive", 0, False)
-    if best and best[0].kind in ("past", "-ed") and best[0].words in lexicon().deferrals:
+    deferral = best and best[0].kind in ("past", "-ed") and best[0].before
+    if deferral and best[0].words in lexicon().deferrals:
         # A verb that moves a date, and "until", "to"... right before the phrase, with at
         # most a clock (and its zone) between, all within 40 characters.
         head = norm[:phrase_start]
         clock = re.search(_CLOCK_BEFORE, head)
         cut = clock.start() if clock is not None else len(head)
         word = re.search(r"(until|till|to)\s+$", head[:cut])
+        verb_at = norm.rfind(best[0].words, max(0, phrase_start - 120), phrase_start)
+        between = norm[verb_at + len(best[0].words) : phrase_start] if verb_at >= 0 else ","
+        parted = "," in between or any(
+            w.endswith("ing") for w in re.findall(r"\b[a-z]+\b", between)
+        )
         if (
-            word is not None
+            not parted
+            and word is not None
             and word.start() >= phrase_start - 40
             and not (
                 word.start() and (head[word.start() - 1].isalnum() or head[word.start() - 1] == "_")
             )
         ):
             cue = best[0]
-            return Direction.NEAREST, Cue(
-                cue.words, Direction.NEAREST, "deferral", cue.distance, cue.before
+            return Direction.FUTURE, Cue(
+                cue.words, Direction.FUTURE, "deferral", cue.distance, cue.before
             )
     return (best[0].direction, best[0]) if best else (Direction.NEAREST, None)
 
@@ -221,7 +228,7 @@ def _other_words() -> list[str]:
     words += ["talks", "signed", "voted", "co-hosted", "won't", "ministers'", "3pm", "U.S."]
     words += ["İzmir", "\t", "’s", "'s", "ed", "and and", " and  and ", " that ", "that day"]
     words += ["extended", "postponed", "until", "to", "into", "5 p.m.", "10:30am EST,", "run-until"]
-    words += ["never", "not", "hit"]
+    words += ["never", "not", "hit", "keeping", ", then", "moved", "adjourned"]
     return words
 
 
@@ -278,11 +285,12 @@ def test_the_plain_rules_read_known_sentences() -> None:
         ("The storm hit the coast on Friday.", "on Friday", Direction.PAST),
         ("Forecasters expect it to hit on Friday.", "on Friday", Direction.FUTURE),
         ("The left marched on Friday.", "on Friday", Direction.PAST),
-        # A date that a verb moves something to may lie on either side; the verb governs
-        # no other.
-        ("Officials extended the curfew until Monday.", "Monday", Direction.NEAREST),
-        ("It extended its offer until 5 p.m. EST Nov. 9.", "Nov. 9", Direction.NEAREST),
-        ("The court adjourned the case to March 3.", "March 3", Direction.NEAREST),
+        # A date that a verb moves something to lies ahead; the verb governs no other,
+        # nor one a comma or an -ing form parts from it.
+        ("Officials extended the curfew until Monday.", "Monday", Direction.FUTURE),
+        ("It extended its offer until 5 p.m. EST Nov. 9.", "Nov. 9", Direction.FUTURE),
+        ("The court adjourned the case to March 3.", "March 3", Direction.FUTURE),
+        ("They extended the show, keeping it open until Saturday.", "Saturday", Direction.PAST),
         ("Officials extended the curfew on Monday.", "Monday", Direction.PAST),
         ("The shop was closed until Friday.", "Friday", Direction.PAST),
         ("Police suspended the search until Friday.", "Friday", Direction.PAST),

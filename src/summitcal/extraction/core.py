@@ -328,15 +328,20 @@ _COUNT_BEFORE = re.compile(
 _FRACTION = re.compile(r"-quarters?\b(?!\s+of\s+an?\s+(?:year|century|hour))")
 
 
-# "a quarter" is three months ("for a quarter", "give it a quarter") except as a fraction
-# ("a quarter of the staff", "rose by a quarter"), a coin ("paid a quarter") or a clock's
-# ("a quarter to eight").
+# "a quarter" is three months only where time is spoken of: "for a quarter", "it took a
+# quarter", "give it a quarter", "a quarter earlier"; elsewhere it is a fraction ("a
+# quarter of the staff", "prices dropped a quarter"), a coin or a clock's ("a quarter to 8").
 _A_QUARTER = re.compile(r"(?:a|one)\s+quarter")
-_NO_TIME_BEFORE = re.compile(r"\b(?:by|paid|pay|pays|cost|costs|insert|inserted|flip|flipped)\s+$")
-_NO_TIME_AFTER = re.compile(
-    r"\s+(?:to|past|after|before)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine"
-    r"|ten|eleven|twelve|noon|midnight)\b|\s+(?:coin|apiece|each)\b"
+_TIME_BEFORE = re.compile(
+    r"\b(?:for|in|within|over|after|about|nearly|almost|than|took|take|takes|taking"
+    r"|lasted|lasts|last|spent|spend|waited|wait|give\s+it|gave\s+it)\s+$"
 )
+_TIME_AFTER = re.compile(
+    r"\s+(?:ago|earlier|later|before|after|from\s+now|or\s+(?:so|two|more))\b"
+    r"(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)"
+)
+
+
 # Quarters of something ("three quarters of the vote"): the amount is the quarters alone.
 _QUARTERS = re.compile(r"[a-z0-9]+\s+quarters?")
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -351,7 +356,7 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
 _NUMBER_JOINED = re.compile(r"\d[./]$")
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+([12]\d{3})\s+(?:to|and|until|through)\s+$")
 #: How many years the two ends of a range of years may lie apart.
-_YEARS_APART = 50
+_YEARS_APART = 200
 _JOINED_NUMBER = re.compile(r"[./]\d")
 
 
@@ -414,7 +419,7 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
         begun = _YEAR_RANGE_BEFORE.search(norm, max(0, raw.start - 24), raw.start)
         if begun is not None and 0 < core.year - int(begun.group(1)) <= _YEARS_APART:
             # "from 2023 to 2024", "between 2019 and 2021": a range's end, not a count
-            # (an index "from 1800 to 1950" spans more years than such a range does)
+            # (an index "from 1200 to 1800" spans more years than such a range does)
             return not _NOUN_AFTER.match(norm, raw.end)
         return not (
             _COUNT_BEFORE.search(head)
@@ -448,10 +453,8 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
         or (_QUARTERS.fullmatch(norm, raw.start, raw.end) and _OF_AFTER.match(norm, raw.end))
         or (
             _A_QUARTER.fullmatch(norm, raw.start, raw.end)
-            and (
-                _NO_TIME_BEFORE.search(norm, max(0, raw.start - 10), raw.start) is not None
-                or _NO_TIME_AFTER.match(norm, raw.end) is not None
-            )
+            and _TIME_BEFORE.search(norm, max(0, raw.start - 10), raw.start) is None
+            and _TIME_AFTER.match(norm, raw.end) is None
         )
     ):
         return False

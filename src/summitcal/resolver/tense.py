@@ -93,7 +93,7 @@ _KIND_DIRECTION = {
     "reporting": Direction.PAST,
     "-ed": Direction.PAST,
     "possessive": Direction.PAST,
-    "deferral": Direction.NEAREST,
+    "deferral": Direction.FUTURE,
 }
 
 
@@ -307,12 +307,24 @@ def _reporting_trailer() -> re.Pattern[str]:
     )
 
 
-#: What stands between a date moved to and the verb that moves it: "until", "to" and
+#: What stands right before a date moved to by the verb that moves it: "until", "to" and
 #: at most a clock time with its zone ("until 5 p.m. EST Nov. 9"), read in normalised text.
 _MOVED_TO = re.compile(
     r"\b(?:until|till|to)\s+"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s*(?:[a-z]{2,5}\b\s*)?,?\s*)?$"
 )
+
+
+#: What parts a verb from a date its object is moved to: a comma, or another verb in -ing.
+_PARTED = re.compile(r",|\b[a-z]+ing\b")
+
+
+def _governs(norm: str, verb: str, start: int) -> bool:
+    """Whether the last ``verb`` before ``start`` reaches the phrase there: no comma and
+    no -ing form between them, within 120 characters."""
+    lo = max(0, start - 120)
+    at = norm.rfind(verb, lo, start)
+    return at >= 0 and _PARTED.search(norm, at + len(verb), start) is None
 
 
 @functools.cache
@@ -369,11 +381,13 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
         return Direction.PAST, _POSSESSIVE
     if (
         best[3] in ("past", "-ed")
+        and not best[1]
         and best[2] in lexicon().deferrals
         and _MOVED_TO.search(norm, max(0, phrase_start - 40), phrase_start) is not None
+        and _governs(norm, best[2], phrase_start)
     ):
-        # "extended its offer until Nov. 9": the date moved to may lie on either side
-        return Direction.NEAREST, (best[0], best[1], best[2], "deferral")
+        # "extended its offer until Nov. 9": the date moved to lies after the moving
+        return Direction.FUTURE, (best[0], best[1], best[2], "deferral")
     return _KIND_DIRECTION[best[3]], best
 
 

@@ -232,8 +232,10 @@ def _read_hours(
         return start.replace(hour=0), end, None, False
     if bare and end_bare and end.hour < hour <= 12 < end.hour + 12:
         return start, end.replace(hour=end.hour + 12), None, False
-    if end_bare and with_meridiem(m, first) and end.hour < 12 and end.hour <= hour < end.hour + 12:
-        # "from 9am to 5", "between 2pm and 4": the end's pm keeps it after the start
+    told = with_meridiem(m, first) or group(m, f"cw{first}") is not None  # "9am", "noon"
+    if end_bare and told and end.hour < 12 and end.hour <= hour < end.hour + 12:
+        # "from 9am to 5", "between 2pm and 4", "from noon to 2": the end's pm keeps it
+        # after the start (a 24-hour start may end the next morning: "from 18:00 to 08:00")
         return start, end.replace(hour=end.hour + 12), None, False
     return start, end, None, False
 
