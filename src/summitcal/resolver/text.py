@@ -113,7 +113,7 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # Dotted abbreviations: "U.S.", "U.K.", "a.m.", "p.m.", "e.g.", "i.e.".
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_CLOCK = re.compile(r"(?:a\.m\.|p\.m\.)$", re.IGNORECASE)
+_CLOCK_ENDS = ("a.m.", "p.m.")
 
 # The one sentence-end rule, in its parts: the marks that end a sentence, what may close it
 # and open the next, and the next one's first character; or a blank line.
@@ -204,7 +204,8 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         word_start -= 1
     word = text[word_start : dot + 1]
     bare = word.rstrip(".").lower()
-    if _CLOCK.search(word):
+    # (Tested by their last characters first: most full stops end a plain word.)
+    if word[-4:].lower() in _CLOCK_ENDS:
         # "at 9 a.m. Tuesday" and "at 8:30 a.m. ET on Friday" go on; "at 9 a.m. The
         # talks..." ends.
         following = _NEXT_WORD.match(text, after)
@@ -227,7 +228,7 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         )
     # (Two dotted letters end the word or none do: read from its last four characters,
     # not from each of its characters in turn, which is quadratic in a long dotted word.)
-    if _DOTTED.search(word, len(word) - 4):
+    if word[-3:-2] == "." and _DOTTED.search(word, len(word) - 4):
         # "U.S." may end a sentence, but far more often it is inside one.
         return True
     return len(bare) == 1 and bare.isalpha() and word[0].isupper()  # an initial
