@@ -142,6 +142,7 @@ def _numbers_and_ranges(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_numeric,
             day_level=True,
             triggers={"/", "."},
+            also=DIGIT,  # (a full stop alone is in every sentence)
         ),
         Rule(
             K.NUMERIC_DAY,
@@ -414,6 +415,9 @@ def _parts_of_years(f: Fragments) -> tuple[Rule, ...]:
             | keys(lex.clock_words)
             | keys(lex.zones)
             | (_loose_clock_words(lex) if f.loose else set()),
+            # In running text a clock holds a digit or is a clock word ("noon"); "a" of
+            # "a.m." alone is in every sentence.
+            also=None if f.loose else DIGIT | keys(lex.clock_words),
         ),
     )
 
@@ -444,6 +448,7 @@ def _story_and_amounts(f: Fragments, k: _Keys) -> tuple[Rule, ...]:
             build_vague,
             day_level=False,
             triggers=k.units,
+            also={"few", "several", "couple", "some", "number", "many"},
         ),
         Rule(
             K.DURATION,
