@@ -358,3 +358,20 @@ def test_the_word_guards_only_skip_work(text: str) -> None:
     guarded = list(find_extras(norm))
     with patch.object(extras, "_needs", dict):
         assert list(find_extras(norm)) == guarded
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # A past tense points before a quarter of the publication year not yet begun.
+        ("Profit jumped 50% in the fourth quarter.", date(2025, 1, 15), "2024-Q4"),
+        ("The bank earned $2.9 billion in Q4.", date(2025, 1, 15), "2024-Q4"),
+        # A begun quarter, or a future tense, keeps the publication year's.
+        ("Profit rose in the third quarter.", date(2025, 11, 15), "2025-Q3"),
+        ("Profit will rise in the fourth quarter.", date(2025, 1, 15), "2025-Q4"),
+    ],
+)
+def test_a_quarter_reported_in_the_past_has_begun(
+    text: str, reference: date, expected: str
+) -> None:
+    assert [timex for _, timex in found(text, reference)] == [expected]

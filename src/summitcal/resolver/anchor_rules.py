@@ -425,15 +425,30 @@ def _year(core: YearRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
 
 
 def _quarter(core: QuarterRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
-    year, how = _year_of(core.year, core.year_step, ctx)
+    year, how = _period_year(core.year, core.year_step, ctx, 3 * core.quarter - 2)
     day = date(year, 3 * core.quarter - 2, 1)
     return DateSpan.unit(Granularity.QUARTER, day, mod=mod), ("quarter, {}", how)
 
 
 def _half(core: HalfRef, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:
-    year, how = _year_of(core.year, core.year_step, ctx)
+    year, how = _period_year(core.year, core.year_step, ctx, 6 * core.half - 5)
     day = date(year, 6 * core.half - 5, 1)
     return DateSpan.unit(Granularity.HALF, day, mod=mod), ("half year, {}", how)
+
+
+def _period_year(year: int | None, step: int | None, ctx: Context, month: int) -> tuple[int, Why]:
+    """The year of a quarter or half starting in ``month``: the publication year's, unless
+    a past tense points at one that has not begun yet ("profit jumped in the fourth
+    quarter", read in January, is last year's)."""
+    ref = ctx.reference
+    if (
+        year is None
+        and not step
+        and ctx.direction is Direction.PAST
+        and date(ref.year, month, 1) > ref
+    ):
+        return ref.year - 1, ("{}: the latest begun before {}", ctx.label, ref)
+    return _year_of(year, step, ctx)
 
 
 def _decade(core: Decade, ctx: Context, mod: Mod | None) -> tuple[DateSpan, Why]:

@@ -8,6 +8,7 @@ from typing import Any
 from summitcal.resolver.phrase import (
     DayOfMonth,
     DayRange,
+    HalfRef,
     HolidayRef,
     MonthDay,
     MonthRef,
@@ -15,6 +16,7 @@ from summitcal.resolver.phrase import (
     NumericDate,
     NumericRange,
     Phrase,
+    QuarterRef,
     SeasonRef,
     Shift,
     Weekday,
@@ -27,15 +29,15 @@ __all__ = ["DIRECTION_TESTS", "needs_direction"]
 def needs_direction(phrase: Phrase) -> bool:
     """Whether the phrase's value can depend on the direction (past or future) at all.
 
-    "on Friday", "May", "February 11", "the fall" and "the weekend" can; explicit dates,
-    years, quarters, "last week", "three days ago", "May 2024", "next Friday", durations
-    and sets cannot, so their sentence's tense is not read.
+    "on Friday", "May", "February 11", "the fall", "the weekend" and "the fourth quarter"
+    can; explicit dates, years, "last week", "three days ago", "May 2024", "next Friday",
+    durations and sets cannot, so their sentence's tense is not read.
     """
     test = DIRECTION_TESTS.get(type(phrase.core))
     return test is not None and test(phrase.core)
 
 
-def _yearless(core: MonthDay) -> bool:
+def _yearless(core: MonthDay | QuarterRef | HalfRef) -> bool:
     return core.year is None and core.year_step is None
 
 
@@ -80,4 +82,8 @@ DIRECTION_TESTS: dict[type, Callable[[Any], bool]] = {
     WeekendRef: lambda core: core.step is None,
     DayOfMonth: lambda core: core.month_step is None,
     NthWeekday: lambda core: type(core.month) is MonthRef and _unplaced(core.month),
+    # A yearless quarter or half is the publication year's, unless a past tense points
+    # before one not yet begun ("profit jumped in the fourth quarter", read in January).
+    QuarterRef: _yearless,
+    HalfRef: _yearless,
 }
