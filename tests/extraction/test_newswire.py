@@ -61,6 +61,10 @@ def test_amounts_are_no_times(text: str) -> None:
         '"May we begin," the chair said.',
         "Shares fell on the 3rd straight day.",
         "Prices dropped a quarter.",
+        "The third session of the 14th National People's Congress opened.",
+        "At the 12th meeting of the Standing Committee, delegates voted.",
+        "The Spring Festival Gala drew 1.7 billion viewers.",
+        "The quake killed 2000 people.",
     ],
 )
 def test_fractions_and_coins_are_no_amounts_of_time(text: str) -> None:
@@ -124,6 +128,9 @@ def test_numbers_joined_into_dates_and_ranges_of_years(
             "They meet the Friday after next week's summit.",
             [("Friday", "2024-10-25"), ("next week", "2024-W44")],
         ),
+        # A season before a capitalised word names something; "May said" is a person.
+        ("She presented her Autumn Budget on Wednesday.", [("Wednesday", "2024-10-23")]),
+        ("May said on Monday she had secured changes.", [("Monday", "2024-10-21")]),
         # "May" before a pronoun is the month where a word leads to it.
         ("In May we met twice.", [("May", "2024-05")]),
     ],

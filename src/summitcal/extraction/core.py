@@ -352,7 +352,9 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _FRACTION_BEFORE = re.compile(r"\b(?:half|halves|quarters?|thirds?)\s+(?:of\s+)?$")
 
 
-_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!')")
+_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z]+s\b(?!')|(?:people|men|women|children|staff|police|troops|personnel)\b)"
+)
 _NUMBER_JOINED = re.compile(r"\d[./]$")
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+([12]\d{3})\s+(?:to|and|until|through)\s+$")
 #: How many years the two ends of a range of years may lie apart.
@@ -364,23 +366,28 @@ _ORDINAL_WORD = re.compile(r"the\s+[a-z]+$")
 # What an ordinal counts, when it is no day of the month: "in the 3rd round".
 _COUNTED_AFTER = re.compile(
     r"\s+(?:round|floor|lap|place|time|anniversary|edition|session|plenum|congress|term"
+    r"|meeting|plenary|conference|summit|forum"
     r"|grade|stage|leg|game|match|inning|innings|hole|seed|row|division|district|amendment"
     r"|century|generation|minute|hour|attempt|try|ballot|reading|straight|consecutive)s?\b"
 )
 
 
+def _named_after(text: str, end: int) -> bool:
+    """Whether a capitalised word that is no calendar word follows ``end`` ("the 14th
+    National People's Congress")."""
+    after = _CAPITALISED_AFTER.match(text, end)
+    return after is not None and normalize(after.group(1)) not in _calendar_words()
+
+
 def _in_name(text: str, raw: RawMatch) -> bool:
     """Whether one calendar word is part of a name: "the Sunday Courier", "April Okoro",
-    "the 2030 Agenda".
+    "the Spring Festival Gala", "her Autumn Budget".
 
     A bare weekday, month or year followed straight away by a capitalised word that is
     not itself calendar vocabulary, and not introduced by a preposition, names something
     else.
     """
-    after = _CAPITALISED_AFTER.match(text, raw.end)
-    if after is None or raw.preposition is not None:
-        return False
-    if normalize(after.group(1)) in _calendar_words():
+    if raw.preposition is not None or not _named_after(text, raw.end):
         return False
     before = normalize(text[max(0, raw.start - 12) : raw.start])
     return not _preposition_before().search(before)
@@ -409,7 +416,9 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
     """
     core = raw.phrase.core
     kind = raw.rule.kind
-    if (kind is RuleKind.WEEKDAY or kind is RuleKind.MONTH) and _in_name(text, raw):
+    if (kind is RuleKind.WEEKDAY or kind is RuleKind.MONTH or kind is RuleKind.SEASON) and _in_name(
+        text, raw
+    ):
         return False
     if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
         # A bare four-digit number: a year ("the 2025 edition", "the 2025 World AI
@@ -439,6 +448,8 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
             raw.preposition is not None
             and not _ORDINAL_WORD.fullmatch(words)
             and not _COUNTED_AFTER.match(norm, raw.end)
+            # "of the 14th National People's Congress": an ordinal in a name
+            and not _named_after(text, raw.end)
         )
     if kind is RuleKind.SET and measured_rate(norm, raw.start, raw.end):
         return False

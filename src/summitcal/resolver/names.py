@@ -206,6 +206,13 @@ _PRONOUNS = frozenset({"I", "we", "you", "he", "she", "it", "they", "We", "You",
 _PRONOUNS |= frozenset({"It", "They"})
 
 
+@functools.cache
+def _reporting_verbs() -> frozenset[str]:
+    """One-word reporting verbs ("said", "told"): a month before one is a person ("May
+    said on Monday")."""
+    return frozenset(v for v in lexicon().tense_reporting if " " not in v) | {"says"}
+
+
 def _bare_abbreviation(text: str, start: int, end: int, word: str) -> bool:
     """Whether ``word`` is a weekday's short form ("Sun", "Wed") standing alone: without
     its period or a date after it, it is a name ("Sun Microsystems", "Wed" in a title)."""
@@ -251,14 +258,11 @@ def false_friend(
     word = text[start:end].strip().rstrip(".")
     if word.lower() in lex.homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
-    if (
-        kind == "month"
-        and word == "May"
-        and after is not None
-        and after.group(1) in _PRONOUNS
-        and _word_before(text, start) is None
-    ):
-        return "'May' opening a sentence before a pronoun is the verb ('May I ask...')"
+    if kind == "month" and word == "May" and after is not None:
+        if after.group(1) in _PRONOUNS and _word_before(text, start) is None:
+            return "'May' opening a sentence before a pronoun is the verb ('May I ask...')"
+        if after.group(1) in _reporting_verbs():
+            return f"'May {after.group(1)}' is a person's name"
     if kind == "weekday" and _bare_abbreviation(text, start, end, word):
         return f"{word!r}, a day's short form with no date after it, is a name here"
     if kind not in ("month", "season", "holiday", "year"):
