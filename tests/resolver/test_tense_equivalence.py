@@ -190,9 +190,10 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
         cut = clock.start() if clock is not None else len(head)
         word = re.search(r"(until|till|to)\s+$", head[:cut])
         verb_at = norm.rfind(best[0].words, max(0, phrase_start - 120), phrase_start)
-        between = norm[verb_at + len(best[0].words) : phrase_start] if verb_at >= 0 else ","
-        parted = "," in between or any(
-            w.endswith("ing") for w in re.findall(r"\b[a-z]+\b", between)
+        # Another verb in -ing between them parts them; after a determiner it is a noun.
+        ing = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b[a-z]{2,}ing\b")
+        parted = (
+            verb_at < 0 or ing.search(norm, verb_at + len(best[0].words), phrase_start) is not None
         )
         if (
             not parted
@@ -291,6 +292,12 @@ def test_the_plain_rules_read_known_sentences() -> None:
         ("It extended its offer until 5 p.m. EST Nov. 9.", "Nov. 9", Direction.FUTURE),
         ("The court adjourned the case to March 3.", "March 3", Direction.FUTURE),
         ("They extended the show, keeping it open until Saturday.", "Saturday", Direction.PAST),
+        ("The judge adjourned the hearing until March 3.", "March 3", Direction.FUTURE),
+        (
+            "It extended its offer of $18 a share, or $576 million, until Nov. 6.",
+            "Nov. 6",
+            Direction.FUTURE,
+        ),
         ("Officials extended the curfew on Monday.", "Monday", Direction.PAST),
         ("The shop was closed until Friday.", "Friday", Direction.PAST),
         ("Police suspended the search until Friday.", "Friday", Direction.PAST),

@@ -315,13 +315,14 @@ _MOVED_TO = re.compile(
 )
 
 
-#: What parts a verb from a date its object is moved to: a comma, or another verb in -ing.
-_PARTED = re.compile(r",|\b[a-z]+ing\b")
+#: What parts a verb from a date its object is moved to: another verb, in -ing ("keeping
+#: it open until"); after a determiner an -ing word is a noun ("the hearing").
+_PARTED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b[a-z]{2,}ing\b")
 
 
 def _governs(norm: str, verb: str, start: int) -> bool:
-    """Whether the last ``verb`` before ``start`` reaches the phrase there: no comma and
-    no -ing form between them, within 120 characters."""
+    """Whether the last ``verb`` before ``start`` reaches the phrase there: no other verb
+    in -ing between them, within 120 characters."""
     lo = max(0, start - 120)
     at = norm.rfind(verb, lo, start)
     return at >= 0 and _PARTED.search(norm, at + len(verb), start) is None
