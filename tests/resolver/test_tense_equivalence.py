@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from summitcal.resolver.lexicon import lexicon
 from summitcal.resolver.phrase import Direction
-from summitcal.resolver.tense import Cue, read_cue, read_direction
+from summitcal.resolver.tense import _NOUNS_AFTER, Cue, read_cue, read_direction
 from summitcal.resolver.text import normalize
 
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
@@ -45,7 +45,7 @@ def _every_cue() -> list[tuple[list[str], str]]:
     return sorted(cues, key=lambda cue: -len(cue[0]))  # a stable sort keeps _KINDS order
 
 
-def _found(words: list[str], before: bool) -> list[Cue]:
+def _found(words: list[str], before: bool, lead: str = "") -> list[Cue]:
     lex = lexicon()
     found = []
     i = 0
@@ -60,6 +60,13 @@ def _found(words: list[str], before: bool) -> list[Cue]:
             # "will hit", "the left"; "never met" stays the past
             one_past = kind == "past" and len(seq) == 1 and prev not in ("not", "never")
             bare = (kind == "present" or one_past) and prev in lex.not_finite_after
+            # "Spring Festival travel", "a hotel stay": a noun
+            bare = bare or (
+                kind == "present"
+                and seq == [w]
+                and w in _NOUNS_AFTER
+                and (prev if i > 0 else lead) in _NOUNS_AFTER[w]
+            )
             noun = kind == "future" and seq[0] in _NOUN_PLANS and prev.endswith("ed")
             if not passive and not bare and not noun and kind != "none":
                 gap = len(words) - i - len(seq) if before else i
@@ -159,7 +166,9 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
     found: list[Cue] = []
     for lo, hi in spans:
         found = _found(_WORD.findall(norm, lo, start), True)
-        found += _found(_WORD.findall(norm, end, hi), False)
+        phrase_words = norm[start:end].split()
+        last = phrase_words[-1] if phrase_words else ""
+        found += _found(_WORD.findall(norm, end, hi), False, last)
         if found:
             break
     found.sort(key=lambda cue: (cue.distance, not cue.before, cue.words, cue.kind))
@@ -230,6 +239,7 @@ def _other_words() -> list[str]:
     words += ["İzmir", "\t", "’s", "'s", "ed", "and and", " and  and ", " that ", "that day"]
     words += ["extended", "postponed", "until", "to", "into", "5 p.m.", "10:30am EST,", "run-until"]
     words += ["never", "not", "hit", "keeping", ", then", "moved", "adjourned"]
+    words += ["travel", "festival", "hotel stay", "holiday"]
     return words
 
 
@@ -302,6 +312,8 @@ def test_the_plain_rules_read_known_sentences() -> None:
         ("The shop was closed until Friday.", "Friday", Direction.PAST),
         ("Police suspended the search until Friday.", "Friday", Direction.PAST),
         ("The Dow extended its losing streak through Friday.", "Friday", Direction.PAST),
+        # A noun in the form of a present cue ("Spring Festival travel") tells nothing.
+        ("The Spring Festival travel rush ended on Friday.", "Spring Festival", Direction.PAST),
         # After "never" or "not", a past form is still the past.
         ("The two leaders never met on Friday.", "on Friday", Direction.PAST),
     ],

@@ -97,6 +97,15 @@ _KIND_DIRECTION = {
 }
 
 
+#: Present cues that are nouns after these words ("Spring Festival travel", "a hotel
+#: stay"): the season's or the holiday's travel, not a verb of the sentence.
+_HOLIDAY_NOUNS = frozenset(
+    {"festival", "holiday", "holidays", "thanksgiving", "christmas", "easter", "summer"}
+    | {"winter", "business", "air", "rail", "road", "leisure", "hotel", "overnight"}
+    | {"week", "weekend", "season", "year", "day", "ramadan", "eid", "diwali"}
+)
+_NOUNS_AFTER = {"travel": _HOLIDAY_NOUNS, "stay": _HOLIDAY_NOUNS, "stays": _HOLIDAY_NOUNS}
+
 #: Words after which a past form is still the past ("never met", "not once took").
 _FINITE_AFTER = frozenset({"not", "never"})
 
@@ -189,12 +198,15 @@ _NOUN_PLANS = frozenset({"plans", "plan", "aims", "hopes"})
 _Found = tuple[int, bool, str, str]
 
 
-def _side(words: list[str], before: bool, found: list[_Found], table: _Words) -> None:
+def _side(
+    words: list[str], before: bool, found: list[_Found], table: _Words, lead: str = ""
+) -> None:
     """Append the cues among ``words`` (one side of the phrase) to ``found``.
 
     Read left to right, a word starts the longest cue it can, unless it lies inside a cue
     already found; a word of five letters or more in -ed that starts none is a past cue,
     unless it is a known non-verb or follows a passive or a plan ("will be published").
+    ``lead`` is the word before the first one (the phrase's last word, after it).
     """
     starts = table.starts
     n = len(words)
@@ -216,6 +228,12 @@ def _side(words: list[str], before: bool, found: list[_Found], table: _Words) ->
                 free = i + size
                 if i and kind in ("reporting", "past") and words[i - 1] in table.passive_aux:
                     continue  # "will be announced", "to be unveiled": a participle, no cue
+                if (
+                    kind == "present"
+                    and w in _NOUNS_AFTER
+                    and (words[i - 1] if i else lead) in _NOUNS_AFTER[w]
+                ):
+                    continue  # "the Spring Festival travel rush": a noun, no verb
                 if (
                     i
                     and (kind == "present" or (kind == "past" and size == 1))
@@ -264,7 +282,9 @@ def _cues(norm: str, start: int, end: int, lo: int, hi: int) -> list[_Found]:
             return found
     words = _WORD.findall(norm, end, hi) if end < hi else None
     if words:
-        _side(words, False, found, table)
+        # (The phrase's last word, for a noun right after it: "Spring Festival travel".)
+        tail = norm[max(start, end - 16) : end].split()
+        _side(words, False, found, table, tail[-1] if tail else "")
     return found
 
 
