@@ -216,6 +216,16 @@ def _reference(context: str, start: int, end: int) -> tuple[Direction, Cue | Non
             return Direction.FUTURE, Cue(
                 cue.words, Direction.FUTURE, "deferral", cue.distance, cue.before
             )
+    if deferral and best[0].words in lexicon().intentions:
+        # A verb of intending, and an infinitive between it and the phrase.
+        verb_at = norm.rfind(best[0].words, max(0, phrase_start - 120), phrase_start)
+        determiners = "the|a|an|this|that|these|those|its|their|his|her|our|my|your"
+        infinitive = re.compile(rf"\bto\s+(?!(?:{determiners})\b)[a-z]+\b")
+        if verb_at >= 0 and infinitive.search(norm, verb_at + len(best[0].words), phrase_start):
+            cue = best[0]
+            return Direction.FUTURE, Cue(
+                cue.words, Direction.FUTURE, "intention", cue.distance, cue.before
+            )
     return (best[0].direction, best[0]) if best else (Direction.NEAREST, None)
 
 
@@ -239,7 +249,7 @@ def _other_words() -> list[str]:
     words += ["İzmir", "\t", "’s", "'s", "ed", "and and", " and  and ", " that ", "that day"]
     words += ["extended", "postponed", "until", "to", "into", "5 p.m.", "10:30am EST,", "run-until"]
     words += ["never", "not", "hit", "keeping", ", then", "moved", "adjourned"]
-    words += ["travel", "festival", "hotel stay", "holiday"]
+    words += ["travel", "festival", "hotel stay", "holiday", "agreed", "to meet", "to the"]
     return words
 
 
@@ -314,6 +324,11 @@ def test_the_plain_rules_read_known_sentences() -> None:
         ("The Dow extended its losing streak through Friday.", "Friday", Direction.PAST),
         # A noun in the form of a present cue ("Spring Festival travel") tells nothing.
         ("The Spring Festival travel rush ended on Friday.", "Spring Festival", Direction.PAST),
+        # A date after an infinitive that a verb of intending leads to is the plan's.
+        ("The two sides agreed to meet again on Saturday.", "Saturday", Direction.FUTURE),
+        ("OPEC+ agreed to raise output in April.", "April", Direction.FUTURE),
+        ("They agreed on Monday to cut tariffs.", "Monday", Direction.PAST),
+        ("They agreed to the deal on Friday.", "Friday", Direction.PAST),
         # After "never" or "not", a past form is still the past.
         ("The two leaders never met on Friday.", "on Friday", Direction.PAST),
     ],

@@ -129,6 +129,8 @@ class Lexicon:
     passive_before: frozenset[str]
     #: Past forms that move a date ("extended ... until Nov. 9"): see tense.toml.
     deferrals: frozenset[str]
+    #: Past forms of intending ("agreed to meet on Saturday"): see tense.toml.
+    intentions: frozenset[str]
     passive_aux: frozenset[str]
     not_finite_after: frozenset[str]
     rejects: tuple[str, ...]
@@ -268,6 +270,7 @@ def lexicon() -> Lexicon:
         not_past=frozenset(tense["not_past"]["words"]),
         passive_before=frozenset(tense["passive_before"]["words"]),
         deferrals=frozenset(tense["deferral"]["words"]),
+        intentions=frozenset(tense["intention"]["words"]),
         passive_aux=frozenset(tense["passive_aux"]["words"]),
         not_finite_after=frozenset(tense["not_finite_after"]["words"]),
         rejects=tuple(rejects["names"]["phrases"]),

@@ -81,7 +81,7 @@ class Cue:
 
     words: str
     direction: Direction
-    kind: str  # "future", "present", "past", "reporting", "-ed", "deferral"
+    kind: str  # "future", "present", "past", "reporting", "-ed", "deferral", "intention"
     distance: int
     before: bool
 
@@ -94,6 +94,7 @@ _KIND_DIRECTION = {
     "-ed": Direction.PAST,
     "possessive": Direction.PAST,
     "deferral": Direction.FUTURE,
+    "intention": Direction.FUTURE,
 }
 
 
@@ -348,6 +349,20 @@ def _governs(norm: str, verb: str, start: int) -> bool:
     return at >= 0 and _PARTED.search(norm, at + len(verb), start) is None
 
 
+#: An infinitive: "to" before a word that is no determiner or number ("to meet", not "to
+#: the deal").
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)\b)[a-z]+\b"
+)
+
+
+def _plans(norm: str, verb: str, start: int) -> bool:
+    """Whether an infinitive stands between the last ``verb`` before ``start`` and the
+    phrase there, within 120 characters."""
+    at = norm.rfind(verb, max(0, start - 120), start)
+    return at >= 0 and _INFINITIVE.search(norm, at + len(verb), start) is not None
+
+
 @functools.cache
 def _leading() -> re.Pattern[str]:
     """A preposition that belongs with the phrase after it: TimeML leaves "on" out of "on
@@ -409,6 +424,14 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     ):
         # "extended its offer until Nov. 9": the date moved to lies after the moving
         return Direction.FUTURE, (best[0], best[1], best[2], "deferral")
+    if (
+        best[3] in ("past", "-ed")
+        and not best[1]
+        and best[2] in lexicon().intentions
+        and _plans(norm, best[2], phrase_start)
+    ):
+        # "agreed to meet again on Saturday": the plan's date lies after the agreeing
+        return Direction.FUTURE, (best[0], best[1], best[2], "intention")
     return _KIND_DIRECTION[best[3]], best
 
 
