@@ -65,6 +65,7 @@ def test_amounts_are_no_times(text: str) -> None:
         "At the 12th meeting of the Standing Committee, delegates voted.",
         "The Spring Festival Gala drew 1.7 billion viewers.",
         "The quake killed 2000 people.",
+        "Trump proclaimed a National Day of Prayer.",
     ],
 )
 def test_fractions_and_coins_are_no_amounts_of_time(text: str) -> None:
@@ -127,6 +128,11 @@ def test_numbers_joined_into_dates_and_ranges_of_years(
         (
             "They meet the Friday after next week's summit.",
             [("Friday", "2024-10-25"), ("next week", "2024-W44")],
+        ),
+        # A clock before a zone written out keeps the day after it.
+        (
+            "The offer will expire at 5 p.m. New York City time on Feb. 12.",
+            [("5 p.m.", "2025-02-12T17:00"), ("Feb. 12", "2025-02-12")],
         ),
         # A season before a capitalised word names something; "May said" is a person.
         ("She presented her Autumn Budget on Wednesday.", [("Wednesday", "2024-10-23")]),

@@ -201,6 +201,10 @@ def _sentence_start(text: str, index: int) -> bool:
 _AFTER_SHORT_DAY = re.compile(r"[.,]|\s*\d")
 
 
+#: "of" and a capitalised word after a holiday's name: a longer name ("National Day of
+#: Prayer").
+_OF_A_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+
 #: Pronouns after which "May" asks or wishes ("May I ask", "May they prosper").
 _PRONOUNS = frozenset({"I", "we", "you", "he", "she", "it", "they", "We", "You", "He", "She"})
 _PRONOUNS |= frozenset({"It", "They"})
@@ -249,6 +253,9 @@ def false_friend(
         and after.group(1).lower() in lex.name_heads
     ):
         return f"part of a name ({text[start : after.end(1)].strip()!r})"
+    if kind == "holiday" and _OF_A_NAME.match(text, end):
+        # "National Day of Prayer", "Day of the Dead": a name that holds the holiday's
+        return f"part of a name ({text[start:end].strip()!r} of ...)"
     if kind == "clock range":
         return _counted(text, start, end, after)
     if kind == "day of the month":
