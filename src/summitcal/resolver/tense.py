@@ -283,9 +283,11 @@ def _cues(norm: str, start: int, end: int, lo: int, hi: int) -> list[_Found]:
             return found
     words = _WORD.findall(norm, end, hi) if end < hi else None
     if words:
-        # (The phrase's last word, for a noun right after it: "Spring Festival travel".)
-        tail = norm[max(start, end - 16) : end].split()
-        _side(words, False, found, table, tail[-1] if tail else "")
+        lead = ""
+        if words[0] in _NOUNS_AFTER:  # "Spring Festival travel": the phrase's last word
+            tail = norm[max(start, end - 16) : end].split()
+            lead = tail[-1] if tail else ""
+        _side(words, False, found, table, lead)
     return found
 
 
@@ -415,24 +417,32 @@ def _read(context: str, start: int, end: int) -> tuple[Direction, _Found | None]
     assert best is not None
     if possessive and best[3] == "present":
         return Direction.PAST, _POSSESSIVE
-    if (
-        best[3] in ("past", "-ed")
-        and not best[1]
-        and best[2] in lexicon().deferrals
-        and _MOVED_TO.search(norm, max(0, phrase_start - 40), phrase_start) is not None
-        and _governs(norm, best[2], phrase_start)
-    ):
-        # "extended its offer until Nov. 9": the date moved to lies after the moving
-        return Direction.FUTURE, (best[0], best[1], best[2], "deferral")
-    if (
-        best[3] in ("past", "-ed")
-        and not best[1]
-        and best[2] in lexicon().intentions
-        and _plans(norm, best[2], phrase_start)
-    ):
-        # "agreed to meet again on Saturday": the plan's date lies after the agreeing
-        return Direction.FUTURE, (best[0], best[1], best[2], "intention")
+    if (best[3] == "past" or best[3] == "-ed") and not best[1]:
+        planned = _planned(norm, best[2], phrase_start)
+        if planned is not None:
+            return Direction.FUTURE, (best[0], best[1], best[2], planned)
     return _KIND_DIRECTION[best[3]], best
+
+
+def _planned(norm: str, verb: str, start: int) -> str | None:
+    """``deferral`` or ``intention`` when the past form ``verb`` before the phrase at
+    ``start`` points it ahead: a date it moves something to ("extended its offer until
+    Nov. 9"), or one after an infinitive it leads to ("agreed to meet again on
+    Saturday"); else ``None``."""
+    kind = _movers().get(verb)
+    if kind == "deferral":
+        moved = _MOVED_TO.search(norm, max(0, start - 40), start) is not None
+        return kind if moved and _governs(norm, verb, start) else None
+    if kind == "intention":
+        return kind if _plans(norm, verb, start) else None
+    return None
+
+
+@functools.cache
+def _movers() -> dict[str, str]:
+    """The past forms that may point a date ahead, each with its kind."""
+    lex = lexicon()
+    return dict.fromkeys(lex.intentions, "intention") | dict.fromkeys(lex.deferrals, "deferral")
 
 
 def _participles_dropped(found: list[_Found]) -> list[_Found]:
