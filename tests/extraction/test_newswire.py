@@ -66,6 +66,8 @@ def test_amounts_are_no_times(text: str) -> None:
         "The Spring Festival Gala drew 1.7 billion viewers.",
         "The quake killed 2000 people.",
         "Trump proclaimed a National Day of Prayer.",
+        "She won the marathon in 2:05:09.",
+        "They scored with 2:15 left on the clock.",
     ],
 )
 def test_fractions_and_coins_are_no_amounts_of_time(text: str) -> None:

@@ -352,6 +352,11 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _FRACTION_BEFORE = re.compile(r"\b(?:half|halves|quarters?|thirds?)\s+(?:of\s+)?$")
 
 
+# A race time or a game clock, not a time of day: "won in 2:05:09", "3:43.73", "with 2:15
+# left".
+_NO_CLOCK_AFTER = re.compile(r"[:.]\d|\s+(?:left|remaining|to\s+go|to\s+play)\b")
+
+
 _NOUN_AFTER = re.compile(
     r"\s+(?:[a-z]+s\b(?!')|(?:people|men|women|children|staff|police|troops|personnel)\b)"
 )
@@ -468,6 +473,8 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
             and _TIME_AFTER.match(norm, raw.end) is None
         )
     ):
+        return False
+    if kind is RuleKind.CLOCK_TIME and _NO_CLOCK_AFTER.match(norm, raw.end):
         return False
     if kind is RuleKind.WEEKEND:
         # "a weekend summit" is no particular weekend.
