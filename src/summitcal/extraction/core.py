@@ -377,6 +377,11 @@ _COUNTED_AFTER = re.compile(
 )
 
 
+#: The kinds of one calendar word that a name may hold ("the Sunday Courier", "April
+#: Okoro", "the Spring Festival Gala").
+_NAMEABLE = frozenset({RuleKind.WEEKDAY, RuleKind.MONTH, RuleKind.SEASON})
+
+
 def _named_after(text: str, end: int) -> bool:
     """Whether a capitalised word that is no calendar word follows ``end`` ("the 14th
     National People's Congress")."""
@@ -421,9 +426,7 @@ def _plausible(text: str, norm: str, raw: RawMatch) -> bool:
     """
     core = raw.phrase.core
     kind = raw.rule.kind
-    if (kind is RuleKind.WEEKDAY or kind is RuleKind.MONTH or kind is RuleKind.SEASON) and _in_name(
-        text, raw
-    ):
+    if kind in _NAMEABLE and _in_name(text, raw):
         return False
     if isinstance(core, YearRef) and raw.preposition is None and raw.phrase.mod is None:
         # A bare four-digit number: a year ("the 2025 edition", "the 2025 World AI

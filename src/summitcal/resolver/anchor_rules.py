@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -32,7 +33,7 @@ from summitcal.resolver.anchor_days import (
     with_year,
 )
 from summitcal.resolver.astronomy import season_days
-from summitcal.resolver.calendars import CalendarError, feast_day, feast_days
+from summitcal.resolver.calendars import CalendarError, feast_days
 from summitcal.resolver.explain import Why
 from summitcal.resolver.lexicon import Holiday
 from summitcal.resolver.phrase import (
@@ -138,12 +139,7 @@ def _holiday_span(h: Holiday, year: int) -> tuple[date, date]:
     elif h.rule == "orthodox":
         first = plus_days(easter(year, EASTER_ORTHODOX), h.offset)
     elif h.rule == "calendar":
-        try:
-            first = feast_day(h.calendar, h.event, year)
-            if h.until:  # to the day before the next such feast (Ramadan: Eid al-Fitr)
-                return first, plus_days(_feast_after(h.calendar, h.until, first), -1)
-        except CalendarError as exc:
-            raise Failure(str(exc)) from None
+        return _in_year(h, year)[0]
     else:
         raise AssertionError(f"holiday {h.key!r} has no rule the resolver knows: {h.rule!r}")
     return first, plus_days(first, h.days - 1)
@@ -174,10 +170,9 @@ def _holiday(core: HolidayRef, ctx: Context) -> tuple[DateSpan, Why]:
         return _holiday_span(core.holiday, y)
 
     how: Why
-    ref_year = ctx.reference.year
-    named_year = core.year if core.year is not None else ref_year + (core.year_step or 0)
+    named_year = core.year if core.year is not None else ctx.reference.year + (core.year_step or 0)
     if core.holiday.rule == "calendar" and not _once_a_year(core.holiday, named_year):
-        first, last, how = _uneven_holiday(core, ctx)
+        first, last, how = _uneven_holiday(core, ctx, named_year)
     elif core.rel is not None and core.year is None:
         ref = ctx.reference
         if core.rel == 0:
@@ -192,7 +187,7 @@ def _holiday(core: HolidayRef, ctx: Context) -> tuple[DateSpan, Why]:
     else:
         # A holiday of several days still under way is the one ahead ("will fast during
         # Ramadan", read in Ramadan).
-        lasting = core.holiday.days > 1 or bool(core.holiday.until)
+        lasting = _lasting(core.holiday)
         first, last, how = with_year(make, core.year, core.year_step, ctx, future_by_last=lasting)
     return DateSpan.days(first, last), (
         "holiday ({}), {}: {}",
@@ -220,6 +215,20 @@ def _occurrences(h: Holiday, year: int) -> list[tuple[date, date]]:
     return [(d, plus_days(d, h.days - 1)) for d in days]
 
 
+def _in_year(h: Holiday, year: int) -> list[tuple[date, date]]:
+    """:func:`_occurrences`, refused when there is none."""
+    found = _occurrences(h, year)
+    if not found:
+        raise Failure(f"the {h.calendar} calendar gives no date for {h.event} in {year}")
+    return found
+
+
+def _lasting(h: Holiday) -> bool:
+    """Whether the holiday lasts several days (Hanukkah, Ramadan)."""
+    return h.days > 1 or bool(h.until)
+
+
+@functools.lru_cache(maxsize=256)
 def _once_a_year(h: Holiday, year: int) -> bool:
     """Whether the holiday falls once in each year around ``year`` (the yearly choice
     of every other holiday then applies)."""
@@ -227,15 +236,13 @@ def _once_a_year(h: Holiday, year: int) -> bool:
     return all(len(_occurrences(h, y)) == 1 for y in reach)
 
 
-def _uneven_holiday(core: HolidayRef, ctx: Context) -> tuple[date, date, Why]:
+def _uneven_holiday(core: HolidayRef, ctx: Context, year: int) -> tuple[date, date, Why]:
     """A holiday that falls twice in a year near the reference, or not at all: the
-    occurrence the phrase names, chosen among all of them rather than one a year."""
+    occurrence the phrase names (``year``, when it names one), chosen among all of them
+    rather than one a year."""
     h, ref = core.holiday, ctx.reference
     if core.year is not None or core.year_step is not None:
-        year = core.year if core.year is not None else ref.year + (core.year_step or 0)
-        found = _occurrences(h, year)
-        if not found:
-            raise Failure(f"the {h.calendar} calendar gives no date for {h.event} in {year}")
+        found = _in_year(h, year)
         if len(found) > 1:
             days = " and ".join(f"{first:%-d %B}" for first, _ in found)
             raise Failure(f"{core.name} falls twice in {year} ({days}): say which")
@@ -260,7 +267,7 @@ def _uneven_holiday(core: HolidayRef, ctx: Context) -> tuple[date, date, Why]:
         if chosen is not None and (near := near_instead(chosen, lambda: after, ctx)):
             return near
     elif rel is None and ctx.direction is Direction.FUTURE:
-        lasting = h.days > 1 or bool(h.until)  # one under way is still ahead
+        lasting = _lasting(h)  # one under way is still ahead
         chosen = next((o for o in around if (o[1] if lasting else o[0]) >= ref), None)
         how = ("earliest on or after {}", ref)
         before = next((o for o in reversed(around) if o[0] < ref), None)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-__all__ = ["CalendarError", "feast_day", "feast_days"]
+__all__ = ["CalendarError", "feast_days"]
 
 #: The package's class for each calendar the holiday table names.
 _CLASSES = {
@@ -48,18 +48,6 @@ def _dates(found: object) -> Iterable[date]:
         return _dates(found[0])
     assert isinstance(found, Iterable)
     return (day for item in found for day in _dates(item))
-
-
-def feast_day(calendar: str, event: str, year: int) -> date:
-    """The first day of ``event`` (``"eid_al_fitr"``) in the Gregorian ``year``.
-
-    Raises:
-        CalendarError: If the calendar has no such feast, or no date for it that year.
-    """
-    days = feast_days(calendar, event, year)
-    if not days:
-        raise CalendarError(f"the {calendar} calendar gives no date for {event} in {year}")
-    return days[0]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -28,11 +28,15 @@ __all__ = ["local_holiday"]
 
 @functools.cache
 def _country_pattern(key: str) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
-    """A pattern of the words that name any of the countries with a reading of the
-    holiday ``key``, and one for each country (to tell, where the first matches, which
-    of them it names)."""
+    """:func:`_patterns` of the countries with a reading of the holiday ``key``."""
+    return _patterns(tuple(sorted(lexicon().holiday_countries[key])))
+
+
+@functools.cache
+def _patterns(codes: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """A pattern of the words that name any of the countries ``codes``, and one for each
+    country (to tell, where the first matches, which of them it names)."""
     countries = lexicon().countries
-    codes = sorted(lexicon().holiday_countries[key])
     words = sorted({w for code in codes for w in countries[code]}, key=lambda w: (-len(w), w))
     each = {code: re.compile(_alternation(countries[code])) for code in codes}
     return re.compile(_alternation(words)), each
@@ -81,19 +85,10 @@ def local_holiday(core: HolidayRef, context: str | None, text: str) -> HolidayRe
     return core
 
 
-@functools.cache
-def _any_country() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
-    """A pattern of the words that name any listed country, and one for each."""
-    countries = lexicon().countries
-    words = sorted({w for names in countries.values() for w in names}, key=lambda w: (-len(w), w))
-    each = {code: re.compile(_alternation(names)) for code, names in countries.items()}
-    return re.compile(_alternation(words)), each
-
-
 def _other_country(context: str, readings: Mapping[str, object]) -> str | None:
     """The first listed country the sentence names that has no reading of the holiday
     (called once none with a reading is named)."""
-    anywhere, each = _any_country()
+    anywhere, each = _patterns(tuple(lexicon().countries))
     for m in anywhere.finditer(context):
         named = [code for code, pattern in each.items() if pattern.match(context, m.start())]
         if named and not any(code in readings for code in named):

@@ -206,8 +206,7 @@ _AFTER_SHORT_DAY = re.compile(r"[.,]|\s*\d")
 _OF_A_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 
 #: Pronouns after which "May" asks or wishes ("May I ask", "May they prosper").
-_PRONOUNS = frozenset({"I", "we", "you", "he", "she", "it", "they", "We", "You", "He", "She"})
-_PRONOUNS |= frozenset({"It", "They"})
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 
 
 @functools.cache
@@ -266,7 +265,7 @@ def false_friend(
     if word.lower() in lex.homographs and word.islower():
         return f"{word!r} in lower case is an ordinary word here"
     if kind == "month" and word == "May" and after is not None:
-        if after.group(1) in _PRONOUNS and _word_before(text, start) is None:
+        if after.group(1).lower() in _PRONOUNS and _word_before(text, start) is None:
             return "'May' opening a sentence before a pronoun is the verb ('May I ask...')"
         if after.group(1) in _reporting_verbs():
             return f"'May {after.group(1)}' is a person's name"

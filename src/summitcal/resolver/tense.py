@@ -343,26 +343,11 @@ _MOVED_TO = re.compile(
 _PARTED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b[a-z]{2,}ing\b")
 
 
-def _governs(norm: str, verb: str, start: int) -> bool:
-    """Whether the last ``verb`` before ``start`` reaches the phrase there: no other verb
-    in -ing between them, within 120 characters."""
-    lo = max(0, start - 120)
-    at = norm.rfind(verb, lo, start)
-    return at >= 0 and _PARTED.search(norm, at + len(verb), start) is None
-
-
 #: An infinitive: "to" before a word that is no determiner or number ("to meet", not "to
 #: the deal").
 _INFINITIVE = re.compile(
     r"\bto\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)\b)[a-z]+\b"
 )
-
-
-def _plans(norm: str, verb: str, start: int) -> bool:
-    """Whether an infinitive stands between the last ``verb`` before ``start`` and the
-    phrase there, within 120 characters."""
-    at = norm.rfind(verb, max(0, start - 120), start)
-    return at >= 0 and _INFINITIVE.search(norm, at + len(verb), start) is not None
 
 
 @functools.cache
@@ -430,12 +415,18 @@ def _planned(norm: str, verb: str, start: int) -> str | None:
     Nov. 9"), or one after an infinitive it leads to ("agreed to meet again on
     Saturday"); else ``None``."""
     kind = _movers().get(verb)
+    if kind is None:
+        return None
+    # What stands between the verb (its last place within 120 characters) and the phrase:
+    # no other verb in -ing for a date moved to, an infinitive for a plan.
+    at = norm.rfind(verb, max(0, start - 120), start)
+    if at < 0:
+        return None
+    between = at + len(verb)
     if kind == "deferral":
         moved = _MOVED_TO.search(norm, max(0, start - 40), start) is not None
-        return kind if moved and _governs(norm, verb, start) else None
-    if kind == "intention":
-        return kind if _plans(norm, verb, start) else None
-    return None
+        return kind if moved and _PARTED.search(norm, between, start) is None else None
+    return kind if _INFINITIVE.search(norm, between, start) is not None else None
 
 
 @functools.cache

@@ -163,18 +163,17 @@ _make_sentence = unchecked(Sentence)
 
 
 @functools.cache
-def _day_or_month_words() -> frozenset[str]:
-    from summitcal.resolver.lexicon import lexicon
-
-    lex = lexicon()
-    return frozenset(w.lower() for w in (*lex.weekdays, *lex.months))
-
-
-@functools.cache
 def _month_words() -> frozenset[str]:
     from summitcal.resolver.lexicon import lexicon
 
     return frozenset(w.lower() for w in lexicon().months)
+
+
+@functools.cache
+def _day_or_month_words() -> frozenset[str]:
+    from summitcal.resolver.lexicon import lexicon
+
+    return _month_words() | {w.lower() for w in lexicon().weekdays}
 
 
 #: A year after a month's name ("Feb. 2018", "March, 2024").
@@ -188,11 +187,10 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 @functools.cache
 def _zone_next() -> re.Pattern[str]:
     """A zone's name after a clock ("8:30 a.m. ET", "8 p.m. Paris time"), any case."""
+    from summitcal.resolver.grammar.fragments import alt
     from summitcal.resolver.lexicon import lexicon
 
-    names = sorted(lexicon().zones, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
-    return re.compile(rf"\s+(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{alt(lexicon().zones)})(?![A-Za-z])", re.IGNORECASE)
 
 
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:

@@ -39,7 +39,12 @@ def tokens(norm: str) -> set[str]:
 def keys(words: object) -> frozenset[str]:
     """One necessary word per entry: the longest word of each name in ``words``."""
     assert isinstance(words, (list, tuple, set, frozenset, dict))
-    return frozenset(max(_TOKEN.findall(str(w).replace("'", "")), key=len) for w in words)
+    return frozenset(max(_name_words(w), key=len) for w in words)
+
+
+def _name_words(name: object) -> list[str]:
+    """The trigger words of one name of a list ("new year's" -> new, years)."""
+    return _TOKEN.findall(str(name).replace("'", ""))
 
 
 def second_keys(words: object, common: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -53,7 +58,7 @@ def second_keys(words: object, common: frozenset[str] = frozenset()) -> frozense
     through on that word alone; and a second word that every text holds ("the" of "the
     ascension") would let every text through."""
     assert isinstance(words, (list, tuple, set, frozenset, dict))
-    named = [_TOKEN.findall(str(name).replace("'", "")) for name in words]
+    named = [_name_words(name) for name in words]
     firsts = {max(found, key=len) for found in named}
     seconds = set()
     for found in named:
